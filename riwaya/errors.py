@@ -1,0 +1,61 @@
+"""Exceptions the command line and the dashboard can catch.
+
+Every error names what went wrong and, where there is one, the fix
+(geopy's style: fail early, say how to recover).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class RiwayaError(Exception):
+    """Base class of every error Riwaya raises on purpose."""
+
+
+class InputFileError(RiwayaError):
+    """A raw article cannot be used (empty, binary, undecodable, too large)."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class CodebookError(RiwayaError):
+    """A codebook file is missing or malformed; names the file, line and field."""
+
+    def __init__(self, path: Path | str, problem: str, *, line: int | None = None,
+                 field: str | None = None) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.field = field
+        self.problem = problem
+        where = str(self.path)
+        if line is not None:
+            where += f", line {line}"
+        if field:
+            where += f", field '{field}'"
+        super().__init__(f"{where}: {problem}")
+
+
+class MetadataError(RiwayaError):
+    """The article metadata file is malformed."""
+
+    def __init__(self, path: Path | str, problem: str, *, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.line = line
+        where = f"{self.path}" + (f", line {line}" if line is not None else "")
+        super().__init__(f"{where}: {problem}")
+
+
+class CorpusError(RiwayaError):
+    """The processed corpus is missing, incomplete or of another schema version."""
+
+
+class GeocodingError(RiwayaError):
+    """Online geocoding failed or was misconfigured."""
+
+
+class NERUnavailable(RiwayaError):
+    """camel-tools' NER model is not installed; the pipeline runs without it."""
