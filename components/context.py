@@ -1,0 +1,128 @@
+"""What every page needs: where the corpus is, the loaded corpus, the filter and the look.
+
+``app.py`` calls :func:`setup` once per run (before the page runs) and the pages read the
+result with :func:`current`. Loading is cached per corpus folder and build name; filtering
+happens outside the cache, in ``riwaya.views``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from riwaya import views
+from riwaya.errors import CorpusError
+from riwaya.store import load_corpus, read_manifest
+
+from .filters import sidebar_filters
+from .style import inject_css, presentation_toggle
+
+APP_DIR = Path(__file__).resolve().parent.parent
+CTX_KEY = "riwaya_ctx"
+
+
+@dataclass(frozen=True)
+class Paths:
+    raw: Path
+    codebook: Path
+    processed: Path
+
+
+def paths() -> Paths:
+    """Folders of the raw articles, the codebook and the processed corpus.
+
+    Defaults data/raw, data/codebook, data/processed next to app.py; the environment variables
+    RIWAYA_RAW, RIWAYA_CODEBOOK and RIWAYA_PROCESSED override them.
+    """
+    def pick(env: str, default: str) -> Path:
+        p = Path(os.environ.get(env) or default)
+        return p if p.is_absolute() else APP_DIR / p
+    return Paths(pick("RIWAYA_RAW", "data/raw"), pick("RIWAYA_CODEBOOK", "data/codebook"),
+                 pick("RIWAYA_PROCESSED", "data/processed"))
+
+
+@st.cache_data(show_spinner="Loading the corpus…", max_entries=4)
+def _load(path: str, build: str) -> views.Prepared:
+    # ``build`` is part of the cache key: a new build (new manifest) is a new entry.
+    return views.prepare(load_corpus(path))
+
+
+@dataclass
+class Context:
+    paths: Paths
+    prep: views.Prepared | None
+    filters: views.Filters
+    presenting: bool
+    problem: str | None = None      # why there is no corpus, for the empty state
+
+    @property
+    def has_corpus(self) -> bool:
+        return self.prep is not None and not self.prep.is_empty
+
+
+def load() -> tuple[views.Prepared | None, str | None]:
+    """The prepared corpus (cached) or None with the reason."""
+    p = paths()
+    try:
+        manifest = read_manifest(p.processed)
+        if manifest is None:
+            return None, "missing"
+        return _load(str(p.processed), str(manifest.get("build", ""))), None
+    except CorpusError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a corrupt Parquet file etc.: say so instead of a traceback
+        return None, f"The processed corpus in {p.processed} could not be read: {exc}"
+
+
+def setup() -> Context:
+    """Load the corpus, draw the shared sidebar (filters, presentation mode) and the CSS."""
+    prep, problem = load()
+    presenting = presentation_toggle()
+    inject_css(presenting)
+    if prep is not None and not prep.is_empty:
+        filters = sidebar_filters(prep, key="flt")
+    else:
+        filters = views.Filters()
+    ctx = Context(paths(), prep, filters, presenting, problem)
+    st.session_state[CTX_KEY] = ctx
+    return ctx
+
+
+def current() -> Context:
+    """The context app.py set up for this run (pages are run through app.py)."""
+    ctx = st.session_state.get(CTX_KEY)
+    if ctx is None:  # a page run on its own (not through app.py): set it up here
+        ctx = setup()
+    return ctx
+
+
+def require_corpus(ctx: Context) -> views.Prepared:
+    """The corpus, or an explanation of how to get one (and the page stops)."""
+    if ctx.has_corpus:
+        return ctx.prep  # type: ignore[return-value]
+    if ctx.prep is not None and ctx.prep.is_empty:
+        st.info(f"The processed corpus is empty. Add Arabic articles (UTF-8 .txt files, one per "
+                f"article) to `{ctx.paths.raw}` and open **Overview** to build it.")
+    elif ctx.problem and ctx.problem != "missing":
+        st.error(ctx.problem)
+        st.info("Open **Overview** to rebuild the corpus.")
+    else:
+        st.info(f"No processed corpus yet. Put Arabic articles (UTF-8 .txt files) in "
+                f"`{ctx.paths.raw}` and open **Overview**: it builds the corpus with progress. "
+                f"From a terminal: `python -m riwaya build`.")
+    st.page_link("pages/overview.py", label="Go to Overview", icon="🏠")
+    st.stop()
+
+
+def empty_filter_note(ctx: Context, what: str) -> None:
+    """The empty state of a filtered view: says which filter and how to widen it."""
+    f = ctx.filters
+    if f.is_empty:
+        st.info(f"No {what} in this corpus yet. Add articles to `{ctx.paths.raw}` and rebuild "
+                f"from **Overview**.")
+    else:
+        st.info(f"No {what} match the filter ({f.describe(ctx.prep)}). Widen it: remove an actor, "
+                f"claim, outlet or stance in the sidebar, or press **Reset filters**.")

@@ -1,0 +1,154 @@
+"""Plotly figures of the dashboard, built from the frames of ``riwaya.views`` (no Streamlit)."""
+
+from __future__ import annotations
+
+import math
+from typing import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from riwaya import views
+
+#: Plotly config shared by every chart: a PNG button (modebar "Download plot as a png"),
+#: no plotly logo, and the topojson served by this app (works offline).
+TOPOJSON_URL = "app/static/topojson/"
+FONT = "Source Sans, 'Noto Sans', 'Noto Sans Arabic', 'Noto Naskh Arabic', sans-serif"
+
+
+def plotly_config(name: str) -> dict:
+    return {
+        "displaylogo": False,
+        "topojsonURL": TOPOJSON_URL,
+        "toImageButtonOptions": {"format": "png", "filename": f"riwaya-{name}", "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def _base_layout(fig: go.Figure, *, height: int, title: str | None = None, big: bool = False) -> go.Figure:
+    size = 17 if big else 13
+    fig.update_layout(
+        height=height, margin=dict(l=10, r=10, t=50 if title else 10, b=10),
+        font=dict(family=FONT, size=size), title=dict(text=title) if title else None,
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
+                    font=dict(size=size)),
+        hoverlabel=dict(font=dict(family=FONT, size=size + 1)),
+    )
+    return fig
+
+
+def marker_sizes(counts: pd.Series, *, smallest: float = 10, largest: float = 42) -> list[float]:
+    """Marker diameter by count, area proportional to the count."""
+    if counts.empty:
+        return []
+    top = max(float(counts.max()), 1.0)
+    return [smallest + (largest - smallest) * math.sqrt(float(c) / top) for c in counts]
+
+
+def geo_ranges(lat: pd.Series, lon: pd.Series, *, pad: float = 3.0, min_span: float = 10.0):
+    """Longitude and latitude ranges that frame the points with some margin."""
+    lo_lon, hi_lon = float(lon.min()) - pad, float(lon.max()) + pad
+    lo_lat, hi_lat = float(lat.min()) - pad, float(lat.max()) + pad
+    if hi_lon - lo_lon < min_span:
+        mid = (hi_lon + lo_lon) / 2
+        lo_lon, hi_lon = mid - min_span / 2, mid + min_span / 2
+    if hi_lat - lo_lat < min_span * 0.7:
+        mid = (hi_lat + lo_lat) / 2
+        lo_lat, hi_lat = mid - min_span * 0.35, mid + min_span * 0.35
+    return [max(-180, lo_lon), min(180, hi_lon)], [max(-85, lo_lat), min(85, hi_lat)]
+
+
+def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title: str,
+               big: bool = False) -> go.Figure:
+    """Markers sized by mentions, one trace per colour key (claim or outlet) for the legend.
+
+    Every point carries its place id in ``customdata[0]``.
+    """
+    fig = go.Figure()
+    drawn = places.dropna(subset=["lat", "lon"])
+    sizes = dict(zip(drawn["entity_id"], marker_sizes(drawn["mentions"])))
+    for key, group in drawn.groupby("colour_key", sort=True):
+        label = group["colour_label"].iloc[0]
+        colour = colours.get(key, views.SILENT_TEXT) if key else views.SILENT_TEXT
+        fig.add_trace(go.Scattergeo(
+            lat=group["lat"], lon=group["lon"], name=label, mode="markers+text",
+            text=group["name_en"], textposition="top center",
+            textfont=dict(size=15 if big else 12, color="#222"),
+            marker=dict(size=[sizes[p] for p in group["entity_id"]], color=colour, opacity=0.85,
+                        line=dict(width=1.5, color="#333")),
+            customdata=group[["entity_id", "name_en", "name_ar", "mentions", "articles",
+                              "outlets", "claims", "speakers"]].to_numpy(),
+            hovertemplate=("<b>%{customdata[1]}</b> · %{customdata[2]}<br>"
+                           "%{customdata[3]} mention(s) in %{customdata[4]} article(s)<br>"
+                           "Outlets: %{customdata[5]}<br>Claims: %{customdata[6]}<br>"
+                           "Speakers: %{customdata[7]}<extra></extra>"),
+        ))
+    if len(drawn):
+        lon_range, lat_range = geo_ranges(drawn["lat"], drawn["lon"])
+    else:
+        lon_range, lat_range = [25, 60], [20, 42]
+    fig.update_geos(
+        projection_type="mercator", resolution=50, lonaxis_range=lon_range, lataxis_range=lat_range,
+        showland=True, landcolor="#F3F1EC", showcountries=True, countrycolor="#9A9A9A",
+        showcoastlines=True, coastlinecolor="#9A9A9A", showocean=True, oceancolor="#E3EEF6",
+        showrivers=True, rivercolor="#7FB2D9", riverwidth=1.5, showlakes=True, lakecolor="#E3EEF6",
+        bgcolor="rgba(0,0,0,0)",
+    )
+    fig.update_layout(legend_title_text=colour_title, clickmode="event+select", dragmode="pan")
+    return _base_layout(fig, height=620 if big else 520, big=big)
+
+
+def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "claim_id",
+                  ids: tuple[str, str] = ("actor_id", "claim_id"), big: bool = False) -> go.Figure:
+    """Cells as square markers coloured by stance, the count written on them; silent cells grey "—".
+
+    ``customdata`` of each point is ``[row id, column id]`` (``ids`` names their columns).
+    """
+    fig = go.Figure()
+    rows = list(dict.fromkeys(long[row]))
+    cols = list(dict.fromkeys(long[col]))
+    cell = 46 if big else 40
+    for stance in (*views.STANCE_ORDER, "silent"):
+        part = long[long["stance"] == stance]
+        if part.empty:
+            continue
+        colour = views.STANCE_COLOURS.get(stance, views.SILENT_COLOUR)
+        text_colour = views.SILENT_TEXT if stance == "silent" else ("#000" if stance == "concedes" else "#fff")
+        custom = part[list(ids)].to_numpy()
+        fig.add_trace(go.Scatter(
+            x=part[col], y=part[row], mode="markers+text", name=stance,
+            marker=dict(symbol="square", size=cell, color=colour,
+                        line=dict(width=1, color="#FFFFFF")),
+            text=part["text"], textfont=dict(color=text_colour, size=15 if big else 12),
+            customdata=custom,
+            hovertemplate="%{y}<br>%{x}<br>" + stance + ": %{text}<extra></extra>",
+        ))
+    fig.update_xaxes(categoryorder="array", categoryarray=cols, side="top", tickangle=-35,
+                     showgrid=False, zeroline=False, fixedrange=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), showgrid=False,
+                     zeroline=False, fixedrange=True, automargin=True)
+    fig.update_layout(plot_bgcolor="rgba(0,0,0,0)", clickmode="event+select", dragmode=False,
+                      legend=dict(y=-0.02, yanchor="top", orientation="h"))
+    height = 170 + (cell + 8) * max(len(rows), 1)
+    fig = _base_layout(fig, height=height, big=big)
+    fig.update_layout(legend=dict(y=-0.02, yanchor="top", x=0, xanchor="left"),
+                      margin=dict(t=150, b=40))
+    return fig
+
+
+def stance_bar_figure(counts: pd.DataFrame, *, big: bool = False) -> go.Figure:
+    """Statements per claim, stacked by stance."""
+    fig = go.Figure()
+    for stance in views.STANCES:
+        part = counts[counts["stance"] == stance]
+        if part.empty:
+            continue
+        fig.add_trace(go.Bar(y=part["claim_id"], x=part["n"], orientation="h", name=stance,
+                             marker_color=views.STANCE_COLOURS[stance],
+                             customdata=part[["claim_label"]].to_numpy(),
+                             hovertemplate="%{y}: %{customdata[0]}<br>" + stance + ": %{x}<extra></extra>"))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(categoryorder="total ascending", automargin=True)
+    fig.update_xaxes(title_text="statements", dtick=1 if (len(counts) and counts["n"].max() < 12) else None)
+    height = 120 + 34 * max(counts["claim_id"].nunique() if len(counts) else 1, 1)
+    return _base_layout(fig, height=height, big=big)

@@ -1,0 +1,76 @@
+"""Map: every mentioned place, sized by mentions; choose one to read the sentences naming it."""
+
+import html
+
+import streamlit as st
+
+from components import context, figures, urlstate
+from riwaya import views
+
+ctx = context.current()
+prep = context.require_corpus(ctx)
+st.title("Map of places")
+
+COLOUR_BY = {"claim": "Claim made there", "outlet": "Outlet naming it"}
+urlstate.init("map_colour", "colour", list(COLOUR_BY), "claim")
+colour_by = st.radio("Colour markers by", list(COLOUR_BY), format_func=COLOUR_BY.get,
+                     horizontal=True, key="map_colour")
+urlstate.write("colour", colour_by, "claim")
+
+places = views.place_summary(prep, ctx.filters, colour_by=colour_by)
+if places.empty:
+    context.empty_filter_note(ctx, "places")
+    st.stop()
+drawn = places.dropna(subset=["lat", "lon"])
+colours = prep.claim_colours if colour_by == "claim" else prep.outlet_colours
+fig = figures.map_figure(places, colours, big=ctx.presenting,
+                         colour_title="Claim" if colour_by == "claim" else "Outlet")
+
+place_ids = list(places["entity_id"])
+names = {r.entity_id: f"{r.name_en} · {r.name_ar} ({r.mentions} mention{'s' if r.mentions != 1 else ''})"
+         for r in places.itertuples(index=False)}
+
+
+def point_to_place(point: dict):
+    data = point.get("customdata")
+    if isinstance(data, (list, tuple)) and data:
+        return data[0] if data[0] in place_ids else None
+    return None
+
+
+urlstate.take_selection("map_chart", "map_place", point_to_place)
+st.plotly_chart(fig, key="map_chart", on_select="rerun", selection_mode="points",
+                config=figures.plotly_config("map"))
+if len(drawn) < len(places):
+    st.caption(f"{len(places) - len(drawn)} place(s) have no coordinates and are listed below only.")
+
+urlstate.init("map_place", "place", place_ids, None)
+chosen = st.selectbox("Choose a place (or click a marker)", place_ids, key="map_place",
+                      format_func=lambda p: names.get(p, p), index=None,
+                      placeholder="Choose a place to read the sentences that mention it")
+urlstate.write("place", chosen)
+
+if chosen:
+    row = places[places["entity_id"] == chosen].iloc[0]
+    where = (f"{row['lat']:.3f}, {row['lon']:.3f}" if row["lat"] == row["lat"] else "no coordinates")
+    st.subheader(f"{row['name_en']}")
+    st.html(f'<div class="riwaya-meta">{html.escape(str(row["name_ar"]))} · {where} · '
+            f'{html.escape(str(row["kind"] or ""))} · mentioned by {html.escape(row["outlets"])}; '
+            f'speakers here: {html.escape(row["speakers"] or "none")}</div>')
+    sents = views.place_sentences(prep, chosen, ctx.filters)
+    st.download_button("Download these sentences (CSV)", sents.to_csv(index=False).encode("utf-8"),
+                       file_name=f"riwaya-place-{chosen}.csv", mime="text/csv", key="map_csv")
+    for r in sents.itertuples(index=False):
+        with st.container(border=True):
+            meta = " · ".join(x for x in (r.source, r.date, f"speakers: {r.speakers}" if r.speakers else "",
+                                          f"claims: {r.stances}" if r.stances else "no claim") if x)
+            st.html(f'<div class="riwaya-meta">{html.escape(meta)}</div>')
+            st.html(views.rtl_block(html.escape(r.text), css_class="riwaya-ar riwaya-quote"))
+            st.page_link("pages/reader.py", label="Read in context", icon=":material/menu_book:",
+                         query_params={"doc": r.doc_id, "sent": str(r.sentence_id)})
+
+with st.expander("All places in view (table)"):
+    table = places.drop(columns=["colour_key"]).rename(columns={"colour_label": "colour"})
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.download_button("Download places (CSV)", table.to_csv(index=False).encode("utf-8"),
+                       file_name="riwaya-places.csv", mime="text/csv", key="map_places_csv")

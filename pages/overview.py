@@ -1,0 +1,52 @@
+"""Overview: what the corpus is, headline figures, how to read the dashboard, and the build."""
+
+import streamlit as st
+
+from components import build_ui, context, figures
+from riwaya import views
+
+ctx = context.current()
+st.title("Riwaya · who claimed what, where, and how each outlet told it")
+build_ui.ensure_corpus(ctx)
+prep = context.require_corpus(ctx)
+
+st.markdown(
+    "**How to read this.** Each *statement* is an actor (who speaks) taking a stance on a claim: "
+    "**asserts** (says it is true), **denies** (says it is false) or **concedes** (admits part of it).  \n"
+    "The sidebar filter (actor, claim, outlet, stance) applies to every page and is kept in the "
+    "address bar: copy the URL to share the exact view.  \n"
+    "Every chart leads back to the Arabic text: choose a place, a cell or an article to read the "
+    "sentences behind it.")
+
+s = views.corpus_summary(prep)
+c = st.columns(6)
+c[0].metric("Articles", s["articles"])
+c[1].metric("Outlets", s["outlets"])
+c[2].metric("Statements", s["statements"])
+c[3].metric("Claims reported", f"{s['claims_reported']} of {s['claims_in_codebook']}")
+c[4].metric("Speakers", s["speakers"], help=f"{s['unlisted_speakers']} not in the codebook")
+c[5].metric("Places", s["places"])
+if s["first_date"]:
+    span = s["first_date"] if s["first_date"] == s["last_date"] else f"{s['first_date']} to {s['last_date']}"
+    st.caption(f"Articles dated {span}. Outlets: {', '.join(prep.outlets)}.")
+
+st.subheader("Statements per claim, by stance")
+counts = views.stance_by_claim(prep, ctx.filters)
+if counts.empty:
+    context.empty_filter_note(ctx, "statements")
+else:
+    st.plotly_chart(figures.stance_bar_figure(counts, big=ctx.presenting), key="overview_stances",
+                    config=figures.plotly_config("statements-by-claim"))
+    with st.expander("What the claim ids mean"):
+        st.dataframe(prep.claims[["claim_id", "label"]].rename(columns={"label": "claim"}),
+                     hide_index=True, width="stretch")
+
+st.subheader("Explore")
+cols = st.columns(4)
+cols[0].page_link("pages/map.py", label="Map: where it happened", icon=":material/map:")
+cols[1].page_link("pages/matrix.py", label="Actors × claims: who said what", icon=":material/grid_on:")
+cols[2].page_link("pages/compare.py", label="Compare sources", icon=":material/compare:")
+cols[3].page_link("pages/reader.py", label="Reader: the articles", icon=":material/menu_book:")
+
+st.subheader("Articles")
+st.dataframe(views.articles_table(prep), hide_index=True, width="stretch")
