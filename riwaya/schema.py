@@ -28,6 +28,7 @@ TABLES: dict[str, pa.Schema] = {
         ("raw_text", pa.string()),        # the file as decoded, before cleaning
         ("encoding", pa.string()),        # encoding the file was decoded from
         ("removed", pa.string()),         # JSON list of {"text", "reason"} lines dropped by cleaning
+        ("credits", pa.string()),         # credit lines (translation, presenter), newline-separated
     ]),
     "sentences": pa.schema([
         ("doc_id", pa.string()),

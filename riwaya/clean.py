@@ -1,0 +1,154 @@
+"""Cleaning: keep the article, drop what is not (menus, teasers, credits, repeats).
+
+Cleaning works on whole lines, so every kept character is a character of the
+decoded file (after NFC), and quotes map back to what the outlet published.
+The rules are data (``boilerplate.jsonl``, ``sources.jsonl``); the heuristics
+here are language-neutral (runs of menu-like short lines, repeated paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .codebook import BoilerplateRule, SourceRule
+from .normalize import (
+    normalize_form,
+    strip_diacritics,
+    strip_tatweel,
+    unify_alef,
+    unify_alef_maksura,
+    unify_teh_marbuta,
+)
+
+SENTENCE_END = tuple(".!?؟:؛…»”\"")
+MIN_REPEAT_CHARS = 20
+MENU_RUN = 3
+MAX_HEADLINE_WORDS = 25
+DATELINE_WITHIN_LINES = 5
+
+
+@dataclass
+class Cleaned:
+    text: str
+    title: str | None = None
+    removed: list[dict[str, str]] = field(default_factory=list)
+    source: str | None = None
+    source_basis: str | None = None
+    credits: list[str] = field(default_factory=list)
+
+
+def normalize_pattern(pattern: str) -> str:
+    """Normalise the Arabic letters of a regex so it matches normalised lines.
+
+    Only letter-level steps: escapes like ``\\s`` must survive.
+    """
+    out = pattern
+    for step in (strip_diacritics, strip_tatweel, unify_alef, unify_alef_maksura, unify_teh_marbuta):
+        out = step(out)
+    return out
+
+
+def _line_form(line: str) -> str:
+    return normalize_pattern(unicodedata.normalize("NFKC", line))
+
+
+def _compile(rules) -> list[tuple[re.Pattern, object]]:
+    return [(re.compile(normalize_pattern(r.pattern), re.IGNORECASE), r) for r in rules]
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_menu_like(line: str) -> bool:
+    s = line.strip()
+    return 0 < _words(s) <= 3 and not s.endswith(SENTENCE_END) and len(s) <= 30
+
+
+def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
+               sources: tuple[SourceRule, ...] = ()) -> Cleaned:
+    """Clean one decoded article."""
+    if not isinstance(raw, str):
+        raise TypeError(f"Expected str, got {type(raw).__name__} instead")
+    text = unicodedata.normalize("NFC", raw)
+    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    bp_rules = _compile(boilerplate)
+    src_rules = _compile(sources)
+    out = Cleaned(text="")
+    reasons: list[str | None] = [None] * len(lines)
+
+    # 1. lines that reveal the outlet or credits (and are not article text)
+    for i, line in enumerate(lines):
+        form = _line_form(line)
+        for rx, rule in src_rules:
+            if rule.basis == "dateline" and (i >= DATELINE_WITHIN_LINES or len(line) > 60):
+                continue
+            m = rx.search(form)
+            if not m:
+                continue
+            groups = m.groupdict()
+            # report the value as written (same span in the original line when lengths agree)
+            def original(name: str) -> str:
+                value = groups.get(name)
+                if value is None:
+                    return ""
+                if len(form) == len(line):
+                    return line[m.start(name):m.end(name)].strip()
+                return value.strip()
+            if groups.get("source") and out.source is None:
+                out.source = original("source")
+                out.source_basis = rule.basis
+            if groups.get("credit"):
+                out.credits.append(line)
+            if rule.basis == "dateline" and not m.group(0).strip() == form.strip():
+                break  # dateline prefix inside a body line: keep the line
+            reasons[i] = rule.basis
+            break
+
+    # 2. boilerplate rules
+    for i, line in enumerate(lines):
+        if reasons[i]:
+            continue
+        form = _line_form(line)
+        for rx, rule in bp_rules:
+            if rx.search(form):
+                if rule.action == "drop_rest":
+                    for j in range(i, len(lines)):
+                        reasons[j] = reasons[j] or rule.reason
+                else:
+                    reasons[i] = rule.reason
+                break
+        if reasons[i] and reasons[-1] and all(r for r in reasons[i:]):
+            break
+
+    # 3. runs of menu-like short lines (site menus, tag lists, link lists)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not reasons[j] and _is_menu_like(lines[j]):
+            j += 1
+        if j - i >= MENU_RUN:
+            for k in range(i, j):
+                reasons[k] = "site menu"
+        i = max(j, i + 1)
+
+    # 4. headline, and repeated paragraphs (a body carried twice, a headline repeated)
+    kept_idx = [i for i in range(len(lines)) if not reasons[i]]
+    if len(kept_idx) > 1:
+        first = lines[kept_idx[0]]
+        if not first.endswith(SENTENCE_END) and _words(first) <= MAX_HEADLINE_WORDS:
+            out.title = first
+    seen: set[str] = set()
+    for i in kept_idx:
+        key = normalize_form(lines[i])
+        if key in seen and len(key) >= MIN_REPEAT_CHARS:
+            reasons[i] = "repeated paragraph"
+            continue
+        seen.add(key)
+
+    out.removed = [{"text": lines[i], "reason": reasons[i]} for i in range(len(lines)) if reasons[i]]
+    out.text = "\n".join(lines[i] for i in range(len(lines)) if not reasons[i])
+    return out

@@ -1,0 +1,242 @@
+"""The codebook: actors, claims, places and the language lexicon, as JSONL files.
+
+Every file is one JSON object per line (spaCy's patterns style), validated on
+load: a bad line raises :class:`CodebookError` naming the file, the line and the
+field. Nothing event-specific lives in Python; it all comes from these files.
+
+Files of a codebook folder (see ``data/codebook/README.md``):
+
+``actors.jsonl``      who can speak or be spoken of
+``claims.jsonl``      the contested propositions and their Arabic cue patterns
+``places.jsonl``      places of the event, with coordinates when known
+``lexicon.jsonl``     speech verbs, frames, negation, refutation cues (language level)
+``boilerplate.jsonl`` lines that are not the article (read-also links, footers, ...)
+``sources.jsonl``     patterns that reveal an article's outlet (source lines, datelines)
+``gazetteer.json``    settings of the offline gazetteer (optional)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import CodebookError
+from .normalize import normalize_form
+
+ID_PATTERN = r"^[A-Z][A-Z0-9_]*$"
+MAX_CODEBOOK_BYTES = 20 * 1024 * 1024
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _non_empty_forms(forms: list[str]) -> list[str]:
+    for form in forms:
+        if not form.strip():
+            raise ValueError("empty string in list")
+    return forms
+
+
+class Actor(_Record):
+    id: str = Field(pattern=ID_PATTERN)
+    name_en: str = Field(min_length=1)
+    name_ar: str = ""
+    kind: Literal["state", "ministry", "military", "organisation", "person", "media", "group",
+                  "people"]
+    aliases: list[str] = Field(min_length=1)
+    short_forms: list[str] = []
+    anaphors: list[str] = []
+    provenance: str = ""
+    note: str = ""
+
+    _check_forms = field_validator("aliases", "short_forms", "anaphors")(_non_empty_forms)
+
+
+class ClaimCue(_Record):
+    all: list[str] = Field(min_length=1)
+    stance: Optional[Literal["asserts", "denies", "concedes"]] = None
+    require_near: str = ""
+    note: str = ""
+
+    @field_validator("all")
+    @classmethod
+    def _groups(cls, groups: list[str]) -> list[str]:
+        for group in groups:
+            alternatives = [a.strip() for a in group.split("|")]
+            if not all(alternatives):
+                raise ValueError(f"empty alternative in group {group!r}")
+        return groups
+
+
+class Claim(_Record):
+    id: str = Field(pattern=ID_PATTERN)
+    statement_en: str = Field(min_length=1)
+    cues: list[ClaimCue] = Field(min_length=1)
+    provenance: str = ""
+    note: str = ""
+
+
+class Place(_Record):
+    id: str = Field(pattern=ID_PATTERN)
+    name_en: str = Field(min_length=1)
+    name_ar: str = Field(min_length=1)
+    aliases: list[str] = []
+    lat: Optional[float] = Field(default=None, ge=-90, le=90)
+    lon: Optional[float] = Field(default=None, ge=-180, le=180)
+    kind: str = "place"
+    country: str = ""
+    provenance: str = ""
+    note: str = ""
+
+    _check_forms = field_validator("aliases")(_non_empty_forms)
+
+
+LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speech_noun",
+                      "complementizer", "negation", "refutation", "locative", "preposition", "clause_break"]
+
+
+class LexiconEntry(_Record):
+    type: LexiconType
+    forms: list[str] = Field(min_length=1)
+    stance: Optional[Literal["asserts", "denies", "concedes"]] = None
+    requires_after: list[str] = []
+    note: str = ""
+
+    _check_forms = field_validator("forms", "requires_after")(_non_empty_forms)
+
+
+class BoilerplateRule(_Record):
+    pattern: str
+    action: Literal["drop_line", "drop_rest"]
+    reason: str = Field(min_length=1)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        return pattern
+
+
+class SourceRule(_Record):
+    basis: Literal["source line", "credit", "dateline"]
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        if not {"source", "credit"} & set(compiled.groupindex):
+            raise ValueError("needs a named group (?P<source>...) or (?P<credit>...)")
+        return pattern
+
+
+@dataclass(frozen=True)
+class Codebook:
+    folder: Path
+    actors: tuple[Actor, ...]
+    claims: tuple[Claim, ...]
+    places: tuple[Place, ...]
+    lexicon: tuple[LexiconEntry, ...]
+    boilerplate: tuple[BoilerplateRule, ...]
+    sources: tuple[SourceRule, ...]
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def lexicon_forms(self, kind: str) -> list[LexiconEntry]:
+        return [e for e in self.lexicon if e.type == kind]
+
+
+def _read_jsonl(path: Path, model: type[BaseModel], *, required: bool = True) -> list:
+    if not path.exists():
+        if required:
+            raise CodebookError(path, "file is missing; every codebook folder needs it "
+                                      "(copy it from data/codebook/ and edit)")
+        return []
+    if path.stat().st_size > MAX_CODEBOOK_BYTES:
+        raise CodebookError(path, f"file is larger than {MAX_CODEBOOK_BYTES // 2**20} MiB")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CodebookError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                                  "save the file as UTF-8") from exc
+    records = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CodebookError(path, f"not valid JSON ({exc.msg} at column {exc.colno})",
+                                line=lineno) from exc
+        if not isinstance(data, dict):
+            raise CodebookError(path, f"expected a JSON object, got {type(data).__name__}",
+                                line=lineno)
+        try:
+            records.append(model.model_validate(data))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"]) or None
+            raise CodebookError(path, err["msg"], line=lineno, field=field) from exc
+    if required and not records:
+        raise CodebookError(path, "file has no records")
+    return records
+
+
+def _check_unique(path: Path, records: list, what: str) -> None:
+    seen: set[str] = set()
+    for rec in records:
+        if rec.id in seen:
+            raise CodebookError(path, f"duplicate {what} id {rec.id!r}", field="id")
+        seen.add(rec.id)
+
+
+def load_codebook(folder: Path | str) -> Codebook:
+    """Load and validate a codebook folder."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CodebookError(folder, "codebook folder not found; pass --codebook DIR "
+                                    "(the sample's is data/codebook)")
+    actors = _read_jsonl(folder / "actors.jsonl", Actor)
+    claims = _read_jsonl(folder / "claims.jsonl", Claim)
+    places = _read_jsonl(folder / "places.jsonl", Place, required=False)
+    lexicon = _read_jsonl(folder / "lexicon.jsonl", LexiconEntry)
+    boilerplate = _read_jsonl(folder / "boilerplate.jsonl", BoilerplateRule, required=False)
+    sources = _read_jsonl(folder / "sources.jsonl", SourceRule, required=False)
+    _check_unique(folder / "actors.jsonl", actors, "actor")
+    _check_unique(folder / "claims.jsonl", claims, "claim")
+    _check_unique(folder / "places.jsonl", places, "place")
+    entity_ids = {a.id for a in actors} | {p.id for p in places}
+    overlap = {a.id for a in actors} & {p.id for p in places}
+    if overlap:
+        raise CodebookError(folder / "places.jsonl",
+                            f"ids used by both an actor and a place: {sorted(overlap)}", field="id")
+    claims_path = folder / "claims.jsonl"
+    for lineno, claim in enumerate(claims, start=1):
+        for cue in claim.cues:
+            for group in cue.all:
+                for alt in group.split("|"):
+                    alt = alt.strip()
+                    if alt.startswith("@") and alt[1:] not in entity_ids:
+                        raise CodebookError(
+                            claims_path, f"claim {claim.id} cue names unknown entity {alt!r}; "
+                                         "use an actor or place id", field="cues")
+    for actor in actors:
+        if not any(normalize_form(a) for a in actor.aliases):
+            raise CodebookError(folder / "actors.jsonl", f"actor {actor.id} has no usable alias",
+                                field="aliases")
+    return Codebook(folder=folder, actors=tuple(actors), claims=tuple(claims),
+                    places=tuple(places), lexicon=tuple(lexicon),
+                    boilerplate=tuple(boilerplate), sources=tuple(sources))
