@@ -1,24 +1,58 @@
-"""Riwaya dashboard: `streamlit run app.py` (or `make run`).
+"""Riwaya dashboard: `streamlit run app.py` (or `make run`). This script is the Overview page.
 
-The entry point: page setup, navigation, the shared sidebar (filters, presentation mode); the
-pages in pages/ do the rest. Overview builds the corpus on first run or when data changed.
+What the corpus is, headline figures, how to read the dashboard, links to the pages; on first
+run, or when the articles or the codebook changed, it builds the processed corpus with progress.
+The other pages are in pages/; shared code in components/, computations in riwaya/views.py.
 """
 
 import streamlit as st
 
-from components import context
+from components import build_ui, context, figures
+from riwaya import views
 
-st.set_page_config(page_title="Riwaya", page_icon="📰", layout="wide",
-                   initial_sidebar_state="expanded")
+ctx = context.setup("Overview")
+st.title("Riwaya · who claimed what, where, and how each outlet told it")
+build_ui.ensure_corpus(ctx)
+prep = context.require_corpus(ctx)
 
-PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),
-    st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
-    st.Page("pages/matrix.py", title="Actors × claims", icon=":material/grid_on:", url_path="matrix"),
-    st.Page("pages/compare.py", title="Compare sources", icon=":material/compare:", url_path="compare"),
-    st.Page("pages/reader.py", title="Reader", icon=":material/menu_book:", url_path="reader"),
-]
+st.markdown(
+    "**How to read this.** Each *statement* is an actor (who speaks) taking a stance on a claim: "
+    "**asserts** (says it is true), **denies** (says it is false) or **concedes** (admits part of it).  \n"
+    "The sidebar filter (actor, claim, outlet, stance) applies to every page and is kept in the "
+    "address bar: copy the URL to share the exact view.  \n"
+    "Every chart leads back to the Arabic text: choose a place, a cell or an article to read the "
+    "sentences behind it.")
 
-page = st.navigation(PAGES)
-context.setup()
-page.run()
+s = views.corpus_summary(prep)
+c = st.columns(6)
+c[0].metric("Articles", s["articles"])
+c[1].metric("Outlets", s["outlets"])
+c[2].metric("Statements", s["statements"])
+c[3].metric("Claims reported", f"{s['claims_reported']} of {s['claims_in_codebook']}")
+c[4].metric("Speakers", s["speakers"], help=f"{s['unlisted_speakers']} not in the codebook")
+c[5].metric("Places", s["places"])
+if s["first_date"]:
+    span = s["first_date"] if s["first_date"] == s["last_date"] else f"{s['first_date']} to {s['last_date']}"
+    st.caption(f"Articles dated {span}. Outlets: {', '.join(prep.outlets)}.")
+
+st.subheader("Statements per claim, by stance")
+counts = views.stance_by_claim(prep, ctx.filters)
+if counts.empty:
+    context.empty_filter_note(ctx, "statements")
+else:
+    st.plotly_chart(figures.stance_bar_figure(counts, big=ctx.presenting), key="overview_stances",
+                    config=figures.plotly_config("statements-by-claim"))
+    with st.expander("What the claim ids mean"):
+        st.dataframe(prep.claims[["claim_id", "label"]].rename(columns={"label": "claim"}),
+                     hide_index=True, width="stretch")
+
+st.subheader("Explore")
+links = context.carry_params(ctx.filters, ctx.presenting)
+cols = st.columns(4)
+cols[0].page_link(context.MAP, label="Map: where it happened", icon=":material/map:", query_params=links)
+cols[1].page_link(context.MATRIX, label="Actors × claims: who said what", icon=":material/grid_on:", query_params=links)
+cols[2].page_link(context.COMPARE, label="Compare sources", icon=":material/compare:", query_params=links)
+cols[3].page_link(context.READER, label="Reader: the articles", icon=":material/menu_book:", query_params=links)
+
+st.subheader("Articles")
+st.dataframe(views.articles_table(prep), hide_index=True, width="stretch")

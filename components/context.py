@@ -1,8 +1,9 @@
 """What every page needs: where the corpus is, the loaded corpus, the filter and the look.
 
-``app.py`` calls :func:`setup` once per run (before the page runs) and the pages read the
-result with :func:`current`. Loading is cached per corpus folder and build name; filtering
-happens outside the cache, in ``riwaya.views``.
+Every page (``app.py`` is Overview, the others are in ``pages/``) starts with :func:`setup`: it
+sets the page up, loads the corpus (cached per corpus folder and build name), and draws the shared
+sidebar: navigation, presentation mode and the filter. Filtering happens outside the cache, in
+``riwaya.views``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,20 @@ from .style import inject_css, presentation_toggle
 
 APP_DIR = Path(__file__).resolve().parent.parent
 CTX_KEY = "riwaya_ctx"
+
+# The pages, in navigation order: (script relative to app.py, title, icon)
+OVERVIEW = "app.py"
+MAP = "pages/1_Map.py"
+MATRIX = "pages/2_Actors_x_claims.py"
+COMPARE = "pages/3_Compare_sources.py"
+READER = "pages/4_Reader.py"
+PAGES = [
+    (OVERVIEW, "Overview", ":material/home:"),
+    (MAP, "Map", ":material/map:"),
+    (MATRIX, "Actors × claims", ":material/grid_on:"),
+    (COMPARE, "Compare sources", ":material/compare:"),
+    (READER, "Reader", ":material/menu_book:"),
+]
 
 
 @dataclass(frozen=True)
@@ -77,24 +92,46 @@ def load() -> tuple[views.Prepared | None, str | None]:
         return None, f"The processed corpus in {p.processed} could not be read: {exc}"
 
 
-def setup() -> Context:
-    """Load the corpus, draw the shared sidebar (filters, presentation mode) and the CSS."""
+def setup(title: str = "Riwaya") -> Context:
+    """Set the page up; load the corpus; draw the sidebar (navigation, presentation mode, filter)."""
+    st.set_page_config(page_title=f"{title} · Riwaya" if title != "Riwaya" else title,
+                       page_icon="📰", layout="wide", initial_sidebar_state="expanded")
     prep, problem = load()
+    nav = st.sidebar.container()
     presenting = presentation_toggle()
     inject_css(presenting)
     if prep is not None and not prep.is_empty:
         filters = sidebar_filters(prep, key="flt")
     else:
         filters = views.Filters()
+    with nav:
+        st.markdown("## Riwaya")
+        for script, label, icon in PAGES:
+            st.page_link(script, label=label, icon=icon, query_params=carry_params(filters, presenting))
     ctx = Context(paths(), prep, filters, presenting, problem)
     st.session_state[CTX_KEY] = ctx
     return ctx
 
 
+def carry_params(filters: views.Filters, presenting: bool, **extra) -> dict[str, list[str] | str]:
+    """Query parameters that keep the filter and presentation mode on another page."""
+    params: dict[str, list[str] | str] = dict(filters.to_query())
+    if presenting:
+        params["present"] = "1"
+    params.update({k: str(v) for k, v in extra.items() if v is not None})
+    return params
+
+
+def reader_params(ctx: Context, doc_id: str, sentence_id: int | None = None) -> dict:
+    """Query parameters of a link to the reader at one sentence, keeping the filter."""
+    return carry_params(ctx.filters, ctx.presenting, doc=doc_id,
+                        sent=None if sentence_id is None else int(sentence_id))
+
+
 def current() -> Context:
-    """The context app.py set up for this run (pages are run through app.py)."""
+    """The context :func:`setup` made in this run."""
     ctx = st.session_state.get(CTX_KEY)
-    if ctx is None:  # a page run on its own (not through app.py): set it up here
+    if ctx is None:
         ctx = setup()
     return ctx
 
@@ -113,7 +150,7 @@ def require_corpus(ctx: Context) -> views.Prepared:
         st.info(f"No processed corpus yet. Put Arabic articles (UTF-8 .txt files) in "
                 f"`{ctx.paths.raw}` and open **Overview**: it builds the corpus with progress. "
                 f"From a terminal: `python -m riwaya build`.")
-    st.page_link("pages/overview.py", label="Go to Overview", icon="🏠")
+    st.page_link(OVERVIEW, label="Go to Overview", icon=":material/home:")
     st.stop()
 
 

@@ -94,7 +94,8 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
         showrivers=True, rivercolor="#7FB2D9", riverwidth=1.5, showlakes=True, lakecolor="#E3EEF6",
         bgcolor="rgba(0,0,0,0)",
     )
-    fig.update_layout(legend_title_text=colour_title, clickmode="event+select", dragmode="pan")
+    fig.update_layout(legend_title_text=colour_title, clickmode="event+select", dragmode="pan",
+                      showlegend=True)
     return _base_layout(fig, height=620 if big else 520, big=big)
 
 
@@ -128,7 +129,7 @@ def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "c
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), showgrid=False,
                      zeroline=False, fixedrange=True, automargin=True)
     fig.update_layout(plot_bgcolor="rgba(0,0,0,0)", clickmode="event+select", dragmode=False,
-                      legend=dict(y=-0.02, yanchor="top", orientation="h"))
+                      showlegend=True)
     height = 170 + (cell + 8) * max(len(rows), 1)
     fig = _base_layout(fig, height=height, big=big)
     fig.update_layout(legend=dict(y=-0.02, yanchor="top", x=0, xanchor="left"),

@@ -65,11 +65,19 @@ def sidebar_filters(prep: Prepared, *, key: str = "flt", fields: Sequence[str] =
     valid = {name: [i for i, _ in options[name]] for name in FIELDS}
     labels = {name: dict(options[name]) for name in FIELDS}
     init_flag = f"{key}__from_url"
+    saved_key = f"{key}__saved"
     if sync_url and init_flag not in st.session_state:
+        # first run of this browser session: the URL sets the filter (a shared link)
         from_url = Filters.from_query(query_dict(), valid=valid)
         for name in fields:
             st.session_state[widget_key(key, name)] = list(getattr(from_url, name))
         st.session_state[init_flag] = True
+    else:
+        # another page of the same session: widget state may have been dropped with the page
+        saved = st.session_state.get(saved_key, {})
+        for name in fields:
+            if widget_key(key, name) not in st.session_state:
+                st.session_state[widget_key(key, name)] = list(saved.get(name, []))
     # values that are no longer offered (a rebuilt corpus) must not reach the widget
     for name in fields:
         wk = widget_key(key, name)
@@ -88,6 +96,7 @@ def sidebar_filters(prep: Prepared, *, key: str = "flt", fields: Sequence[str] =
             placeholder="All",
         ))
     f = Filters(**chosen)
+    st.session_state[saved_key] = {name: list(v) for name, v in chosen.items()}
     sidebar.button("Reset filters", key=f"{key}_reset", on_click=_reset, args=(key, tuple(fields)),
                    disabled=f.is_empty, width="stretch")
     if sync_url:

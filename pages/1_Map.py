@@ -7,7 +7,7 @@ import streamlit as st
 from components import context, figures, urlstate
 from riwaya import views
 
-ctx = context.current()
+ctx = context.setup("Map")
 prep = context.require_corpus(ctx)
 st.title("Map of places")
 
@@ -66,8 +66,8 @@ if chosen:
                                           f"claims: {r.stances}" if r.stances else "no claim") if x)
             st.html(f'<div class="riwaya-meta">{html.escape(meta)}</div>')
             st.html(views.rtl_block(html.escape(r.text), css_class="riwaya-ar riwaya-quote"))
-            st.page_link("pages/reader.py", label="Read in context", icon=":material/menu_book:",
-                         query_params={"doc": r.doc_id, "sent": str(r.sentence_id)})
+            st.page_link(context.READER, label="Read in context", icon=":material/menu_book:",
+                         query_params=context.reader_params(ctx, r.doc_id, r.sentence_id))
 
 with st.expander("All places in view (table)"):
     table = places.drop(columns=["colour_key"]).rename(columns={"colour_label": "colour"})

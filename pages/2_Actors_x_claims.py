@@ -7,7 +7,7 @@ import streamlit as st
 from components import context, figures, urlstate
 from riwaya import views
 
-ctx = context.current()
+ctx = context.setup("Actors × claims")
 prep = context.require_corpus(ctx)
 st.title("Actors × claims")
 st.caption("Rows: who speaks. Columns: claims. A cell's colour is the actor's stance on the claim "
@@ -69,6 +69,6 @@ for r in ev.head(LIMIT).itertuples(index=False):
             f' · speaker named as “<span dir="rtl" class="riwaya-ar">{html.escape(str(r.actor_surface or ""))}</span>”</div>')
         st.html(views.quote_html(r.quote, offset=r.start, cue_start=r.cue_start, cue_end=r.cue_end,
                                  colour=colour))
-        st.page_link("pages/reader.py", label="Open in the reader at this sentence",
+        st.page_link(context.READER, label="Open in the reader at this sentence",
                      icon=":material/menu_book:",
-                     query_params={"doc": r.doc_id, "sent": str(int(r.sentence_id))})
+                     query_params=context.reader_params(ctx, r.doc_id, r.sentence_id))

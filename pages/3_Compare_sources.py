@@ -7,7 +7,7 @@ import streamlit as st
 from components import context, figures, urlstate
 from riwaya import views
 
-ctx = context.current()
+ctx = context.setup("Compare sources")
 prep = context.require_corpus(ctx)
 st.title("Compare sources")
 

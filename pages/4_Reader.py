@@ -8,7 +8,7 @@ import streamlit as st
 from components import context, urlstate
 from riwaya import views
 
-ctx = context.current()
+ctx = context.setup("Reader")
 prep = context.require_corpus(ctx)
 st.title("Reader")
 

@@ -20,9 +20,10 @@ from .store import Corpus
 
 # --------------------------------------------------------------------------- palette
 
-#: Okabe & Ito (2008), a palette that colour-blind readers can tell apart.
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-             "#000000")
+#: Okabe & Ito (2008), a palette that colour-blind readers can tell apart; ordered so that the
+#: low-contrast yellow is used last.
+OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+             "#F0E442")
 #: Stance colours; "mixed" is an actor who took more than one stance on a claim.
 STANCE_COLOURS = {"asserts": "#0072B2", "denies": "#D55E00", "concedes": "#E69F00",
                   "mixed": "#CC79A7"}

@@ -1,0 +1,109 @@
+"""Run the dashboard with `streamlit run` on 127.0.0.1 and drive it with headless Chromium.
+
+Used by tests/test_browser.py and benchmarks/bench_dashboard.py. Waits are polls with a
+deadline, never fixed sleeps.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("RIWAYA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def streamlit_bin() -> str:
+    candidate = Path(sys.executable).with_name("streamlit")
+    return str(candidate) if candidate.exists() else "streamlit"
+
+
+class AppServer:
+    """``streamlit run app.py`` on a free port of 127.0.0.1 with the given corpus folders."""
+
+    def __init__(self, *, processed: Path | str, raw: Path | str | None = None,
+                 codebook: Path | str | None = None, log: Path | None = None) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ)
+        env["RIWAYA_PROCESSED"] = str(processed)
+        env["RIWAYA_RAW"] = str(raw) if raw else str(Path(processed) / "_no_raw_articles")
+        if codebook:
+            env["RIWAYA_CODEBOOK"] = str(codebook)
+        self.env = env
+        self.log_path = log
+        self.proc: subprocess.Popen | None = None
+        self.started_at = 0.0
+
+    def start(self) -> "AppServer":
+        log = open(self.log_path, "wb") if self.log_path else subprocess.DEVNULL
+        self.started_at = time.monotonic()
+        self.proc = subprocess.Popen(
+            [streamlit_bin(), "run", str(ROOT / "app.py"), "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        return self
+
+    def wait_healthy(self, timeout: float = 60.0) -> float:
+        """Poll the health endpoint; seconds since start when it answered."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc and self.proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.proc.returncode}; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
+                    if r.status == 200:
+                        return time.monotonic() - self.started_at
+            except OSError:
+                time.sleep(0.05)
+        raise TimeoutError(f"streamlit did not answer on {self.url} within {timeout} s")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+
+    def __enter__(self) -> "AppServer":
+        self.start()
+        self.wait_healthy()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def launch_browser(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+# Selectors of what "rendered" means
+MAP_LAND = ".js-plotly-plot .geo path.land, .js-plotly-plot .geolayer .land path, .js-plotly-plot path.land"
+MAP_POINTS = ".js-plotly-plot .scattergeo path.point"
+MATRIX_POINTS = ".js-plotly-plot .scatterlayer path.point"
+
+
+def wait_app_idle(page, timeout_ms: int = 30000) -> None:
+    """Wait until Streamlit has finished the current run (the status widget says running while it works)."""
+    page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')"
+        " && document.querySelector('[data-testid=\"stApp\"]').getAttribute('data-test-script-state') !== 'running'",
+        timeout=timeout_ms)
