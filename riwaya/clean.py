@@ -80,8 +80,29 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
     out = Cleaned(text="")
     reasons: list[str | None] = [None] * len(lines)
 
-    # 1. lines that reveal the outlet or credits (and are not article text)
+    rest_dropped: set[int] = set()
+    # 1. boilerplate rules (a related-stories header drops everything after it)
     for i, line in enumerate(lines):
+        if reasons[i]:
+            continue
+        form = _line_form(line)
+        for rx, rule in bp_rules:
+            if rx.search(form):
+                if rule.action == "drop_rest":
+                    for j in range(i, len(lines)):
+                        reasons[j] = reasons[j] or rule.reason
+                        rest_dropped.add(j)
+                else:
+                    reasons[i] = rule.reason
+                break
+        if reasons[i] and reasons[-1] and all(r for r in reasons[i:]):
+            break
+
+    # 2. lines that reveal the outlet or credits (and are not article text), outside
+    #    related-story lists, whose datelines belong to other stories
+    for i, line in enumerate(lines):
+        if i in rest_dropped:
+            continue
         form = _line_form(line)
         for rx, rule in src_rules:
             if rule.basis == "dateline" and (i >= DATELINE_WITHIN_LINES or len(line) > 60):
@@ -106,22 +127,6 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
             if rule.basis == "dateline" and not m.group(0).strip() == form.strip():
                 break  # dateline prefix inside a body line: keep the line
             reasons[i] = rule.basis
-            break
-
-    # 2. boilerplate rules
-    for i, line in enumerate(lines):
-        if reasons[i]:
-            continue
-        form = _line_form(line)
-        for rx, rule in bp_rules:
-            if rx.search(form):
-                if rule.action == "drop_rest":
-                    for j in range(i, len(lines)):
-                        reasons[j] = reasons[j] or rule.reason
-                else:
-                    reasons[i] = rule.reason
-                break
-        if reasons[i] and reasons[-1] and all(r for r in reasons[i:]):
             break
 
     # 3. runs of menu-like short lines (site menus, tag lists, link lists)

@@ -21,7 +21,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -159,7 +159,8 @@ class Codebook:
         return [e for e in self.lexicon if e.type == kind]
 
 
-def _read_jsonl(path: Path, model: type[BaseModel], *, required: bool = True) -> list:
+def _read_jsonl(path: Path, model: type[BaseModel], *, required: bool = True) -> list[tuple[int, Any]]:
+    """(line number, record) pairs of a JSONL file."""
     if not path.exists():
         if required:
             raise CodebookError(path, "file is missing; every codebook folder needs it "
@@ -185,7 +186,7 @@ def _read_jsonl(path: Path, model: type[BaseModel], *, required: bool = True) ->
             raise CodebookError(path, f"expected a JSON object, got {type(data).__name__}",
                                 line=lineno)
         try:
-            records.append(model.model_validate(data))
+            records.append((lineno, model.model_validate(data)))
         except ValidationError as exc:
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"]) or None
@@ -195,12 +196,13 @@ def _read_jsonl(path: Path, model: type[BaseModel], *, required: bool = True) ->
     return records
 
 
-def _check_unique(path: Path, records: list, what: str) -> None:
-    seen: set[str] = set()
-    for rec in records:
+def _check_unique(path: Path, records: list[tuple[int, Any]], what: str) -> None:
+    seen: dict[str, int] = {}
+    for lineno, rec in records:
         if rec.id in seen:
-            raise CodebookError(path, f"duplicate {what} id {rec.id!r}", field="id")
-        seen.add(rec.id)
+            raise CodebookError(path, f"duplicate {what} id {rec.id!r} (first on line {seen[rec.id]})",
+                                line=lineno, field="id")
+        seen[rec.id] = lineno
 
 
 def load_codebook(folder: Path | str) -> Codebook:
@@ -218,25 +220,33 @@ def load_codebook(folder: Path | str) -> Codebook:
     _check_unique(folder / "actors.jsonl", actors, "actor")
     _check_unique(folder / "claims.jsonl", claims, "claim")
     _check_unique(folder / "places.jsonl", places, "place")
-    entity_ids = {a.id for a in actors} | {p.id for p in places}
+    for lineno, actor in actors:
+        if not any(normalize_form(a) for a in actor.aliases):
+            raise CodebookError(folder / "actors.jsonl", f"actor {actor.id} has no usable alias",
+                                line=lineno, field="aliases")
+    claims_path = folder / "claims.jsonl"
+    place_ids = {p.id for _, p in places}
+    actor_ids = {a.id for _, a in actors}
+    for lineno, claim in claims:
+        for ci, cue in enumerate(claim.cues):
+            for group in [*cue.all, cue.require_near]:
+                for alt in group.split("|") if group else ():
+                    alt = alt.strip()
+                    if alt.startswith("@") and alt[1:] not in actor_ids | place_ids:
+                        raise CodebookError(
+                            claims_path, f"claim {claim.id} cue names unknown entity {alt!r}; "
+                                         "use an actor or place id", line=lineno,
+                            field=f"cues.{ci}.all")
+    actors = [a for _, a in actors]
+    claims = [c for _, c in claims]
+    places = [p for _, p in places]
+    lexicon = [e for _, e in lexicon]
+    boilerplate = [b for _, b in boilerplate]
+    sources = [r for _, r in sources]
     overlap = {a.id for a in actors} & {p.id for p in places}
     if overlap:
         raise CodebookError(folder / "places.jsonl",
                             f"ids used by both an actor and a place: {sorted(overlap)}", field="id")
-    claims_path = folder / "claims.jsonl"
-    for lineno, claim in enumerate(claims, start=1):
-        for cue in claim.cues:
-            for group in cue.all:
-                for alt in group.split("|"):
-                    alt = alt.strip()
-                    if alt.startswith("@") and alt[1:] not in entity_ids:
-                        raise CodebookError(
-                            claims_path, f"claim {claim.id} cue names unknown entity {alt!r}; "
-                                         "use an actor or place id", field="cues")
-    for actor in actors:
-        if not any(normalize_form(a) for a in actor.aliases):
-            raise CodebookError(folder / "actors.jsonl", f"actor {actor.id} has no usable alias",
-                                field="aliases")
     return Codebook(folder=folder, actors=tuple(actors), claims=tuple(claims),
                     places=tuple(places), lexicon=tuple(lexicon),
                     boilerplate=tuple(boilerplate), sources=tuple(sources))

@@ -1,0 +1,95 @@
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from riwaya.codebook import load_codebook
+from riwaya.errors import CodebookError
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "codebook"
+SPEC_IDS = {
+    "actors": {"RU_MOD", "RUSSIA", "US_DOD", "USA", "COALITION", "DILLON", "BRAGA", "SDF", "ISIS",
+               "SYRIAN_GOV", "IRAQI_FORCES", "TURKEY_MFA", "BBC", "NEWSWEEK", "SANA", "ACTIVISTS",
+               "HOTEIT", "CLINTON", "CIA", "WESTERN_MEDIA", "WESTERN_OFFICIAL", "DRIVERS",
+               "ARAB_TRIBES", "EMWAZI"},
+    "claims": {"VIDEO_GAME", "OLD_FOOTAGE", "US_SUPPORTS_ISIS", "ABU_KAMAL_NO_STRIKE",
+               "ABU_KAMAL_LIBERATED", "RAQQA_DEAL", "COALITION_PARTY_TO_DEAL",
+               "FOREIGN_FIGHTERS_ESCAPED", "US_SAFE_IN_ISIS_AREAS", "RAQQA_NOT_LIBERATED"},
+}
+
+
+def test_sample_codebook_has_the_spec_ids():
+    cb = load_codebook(SAMPLE)
+    assert {a.id for a in cb.actors} == SPEC_IDS["actors"]
+    assert {c.id for c in cb.claims} == SPEC_IDS["claims"]
+    assert {"RAQQA", "ABU_KAMAL", "FALLUJAH", "DEIR_EZZOR", "MOSUL", "DAMASCUS", "EUPHRATES",
+            "AL_UDEID"} <= {p.id for p in cb.places}
+
+
+@pytest.fixture
+def codebook_copy(tmp_path):
+    dest = tmp_path / "codebook"
+    shutil.copytree(SAMPLE, dest)
+    return dest
+
+
+def _replace_line(path: Path, lineno: int, text: str) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[lineno - 1] = text
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("file, lineno, text, message, field", [
+    ("actors.jsonl", 3, "{not json", "not valid JSON", None),
+    ("actors.jsonl", 2, json.dumps({"id": "lower", "name_en": "x", "kind": "state", "aliases": ["a"]}),
+     "String should match pattern", "id"),
+    ("actors.jsonl", 4, json.dumps({"id": "X", "name_en": "x", "kind": "alien", "aliases": ["a"]}),
+     "Input should be", "kind"),
+    ("actors.jsonl", 5, json.dumps({"id": "X", "name_en": "x", "kind": "state", "aliases": []}),
+     "at least 1 item", "aliases"),
+    ("actors.jsonl", 6, json.dumps({"id": "X", "name_en": "x", "kind": "state", "aliases": ["a"], "colour": 1}),
+     "Extra inputs are not permitted", "colour"),
+    ("claims.jsonl", 1, json.dumps({"id": "C", "statement_en": "s", "cues": [{"all": ["a||b"]}]}),
+     "empty alternative", "cues.0.all"),
+    ("places.jsonl", 2, json.dumps({"id": "P", "name_en": "p", "name_ar": "ب", "lat": 123, "lon": 0}),
+     "less than or equal to 90", "lat"),
+    ("boilerplate.jsonl", 1, json.dumps({"pattern": "([", "action": "drop_line", "reason": "r"}),
+     "not a valid regular expression", "pattern"),
+])
+def test_malformed_line_names_file_line_and_field(codebook_copy, file, lineno, text, message, field):
+    _replace_line(codebook_copy / file, lineno, text)
+    with pytest.raises(CodebookError) as err:
+        load_codebook(codebook_copy)
+    msg = str(err.value)
+    assert file in msg and f"line {lineno}" in msg and message in msg
+    if field:
+        assert f"field '{field}'" in msg
+
+
+def test_missing_file(codebook_copy):
+    (codebook_copy / "claims.jsonl").unlink()
+    with pytest.raises(CodebookError, match=r"claims.jsonl: file is missing"):
+        load_codebook(codebook_copy)
+
+
+def test_unknown_entity_in_claim_cue(codebook_copy):
+    path = codebook_copy / "claims.jsonl"
+    _replace_line(path, 1, json.dumps({"id": "C", "statement_en": "s", "cues": [{"all": ["@NOPE"]}]}))
+    with pytest.raises(CodebookError, match=r"claims.jsonl, line 1, field .cues.0.all.: claim C cue names unknown entity .@NOPE."):
+        load_codebook(codebook_copy)
+
+
+def test_duplicate_id(codebook_copy):
+    path = codebook_copy / "actors.jsonl"
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(path.read_text(encoding="utf-8") + first + "\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"actors.jsonl, line 25, field .id.: duplicate actor id .RU_MOD. \(first on line 1\)"):
+        load_codebook(codebook_copy)
+
+
+def test_not_utf8(codebook_copy):
+    path = codebook_copy / "actors.jsonl"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1256"))
+    with pytest.raises(CodebookError, match="actors.jsonl: not UTF-8"):
+        load_codebook(codebook_copy)

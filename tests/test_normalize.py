@@ -1,0 +1,47 @@
+import pytest
+
+from riwaya.normalize import (
+    normalize_form, normalize_with_map, original_span, strip_diacritics, strip_tatweel,
+    unify_alef, unify_alef_maksura, unify_teh_marbuta)
+
+
+@pytest.mark.parametrize("func, text, expected", [
+    (unify_alef, "أإآٱ", "اااا"),
+    (unify_alef_maksura, "مصطفى", "مصطفي"),
+    (unify_teh_marbuta, "الفلوجة", "الفلوجه"),
+    (strip_diacritics, "وَزارَةُ", "وزاره"[:-1] + "ة"),
+    (strip_tatweel, "الـــرقة", "الرقة"),
+])
+def test_each_step(func, text, expected):
+    assert func(text) == expected
+
+
+@pytest.mark.parametrize("a, b", [
+    ("الفلوجة", "الفلوجه"),
+    ("الأمريكيّة", "الامريكيه"),
+    ("وزارةُ الدفاعِ", "وزاره الدفاع"),
+    ("ﻻ", "لا"),                      # presentation form
+    ("BBC", "bbc"),
+    ("  الرقة \u200f ", "الرقه"),     # bidi mark and spaces
+])
+def test_normalize_form_equates_variants(a, b):
+    assert normalize_form(a) == normalize_form(b)
+
+
+@pytest.mark.parametrize("func", [normalize_form, unify_alef, strip_diacritics])
+def test_type_check_message(func):
+    with pytest.raises(TypeError, match="Expected str, got bytes instead"):
+        func("الرقة".encode())
+
+
+@pytest.mark.parametrize("text, needle, original", [
+    ("وزارةُ الدفاعِ الأمريكيّة", "الامريكيه", "الأمريكيّة"),
+    ("ﻻ إيزيس", "ايزيس", "إيزيس"),
+    ("الـــرقة اليوم", "الرقه", "الـــرقة"),
+])
+def test_offsets_map_back_to_original(text, needle, original):
+    norm, index = normalize_with_map(text)
+    assert len(index) == len(norm) + 1
+    i = norm.find(needle)
+    s, e = original_span(index, i, i + len(needle))
+    assert text[s:e] == original
