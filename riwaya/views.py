@@ -440,9 +440,9 @@ def evidence_csv(ev: pd.DataFrame) -> pd.DataFrame:
 
 
 def reader_link(doc_id: str, sentence_id: int) -> str:
-    """The app-relative URL of the reader at one sentence."""
+    """The app-relative URL of the reader page (pages/4_Reader.py) at one sentence."""
     from urllib.parse import urlencode
-    return f"reader?{urlencode({'doc': doc_id, 'sent': int(sentence_id)})}#s-{int(sentence_id)}"
+    return f"Reader?{urlencode({'doc': doc_id, 'sent': int(sentence_id)})}#s-{int(sentence_id)}"
 
 
 # --------------------------------------------------------------------------- HTML
