@@ -313,6 +313,7 @@ class EvalReport:
     place_recall: float = 0.0
     missing_actors: list[dict] = field(default_factory=list)
     missing_places: list[dict] = field(default_factory=list)
+    unexpected_places: list[dict] = field(default_factory=list)   # informational, not a failure
     coordinate_errors: list[dict] = field(default_factory=list)
     not_place_errors: list[dict] = field(default_factory=list)
     boilerplate_errors: list[dict] = field(default_factory=list)
@@ -358,6 +359,8 @@ class EvalReport:
         L.append(f"{'mentions':<22}")
         L.append(f"{'actor recall':<22}{self.actor_recall:>10.3f}   {self.actors_found} / {self.actors_total}")
         L.append(f"{'place recall':<22}{self.place_recall:>10.3f}   {self.places_found} / {self.places_total}")
+        L.append(f"{'unexpected places':<22}{len(self.unexpected_places):>10}   "
+                 f"(place entities the golden lists do not name; not a failure)")
         L.append(f"{'coordinate errors':<22}{len(self.coordinate_errors):>10}")
         L.append(f"{'not-place errors':<22}{len(self.not_place_errors):>10}")
         L.append(f"{'boilerplate errors':<22}{len(self.boilerplate_errors):>10}")
@@ -398,6 +401,8 @@ class EvalReport:
                           f"{_short(r['evidence'])}")
         section("MISSING ACTORS", self.missing_actors, lambda r: f"{r['doc_id'][:3]} {r['actor_id']}")
         section("MISSING PLACES", self.missing_places, lambda r: f"{r['doc_id'][:3]} {r['place']}")
+        section("UNEXPECTED PLACES (check: common word or real place?)", self.unexpected_places,
+                lambda r: f"{r['doc_id'][:3]} {r['entity_id']} ({r['name_en']}) {r['surface']!r}")
         section("PLACES WITHOUT COORDINATES", self.coordinate_errors,
                 lambda r: f"{r.get('doc_id', '')[:3]} {r['entity_id']}: {r['problem']}")
         section("NOT-PLACES TAGGED AS PLACES", self.not_place_errors, lambda r: (
@@ -637,6 +642,7 @@ def _score_mentions(report: EvalReport, golden: Golden, mentions: pd.DataFrame,
     rows = mentions.to_dict("records") if mentions is not None and len(mentions) else []
     coords: dict[str, tuple[float | None, float | None]] = {}
     names: dict[str, str] = {}
+    labels: dict[str, str] = {}
     if places is not None and len(places):
         for r in places.to_dict("records"):
             eid = _s(r.get("entity_id"))
@@ -645,6 +651,7 @@ def _score_mentions(report: EvalReport, golden: Golden, mentions: pd.DataFrame,
                 and math.isfinite(float(x))
             coords[eid] = (float(lat) if ok(lat) else None, float(lon) if ok(lon) else None)
             names[eid] = _s(r.get("name_en")).casefold().strip()
+            labels[eid] = _s(r.get("name_en"))
 
     def has_coords(eid: str) -> str:
         if eid not in coords:
@@ -692,6 +699,7 @@ def _score_mentions(report: EvalReport, golden: Golden, mentions: pd.DataFrame,
                 report.actors_found += 1
             else:
                 report.missing_actors.append({"doc_id": doc_id, "actor_id": a})
+        expected: set[str] = set()
         for pl in gm.places:
             report.places_total += 1
             if pl.startswith("name:"):
@@ -699,10 +707,17 @@ def _score_mentions(report: EvalReport, golden: Golden, mentions: pd.DataFrame,
                 hits = [e for e in place_ids if names.get(e) == wanted]
             else:
                 hits = [pl] if pl in place_ids else []
+            expected.update(hits)
             if hits:
                 report.places_found += 1
             else:
                 report.missing_places.append({"doc_id": doc_id, "place": pl})
+        for m in ms:
+            if m["kind"] == "place" and m["entity_id"] not in expected:
+                expected.add(m["entity_id"])          # list each unexpected entity once per document
+                report.unexpected_places.append({"doc_id": doc_id, "entity_id": m["entity_id"],
+                                                 "name_en": labels.get(m["entity_id"], ""),
+                                                 "surface": m["surface"]})
         text = texts.get(doc_id)
         if text is None:
             continue

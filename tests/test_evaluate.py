@@ -383,3 +383,11 @@ def test_bad_golden_json_and_duplicate_mentions(tmp_path):
         load_golden(d)
     with pytest.raises(GoldenError, match="not found"):
         load_golden(tmp_path / "nowhere")
+
+
+def test_unexpected_places_are_listed_but_do_not_fail(tmp_path):
+    r = mention_report(tmp_path, GOOD_MENTIONS + [(DOC, "place", "CC:US", "أمريكا", 0)])
+    assert r.unexpected_places == [{"doc_id": DOC, "entity_id": "CC:US", "name_en": "United States",
+                                    "surface": "أمريكا"}]
+    assert r.failures() == []
+    assert "UNEXPECTED PLACES" in r.format()
