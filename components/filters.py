@@ -1,8 +1,8 @@
 """The sidebar filter: actor, claim, outlet, stance and a reset, kept in the URL.
 
-One component for every page. The URL (``st.query_params``) is read once per browser session
-to set the widgets (so a shared link reproduces the view); after that the widgets are the
-truth and every run writes them back to the URL.
+One component for every page. The URL (``st.query_params``) sets the filter when a browser
+session starts or a link changes it (so a shared link reproduces the view); every run writes
+the filter back to the URL.
 """
 
 from __future__ import annotations
@@ -34,9 +34,19 @@ def widget_key(key: str, name: str) -> str:
     return f"{key}_{name}"
 
 
+def _state_key(key: str) -> str:
+    return f"{key}__state"
+
+
+def _remember(key: str, name: str) -> None:
+    """on_change of a filter widget: its new value becomes the filter's state."""
+    st.session_state[_state_key(key)][name] = list(st.session_state[widget_key(key, name)])
+
+
 def _reset(key: str, fields: Sequence[str]) -> None:
     for name in fields:
         st.session_state[widget_key(key, name)] = []
+        st.session_state[_state_key(key)][name] = []
 
 
 def write_query(f: Filters, *, fields: Sequence[str] = FIELDS) -> None:
@@ -64,27 +74,21 @@ def sidebar_filters(prep: Prepared, *, key: str = "flt", fields: Sequence[str] =
     options = filter_options(prep)
     valid = {name: [i for i, _ in options[name]] for name in FIELDS}
     labels = {name: dict(options[name]) for name in FIELDS}
-    init_flag = f"{key}__from_url"
-    saved_key = f"{key}__saved"
-    if sync_url and init_flag not in st.session_state:
-        # first run of this browser session: the URL sets the filter (a shared link)
-        from_url = Filters.from_query(query_dict(), valid=valid)
-        for name in fields:
-            st.session_state[widget_key(key, name)] = list(getattr(from_url, name))
-        st.session_state[init_flag] = True
-    else:
-        # another page of the same session: widget state may have been dropped with the page
-        saved = st.session_state.get(saved_key, {})
-        for name in fields:
-            if widget_key(key, name) not in st.session_state:
-                st.session_state[widget_key(key, name)] = list(saved.get(name, []))
-    # values that are no longer offered (a rebuilt corpus) must not reach the widget
+    # The filter's state is a plain session-state dict (it survives page switches, which widget
+    # state does not). The URL overrides it on the first run of a browser session and whenever
+    # the URL's filter changed behind our back (an opened or shared link); a URL without any
+    # filter parameter (a page switch that dropped them) has no say.
+    state_key, written_key = _state_key(key), f"{key}__written"
+    from_url = Filters.from_query(query_dict(), valid=valid)
+    url_has_filter = any(Filters.QUERY_KEYS[n] in st.query_params for n in FIELDS)
+    if state_key not in st.session_state or (
+            sync_url and url_has_filter and from_url != st.session_state.get(written_key)):
+        st.session_state[state_key] = {n: list(getattr(from_url, n)) if sync_url else [] for n in FIELDS}
+    state = st.session_state[state_key]
     for name in fields:
-        wk = widget_key(key, name)
-        if wk in st.session_state:
-            kept = [v for v in st.session_state[wk] if v in set(valid[name])]
-            if kept != list(st.session_state[wk]):
-                st.session_state[wk] = kept
+        # values no longer offered (a rebuilt corpus) must not reach the widget
+        state[name] = [v for v in state.get(name, []) if v in set(valid[name])]
+        st.session_state[widget_key(key, name)] = list(state[name])
 
     sidebar = st.sidebar
     sidebar.markdown(f"### {title}")
@@ -93,12 +97,12 @@ def sidebar_filters(prep: Prepared, *, key: str = "flt", fields: Sequence[str] =
         chosen[name] = tuple(sidebar.multiselect(
             LABELS[name], options=valid[name], key=widget_key(key, name),
             format_func=lambda v, _l=labels[name]: _l.get(v, v), help=HELP[name],
-            placeholder="All",
+            placeholder="All", on_change=_remember, args=(key, name),
         ))
     f = Filters(**chosen)
-    st.session_state[saved_key] = {name: list(v) for name, v in chosen.items()}
     sidebar.button("Reset filters", key=f"{key}_reset", on_click=_reset, args=(key, tuple(fields)),
                    disabled=f.is_empty, width="stretch")
     if sync_url:
         write_query(f, fields=fields)
+        st.session_state[written_key] = f
     return f

@@ -21,15 +21,20 @@ if f.actors or f.claims or f.stances:
     shown = shown[shown["doc_id"].isin(views.filter_statements(prep, f)["doc_id"])]
 doc_ids = list(shown["doc_id"])
 asked = st.query_params.get("doc")
-if asked in set(docs["doc_id"]) and asked not in doc_ids:
-    doc_ids.insert(0, asked)  # a link to an article outside the filter still opens it
+if asked in set(docs["doc_id"]) and asked != st.session_state.get("reader__url_doc"):
+    # arrived by a link (evidence, map): open that article even if the filter would hide it,
+    # until the filter changes
+    st.session_state["reader__pinned"] = (asked, f)
+pinned = st.session_state.get("reader__pinned")
+if pinned and pinned[1] == f and pinned[0] not in doc_ids:
+    doc_ids.insert(0, pinned[0])
 if not doc_ids:
     context.empty_filter_note(ctx, "articles")
     st.stop()
 
 urlstate.init("reader_doc", "doc", doc_ids, doc_ids[0])
-if asked in doc_ids and asked != st.session_state.get("reader__url_doc"):
-    st.session_state["reader_doc"] = asked  # arrived by a link to another article
+if pinned and pinned[1] == f and asked == pinned[0] and asked != st.session_state.get("reader__url_doc"):
+    st.session_state["reader_doc"] = asked
 doc_id = st.selectbox("Article", doc_ids, key="reader_doc", format_func=lambda d: views.article_label(prep, d))
 if st.query_params.get("doc") != doc_id:
     st.query_params["doc"] = doc_id

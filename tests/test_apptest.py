@@ -1,0 +1,333 @@
+"""Every page through Streamlit's AppTest, on the synthetic fixture corpus.
+
+Each page must run without an exception, and a filter change must change what its figures
+contain (the plotly figure JSON is in ``proto.spec`` of the chart element).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.fixture_corpus import write_fixture
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+MAP, MATRIX, COMPARE, READER = ("pages/1_Map.py", "pages/2_Actors_x_claims.py",
+                                "pages/3_Compare_sources.py", "pages/4_Reader.py")
+PAGES = [None, MAP, MATRIX, COMPARE, READER]
+TIMEOUT = 60
+
+
+@pytest.fixture(scope="session")
+def fixture_corpus(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("processed")
+    write_fixture(out)
+    return out
+
+
+@pytest.fixture
+def corpus_env(fixture_corpus, tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("RIWAYA_PROCESSED", str(fixture_corpus))
+    monkeypatch.setenv("RIWAYA_RAW", str(tmp_path / "no-raw"))  # nothing to build from
+    return fixture_corpus
+
+
+def open_page(page: str | None, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def traces(at: AppTest, n: int = 0) -> list[dict]:
+    return figures(at)[n]["data"]
+
+
+def html_text(at: AppTest) -> str:
+    return "\n".join(el.proto.body for el in at.get("html"))
+
+
+def all_text(at: AppTest) -> str:
+    parts = [html_text(at)]
+    for kind in ("markdown", "caption", "info", "warning", "error", "title", "subheader"):
+        parts += [str(el.value) for el in at.get(kind)]
+    return "\n".join(parts)
+
+
+def set_actors(at: AppTest, actors: list[str]) -> AppTest:
+    at.multiselect(key="flt_actors").set_value(actors).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def map_places(at: AppTest) -> set[str]:
+    return {row[0] for t in traces(at) for row in t.get("customdata", [])}
+
+
+def matrix_cells(at: AppTest) -> dict[tuple[str, str], str]:
+    cells = {}
+    for t in traces(at):
+        for ids in t.get("customdata", []):
+            cells[(ids[0], ids[1])] = t["name"]
+    return cells
+
+
+# --------------------------------------------------------------------------- every page
+
+@pytest.mark.parametrize("page", PAGES, ids=["overview", "map", "matrix", "compare", "reader"])
+def test_every_page_runs_and_has_the_shared_sidebar(corpus_env, page):
+    at = open_page(page)
+    assert at.title[0].value
+    assert at.multiselect(key="flt_actors").options  # the filter is on every page
+    nav = [el.proto.label for el in at.sidebar.get("page_link")]
+    assert nav == ["Overview", "Map", "Actors × claims", "Compare sources", "Reader"]
+
+
+def test_overview_figure_follows_the_filter(corpus_env):
+    at = open_page(None)
+    claims_all = {y for t in traces(at) for y in t["y"]}
+    assert "VIDEO_GAME" in claims_all and len(claims_all) == 6
+    set_actors(at, ["DILLON"])
+    assert {y for t in traces(at) for y in t["y"]} == {"COALITION_PARTY_TO_DEAL"}
+    assert [t["name"] for t in traces(at)] == ["denies"]
+
+
+def test_map_markers_follow_the_actor_filter(corpus_env):
+    at = open_page(MAP)
+    assert map_places(at) == {"GN:RAQQA", "GN:ABU_KAMAL", "GN:DEIR", "GN:FALLUJAH"}
+    fig = figures(at)[0]
+    assert fig["data"][0]["type"] == "scattergeo"
+    hover = fig["data"][0]["hovertemplate"]
+    assert "customdata[1]" in hover and "customdata[2]" in hover  # English and Arabic names
+    set_actors(at, ["DILLON"])
+    assert map_places(at) == {"GN:RAQQA"}
+    set_actors(at, ["RU_MOD"])
+    assert map_places(at) == {"GN:ABU_KAMAL", "GN:DEIR", "GN:FALLUJAH"}
+
+
+def test_map_colour_by_outlet_and_choosing_a_place_lists_its_sentences(corpus_env):
+    at = open_page(MAP)
+    assert "US_SUPPORTS_ISIS" in {t["name"] for t in traces(at)}
+    at.radio(key="map_colour").set_value("outlet").run()
+    # the outlet naming a place most (ties: alphabetical); Beta Agency never leads
+    assert {t["name"] for t in traces(at)} == {"Alpha News", "SANA"}
+    assert at.query_params.get("colour") == "outlet"
+    at.selectbox(key="map_place").set_value("GN:RAQQA").run()
+    text = html_text(at)
+    assert "ونفى ديلون أن يكون التحالف طرفا في صفقة الرقة." in text
+    assert "Col. Ryan Dillon" in text and "COALITION_PARTY_TO_DEAL: denies" in text
+    assert at.query_params.get("place") == "GN:RAQQA"
+    readers = [el.proto for el in at.get("page_link") if "Read in context" in el.proto.label]
+    assert len(readers) == 3
+
+
+def test_matrix_follows_the_filter_and_marks_silence(corpus_env):
+    at = open_page(MATRIX)
+    cells = matrix_cells(at)
+    assert cells[("RU_MOD", "VIDEO_GAME")] == "mixed"
+    assert cells[("DILLON", "COALITION_PARTY_TO_DEAL")] == "denies"
+    assert cells[("DILLON", "VIDEO_GAME")] == "silent"
+    silent = next(t for t in traces(at) if t["name"] == "silent")
+    assert set(silent["text"]) == {"—"}
+    set_actors(at, ["DILLON", "ACTIVISTS"])
+    assert {a for a, _ in matrix_cells(at)} == {"DILLON", "ACTIVISTS"}
+    at.multiselect(key="flt_stances").set_value(["denies"]).run()
+    assert {k for k, v in matrix_cells(at).items() if v != "silent"} == {("DILLON", "COALITION_PARTY_TO_DEAL")}
+
+
+def test_matrix_cell_shows_rtl_evidence_with_the_cue_and_a_reader_link(corpus_env):
+    at = open_page(MATRIX)
+    at.selectbox(key="matrix_cell").set_value("DILLON|COALITION_PARTY_TO_DEAL").run()
+    text = html_text(at)
+    assert 'dir="rtl"' in text
+    assert ">نفى</mark>" in text
+    assert "Beta Agency" in text
+    assert "وقال مصدر مجهول" not in text  # only this cell's evidence
+    link = next(el.proto for el in at.get("page_link") if "reader" in el.proto.label)
+    assert link.page == "Reader"  # pages/4_Reader.py
+    assert "doc=b1" in link.query_string and "sent=2" in link.query_string
+    assert at.query_params.get("cell") == "DILLON|COALITION_PARTY_TO_DEAL"
+    buttons = [el.proto.label for el in at.get("download_button")]
+    assert any("matrix" in b for b in buttons) and any("evidence" in b for b in buttons)
+
+
+def test_compare_sources_follows_the_filter_and_shows_what_only_one_says(corpus_env):
+    at = open_page(COMPARE)
+    fig = figures(at)[0]
+    groups = {row[0] for t in fig["data"] for row in t["customdata"]}
+    assert groups == {"Alpha News", "Beta Agency", "SANA"}
+    text = all_text(at)
+    assert "Only here: `US_SAFE_IN_ISIS_AREAS`, `RAQQA_NOT_LIBERATED`" in text
+    assert "**SANA**: 0 shared, 3 only here" in text
+    assert "**Alpha News**: 1 shared, 3 only here" in text
+    set_actors(at, ["DILLON"])
+    claims = {row[1] for t in figures(at)[0]["data"] for row in t["customdata"]}
+    assert claims == {"COALITION_PARTY_TO_DEAL"}
+    at.multiselect(key="cmp_pick_outlet").set_value(["SANA"]).run()
+    assert not figures(at)
+    assert "Choose at least two" in all_text(at)
+
+
+def test_compare_articles(corpus_env):
+    at = open_page(COMPARE)
+    at.radio(key="cmp_by").set_value("article").run()
+    assert not at.exception
+    groups = {row[0] for t in figures(at)[0]["data"] for row in t["customdata"]}
+    assert any(g.endswith("[s1]") for g in groups)
+
+
+def test_reader_escapes_the_article_and_opens_at_the_quoted_sentence(corpus_env):
+    at = open_page(READER, {"doc": "s1", "sent": "1"})
+    assert at.selectbox(key="reader_doc").value == "s1"
+    body = html_text(at)
+    assert "&lt;script&gt;alert(" in body
+    assert "<script>alert(" not in body
+    assert "Quoted passage" in all_text(at)
+    assert 'id="s-1" data-sentence="1" class="riwaya-sent riwaya-focus"' in body
+    assert "Unlisted speaker" in body  # legend
+    assert "scrollIntoView" in body
+
+
+def test_reader_article_choice_follows_the_filter(corpus_env):
+    at = open_page(READER)
+    assert len(at.selectbox(key="reader_doc").options) == 3
+    set_actors(at, ["DILLON"])
+    options = " ".join(at.selectbox(key="reader_doc").options)
+    assert "[b1]" in options and "[s1]" not in options  # the open article (a1) stays listed
+    assert "ديلون" in html_text(at)
+
+
+# --------------------------------------------------------------------------- URL state
+
+def test_the_url_sets_the_filter(corpus_env):
+    at = open_page(MAP, {"actor": ["DILLON"], "stance": "denies"})
+    assert at.multiselect(key="flt_actors").value == ["DILLON"]
+    assert at.multiselect(key="flt_stances").value == ["denies"]
+    assert map_places(at) == {"GN:RAQQA"}
+
+
+def test_the_filter_is_written_to_the_url_and_reset_clears_it(corpus_env):
+    at = open_page(MATRIX)
+    set_actors(at, ["RU_MOD", "DILLON"])
+    assert at.query_params.get("actor") == ["RU_MOD", "DILLON"]
+    at.button(key="flt_reset").click().run()
+    assert at.multiselect(key="flt_actors").value == []
+    assert "actor" not in at.query_params
+    assert len({a for a, _ in matrix_cells(at)}) == 6
+
+
+def test_the_filter_survives_a_page_switch(corpus_env):
+    at = open_page(MATRIX)
+    set_actors(at, ["DILLON"])
+    at.switch_page(MAP).run()
+    assert at.multiselect(key="flt_actors").value == ["DILLON"]
+    assert map_places(at) == {"GN:RAQQA"}
+
+
+def test_unknown_values_in_the_url_are_ignored(corpus_env):
+    at = open_page(MATRIX, {"actor": ["NOT_AN_ACTOR"], "cell": "x|y", "present": "0"})
+    assert at.multiselect(key="flt_actors").value == []
+    assert at.selectbox(key="matrix_cell").value is None
+
+
+# --------------------------------------------------------------------------- presenting, empty states
+
+def test_presentation_mode_from_the_url_enlarges_type(corpus_env):
+    at = open_page(MATRIX, {"present": "1"})
+    assert at.toggle(key="present").value is True
+    assert "font-size: 20px" in html_text(at)
+    big = figures(at)[0]["layout"]["font"]["size"]
+    at.toggle(key="present").set_value(False).run()
+    assert figures(at)[0]["layout"]["font"]["size"] < big
+    assert "present" not in at.query_params
+
+
+@pytest.mark.parametrize("page", [MAP, MATRIX], ids=["map", "matrix"])
+def test_a_filter_with_no_results_says_how_to_widen_it(corpus_env, page):
+    at = open_page(page, {"actor": "DILLON", "stance": "asserts"})
+    assert not figures(at)
+    info = " ".join(el.value for el in at.info)
+    assert "Widen it" in info and "Reset filters" in info
+
+
+@pytest.mark.parametrize("page", PAGES, ids=["overview", "map", "matrix", "compare", "reader"])
+def test_no_corpus_says_how_to_add_articles(tmp_path, monkeypatch, page):
+    monkeypatch.setenv("RIWAYA_PROCESSED", str(tmp_path / "processed"))
+    monkeypatch.setenv("RIWAYA_RAW", str(tmp_path / "raw"))
+    at = open_page(page)
+    text = " ".join(el.value for el in at.info)
+    assert str(tmp_path / "raw") in text
+    assert not figures(at)
+
+
+def test_a_broken_corpus_is_reported_not_a_traceback(tmp_path, monkeypatch):
+    out = tmp_path / "processed"
+    out.mkdir()
+    (out / "manifest.json").write_text("{not json", encoding="utf-8")
+    monkeypatch.setenv("RIWAYA_PROCESSED", str(out))
+    monkeypatch.setenv("RIWAYA_RAW", str(tmp_path / "raw"))
+    at = open_page(MAP)
+    assert "unreadable manifest" in " ".join(el.value for el in at.error)
+
+
+# --------------------------------------------------------------------------- building from Overview
+
+@pytest.fixture
+def raw_env(tmp_path, monkeypatch) -> dict[str, Path]:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("قال المتحدث إن الخبر صحيح.", encoding="utf-8")
+    out = tmp_path / "processed"
+    monkeypatch.setenv("RIWAYA_RAW", str(raw))
+    monkeypatch.setenv("RIWAYA_PROCESSED", str(out))
+    monkeypatch.setenv("RIWAYA_CODEBOOK", str(tmp_path / "codebook"))
+    return {"raw": raw, "out": out}
+
+
+def test_overview_builds_a_missing_corpus_with_progress(raw_env, monkeypatch):
+    from riwaya import build
+
+    calls = []
+
+    def fake_build(raw_dir, codebook_dir, out_dir, *, progress=None, **_):
+        for i in range(3):
+            progress(i + 1, 3, f"article {i + 1}")
+        calls.append(Path(out_dir))
+        write_fixture(out_dir)
+        return "3 documents"
+
+    monkeypatch.setattr(build, "corpus_is_stale", lambda *a: not (raw_env["out"] / "manifest.json").exists())
+    monkeypatch.setattr(build, "build_corpus", fake_build)
+    at = open_page(None)
+    assert calls == [raw_env["out"]]
+    assert [m.value for m in at.metric][:2] == ["3", "3"]  # articles, outlets: the new corpus
+    at.run()
+    assert calls == [raw_env["out"]]  # not rebuilt: up to date now
+
+
+@pytest.mark.parametrize("error", [NotImplementedError(), ValueError("bad codebook line 3")])
+def test_overview_reports_a_failed_build(raw_env, monkeypatch, error):
+    from riwaya import build
+
+    def failing(*a, **k):
+        raise error
+
+    monkeypatch.setattr(build, "corpus_is_stale", lambda *a: True)
+    monkeypatch.setattr(build, "build_corpus", failing)
+    at = open_page(None)
+    errors = " ".join(el.value for el in at.error)
+    assert ("not implemented" in errors) if isinstance(error, NotImplementedError) else ("bad codebook line 3" in errors)
+    at.run()  # no automatic retry loop; a button offers it
+    assert at.button(key="build_again")
