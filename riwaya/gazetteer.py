@@ -100,6 +100,10 @@ class GazetteerSettings(BaseModel):
     prefer_countries: tuple[str, ...] = ()
     """ISO2 codes that win ties between cities of the same name, in this order."""
 
+    prefer_max_ratio: float | None = Field(None, gt=0)
+    """A preferred country's city loses to a namesake more than this many times larger
+    (None: the preferred country always wins)."""
+
     include_countries: bool = True
     """Add one ``CC:<ISO2>`` entry per country (CLDR Arabic names)."""
 
@@ -325,11 +329,10 @@ class Gazetteer:
 
     def _build_english(self) -> dict[str, GazetteerEntry]:
         # Lazily: only resolve_place() by English name needs it.
-        prefer = self._settings.prefer_countries
         main: dict[str, list[GazetteerEntry]] = {}
         for entry in self._entries.values():
             main.setdefault(_fold_en(entry.name_en), []).append(entry)
-        return {name: min(cands, key=lambda e: _tie_key(e, prefer)) for name, cands in main.items()}
+        return {name: _choose(cands, self._settings) for name, cands in main.items()}
 
     def _alternate_en(self, key: str) -> GazetteerEntry | None:
         # GeoNames' alternate names, searched only when no main name matched: one
@@ -344,17 +347,32 @@ class Gazetteer:
         found = [entry for entry, names in self._alternates if needle in names]
         if not found:
             return None
-        return min(found, key=lambda e: _tie_key(e, self._settings.prefer_countries))
+        return _choose(found, self._settings)
 
 
 def _fold_en(name: str) -> str:
     return " ".join(name.lower().replace("-", " ").split())
 
 
-def _tie_key(entry: GazetteerEntry, prefer: tuple[str, ...]) -> tuple[int, int, int, str]:
-    """Countries before cities, then preferred countries in order, then population."""
-    rank = prefer.index(entry.country) if entry.country in prefer else len(prefer)
-    return (entry.kind != "country", rank, -entry.population, entry.entity_id)
+def _choose(cands: list[GazetteerEntry], settings: GazetteerSettings) -> GazetteerEntry:
+    """The place a shared name means: a country before any city; then the first of
+    ``prefer_countries`` that has one, unless another is more than ``prefer_max_ratio``
+    times larger (Alexandria, Egypt over Iskandariya, Iraq); then the largest."""
+    if len(cands) == 1:
+        return cands[0]
+    countries = [e for e in cands if e.kind == "country"]
+    if countries:
+        cands = countries
+    largest = min(cands, key=lambda e: (-e.population, e.entity_id))
+    prefer = settings.prefer_countries
+    preferred = [e for e in cands if e.country in prefer]
+    if not preferred:
+        return largest
+    best = min(preferred, key=lambda e: (prefer.index(e.country), -e.population, e.entity_id))
+    ratio = settings.prefer_max_ratio
+    if ratio is not None and largest.population > ratio * max(best.population, 1):
+        return largest
+    return best
 
 
 @functools.lru_cache(maxsize=4)
@@ -444,9 +462,7 @@ def _build(settings: GazetteerSettings) -> Gazetteer:
             if norm and norm not in stop and _letters(norm) >= settings.min_letters:
                 candidates.setdefault(norm, []).append(entry)
 
-    prefer = settings.prefer_countries
-    table = {norm: cands[0] if len(cands) == 1 else min(cands, key=lambda e: _tie_key(e, prefer))
-             for norm, cands in candidates.items()}
+    table = {norm: _choose(cands, settings) for norm, cands in candidates.items()}
     for form, entity_id in settings.pinned_forms:
         table[normalize_form(form)] = by_id[entity_id]
     return Gazetteer(by_id.values(), table, settings)

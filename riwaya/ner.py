@@ -130,6 +130,30 @@ class NamedEntityTagger:
                 out.append(Entity(label, start, end, text[start:end]))
         return out
 
+    def mentions(self, text: Any) -> list[Any]:
+        """The entities as ``riwaya.mentions.Mention`` rows for the build.
+
+        ``text`` is a ``riwaya.matcher.NormText``; persons and organisations become
+        ``actor`` mentions, places ``place`` ones, with entity id ``NER:<normalised
+        surface>`` and method ``ner``. Entities that cover no matcher token are dropped.
+        """
+        from .mentions import Mention
+        from .normalize import normalize_form
+
+        out = []
+        for entity in self.entities(text.original):
+            first = text.token_at_or_after(entity.start)
+            last = first
+            while last < len(text.tokens) and text.tokens[last].start < entity.end:
+                last += 1
+            if last == first:
+                continue
+            kind = "place" if entity.label == "place" else "actor"
+            out.append(Mention(kind=kind, entity_id=f"NER:{normalize_form(entity.surface)}",
+                               surface=entity.surface, start=entity.start, end=entity.end,
+                               method="ner", first_token=first, last_token=last))
+        return out
+
     def _tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         # camel's NERDataset silently drops words that its BERT tokenizer turns into
         # nothing (zero-width and control characters), which would shift every later

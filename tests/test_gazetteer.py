@@ -54,6 +54,8 @@ def variant(settings: GazetteerSettings, **changes) -> Gazetteer:
     ("موسكو", "GN:524901", "Moscow", "RU"),
     ("جنيف", "GN:2660646", "Geneva", "CH"),
     ("واشنطن", "GN:4140963", "Washington", "US"),     # pinned: GeoNames gives it to Utah
+    ("بيت لحم", "GN:284315", "Bethlehem", "PS"),      # pinned: not Bethlehem, Pennsylvania
+    ("الإسكندرية", "GN:361058", "Alexandria", "EG"),   # prefer_max_ratio: not Iskandariya, IQ
     ("سوريا", "CC:SY", "Syria", "SY"),
     ("سورية", "CC:SY", "Syria", "SY"),               # from the settings' country_forms
     ("العراق", "CC:IQ", "Iraq", "IQ"),
@@ -188,10 +190,13 @@ def test_load_is_cached(settings):
 # ------------------------------------------------------------------- settings change results
 
 @pytest.mark.parametrize("changes, form, entity_id", [
-    # tie-break: prefer_countries first, then population
-    ({"prefer_countries": ("IQ",), "pinned_forms": ()}, "الاسكندرية", "GN:99226"),
-    ({"prefer_countries": (), "pinned_forms": ()}, "الاسكندرية", "GN:361058"),
-    ({"prefer_countries": ("KW",)}, "الرقة", "GN:285728"),
+    # tie-break: prefer_countries first (unless a namesake is far larger), then population
+    ({"prefer_countries": ("IQ",), "prefer_max_ratio": None}, "الاسكندرية", "GN:99226"),
+    ({"prefer_countries": ("IQ",), "prefer_max_ratio": 20.0}, "الاسكندرية", "GN:361058"),
+    ({"prefer_countries": ("IQ",), "prefer_max_ratio": 100.0}, "الاسكندرية", "GN:99226"),
+    ({"prefer_countries": ()}, "الاسكندرية", "GN:361058"),
+    ({"prefer_countries": ("KW",), "prefer_max_ratio": None}, "الرقة", "GN:285728"),
+    ({"prefer_countries": ("KW",), "prefer_max_ratio": 5.0}, "الرقة", "GN:172955"),
     # stoplist, letters, population, countries
     ({"stoplist": frozenset({"دمشق"})}, "دمشق", None),
     ({"min_letters": 5}, "دمشق", None),
@@ -222,6 +227,7 @@ def _write(tmp_path: Path, text: str) -> Path:
     ('["وان"]', None, None, "expected a JSON object"),
     ('{"min_populaton": 15000}', "min_populaton", None, "unknown setting"),
     ('{"min_population": -1}', "min_population", None, "greater than or equal to 0"),
+    ('{"prefer_max_ratio": 0}', "prefer_max_ratio", None, "greater than 0"),
     ('{"prefer_countries": ["Syria"]}', "prefer_countries", None, "alpha-2"),
     ('{"stoplist": ["وان", ""]}', "stoplist", None, "non-empty string"),
     ('{"country_forms": {"SY": "سورية"}}', "country_forms", None, "list of strings"),

@@ -275,3 +275,65 @@ def test_ner_module_imports_no_camel_ner():
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     assert proc.stdout.split() == ["False", "False"], proc.stderr
+
+
+# ------------------------------------------------------------------- the tagger on a stand-in model
+
+class FakeTokenizer:
+    def tokenize(self, word):
+        return [] if word == "\u200d" else [word]
+
+
+class FakeRecognizer:
+    """Labels words from a table, like camel's NERecognizer.predict (one list per sentence)."""
+
+    tokenizer = FakeTokenizer()
+
+    def __init__(self, table):
+        self.table, self.calls = table, []
+
+    def predict(self, sentences, batch_size=32):
+        self.calls.append(sentences)
+        return [[self.table.get(w, "O") for w in words] for words in sentences]
+
+
+@pytest.mark.parametrize("text, keep_misc, expected", [
+    ("قال رايان ديلون في الرقة.", False, [("person", "رايان ديلون"), ("place", "الرقة")]),
+    ("نشرت تويتر عن الرقة", False, [("place", "الرقة")]),
+    ("نشرت تويتر عن الرقة", True, [("misc", "تويتر"), ("place", "الرقة")]),
+    ("الرقة. الرقة", False, [("place", "الرقة"), ("place", "الرقة")]),   # two sentences
+])
+def test_tagger_on_stand_in(text, keep_misc, expected):
+    from riwaya.ner import NamedEntityTagger
+
+    fake = FakeRecognizer({**WORD_LABELS, "رايان": "B-PERS", "ديلون": "I-PERS"})
+    tagger = NamedEntityTagger(fake, keep_misc=keep_misc)
+    got = [[e.label, e.start, e.end, e.surface] for e in tagger.entities(text)]
+    assert got == expected_entities(text, expected)
+
+
+def test_sentences_are_tagged_separately():
+    from riwaya.ner import NamedEntityTagger
+
+    fake = FakeRecognizer({})
+    NamedEntityTagger(fake).entities("قال ديلون. هرب رتل؟ و \u200d العراق")
+    assert fake.calls == [[["قال", "ديلون", "."], ["هرب", "رتل", "؟"], ["و", "العراق"]]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قال رايان ديلون إن رتلا هرب من البو كمال",
+     [("actor", "NER:رايان ديلون", "رايان ديلون", 1, 3), ("place", "NER:البو كمال", "البو كمال", 7, 9)]),
+    ("وزارة الدفاع", [("actor", "NER:وزاره الدفاع", "وزارة الدفاع", 0, 2)]),
+])
+def test_mentions_for_the_build(text, expected):
+    from riwaya.matcher import NormText
+    from riwaya.ner import NamedEntityTagger
+
+    fake = FakeRecognizer({**WORD_LABELS, "رايان": "B-PERS", "ديلون": "I-PERS"})
+    norm = NormText.of(text)
+    got = NamedEntityTagger(fake).mentions(norm)
+    assert [(m.kind, m.entity_id, m.surface, m.first_token, m.last_token) for m in got] == expected
+    for m in got:
+        assert (m.method, text[m.start:m.end]) == ("ner", m.surface)
+        assert norm.tokens[m.first_token].start == m.start
+        assert norm.tokens[m.last_token - 1].end == m.end
