@@ -130,10 +130,12 @@ def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "c
                      zeroline=False, fixedrange=True, automargin=True)
     fig.update_layout(plot_bgcolor="rgba(0,0,0,0)", clickmode="event+select", dragmode=False,
                       showlegend=True)
-    height = 170 + (cell + 8) * max(len(rows), 1)
+    top, bottom = 160, 60
+    height = top + bottom + (cell + 12) * max(len(rows), 1)
     fig = _base_layout(fig, height=height, big=big)
-    fig.update_layout(legend=dict(y=-0.02, yanchor="top", x=0, xanchor="left"),
-                      margin=dict(t=150, b=40))
+    fig.update_layout(legend=dict(y=-8 / max(len(rows), 1) / (cell + 12), yanchor="top", x=0,
+                                  xanchor="left"),
+                      margin=dict(t=top, b=bottom))
     return fig
 
 

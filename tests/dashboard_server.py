@@ -100,10 +100,12 @@ MAP_POINTS = ".js-plotly-plot .scattergeo path.point"
 MATRIX_POINTS = ".js-plotly-plot .scatterlayer path.point"
 
 
-def wait_app_idle(page, timeout_ms: int = 30000) -> None:
-    """Wait until Streamlit has finished the current run (the status widget says running while it works)."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
+def wait_app_idle(page, timeout_ms: int = 30000, ready: str = "h1") -> None:
+    """Wait until the page shows ``ready`` and Streamlit has no script run in progress."""
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')"
-        " && document.querySelector('[data-testid=\"stApp\"]').getAttribute('data-test-script-state') !== 'running'",
-        timeout=timeout_ms)
+        """(sel) => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            return app && app.getAttribute('data-test-script-state') === 'notRunning'
+                && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+                && document.querySelector(sel) !== null;
+        }""", arg=ready, timeout=timeout_ms)

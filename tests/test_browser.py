@@ -1,0 +1,243 @@
+"""The dashboard in a real browser: `streamlit run` on 127.0.0.1 driven by headless Chromium.
+
+Every page loads; an actor filter set through the UI and through the URL changes the map and
+the matrix; the map draws land from the app's own topojson with no request leaving 127.0.0.1;
+Arabic is right-to-left in a Noto font and article text is escaped. Screenshots go to artifacts/.
+
+Select with ``-m browser`` (or deselect with ``-m "not browser"``); they run by default.
+Needs /usr/bin/chromium (``RIWAYA_CHROMIUM`` overrides) and the playwright Python package.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.dashboard_server import (MAP_POINTS, MATRIX_POINTS, ROOT, AppServer, launch_browser,
+                                    wait_app_idle)
+from tests.fixture_corpus import write_fixture
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = ROOT / "artifacts"
+LAND = ".js-plotly-plot .geo .layer.land path"
+PAGES = {"overview": "/", "map": "/Map", "matrix": "/Actors_x_claims",
+         "compare": "/Compare_sources", "reader": "/Reader"}
+WAIT_MS = 30_000
+# every page, once its script ran with a corpus: a title and the sidebar filter
+READY = "[data-testid='stSidebar'] [data-testid='stMultiSelect']"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    out = tmp_path_factory.mktemp("browser-corpus")
+    write_fixture(out)
+    ARTIFACTS.mkdir(exist_ok=True)
+    srv = AppServer(processed=out, log=ARTIFACTS / "streamlit-browser-test.log")
+    srv.start()
+    try:
+        srv.wait_healthy()
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch_browser(p)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Tab:
+    """One browser tab on the app, recording every request and dialog."""
+
+    def __init__(self, chromium, server):
+        self.server = server
+        self.context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def open(self, path: str):
+        self.page.goto(self.server.url + path)
+        wait_app_idle(self.page, WAIT_MS, ready=READY)
+        return self.page
+
+    def foreign_requests(self) -> list[str]:
+        return [u for u in self.requests
+                if urlparse(u).scheme in ("http", "https", "ws", "wss")
+                and urlparse(u).hostname not in ("127.0.0.1", "localhost")]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def tab(chromium, server):
+    t = Tab(chromium, server)
+    yield t
+    t.close()
+
+
+def wait_count(page, selector: str, expected: int) -> None:
+    """Poll until ``selector`` matches exactly ``expected`` elements."""
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length === n", arg=[selector, expected],
+        timeout=WAIT_MS)
+
+
+def map_ready(page) -> None:
+    page.wait_for_selector(LAND, state="attached", timeout=WAIT_MS)
+    page.wait_for_selector(MAP_POINTS, state="attached", timeout=WAIT_MS)
+
+
+def matrix_rows(page) -> list[str]:
+    return page.eval_on_selector_all(".js-plotly-plot .yaxislayer-above .ytick text",
+                                     "els => els.map(e => e.textContent)")
+
+
+def shot(page, name: str) -> Path:
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+# --------------------------------------------------------------------------- every page
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_loads(tab, name):
+    page = tab.open(PAGES[name])
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").count() == 4
+    if name in ("map", "matrix", "overview"):
+        page.wait_for_selector(".js-plotly-plot", timeout=WAIT_MS)
+    shot(page, f"page-{name}")
+    assert not tab.foreign_requests(), tab.foreign_requests()
+
+
+def test_map_draws_land_offline_from_the_apps_topojson(tab):
+    page = tab.open(PAGES["map"])
+    map_ready(page)
+    wait_count(page, MAP_POINTS, 4)
+    # land really drawn: outlines with many vertices (clipped to the view), and borders
+    d = page.eval_on_selector(LAND, "e => e.getAttribute('d') || ''")
+    assert d.count("L") >= 5, d
+    borders = page.eval_on_selector_all(".js-plotly-plot .geo .layer.countries path",
+                                        "els => els.map(e => (e.getAttribute('d') || '').length)")
+    assert borders and max(borders) > 100
+    assert any(u.endswith("/app/static/topojson/world_50m.json") for u in tab.requests)
+    assert not tab.foreign_requests(), tab.foreign_requests()
+    shot(page, "map-offline")
+
+
+# --------------------------------------------------------------------------- actor filter
+
+def test_actor_filter_from_the_url_changes_map_and_matrix(tab):
+    page = tab.open(PAGES["map"] + "?actor=DILLON")
+    map_ready(page)
+    wait_count(page, MAP_POINTS, 1)
+    assert "Raqqa" in page.inner_text(".js-plotly-plot")
+    shot(page, "map-actor-from-url")
+    page = tab.open(PAGES["matrix"] + "?actor=DILLON&actor=ACTIVISTS")
+    page.wait_for_selector(MATRIX_POINTS, state="attached", timeout=WAIT_MS)
+    wait_count(page, MATRIX_POINTS, 2 * 7)  # 2 actors x 7 claims (silent cells drawn)
+    rows = matrix_rows(page)
+    assert len(rows) == 2 and any("Dillon" in r for r in rows)
+    shot(page, "matrix-actor-from-url")
+
+
+def test_actor_filter_through_the_ui_changes_map_then_matrix_and_the_url(tab):
+    page = tab.open(PAGES["map"])
+    map_ready(page)
+    wait_count(page, MAP_POINTS, 4)
+    actor = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+    actor.locator("input").click()
+    page.keyboard.type("Dillon")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_count(page, MAP_POINTS, 1)
+    page.wait_for_function("() => location.search.includes('actor=DILLON')", timeout=WAIT_MS)
+    shot(page, "map-actor-from-ui")
+    # the sidebar navigation keeps the filter
+    page.locator("[data-testid='stSidebar'] a", has_text="Actors × claims").click()
+    page.wait_for_function("() => location.pathname.endsWith('/Actors_x_claims')", timeout=WAIT_MS)
+    page.wait_for_selector(MATRIX_POINTS, state="attached", timeout=WAIT_MS)
+    wait_count(page, MATRIX_POINTS, 7)
+    assert all("Dillon" in r for r in matrix_rows(page))
+    assert "actor=DILLON" in page.url
+    shot(page, "matrix-actor-from-ui")
+
+
+# --------------------------------------------------------------------------- evidence, reader
+
+def test_clicking_a_matrix_cell_shows_its_evidence(tab):
+    page = tab.open(PAGES["matrix"] + "?actor=DILLON")
+    page.wait_for_selector(MATRIX_POINTS, state="attached", timeout=WAIT_MS)
+    wait_count(page, MATRIX_POINTS, 7)
+    # the one non-silent cell: DILLON denies COALITION_PARTY_TO_DEAL
+    cell = page.locator(".js-plotly-plot .scatterlayer .trace", has=page.locator("text", has_text="1")).locator("path.point").first
+    cell.click(force=True)
+    page.wait_for_function(
+        "() => location.search.includes('cell=DILLON')", timeout=WAIT_MS)
+    quote = page.locator(".riwaya-quote").first
+    quote.wait_for(timeout=WAIT_MS)
+    assert quote.get_attribute("dir") == "rtl"
+    assert quote.locator("mark").inner_text() == "نفى"
+    shot(page, "matrix-evidence")
+    page.get_by_text("Open in the reader at this sentence").first.click()
+    page.wait_for_function("() => location.pathname.endsWith('/Reader')", timeout=WAIT_MS)
+    page.wait_for_selector(".riwaya-reader .riwaya-focus", timeout=WAIT_MS)
+    assert "doc=b1" in page.url and "sent=2" in page.url
+    shot(page, "reader-from-evidence")
+
+
+def test_reader_is_rtl_noto_and_escapes_article_text(tab):
+    page = tab.open(PAGES["reader"] + "?doc=s1&sent=1")
+    reader = page.locator(".riwaya-reader")
+    reader.wait_for(timeout=WAIT_MS)
+    assert reader.get_attribute("dir") == "rtl"
+    assert page.eval_on_selector(".riwaya-reader", "e => getComputedStyle(e).direction") == "rtl"
+    font = page.eval_on_selector(".riwaya-reader", "e => getComputedStyle(e).fontFamily")
+    assert "Noto Naskh Arabic" in font
+    # the <script> of the article is shown as text and never ran
+    assert "<script>alert('x')</script>" in reader.inner_text()
+    assert page.locator(".riwaya-reader script").count() == 0
+    assert tab.dialogs == []
+    # the quoted sentence is outlined and scrolled into view
+    focus = page.locator(".riwaya-reader .riwaya-focus")
+    assert focus.get_attribute("id") == "s-1"
+    page.wait_for_function(
+        "() => { const r = document.querySelector('#s-1').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=WAIT_MS)
+    shot(page, "reader-rtl")
+
+
+def test_presentation_mode_from_the_url(tab):
+    page = tab.open(PAGES["matrix"] + "?present=1")
+    page.wait_for_selector(MATRIX_POINTS, state="attached", timeout=WAIT_MS)
+    size = page.eval_on_selector("h1", "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 40
+    assert page.locator("[data-testid='stHeader']").is_hidden()
+    shot(page, "matrix-presentation")
+
+
+def test_png_download_button_is_in_the_chart_toolbar(tab):
+    page = tab.open(PAGES["map"])
+    map_ready(page)
+    page.hover(".js-plotly-plot")
+    button = page.locator(".js-plotly-plot .modebar-btn[data-title*='png' i]")
+    button.first.wait_for(state="attached", timeout=WAIT_MS)
+    with page.expect_download(timeout=WAIT_MS) as dl:
+        button.first.click(force=True)
+    assert re.match(r"riwaya-map.*\.png$", dl.value.suggested_filename)
