@@ -52,6 +52,7 @@ class Actor(_Record):
     aliases: list[str] = Field(min_length=1)
     short_forms: list[str] = []
     anaphors: list[str] = []
+    part_of: list[str] = []
     provenance: str = ""
     note: str = ""
 
@@ -60,11 +61,13 @@ class Actor(_Record):
 
 class ClaimCue(_Record):
     all: list[str] = Field(min_length=1)
+    near: list[str] = []
+    window: int = Field(default=5, ge=1, le=50)
+    negated: bool = False
     stance: Optional[Literal["asserts", "denies", "concedes"]] = None
-    require_near: str = ""
     note: str = ""
 
-    @field_validator("all")
+    @field_validator("all", "near")
     @classmethod
     def _groups(cls, groups: list[str]) -> list[str]:
         for group in groups:
@@ -78,6 +81,7 @@ class Claim(_Record):
     id: str = Field(pattern=ID_PATTERN)
     statement_en: str = Field(min_length=1)
     cues: list[ClaimCue] = Field(min_length=1)
+    presupposes: list[str] = []
     provenance: str = ""
     note: str = ""
 
@@ -98,7 +102,8 @@ class Place(_Record):
 
 
 LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speech_noun",
-                      "complementizer", "negation", "refutation", "locative", "preposition", "clause_break"]
+                      "speech_object", "complementizer", "negation", "refutation", "locative",
+                      "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech"]
 
 
 class LexiconEntry(_Record):
@@ -229,14 +234,24 @@ def load_codebook(folder: Path | str) -> Codebook:
     actor_ids = {a.id for _, a in actors}
     for lineno, claim in claims:
         for ci, cue in enumerate(claim.cues):
-            for group in [*cue.all, cue.require_near]:
-                for alt in group.split("|") if group else ():
+            for group in [*cue.all, *cue.near]:
+                for alt in group.split("|"):
                     alt = alt.strip()
                     if alt.startswith("@") and alt[1:] not in actor_ids | place_ids:
                         raise CodebookError(
                             claims_path, f"claim {claim.id} cue names unknown entity {alt!r}; "
                                          "use an actor or place id", line=lineno,
                             field=f"cues.{ci}.all")
+        for other in claim.presupposes:
+            if other not in {c.id for _, c in claims}:
+                raise CodebookError(claims_path, f"claim {claim.id} presupposes unknown claim {other!r}",
+                                    line=lineno, field="presupposes")
+    for lineno, actor in actors:
+        for parent in actor.part_of:
+            if parent not in actor_ids:
+                raise CodebookError(folder / "actors.jsonl",
+                                    f"actor {actor.id} is part_of unknown actor {parent!r}",
+                                    line=lineno, field="part_of")
     actors = [a for _, a in actors]
     claims = [c for _, c in claims]
     places = [p for _, p in places]

@@ -46,6 +46,7 @@ class EntityIndex:
     anaphor: Matcher
     anaphor_owners: dict[str, list[str]]   # normalised anaphor -> actor ids listing it
     locatives: frozenset[str]
+    name_heads: frozenset[str]
     place_info: dict[str, Any]             # entity id -> gazetteer entry (for non-codebook places)
     dual_ids: dict[str, str]               # gazetteer country id -> actor id with the same name
 
@@ -85,7 +86,9 @@ class EntityIndex:
                     dual[entry.entity_id] = actor_keys[key]
         locatives = frozenset(normalized_key(f) for e in codebook.lexicon_forms("locative")
                               for f in e.forms)
-        return cls(main, short, anaphor, owners, locatives, place_info, dual)
+        name_heads = frozenset(normalized_key(f) for e in codebook.lexicon_forms("name_head")
+                               for f in e.forms)
+        return cls(main, short, anaphor, owners, locatives, name_heads, place_info, dual)
 
 
 def _is_locative(text: NormText, match: Match, locatives: frozenset[str]) -> bool:
@@ -116,6 +119,9 @@ def find_mentions(text: NormText, index: EntityIndex, *,
                 chosen.extend(actors)
         else:
             chosen.extend(group)
+    # a place right after a name head ("معاهدة جنيف") is part of a name
+    chosen = [m for m in chosen if not (m.pattern.kind == "place" and m.first > 0
+                                        and text.tokens[m.first - 1].norm in index.name_heads)]
     best = resolve_overlaps(chosen)
 
     mentions: list[Mention] = []

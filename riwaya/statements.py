@@ -4,39 +4,52 @@ Per sentence:
 
 1. *Cues* from the lexicon: speech verbs (قال، نفى، أقر ...), participles that
    continue the last speaker (مشيراً، واصفاً), "according to" frames (بحسب،
-   نقلاً عن), statement nouns (بيان، تقرير، ادعاءات) and refutations
-   ("وهذا غير صحيح").
-2. The *speaker* of each cue: the actor in subject position, after the verb
-   (Arabic VSO) or before it (SVO), never one governed by a preposition; the
-   actor after an "according to" frame or a statement noun; else an unknown
-   actor named by the words that follow (``UNK:<form>``), or "قيل" (it was said).
-3. The *content* of a cue runs to the next cue or clause break; codebook claim
-   cue patterns matched inside it give the claims.
-4. The *stance*: the cue's own (نفى denies, أقر concedes, else asserts), a
-   claim cue's own ("صور خاطئة" concedes), flipped to denies by a negation
-   scoped over the claim's anchor ("لم تكن جزءاً من الاتفاق"). A denial verb
-   whose object is someone's claims ("رفض ادعاءات X بأن ...") denies those
-   claims; a refutation ("وهذا غير صحيح") makes the outer speaker deny the
-   claim just reported.
+   نقلاً عن), statement nouns with their owner (بيان الوزارة، ادعاءات روسيا) and
+   refutations ("وهذا غير صحيح"). A speech verb right after a negation ("عدم
+   نفي") is no statement.
+2. The *speaker* of each cue: the actor in subject position, right after the
+   verb (Arabic VSO, at most two words later) or before it (SVO), never one
+   governed by a preposition; the actor after an "according to" frame or owning
+   a statement noun; for a statement's vehicle as subject ("أظهرت الصور",
+   "تقرير يتهم") the current speaker; else an unknown speaker named by the words
+   around the verb (``UNK:<form>``), "قيل" (it was said) included.
+3. The *content* of a cue runs to the next cue. A cue inside a relative clause
+   ("الصور التي نشرتها الوزارة حول ...") is embedded: it takes only the claims
+   right after it and leaves the rest of the clause to the outer speaker. A
+   sentence ending in a colon hands its speaker to the paragraph that follows.
+4. *Claims*: the codebook's cue patterns matched in the content (``all`` groups
+   anywhere in it, ``near`` groups within ``window`` words of the anchor).
+5. The *stance*: the cue's own (نفى denies, أقر concedes, else asserts), a claim
+   cue's own ("صور خاطئة" concedes), turned to denies by a negation scoped over
+   the anchor ("لم تكن جزءاً من الاتفاق"). A denial whose object is someone's
+   claims ("رفض ادعاءات X بأن ...", "رد على ادعاءات روسيا") denies them; a
+   refutation ("وهذا غير صحيح") makes the outer speaker deny the claim just
+   reported. Denying or conceding a claim does not deny or concede what it
+   presupposes (being party to a deal vs. the deal).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .codebook import Claim, Codebook, LexiconEntry
-from .matcher import Match, Matcher, NormText, Token, normalized_key, resolve_overlaps
+from .codebook import Codebook, LexiconEntry
+from .matcher import Match, Matcher, NormText, normalized_key, resolve_overlaps
 from .mentions import Mention
 from .normalize import normalize_form
 from .segment import Sentence
 
-REQUIRES_AFTER_WINDOW = 20
-VSO_WINDOW = 8
-SVO_WINDOW = 8
-NEGATION_WINDOW = 5
+REQUIRES_AFTER_WINDOW = 20   # words after a verb in which its required object must appear
+VSO_GAP = 2                  # words allowed between a verb and its subject after it
+SVO_WINDOW = 8               # words allowed between a subject before a verb and the verb
+FRAME_GAP = 3                # words between "according to" and its source
+NOUN_GAP = 1                 # words between a statement noun and its owner
+NEGATION_WINDOW = 5          # words before an anchor in which a negation scopes over it
+EMBEDDED_WINDOW = 12         # words an embedded (relative-clause) statement takes
+LONG_CONTENT = 40            # content longer than this is quoted clause by clause
 UNKNOWN_MAX_TOKENS = 3
 CLAUSE_PUNCT = set("،,؛;:.!?؟")
 SUBJECT_BLOCKING_CLITICS = ("ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "لل", "ولل")
+SPEAKING = ("speech_verb", "according_to", "continuation", "passive_speech")
 
 
 @dataclass(frozen=True)
@@ -54,21 +67,49 @@ class Statement:
     cue_end: int
 
 
+@dataclass(frozen=True)
+class Speaker:
+    actor_id: str
+    surface: str
+    start: int
+    last_token: int = -1
+
+
 @dataclass
 class _Cue:
-    match: Match
-    kind: str                       # speech_verb | speech_participle | according_to | speech_noun | refutation
-    entry: LexiconEntry | None
-    speaker_id: str | None = None
-    speaker_surface: str = ""
-    speaker_start: int | None = None
-    content_first: int = 0          # token range of its content
+    kind: str               # speech_verb | speech_participle | according_to | speech_noun | refutation | continuation
+    first: int              # token range of the cue words
+    last: int
+    start: int              # original offsets of the cue words
+    end: int
+    entry: LexiconEntry | None = None
+    speaker: Speaker | None = None
+    embedded: bool = False
+    content_first: int = 0
     content_last: int = 0
-    claims: list[tuple[str, str, int, int, str]] = field(default_factory=list)  # claim, stance, s, e, cue words
+    claims: list[tuple[str, str]] = field(default_factory=list)   # (claim_id, stance)
 
     @property
     def stance(self) -> str | None:
         return self.entry.stance if self.entry else None
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    first: int          # token range
+    last: int
+    start: int          # original offsets
+    end: int
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    claim_id: str
+    cue_stance: str | None
+    anchor: _Anchor
+    negated_cue: bool
+    first: int          # token range covered by the matched groups
+    last: int
 
 
 @dataclass
@@ -78,22 +119,24 @@ class StatementExtractor:
     codebook: Codebook
     cues: Matcher
     claim_terms: Matcher
-    complementizers: frozenset[str]
-    negations: frozenset[str]
-    prepositions: frozenset[str]
+    words: dict[str, frozenset[str]]        # lexicon class -> normalised single-word forms
+    phrases: dict[str, frozenset[str]]      # lexicon class -> normalised forms (any length)
     requires_after: dict[int, frozenset[str]]
-    passive_forms: frozenset[str]
+    ancestors: dict[str, frozenset[str]]
+    presupposes: dict[str, tuple[str, ...]]
 
     @classmethod
     def build(cls, codebook: Codebook) -> "StatementExtractor":
         cues = Matcher()
         requires: dict[int, frozenset[str]] = {}
-        keys: dict[str, set[str]] = {"complementizer": set(), "negation": set(), "preposition": set()}
+        words: dict[str, set[str]] = {}
+        phrases: dict[str, set[str]] = {}
         for n, entry in enumerate(codebook.lexicon):
-            if entry.type in keys:
-                keys[entry.type].update(normalized_key(f) for f in entry.forms)
+            keys = [normalized_key(f) for f in entry.forms]
+            phrases.setdefault(entry.type, set()).update(keys)
+            words.setdefault(entry.type, set()).update(k for k in keys if " " not in k)
             if entry.type in ("speech_verb", "speech_participle", "according_to", "speech_noun",
-                              "refutation", "clause_break"):
+                              "refutation", "passive_speech"):
                 for form in entry.forms:
                     cues.add(form, f"{entry.type}:{n}", entry.type, payload=entry,
                              join_variant=False)
@@ -103,294 +146,438 @@ class StatementExtractor:
         terms = Matcher()
         for claim in codebook.claims:
             for ci, cue in enumerate(claim.cues):
-                groups = list(cue.all) + ([cue.require_near] if cue.require_near else [])
-                for gi, group in enumerate(groups):
-                    for alt in group.split("|"):
-                        alt = alt.strip()
-                        if not alt.startswith("@"):
-                            terms.add(alt, f"{claim.id}#{ci}#{gi}", "claim_term",
-                                      payload=(claim.id, ci, gi), join_variant=False)
-        return cls(codebook, cues, terms, frozenset(keys["complementizer"]),
-                   frozenset(keys["negation"]), frozenset(keys["preposition"]), requires,
-                   frozenset({normalize_form("قيل")}))
+                for part, groups in (("all", cue.all), ("near", cue.near)):
+                    for gi, group in enumerate(groups):
+                        for alt in group.split("|"):
+                            alt = alt.strip()
+                            if not alt.startswith("@"):
+                                terms.add(alt, f"{claim.id}#{ci}#{part}#{gi}", "claim_term",
+                                          payload=(claim.id, ci, part, gi), join_variant=False)
+        parents = {a.id: set(a.part_of) for a in codebook.actors}
 
-    # ------------------------------------------------------------------ cues
+        def ancestors_of(actor_id: str) -> frozenset[str]:
+            seen: set[str] = set()
+            todo = list(parents.get(actor_id, ()))
+            while todo:
+                p = todo.pop()
+                if p not in seen:
+                    seen.add(p)
+                    todo.extend(parents.get(p, ()))
+            return frozenset(seen)
+
+        return cls(codebook, cues, terms,
+                   {k: frozenset(v) for k, v in words.items()},
+                   {k: frozenset(v) for k, v in phrases.items()}, requires,
+                   {a.id: ancestors_of(a.id) for a in codebook.actors},
+                   {c.id: tuple(c.presupposes) for c in codebook.claims})
+
+    # ----------------------------------------------------------------- helpers
+    def _is(self, kind: str, token: str) -> bool:
+        forms = self.words.get(kind, frozenset())
+        return token in forms or (token[:1] in "وف" and token[1:] in forms)
+
+    def _is_break(self, text: NormText, a: int, b: int) -> bool:
+        """Whether clause punctuation stands between original offsets a and b."""
+        return any(c in CLAUSE_PUNCT for c in text.original[a:b])
+
+    def _subject_ok(self, text: NormText, mention: Mention) -> bool:
+        token = text.tokens[mention.first_token]
+        prefix = text.original[token.start:mention.start]
+        if normalize_form(prefix) in SUBJECT_BLOCKING_CLITICS:
+            return False
+        if mention.first_token > 0 and self._is("preposition", text.tokens[mention.first_token - 1].norm):
+            return False
+        return True
+
     def _find_cues(self, text: NormText, lo: int, hi: int) -> list[_Cue]:
         found: list[_Cue] = []
         for m in resolve_overlaps(self.cues.find(text, lo, hi)):
-            entry = m.pattern.payload
+            entry: LexiconEntry = m.pattern.payload
+            if m.first > lo and self._is("negation", text.tokens[m.first - 1].norm) \
+                    and entry.type in ("speech_verb", "speech_participle"):
+                continue  # "عدم نفي", "لم يقل": no statement
             if entry.requires_after:
                 wanted = self.requires_after[id(entry)]
                 ok = False
                 for k in range(m.last, min(hi, m.last + REQUIRES_AFTER_WINDOW)):
                     tok = text.tokens[k].norm
-                    if tok in self.complementizers and k > m.last:
+                    if k > m.last and self._is("complementizer", tok):
                         break
                     if tok in wanted or any(tok.endswith(w) and len(tok) - len(w) <= 3 for w in wanted):
                         ok = True
                         break
                 if not ok:
                     continue
-            found.append(_Cue(m, m.pattern.kind, entry))
+            embedded = m.first > lo and self._is("relative", text.tokens[m.first - 1].norm)
+            found.append(_Cue(m.pattern.kind, m.first, m.last, m.start, m.end, entry,
+                              embedded=embedded))
         return found
 
-    # -------------------------------------------------------------- speakers
-    def _subject_ok(self, text: NormText, mention: Mention) -> bool:
-        first = text.tokens[mention.first_token].norm
-        surface_first = normalize_form(mention.surface).split()[0] if mention.surface.strip() else ""
-        prefix = first[: max(0, len(first) - len(surface_first))] if surface_first and first.endswith(surface_first) else ""
-        if prefix in SUBJECT_BLOCKING_CLITICS:
-            return False
-        if mention.first_token > 0 and text.tokens[mention.first_token - 1].norm in self.prepositions:
-            return False
-        return True
-
-    def _is_break(self, text: NormText, a: int, b: int) -> bool:
-        """Whether clause punctuation stands between tokens a and b (original offsets)."""
-        gap = text.original[a:b]
-        return any(c in CLAUSE_PUNCT for c in gap)
-
-    def _speaker_after(self, text: NormText, start_tok: int, hi: int, actors: list[Mention],
-                       cue_starts: set[int]) -> Mention | None:
+    # ---------------------------------------------------------------- speakers
+    def _mention_after(self, text: NormText, start_tok: int, gap: int, hi: int,
+                       actors: list[Mention], *, check_subject: bool) -> Mention | None:
         for mt in actors:
             if mt.first_token < start_tok:
                 continue
-            if mt.first_token >= min(hi, start_tok + VSO_WINDOW):
-                break
-            between = range(start_tok, mt.first_token)
-            if any(text.tokens[k].norm in self.complementizers or k in cue_starts for k in between):
+            if mt.first_token > start_tok + gap or mt.first_token >= hi:
                 return None
-            if self._subject_ok(text, mt):
-                return mt
+            between = [text.tokens[k].norm for k in range(start_tok, mt.first_token)]
+            if any(self._is("complementizer", t) for t in between):
+                return None
+            if check_subject and any(self._is("preposition", t) for t in between):
+                return None
+            if check_subject and not self._subject_ok(text, mt):
+                return None
+            return mt
         return None
 
-    def _speaker_before(self, text: NormText, cue_tok: int, lo: int, actors: list[Mention],
-                        exclude: set[int]) -> Mention | None:
+    def _mention_before(self, text: NormText, cue_tok: int, lo: int,
+                        actors: list[Mention]) -> Mention | None:
         best = None
         for mt in actors:
-            if mt.last_token > cue_tok or mt.first_token < lo:
+            if mt.last_token > cue_tok or mt.first_token < lo or cue_tok - mt.last_token > SVO_WINDOW:
                 continue
-            if cue_tok - mt.last_token > SVO_WINDOW:
+            if not self._subject_ok(text, mt):
                 continue
-            if mt.start in exclude or not self._subject_ok(text, mt):
-                continue
-            # nothing but the subject's own apposition between it and the verb
-            if any(text.tokens[k].norm in self.complementizers for k in range(mt.last_token, cue_tok)):
+            between = range(mt.last_token, cue_tok)
+            if any(self._is("complementizer", text.tokens[k].norm) for k in between):
                 continue
             best = mt
         return best
 
-    def _unknown_speaker(self, text: NormText, cue: _Cue, hi: int) -> tuple[str, str, int] | None:
-        m = cue.match
-        if text.tokens[m.first].norm.lstrip("وف") in self.passive_forms or \
-                normalize_form(text.original[m.start:m.end]).lstrip("وف") in self.passive_forms:
-            return "UNK:قيل", text.original[m.start:m.end], m.start
+    def _is_speech_object(self, token: str) -> bool:
+        objects = self.words.get("speech_object", frozenset())
+        return token in objects or (token[:1] in "وفب" and token[1:] in objects)
+
+    def _speech_object_before(self, text: NormText, cue: _Cue, lo: int) -> bool:
+        """Whether a statement's vehicle stands right before the verb (تقرير يتهم)."""
+        return cue.first > lo and self._is_speech_object(text.tokens[cue.first - 1].norm)
+
+    def _speech_object_after(self, text: NormText, cue: _Cue, hi: int) -> bool:
+        """Whether a statement's vehicle is the subject right after the verb (أظهرت الصور)."""
+        return cue.last < hi and self._is_speech_object(text.tokens[cue.last].norm)
+
+    def _unknown_speaker(self, text: NormText, cue: _Cue, lo: int, hi: int) -> Speaker | None:
+        if cue.entry is not None and cue.entry.type == "passive_speech":
+            surface = text.original[cue.start:cue.end]
+            return Speaker("UNK:" + normalize_form(surface).lstrip("وف"), surface, cue.start)
+        before = self._source_before(text, cue, lo)
+        if before is not None:
+            return before
         words = []
-        for k in range(m.last, min(hi, m.last + UNKNOWN_MAX_TOKENS)):
+        for k in range(cue.last, min(hi, cue.last + UNKNOWN_MAX_TOKENS)):
             tok = text.tokens[k]
-            if tok.norm in self.complementizers or (k > m.last and self._is_break(text, text.tokens[k - 1].end, tok.start)):
+            if self._is("complementizer", tok.norm) or self._is("preposition", tok.norm):
+                break
+            if k > cue.last and self._is_break(text, text.tokens[k - 1].end, tok.start):
                 break
             words.append(tok)
-        if not words:
+        if not words or any(c in CLAUSE_PUNCT for c in text.original[cue.end:words[0].start]):
             return None
+        if not self._is_source_noun(words[0].norm):
+            return None  # "نشرت كدليل ...": no one named
         surface = text.original[words[0].start:words[-1].end]
-        return "UNK:" + normalize_form(surface), surface, words[0].start
+        return Speaker("UNK:" + normalize_form(surface), surface, words[0].start, cue.last + len(words))
 
-    # ----------------------------------------------------------------- claims
-    def _claims_in(self, text: NormText, first: int, last: int, term_matches: list[Match],
-                   mentions: list[Mention]) -> list[tuple[str, str | None, int, int, str, int]]:
-        """Claims whose cue patterns all match in tokens [first, last).
+    def _is_source_noun(self, token: str) -> bool:
+        nouns = self.words.get("source_noun", frozenset())
+        return token in nouns or (token.startswith("ال") and token[2:] in nouns) or \
+            (token[:1] == "و" and self._is_source_noun(token[1:]))
 
-        Returns (claim_id, cue stance, start, end, anchor words, anchor token).
-        """
-        if last <= first:
-            return []
-        inside = [m for m in term_matches if m.first >= first and m.last <= last]
-        ents = {mt.entity_id for mt in mentions if mt.first_token >= first and mt.last_token <= last}
-        out = []
-        for claim in self.codebook.claims:
-            for ci, cue in enumerate(claim.cues):
-                groups = list(cue.all) + ([cue.require_near] if cue.require_near else [])
-                anchor: Match | None = None
-                ok = True
-                spans: list[tuple[int, int]] = []
-                for gi, group in enumerate(groups):
-                    alts = [a.strip() for a in group.split("|")]
-                    ent_alts = {a[1:] for a in alts if a.startswith("@")}
-                    hit = [m for m in inside if m.pattern.payload == (claim.id, ci, gi)]
-                    if hit:
-                        best = min(hit, key=lambda m: (m.first, -(m.end - m.start)))
-                        spans.append((best.start, best.end))
-                        if anchor is None:
-                            anchor = best
-                        continue
-                    if ent_alts & ents:
-                        continue
-                    ok = False
-                    break
-                if ok:
-                    if anchor is None:  # entity-only cue: anchor on the first entity
-                        mt = next(mt for mt in mentions if mt.first_token >= first
-                                  and mt.last_token <= last and mt.entity_id in
-                                  {a.strip()[1:] for g in groups for a in g.split("|")})
-                        words, s, e, tok = mt.surface, mt.start, mt.end, mt.first_token
-                    else:
-                        words = text.original[anchor.start:anchor.end]
-                        s, e, tok = anchor.start, anchor.end, anchor.first
-                    out.append((claim.id, cue.stance, s, e, words, tok))
-                    break
-        return out
+    def _source_before(self, text: NormText, cue: _Cue, lo: int) -> Speaker | None:
+        """An unnamed source right before the verb: "تقارير إعلامية تحدثت"."""
+        for k in range(cue.first - 1, max(lo, cue.first - 2) - 1, -1):
+            if self._is_break(text, text.tokens[k].end, text.tokens[k + 1].start):
+                return None
+            if self._is_source_noun(text.tokens[k].norm):
+                first, last = text.tokens[k], text.tokens[cue.first - 1]
+                surface = text.original[first.start:last.end]
+                return Speaker("UNK:" + normalize_form(surface), surface, first.start, cue.first - 1)
+        return None
 
-    def _negated(self, text: NormText, first: int, anchor_tok: int) -> Token | None:
+    @staticmethod
+    def _speaker(mt: Mention) -> Speaker:
+        return Speaker(mt.entity_id, mt.surface, mt.start, mt.last_token)
+
+    # ------------------------------------------------------------------ claims
+    def _group_hits(self, claim_id: str, ci: int, part: str, gi: int, group: str,
+                    terms: list[Match], ents: list[Mention]) -> list[tuple[int, int, Match | None]]:
+        """Token ranges where a group matches: its words, or mentions of its entities."""
+        hits: list[tuple[int, int, Match | None]] = [
+            (m.first, m.last, m) for m in terms if m.pattern.payload == (claim_id, ci, part, gi)]
+        wanted = {a.strip()[1:] for a in group.split("|") if a.strip().startswith("@")}
+        if wanted:
+            hits += [(mt.first_token, mt.last_token, None) for mt in ents if mt.entity_id in wanted]
+        return hits
+
+    def _negation_before(self, text: NormText, first: int, anchor_tok: int):
         for k in range(anchor_tok - 1, max(first, anchor_tok - NEGATION_WINDOW) - 1, -1):
             tok = text.tokens[k]
             if self._is_break(text, tok.end, text.tokens[k + 1].start):
                 return None
-            if tok.norm in self.negations or tok.norm.lstrip("و") in self.negations:
+            if self._is("negation", tok.norm):
+                if self._is("continuative", text.tokens[k + 1].norm):
+                    continue  # لا تزال (still), لا يعدو (nothing but)
                 return tok
         return None
 
-    # ---------------------------------------------------------------- extract
+    def _claims_in(self, text: NormText, first: int, last: int, terms: list[Match],
+                   mentions: list[Mention], exclude: list[tuple[int, int]]) -> list[_Candidate]:
+        """Claim candidates in tokens [first, last), one per anchor occurrence.
+
+        Anchors inside ``exclude`` (embedded statements) are left out.
+        """
+        if last <= first:
+            return []
+        inside = [m for m in terms if m.first >= first and m.last <= last]
+        ents = [mt for mt in mentions if mt.first_token >= first and mt.last_token <= last]
+        out: list[_Candidate] = []
+        for claim in self.codebook.claims:
+            for ci, cue in enumerate(claim.cues):
+                all_hits = [self._group_hits(claim.id, ci, "all", gi, g, inside, ents)
+                            for gi, g in enumerate(cue.all)]
+                if not all(all_hits):
+                    continue
+                near_hits = [self._group_hits(claim.id, ci, "near", gi, g, inside, ents)
+                             for gi, g in enumerate(cue.near)]
+                words = resolve_overlaps([h[2] for h in all_hits[0] if h[2] is not None])
+                anchors = sorted(
+                    [_Anchor(m.first, m.last, m.start, m.end) for m in words]
+                    + [_Anchor(h[0], h[1], text.tokens[h[0]].start, text.tokens[h[1] - 1].end)
+                       for h in all_hits[0] if h[2] is None],
+                    key=lambda a: a.first)
+                found: list[_Candidate] = []
+                for anchor in anchors:
+                    a_first, a_last = anchor.first, anchor.last
+                    if any(s <= a_first < e for s, e in exclude):
+                        continue
+                    ok = True
+                    lo_tok, hi_tok = a_first, a_last
+                    for hits in near_hits:
+                        close = [h for h in hits if h[0] - a_last <= cue.window and a_first - h[1] <= cue.window]
+                        if not close:
+                            ok = False
+                            break
+                        lo_tok = min(lo_tok, min(h[0] for h in close))
+                        hi_tok = max(hi_tok, max(h[1] for h in close))
+                    if not ok:
+                        continue
+                    negation = self._negation_before(text, first, a_first)
+                    if cue.negated and negation is None:
+                        continue
+                    found.append(_Candidate(claim.id, cue.stance, anchor, cue.negated, lo_tok, hi_tok))
+                    break  # the first anchor speaks for the claim in this content
+                if found:
+                    out.extend(found)
+                    break  # the first cue pattern that matches speaks for the claim
+        return out
+
+    # ------------------------------------------------------------------ extract
     def extract(self, doc_id: str, text: NormText, sentences: list[Sentence],
                 mentions: list[Mention]) -> list[Statement]:
         actors_all = [m for m in mentions if m.kind == "actor"]
-        term_matches = self.claim_terms.find(text)
+        terms_all = self.claim_terms.find(text)
         statements: list[Statement] = []
-        last_speaker: tuple[str, str, int] | None = None
-        claims_by_actor: dict[str, list[str]] = {}
+        said: list[tuple[str, str]] = []           # (actor, claim) asserted so far in the document
+        last_speaker: Speaker | None = None
+        continuation: Speaker | None = None
+        continuation_line = -1
         for sent in sentences:
             lo = text.token_at_or_after(sent.start)
             hi = text.token_at_or_after(sent.end)
+            line_no = text.original.count("\n", 0, sent.start)
             if hi <= lo:
                 continue
             actors = [m for m in actors_all if m.first_token >= lo and m.last_token <= hi]
             ments = [m for m in mentions if m.first_token >= lo and m.last_token <= hi]
+            terms = [m for m in terms_all if m.first >= lo and m.last <= hi]
             cues = self._find_cues(text, lo, hi)
-            cue_starts = {c.match.first for c in cues}
-            used_speakers: set[int] = set()
-            last_verb_speaker = last_speaker
-            resolved: list[_Cue] = []
-            for i, cue in enumerate(cues):
-                m = cue.match
-                nxt = cues[i + 1].match.first if i + 1 < len(cues) else hi
-                if cue.kind in ("refutation", "clause_break"):
-                    cue.content_first = cue.content_last = m.last
-                    resolved.append(cue)
-                    continue
-                speaker: Mention | None = None
-                if cue.kind == "speech_participle":
-                    if last_verb_speaker:
-                        cue.speaker_id, cue.speaker_surface, cue.speaker_start = last_verb_speaker
-                    content_from = m.last
-                elif cue.kind in ("according_to", "speech_noun"):
-                    speaker = self._speaker_after(text, m.last, hi, actors, cue_starts)
-                    if speaker is None and cue.kind == "speech_noun":
-                        continue  # a statement noun with no named speaker: not a frame
-                    content_from = speaker.last_token if speaker else m.last
-                else:
-                    speaker = self._speaker_after(text, m.last, hi, actors, cue_starts)
-                    if speaker is None:
-                        speaker = self._speaker_before(text, m.first, lo, actors, set())
-                    content_from = max(m.last, speaker.last_token) if speaker and speaker.first_token > m.first else m.last
-                if speaker is not None:
-                    cue.speaker_id, cue.speaker_surface, cue.speaker_start = (
-                        speaker.entity_id, speaker.surface, speaker.start)
-                    used_speakers.add(speaker.start)
-                elif cue.speaker_id is None:
-                    unknown = self._unknown_speaker(text, cue, nxt)
-                    if unknown is None:
-                        continue
-                    cue.speaker_id, cue.speaker_surface, cue.speaker_start = unknown
-                if cue.kind in ("speech_verb", "according_to") and cue.speaker_id:
-                    last_verb_speaker = (cue.speaker_id, cue.speaker_surface, cue.speaker_start)
-                cue.content_first = content_from
-                resolved.append(cue)
-            # content runs to the next cue
-            for i, cue in enumerate(resolved):
-                if cue.kind in ("refutation", "clause_break"):
-                    continue
-                end = resolved[i + 1].match.first if i + 1 < len(resolved) else hi
-                # a noun frame owned by this cue's speaker continues this cue
-                cue.content_last = max(cue.content_first, end)
-
-            sentence_statements: list[Statement] = []
-
-            def emit(cue: _Cue, claim_id: str, stance: str, cue_words: str,
-                     cue_span: tuple[int, int], end_tok: int) -> None:
-                if not cue.speaker_id:
-                    return
-                start = min(cue.match.start, cue.speaker_start if cue.speaker_start is not None else cue.match.start)
-                end = text.tokens[max(end_tok, cue.match.last) - 1].end
-                end = min(end, sent.end)
-                start = max(start, sent.start)
-                sentence_statements.append(Statement(
-                    doc_id, sent.sentence_id, cue.speaker_id, cue.speaker_surface, claim_id, stance,
-                    cue_words, start, end, cue_span[0], cue_span[1]))
-
-            for i, cue in enumerate(resolved):
-                if cue.kind in ("refutation", "clause_break") or not cue.speaker_id:
-                    continue
-                found = self._claims_in(text, cue.content_first, cue.content_last, term_matches, ments)
-                base = cue.stance or "asserts"
-                cue_text = text.original[cue.match.start:cue.match.end]
-                for claim_id, claim_stance, s, e, words, anchor_tok in found:
-                    stance = base
-                    if base == "asserts" and claim_stance:
-                        stance = claim_stance
-                    neg = self._negated(text, cue.content_first, anchor_tok)
-                    words_cue = cue_text
-                    span = (cue.match.start, cue.match.end)
-                    if neg is not None:
-                        stance = "denies"
-                        words_cue = f"{cue_text} … {text.original[neg.start:neg.end]}"
-                        span = (neg.start, neg.end)
-                    elif claim_stance and base == "asserts":
-                        words_cue = f"{cue_text} … {words}"
-                        span = (s, e)
-                    cue.claims.append((claim_id, stance, s, e, words_cue))
-                    emit(cue, claim_id, stance, words_cue, span, cue.content_last)
-
-                # a denial whose object is another speaker's claims: "رفض ادعاءات X بأن ..."
-                if cue.stance == "denies" and i + 1 < len(resolved):
-                    inner = resolved[i + 1]
-                    if inner.kind == "speech_noun" and inner.speaker_id and inner.speaker_id != cue.speaker_id:
-                        inner_claims = self._claims_in(text, inner.content_first, inner.content_last,
-                                                       term_matches, ments)
-                        claim_ids = [c[0] for c in inner_claims] or claims_by_actor.get(inner.speaker_id, [])
-                        for claim_id in dict.fromkeys(claim_ids):
-                            emit(cue, claim_id, "denies", cue_text, (cue.match.start, cue.match.end),
-                                 inner.content_last)
-
-            # a refutation: the outer speaker denies the claims reported just before
-            for i, cue in enumerate(resolved):
-                if cue.kind != "refutation":
-                    continue
-                reported = next((c for c in reversed(resolved[:i]) if c.claims and c.kind != "refutation"), None)
-                if reported is None:
-                    continue
-                outer = next((c for c in resolved[:resolved.index(reported)]
-                              if c.speaker_id and c.speaker_id != reported.speaker_id
-                              and c.kind in ("speech_verb", "according_to")), None)
-                if outer is None:
-                    continue
-                words = text.original[cue.match.start:cue.match.end]
-                for claim_id, *_ in reported.claims:
-                    emit(outer, claim_id, "denies", words, (cue.match.start, cue.match.end), cue.match.last)
-
-            # one statement per speaker, claim and stance in a sentence
+            if continuation is not None and line_no == continuation_line:
+                first_tok = text.tokens[lo]
+                cues.insert(0, _Cue("continuation", lo, lo, first_tok.start, first_tok.start,
+                                    speaker=continuation))
+            resolved = self._resolve_speakers(text, cues, lo, hi, actors, last_speaker)
+            self._assign_content(resolved, hi)
+            emitted = self._emit(doc_id, sent, text, resolved, terms, ments, said)
             seen: set[tuple[str, str, str]] = set()
-            for st in sentence_statements:
+            for st, _anchor_tok in emitted:
                 key = (st.actor_id, st.claim_id, st.stance)
                 if key in seen:
-                    continue
+                    continue  # one statement per speaker, claim and stance in a sentence
                 seen.add(key)
                 statements.append(st)
-                claims_by_actor.setdefault(st.actor_id, []).append(st.claim_id)
-            if resolved:
-                speakers = [c for c in resolved if c.speaker_id and c.kind in ("speech_verb", "according_to")]
-                if speakers:
-                    last_speaker = (speakers[-1].speaker_id, speakers[-1].speaker_surface,
-                                    speakers[-1].speaker_start)
+                if st.stance == "asserts":
+                    said.append((st.actor_id, st.claim_id))
+            speaking = [c for c in resolved if c.speaker and c.kind in SPEAKING
+                        and not c.speaker.actor_id.startswith("UNK:")]
+            if speaking:
+                last_speaker = speaking[-1].speaker
+            # "... بالنسبة لنا:" hands the speaker to the next paragraph
+            if sent.text.rstrip().endswith(":") and speaking:
+                continuation, continuation_line = speaking[-1].speaker, line_no + 1
+            elif line_no != continuation_line:
+                continuation = None
         return statements
 
+    def _resolve_speakers(self, text: NormText, cues: list[_Cue], lo: int, hi: int,
+                          actors: list[Mention], previous: Speaker | None) -> list[_Cue]:
+        resolved: list[_Cue] = []
+        current = previous
+        for cue in cues:
+            if cue.kind in ("refutation", "continuation"):
+                if cue.kind == "continuation":
+                    current = cue.speaker
+                resolved.append(cue)
+                continue
+            mention: Mention | None = None
+            if cue.kind == "speech_participle":
+                cue.speaker = current
+            elif cue.kind == "according_to":
+                mention = self._mention_after(text, cue.last, FRAME_GAP, hi, actors, check_subject=False)
+            elif cue.kind == "speech_noun":
+                mention = self._mention_after(text, cue.last, NOUN_GAP, hi, actors, check_subject=False)
+                if mention is None:
+                    continue  # a statement noun without a named owner is no frame
+            elif cue.kind == "passive_speech":
+                cue.speaker = self._unknown_speaker(text, cue, lo, hi)
+            else:
+                # subject before the verb: a statement's vehicle ("بتقرير يتهم") or an unnamed
+                # source ("تقارير إعلامية تحدثت"); then after it (VSO); then before it (SVO)
+                if self._speech_object_before(text, cue, lo) and current is not None:
+                    cue.speaker = current
+                else:
+                    cue.speaker = self._source_before(text, cue, lo)
+                if cue.speaker is None:
+                    mention = self._mention_after(text, cue.last, VSO_GAP, hi, actors, check_subject=True)
+                    if mention is None and self._speech_object_after(text, cue, hi):
+                        cue.speaker = current
+                    elif mention is None:
+                        mention = self._mention_before(text, cue.first, lo, actors)
+            if mention is not None:
+                cue.speaker = self._speaker(mention)
+            if cue.speaker is None:
+                cue.speaker = self._unknown_speaker(text, cue, lo, hi)
+            if cue.speaker is None:
+                continue
+            if cue.kind in ("speech_verb", "according_to") and not cue.embedded:
+                current = cue.speaker
+            after = cue.speaker.last_token if cue.speaker.last_token > cue.first else cue.last
+            cue.content_first = max(cue.last, after)
+            resolved.append(cue)
+        return resolved
 
+    @staticmethod
+    def _assign_content(cues: list[_Cue], hi: int) -> None:
+        outer = [c for c in cues if not c.embedded]
+        for i, cue in enumerate(outer):
+            if cue.kind == "refutation":
+                cue.content_first = cue.content_last = cue.last
+                continue
+            end = outer[i + 1].first if i + 1 < len(outer) else hi
+            cue.content_last = max(cue.content_first, end)
+        for i, cue in enumerate(cues):
+            if not cue.embedded:
+                continue
+            nxt = cues[i + 1].first if i + 1 < len(cues) else hi
+            cue.content_last = max(cue.content_first, min(nxt, cue.content_first + EMBEDDED_WINDOW))
+
+    def _span(self, text: NormText, sent: Sentence, cue: _Cue, cand: _Candidate | None,
+              end_tok: int) -> tuple[int, int]:
+        """The quote: cue to content end, or the clause around the claim in long content."""
+        long = cue.content_last - cue.content_first > LONG_CONTENT
+        if cand is not None and (long or cue.kind == "continuation"):
+            s = text.tokens[cand.first].start
+            e = text.tokens[cand.last - 1].end
+            while s > sent.start and text.original[s - 1] not in CLAUSE_PUNCT:
+                s -= 1
+            while e < sent.end and text.original[e] not in CLAUSE_PUNCT:
+                e += 1
+            if e < sent.end:
+                e += 1
+            return max(s, sent.start), min(e, sent.end)
+        start = cue.start
+        if cue.speaker is not None and cue.speaker.start < start and cue.kind != "speech_participle":
+            start = cue.speaker.start
+        end = text.tokens[max(end_tok, cue.last) - 1].end
+        return max(start, sent.start), min(end, sent.end)
+
+    def _emit(self, doc_id: str, sent: Sentence, text: NormText, cues: list[_Cue],
+              terms: list[Match], ments: list[Mention], said: list[tuple[str, str]]):
+        out: list[tuple[Statement, int]] = []
+
+        def add(cue: _Cue, claim_id: str, stance: str, cue_words: str, cue_span: tuple[int, int],
+                span: tuple[int, int], anchor_tok: int) -> None:
+            sp = cue.speaker
+            out.append((Statement(doc_id, sent.sentence_id, sp.actor_id, sp.surface, claim_id, stance,
+                                  cue_words, span[0], span[1], cue_span[0], cue_span[1]), anchor_tok))
+
+        embedded_ranges = [(c.content_first, c.content_last) for c in cues if c.embedded]
+        for i, cue in enumerate(cues):
+            if cue.kind == "refutation" or cue.speaker is None:
+                continue
+            exclude = [] if cue.embedded else [r for r in embedded_ranges
+                                               if cue.content_first <= r[0] < cue.content_last]
+            cands = self._claims_in(text, cue.content_first, cue.content_last, terms, ments, exclude)
+            base = cue.stance or "asserts"
+            cue_text = text.original[cue.start:cue.end]
+            results: list[tuple[_Candidate, str, str, tuple[int, int]]] = []
+            for cand in cands:
+                stance, words, span = base, cue_text, (cue.start, cue.end)
+                if base == "asserts" and cand.cue_stance:
+                    stance = cand.cue_stance
+                    words = f"{cue_text} … {text.original[cand.anchor.start:cand.anchor.end]}".strip(" …")
+                    span = (cand.anchor.start, cand.anchor.end)
+                neg = None if cand.negated_cue else self._negation_before(
+                    text, cue.content_first, cand.anchor.first)
+                if neg is not None:
+                    stance = "denies"
+                    words = f"{cue_text} … {text.original[neg.start:neg.end]}".strip(" …")
+                    span = (neg.start, neg.end)
+                results.append((cand, stance, words, span))
+            # denying/conceding a claim does not deny/concede what it presupposes
+            drop = set()
+            for cand, stance, _, _ in results:
+                if stance == "asserts":
+                    continue
+                for other in self.presupposes.get(cand.claim_id, ()):
+                    drop |= {(other, stance)}
+            for cand, stance, words, span in results:
+                if (cand.claim_id, stance) in drop:
+                    continue
+                cue.claims.append((cand.claim_id, stance))
+                add(cue, cand.claim_id, stance, words, span,
+                    self._span(text, sent, cue, cand, cue.content_last), cand.anchor.first)
+
+            # "رفض ادعاءات X بأن ..." / "رد على ادعاءات روسيا": deny X's claims
+            if cue.stance == "denies" and i + 1 < len(cues):
+                inner = cues[i + 1]
+                if inner.kind == "speech_noun" and inner.speaker and \
+                        inner.speaker.actor_id != cue.speaker.actor_id and inner.first < cue.content_last + 4:
+                    inner_cands = self._claims_in(text, inner.content_first, inner.content_last,
+                                                  terms, ments, [])
+                    claim_ids = [c.claim_id for c in inner_cands]
+                    if not claim_ids:
+                        owner = inner.speaker.actor_id
+                        claim_ids = [c for a, c in said
+                                     if a == owner or owner in self.ancestors.get(a, frozenset())]
+                    for claim_id in dict.fromkeys(claim_ids):
+                        add(cue, claim_id, "denies", cue_text, (cue.start, cue.end),
+                            self._span(text, sent, cue, None, inner.content_last), cue.first)
+
+        # "وهذا غير صحيح": the outer speaker denies the claims reported just before
+        for i, cue in enumerate(cues):
+            if cue.kind != "refutation":
+                continue
+            reported = next((c for c in reversed(cues[:i]) if c.claims and c.kind != "refutation"), None)
+            if reported is None:
+                continue
+            outer = next((c for c in cues[:cues.index(reported)]
+                          if c.speaker and c.speaker.actor_id != reported.speaker.actor_id
+                          and c.kind in SPEAKING), None)
+            if outer is None:
+                continue
+            words = text.original[cue.start:cue.end]
+            for claim_id, _ in reported.claims:
+                add(outer, claim_id, "denies", words, (cue.start, cue.end),
+                    self._span(text, sent, outer, None, cue.last), cue.first)
+        return out
