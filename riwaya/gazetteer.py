@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from .errors import CodebookError
 from .normalize import normalize_form
@@ -118,6 +118,8 @@ class GazetteerSettings(BaseModel):
     country_centroids: str = "static/topojson/world_110m.json"
     """Topojson with country label points; relative paths are from the project root."""
 
+    _source: str | None = PrivateAttr(default=None)  # the file it was read from, for errors
+
     @field_validator("stoplist", mode="before")
     @classmethod
     def _stoplist_strings(cls, value: Any) -> Any:
@@ -190,7 +192,7 @@ def load_settings(path: Path | str = DEFAULT_SETTINGS) -> GazetteerSettings:
         raise CodebookError(path, f"expected a JSON object, got {type(raw).__name__}")
     data = {k: v for k, v in raw.items() if not str(k).startswith("_")}
     try:
-        return GazetteerSettings.model_validate(data)
+        settings = GazetteerSettings.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or None
@@ -199,6 +201,8 @@ def load_settings(path: Path | str = DEFAULT_SETTINGS) -> GazetteerSettings:
             problem = ("unknown setting; known ones are "
                        + ", ".join(sorted(GazetteerSettings.model_fields)))
         raise CodebookError(path, problem, field=field) from exc
+    settings._source = str(path)
+    return settings
 
 
 # --------------------------------------------------------------------------- entries
@@ -448,7 +452,7 @@ def _build(settings: GazetteerSettings) -> Gazetteer:
     for entity_id, forms in pins.items():
         entry = by_id.get(entity_id)
         if entry is None:
-            raise CodebookError(DEFAULT_SETTINGS, f"pinned form {forms[0]!r} names {entity_id}, "
+            raise CodebookError(settings._source or DEFAULT_SETTINGS, f"pinned form {forms[0]!r} names {entity_id}, "
                                 f"which is not in the gazetteer (a mistyped id, or a city of "
                                 f"fewer than {settings.min_population} people)",
                                 field="pinned_forms")

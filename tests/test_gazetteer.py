@@ -46,6 +46,7 @@ def variant(settings: GazetteerSettings, **changes) -> Gazetteer:
     ("دير الزور", "GN:170794", "Deir ez-Zor", "SY"),
     ("البو كمال", "GN:174448", "Ālbū Kamāl", "SY"),
     ("أبو كمال", "GN:174448", "Ālbū Kamāl", "SY"),
+    ("البوكمال", "GN:174448", "Ālbū Kamāl", "SY"),     # pinned: GeoNames has it spaced only
     ("الموصل", "GN:99072", "Mosul", "IQ"),
     ("دمشق", "GN:170654", "Damascus", "SY"),
     ("دِمَشْق", "GN:170654", "Damascus", "SY"),        # diacritics
@@ -258,3 +259,10 @@ def test_comment_keys_are_ignored(tmp_path):
 def test_bad_settings_values_fail_at_load(settings, changes, message):
     with pytest.raises(CodebookError, match=message):
         variant(settings, **changes)
+
+
+def test_pin_error_names_the_settings_file(tmp_path):
+    path = _write(tmp_path, json.dumps({"pinned_forms": {"مكان": "GN:1"}}))
+    with pytest.raises(CodebookError) as info:
+        load_gazetteer(load_settings(path))
+    assert (info.value.path, info.value.field) == (path, "pinned_forms")
