@@ -24,7 +24,7 @@ TOKEN_RE = re.compile(r"[0-9A-Za-z\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+"
                       r"(?:-[0-9A-Za-z\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+)*")
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "وب", "فب", "ول",
               "فل", "وك", "فك", "وبال", "فبال", "وكال", "ولل", "فلل", "لل")
-SKELETON_MIN = 7
+SKELETON_MIN = 9
 SKELETON_DROP = str.maketrans("", "", "اوي")
 
 
@@ -105,6 +105,7 @@ class Pattern:
     priority: int = 0         # lower wins among equally long overlapping matches
     clitics: bool = True
     payload: object = None
+    loose: bool = True        # long-vowel variants, and a detachable article before the name
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,10 @@ def _token_eq(pat: str, tok: str) -> bool:
     return len(pat) >= SKELETON_MIN and len(tok) >= SKELETON_MIN and skeleton(pat) == skeleton(tok)
 
 
+def _token_eq_strict(pat: str, tok: str) -> bool:
+    return tok.startswith(pat[:-1]) if pat.endswith("*") and len(pat) > 1 else pat == tok
+
+
 @dataclass
 class Matcher:
     """An index of patterns; :meth:`find` returns every match in a text."""
@@ -153,7 +158,10 @@ class Matcher:
 
     def add(self, form: str, entity_id: str, kind: str, *, method: str = "alias",
             priority: int = 0, clitics: bool = True, payload: object = None,
-            join_variant: bool = True) -> None:
+            join_variant: bool = True, loose: bool = True) -> None:
+        """Index a form. ``loose=False`` (for gazetteer names, which are many and not
+        curated) matches only the form itself behind و ف ب ل ك: no long-vowel variant,
+        no article that the name does not carry."""
         star = form.strip().endswith("*")
         tokens = tokenize_form(form.strip().rstrip("*"))
         if not tokens:
@@ -166,20 +174,23 @@ class Matcher:
             if len(joined) >= 5:
                 variants.append((joined,))
         for toks in variants:
-            pat = Pattern(toks, entity_id, kind, method, priority, clitics, payload)
+            pat = Pattern(toks, entity_id, kind, method, priority, clitics, payload, loose)
             first = toks[0]
             self.size += 1
             if first.endswith("*"):
                 self._prefix.append(pat)
                 continue
             self._exact.setdefault(first, []).append(pat)
-            if len(first) >= SKELETON_MIN:
+            if loose and len(first) >= SKELETON_MIN:
                 self._skel.setdefault(skeleton(first), []).append(pat)
 
     def _candidates(self, token: str) -> Iterable[tuple[Pattern, int]]:
         seen: set[int] = set()
         for stem, clen in _stems(token, True):
+            article = token[:len(token) - len(stem)].endswith(("ال", "لل")) if len(stem) < len(token) else False
             for pat in self._exact.get(stem, ()):
+                if article and not pat.loose:
+                    continue
                 if (clen == 0 or pat.clitics) and id(pat) not in seen:
                     seen.add(id(pat))
                     yield pat, clen
@@ -204,7 +215,8 @@ class Matcher:
                 n = len(pat.tokens)
                 if i + n > hi:
                     continue
-                if all(_token_eq(pat.tokens[k], toks[i + k].norm) for k in range(1, n)):
+                eq = _token_eq if pat.loose else _token_eq_strict
+                if all(eq(pat.tokens[k], toks[i + k].norm) for k in range(1, n)):
                     start = toks[i].start
                     if clen:
                         # leave the clitics out of the span: map the stem start back

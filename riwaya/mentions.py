@@ -80,7 +80,7 @@ class EntityIndex:
                 if key in codebook_keys and key not in actor_keys:
                     continue  # the codebook's own place wins
                 main.add(form, entry.entity_id, "place", method="gazetteer",
-                         priority=PRIORITY_GAZETTEER, join_variant=False)
+                         priority=PRIORITY_GAZETTEER, join_variant=False, loose=False)
                 place_info[entry.entity_id] = entry
                 if key in actor_keys:
                     dual[entry.entity_id] = actor_keys[key]

@@ -1,0 +1,59 @@
+from pathlib import Path
+
+import pytest
+
+from riwaya.codebook import load_codebook
+from riwaya.gazetteer import load_gazetteer, load_settings
+from riwaya.matcher import NormText
+from riwaya.mentions import EntityIndex, find_mentions
+
+ROOT = Path(__file__).resolve().parent.parent
+CODEBOOK = load_codebook(ROOT / "data" / "codebook")
+INDEX = EntityIndex.build(CODEBOOK, load_gazetteer(load_settings(ROOT / "data" / "codebook" / "gazetteer.json")))
+
+
+def found(text, kind=None):
+    return [(m.entity_id, m.surface, m.method) for m in find_mentions(NormText.of(text), INDEX)
+            if kind is None or m.kind == kind]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت وزارة الدفاع الروسية", [("RU_MOD", "وزارة الدفاع الروسية", "alias")]),
+    ("ولوزارة الدفاع الروسية", [("RU_MOD", "وزارة الدفاع الروسية", "alias")]),
+    ("قوات سوريا الديموقراطية", [("SDF", "قوات سوريا الديموقراطية", "alias")]),
+    ("وقسد", [("SDF", "قسد", "alias")]),
+    ("من البوكمال", [("ABU_KAMAL", "البوكمال", "alias")]),
+    ("في الفلوجه", [("FALLUJAH", "الفلوجه", "alias")]),
+    ("محطة الـ “بي بي سي”", [("BBC", "محطة الـ “بي بي سي", "alias")]),
+])
+def test_alias_variants(text, expected):
+    assert found(text) == expected
+
+
+def test_surname_only_after_full_name():
+    assert found("قال ديلون") == []
+    assert found("قال رايان ديلون ثم قال ديلون") == [
+        ("DILLON", "رايان ديلون", "alias"), ("DILLON", "ديلون", "surname")]
+
+
+def test_anaphor_points_to_last_ministry_listing_it():
+    text = "قالت وزارة الدفاع الروسية كذا. ثم قالت وزارة الخارجية التركية كذا. وأضافت الوزارة أمرا."
+    assert found(text)[-1] == ("TURKEY_MFA", "الوزارة", "anaphor")
+    assert found("وأضافت الوزارة أمرا") == []  # nothing to point back to
+
+
+@pytest.mark.parametrize("text, places", [
+    ("قوات سوريا الديمقراطية", []),                      # place inside an organisation name
+    ("قاتل في سوريا", ["CC:SY"]),
+    ("وفق معاهدة جنيف", []),                              # treaty name, not a location
+    ("سافر إلى جنيف", ["GN:2660646"]),
+    ("يشعرون بالأمان في المدينة بين الناس", []),          # common words that are towns somewhere
+    ("وصلوا إلى الموصل ثم دمشق", ["MOSUL", "DAMASCUS"]),
+])
+def test_places(text, places):
+    assert [m[0] for m in found(text, "place")] == places
+
+
+def test_country_that_is_also_an_actor():
+    assert found("قالت روسيا إن") == [("RUSSIA", "روسيا", "alias")]
+    assert [m[0] for m in found("سافر إلى روسيا")] == ["CC:RU"]

@@ -1,0 +1,107 @@
+"""Statement extraction on sentences written for the test (not the sample's)."""
+
+from pathlib import Path
+
+import pytest
+
+from riwaya.codebook import load_codebook
+from riwaya.matcher import NormText
+from riwaya.mentions import EntityIndex, find_mentions
+from riwaya.segment import split_sentences
+from riwaya.statements import StatementExtractor
+
+CODEBOOK = load_codebook(Path(__file__).resolve().parent.parent / "data" / "codebook")
+INDEX = EntityIndex.build(CODEBOOK)
+EXTRACTOR = StatementExtractor.build(CODEBOOK)
+
+
+def extract(text):
+    nt = NormText.of(text)
+    statements = EXTRACTOR.extract("t", nt, split_sentences(text), find_mentions(nt, INDEX))
+    return statements
+
+
+def triples(text):
+    return {(s.actor_id, s.claim_id, s.stance) for s in extract(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verb first (VSO), negation scoped over the claim
+    ("قال المتحدث باسم التحالف إن التحالف لم يكن طرفا في الصفقة مع داعش.",
+     {("DILLON", "COALITION_PARTY_TO_DEAL", "denies")}),
+    # a denial verb
+    ("نفت وزارة الدفاع الأمريكية أن تكون الصور مأخوذة من لعبة فيديو.",
+     {("US_DOD", "VIDEO_GAME", "denies")}),
+    # an admission verb
+    ("أقر البنتاغون باحتمال خروج مقاتلين أجانب من الرقة.",
+     {("US_DOD", "FOREIGN_FIGHTERS_ESCAPED", "concedes")}),
+    # subject before the verb (SVO)
+    ("الناشطون، ناشطون على مواقع التواصل الاجتماعي أكدوا أن الصور من لعبة فيديو.",
+     {("ACTIVISTS", "VIDEO_GAME", "asserts")}),
+    # according to
+    ("وبحسب وكالة سانا فإن القوات الأمريكية تتحرك دون أي عوائق في مواقع داعش.",
+     {("SANA", "US_SAFE_IN_ISIS_AREAS", "asserts")}),
+    # a speaker outside the codebook is kept
+    ("وقال مسؤول عراقي إن الصور من لعبة فيديو.",
+     {("UNK:مسؤول عراقي", "VIDEO_GAME", "asserts")}),
+    ("أفادت مصادر محلية بأن الصور من لعبة فيديو.",
+     {("UNK:مصادر محليه", "VIDEO_GAME", "asserts")}),
+    # passive report: an unnamed speaker
+    ("قيل إن التحالف الدولي كان طرفا في صفقة إخلاء الرقة.",
+     {("UNK:قيل", "COALITION_PARTY_TO_DEAL", "asserts"), ("UNK:قيل", "RAQQA_DEAL", "asserts")}),
+    # a nested report refuted by the outer speaker
+    ("وقال التحالف إن النظام السوري ادعى أنه حرر البوكمال، وهذا غير صحيح.",
+     {("SYRIAN_GOV", "ABU_KAMAL_LIBERATED", "asserts"), ("COALITION", "ABU_KAMAL_LIBERATED", "denies")}),
+    # rejecting someone's claims: both sides
+    ("ورفض البنتاغون ادعاءات روسيا بأن التحالف يقدم دعما لداعش.",
+     {("US_DOD", "US_SUPPORTS_ISIS", "denies"), ("RUSSIA", "US_SUPPORTS_ISIS", "asserts")}),
+    # "did not deny" is no denial
+    ("لم ينف التحالف أنه كان طرفا في الصفقة مع داعش.", set()),
+    # "لا تزال" is "still", not a negation
+    ("أكد النظام السوري أن الرقة لا تزال محتلة.",
+     {("SYRIAN_GOV", "RAQQA_NOT_LIBERATED", "asserts")}),
+    # a claim cue that carries its own stance: the ministry's "wrong images"
+    ("وقالت وزارة الدفاع الروسية إن موظفا أرفق صورا خاطئة.",
+     {("RU_MOD", "VIDEO_GAME", "concedes")}),
+    # the outlet's own narration, with no speech cue, is not a statement
+    ("الصور مأخوذة من لعبة فيديو.", set()),
+    # an actor governed by a preposition is not the speaker
+    ("وقال عن التحالف إن الصور من لعبة فيديو.", set()),
+])
+def test_statements(text, expected):
+    assert triples(text) == expected
+
+
+def test_short_form_and_anaphor_speakers():
+    text = ("وقال الكولونيل رايان ديلون إن الصور من لعبة فيديو. "
+            "وأكد ديلون أن التحالف لم يكن طرفا في الصفقة مع داعش. "
+            "وقالت وزارة الدفاع الروسية إن موظفا أرفق صورا خاطئة. "
+            "وأضافت الوزارة أن التحالف يقدم دعما لداعش.")
+    assert triples(text) == {
+        ("DILLON", "VIDEO_GAME", "asserts"), ("DILLON", "COALITION_PARTY_TO_DEAL", "denies"),
+        ("RU_MOD", "VIDEO_GAME", "concedes"), ("RU_MOD", "US_SUPPORTS_ISIS", "asserts")}
+
+
+def test_participle_continues_the_speaker_across_sentences():
+    text = ("وقال التحالف الدولي إن الصور من لعبة فيديو.\n"
+            "مشيراً إلى أن النظام السوري لم يحرر البوكمال.")
+    assert ("COALITION", "VIDEO_GAME", "asserts") in triples(text)
+
+
+def test_colon_hands_speaker_to_next_paragraph():
+    text = "يقول العميد أمين حطيط في حديث لنا:\nنحن نعتبر أن التحالف يقدم دعما لداعش منذ سنوات."
+    assert triples(text) == {("HOTEIT", "US_SUPPORTS_ISIS", "asserts")}
+
+
+def test_offsets_quote_and_cue_map_into_the_text():
+    text = "مقدمة.\nوقالت وزارة الخارجية التركية إن التحالف الدولي لا يعقد صفقات مع داعش."
+    (st,) = extract(text)
+    assert (st.actor_id, st.claim_id, st.stance) == ("TURKEY_MFA", "COALITION_PARTY_TO_DEAL", "denies")
+    assert text[st.start:st.end].startswith("قالت وزارة الخارجية التركية")  # the clitic و stays out
+    assert text[st.cue_start:st.cue_end] == "لا"
+    assert st.sentence_id == 1
+
+
+def test_one_statement_per_speaker_claim_and_stance_in_a_sentence():
+    text = "وقال التحالف إن الصور من لعبة فيديو، مضيفا أن لعبة الفيديو معروفة."
+    assert [(s.actor_id, s.claim_id) for s in extract(text)] == [("COALITION", "VIDEO_GAME")]
