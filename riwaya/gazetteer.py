@@ -62,9 +62,8 @@ _CITY_FILES = (500, 1000, 5000, 15000)
 # feh to yeh, harakat, superscript alef, tatweel) and spaces. Everything from
 # U+0671 on is left out, which drops forms with Persian/Urdu/Kurdish letters
 # such as پ چ ژ گ ک ی ٹ ڈ ڑ ں ہ ھ ۀ ے, as well as disambiguated labels
-# ("وان، ترکی") and Latin transliterations.
-_ARABIC_FORM = re.compile(r"[\u0621-\u063A\u0640-\u0652\u0670 ]+")
-# The same test on many names at once: one name a line, hyphens allowed.
+# ("وان، ترکی") and Latin transliterations. Tested on many names at once: one
+# name a line, hyphens allowed (read as spaces).
 _ARABIC_LINES = re.compile(r"^[\u0621-\u063A\u0640-\u0652\u0670 \-]+$", re.MULTILINE)
 _ARABIC_LETTER = re.compile(r"[\u0621-\u063A\u0641-\u064A]")
 _PARENTHESISED = re.compile(r"\([^)]*\)")

@@ -13,7 +13,6 @@ from riwaya.gazetteer import (
     DEFAULT_SETTINGS,
     PROJECT_ROOT,
     Gazetteer,
-    GazetteerEntry,
     GazetteerSettings,
     arabic_forms,
     load_gazetteer,
