@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check-codebook", help="validate a codebook folder and report its size")
     c.add_argument("--codebook", type=Path, default=DEFAULT_CODEBOOK)
 
-    e = sub.add_parser("evaluate", help="compare the built corpus with golden annotations")
+    e = sub.add_parser("evaluate", help="compare the built corpus with golden annotations",
+                       description="Precision/recall of statements, stance accuracy, mention recall "
+                                   "against --golden; exits 1 below the acceptance thresholds.")
     e.add_argument("--out", type=Path, default=DEFAULT_OUT)
     e.add_argument("--golden", type=Path, default=Path("data/golden"))
     e.add_argument("--json", action="store_true")
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             result = evaluate(load_corpus(args.out), args.golden)
             print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json
                   else result.format())
-            return 0
+            return 0 if result.passed else 1
         if args.command == "info":
             from .store import load_corpus
 

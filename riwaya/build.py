@@ -153,7 +153,7 @@ def build_corpus(raw_dir: Path | str = DEFAULT_RAW, codebook_dir: Path | str = D
     report = BuildReport(out_dir=str(out_dir))
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in
                                              ("documents", "sentences", "mentions", "statements")}
-    seen_bodies: list[tuple[str, str]] = []
+    seen_bodies: dict[str, list[tuple[str, str]]] = {}
     bar = None
     if show_progress:
         from tqdm import tqdm
@@ -183,14 +183,9 @@ def build_corpus(raw_dir: Path | str = DEFAULT_RAW, codebook_dir: Path | str = D
         mentions = find_mentions(text, index, extra=extra)
         statements = extractor.extract(article.doc_id, text, sentences, mentions)
 
-        body_key = normalize_form(cleaned.text)
-        duplicate_of = None
-        for other_id, other_body in seen_bodies:
-            if body_key == other_body or fuzz.ratio(body_key, other_body) >= DUPLICATE_SIMILARITY:
-                duplicate_of = other_id
-                report.duplicates.append((article.doc_id, other_id))
-                break
-        seen_bodies.append((article.doc_id, body_key))
+        duplicate_of = _duplicate_of(normalize_form(cleaned.text), article.doc_id, seen_bodies)
+        if duplicate_of:
+            report.duplicates.append((article.doc_id, duplicate_of))
 
         source = meta.get("source") or _source_name(cleaned.source, codebook)
         basis = "metadata" if meta.get("source") else (cleaned.source_basis or "unknown")
@@ -244,6 +239,27 @@ def build_corpus(raw_dir: Path | str = DEFAULT_RAW, codebook_dir: Path | str = D
                                            if k not in ("out_dir", "build")}})
     report.build = build.name
     return report
+
+
+def _duplicate_of(body: str, doc_id: str, seen: dict[str, list[tuple[str, str]]]) -> str | None:
+    """An earlier document whose body is the same or nearly (syndicated copies).
+
+    Bodies are bucketed by the log of their length, so only documents of similar
+    size are compared and a large corpus is not compared pair by pair.
+    """
+    import math
+
+    bucket = int(math.log(max(len(body), 1), 1.05))
+    found = None
+    for b in (bucket - 1, bucket, bucket + 1):
+        for other_id, other in seen.get(str(b), []):
+            if body == other or fuzz.ratio(body, other, score_cutoff=DUPLICATE_SIMILARITY):
+                found = other_id
+                break
+        if found:
+            break
+    seen.setdefault(str(bucket), []).append((doc_id, body))
+    return found
 
 
 def _sentence_lookup(sentences):

@@ -98,14 +98,27 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
         if reasons[i] and reasons[-1] and all(r for r in reasons[i:]):
             break
 
-    # 2. lines that reveal the outlet or credits (and are not article text), outside
-    #    related-story lists, whose datelines belong to other stories
+    # 2. runs of menu-like short lines (site menus, tag lists, link lists)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not reasons[j] and _is_menu_like(lines[j]):
+            j += 1
+        if j - i >= MENU_RUN:
+            for k in range(i, j):
+                reasons[k] = "site menu"
+        i = max(j, i + 1)
+
+    # 3. lines that reveal the outlet or credits (and are not article text), outside
+    #    related-story lists and menus; a dateline is one of the first lines left
+    position = 0
     for i, line in enumerate(lines):
-        if i in rest_dropped:
+        if i in rest_dropped or reasons[i] == "site menu":
             continue
+        position += 1
         form = _line_form(line)
         for rx, rule in src_rules:
-            if rule.basis == "dateline" and (i >= DATELINE_WITHIN_LINES or len(line) > 60):
+            if rule.basis == "dateline" and (position > DATELINE_WITHIN_LINES or len(line) > 60):
                 continue
             m = rx.search(form)
             if not m:
@@ -128,17 +141,6 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
                 break  # dateline prefix inside a body line: keep the line
             reasons[i] = rule.basis
             break
-
-    # 3. runs of menu-like short lines (site menus, tag lists, link lists)
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and not reasons[j] and _is_menu_like(lines[j]):
-            j += 1
-        if j - i >= MENU_RUN:
-            for k in range(i, j):
-                reasons[k] = "site menu"
-        i = max(j, i + 1)
 
     # 4. headline, and repeated paragraphs (a body carried twice, a headline repeated)
     kept_idx = [i for i in range(len(lines)) if not reasons[i]]

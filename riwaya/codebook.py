@@ -103,7 +103,7 @@ class Place(_Record):
 
 LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speech_noun",
                       "speech_object", "complementizer", "negation", "refutation", "locative",
-                      "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech"]
+                      "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech", "spokesperson"]
 
 
 class LexiconEntry(_Record):

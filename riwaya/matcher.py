@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .normalize import normalize_form, normalize_with_map, original_span
+from .normalize import normalize_with_map, original_span
 
 TOKEN_RE = re.compile(r"[0-9A-Za-z\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+"
                       r"(?:-[0-9A-Za-z\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+)*")
@@ -121,18 +122,18 @@ class Match:
         return self.pattern.entity_id
 
 
-def _stems(token: str, clitics: bool) -> Iterable[tuple[str, int]]:
-    """(stem, clitic length) pairs a text token can stand for."""
-    yield token, 0
-    if not clitics:
-        return
+@lru_cache(maxsize=65536)
+def _stems(token: str) -> tuple[tuple[str, int, bool], ...]:
+    """(stem, clitic length, clitics include the article) for what a token can stand for."""
+    out = [(token, 0, False)]
     for p in PROCLITICS[1:]:
         if len(token) > len(p) + 1 and token.startswith(p):
             rest = token[len(p):]
             if p.endswith("لل"):
-                yield "ال" + rest, len(p) - 2   # the span keeps "لل": ل + the article
+                out.append(("ال" + rest, len(p) - 2, False))  # the span keeps "لل": ل + the article
             else:
-                yield rest, len(p)
+                out.append((rest, len(p), p.endswith("ال")))
+    return tuple(out)
 
 
 def _token_eq(pat: str, tok: str) -> bool:
@@ -186,8 +187,7 @@ class Matcher:
 
     def _candidates(self, token: str) -> Iterable[tuple[Pattern, int]]:
         seen: set[int] = set()
-        for stem, clen in _stems(token, True):
-            article = token[:len(token) - len(stem)].endswith(("ال", "لل")) if len(stem) < len(token) else False
+        for stem, clen, article in _stems(token):
             for pat in self._exact.get(stem, ()):
                 if article and not pat.loose:
                     continue
@@ -243,4 +243,4 @@ def resolve_overlaps(matches: Sequence[Match]) -> list[Match]:
 
 def normalized_key(form: str) -> str:
     """The key under which a form is stored (for deduplicating entries)."""
-    return " ".join(tokenize_form(normalize_form(form)))
+    return " ".join(tokenize_form(form))

@@ -245,6 +245,24 @@ class StatementExtractor:
             best = mt
         return best
 
+    def _opens_clause(self, text: NormText, cue: _Cue) -> bool:
+        """A verb with a leading و/ف opens a new clause: its subject cannot stand before it."""
+        token = text.tokens[cue.first]
+        return normalize_form(text.original[token.start:cue.start]) in ("و", "ف")
+
+    def _spokesperson_for(self, text: NormText, cue: _Cue, hi: int,
+                          actors: list[Mention]) -> Mention | None:
+        """'قال المتحدث باسم الوزارة': the spokesman speaks for the actor named after."""
+        phrases = self.phrases.get("spokesperson", frozenset())
+        for n in (2, 3):
+            if cue.last + n > hi:
+                break
+            words = " ".join(text.tokens[k].norm for k in range(cue.last, cue.last + n))
+            if words in phrases:
+                nxt = cue.last + n
+                return next((mt for mt in actors if mt.first_token == nxt), None)
+        return None
+
     def _is_speech_object(self, token: str) -> bool:
         objects = self.words.get("speech_object", frozenset())
         return token in objects or (token[:1] in "وفب" and token[1:] in objects)
@@ -449,9 +467,11 @@ class StatementExtractor:
                     cue.speaker = self._source_before(text, cue, lo)
                 if cue.speaker is None:
                     mention = self._mention_after(text, cue.last, VSO_GAP, hi, actors, check_subject=True)
+                    if mention is None:
+                        mention = self._spokesperson_for(text, cue, hi, actors)
                     if mention is None and self._speech_object_after(text, cue, hi):
                         cue.speaker = current
-                    elif mention is None:
+                    elif mention is None and not self._opens_clause(text, cue):
                         mention = self._mention_before(text, cue.first, lo, actors)
             if mention is not None:
                 cue.speaker = self._speaker(mention)

@@ -1,0 +1,206 @@
+"""The whole pipeline on real files, written to and read back from real Parquet/DuckDB."""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import riwaya.store
+from riwaya.build import build_corpus, corpus_is_stale
+from riwaya.errors import CodebookError, MetadataError
+from riwaya.store import load_corpus, query, read_manifest
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+CODEBOOK = ROOT / "data" / "codebook"
+ARTICLE = ("وقال المتحدث باسم التحالف الكولونيل رايان ديلون إن الصور التي نشرتها وزارة الدفاع الروسية "
+           "مأخوذة من لعبة فيديو.\nوأكد ديلون أن التحالف لم يكن طرفا في أي صفقة مع داعش في الرقة.\n")
+
+
+@pytest.fixture
+def raw(tmp_path):
+    d = tmp_path / "raw"
+    shutil.copytree(RAW, d)
+    return d
+
+
+@pytest.fixture
+def codebook(tmp_path):
+    d = tmp_path / "codebook"
+    shutil.copytree(CODEBOOK, d)
+    return d
+
+
+def test_sample_build_writes_every_table(tmp_path):
+    out = tmp_path / "out"
+    report = build_corpus(RAW, CODEBOOK, out)
+    assert report.documents == 5 and not report.skipped
+    counts = query(out, "SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM sentences) s, "
+                        "(SELECT count(*) FROM statements) st, (SELECT count(*) FROM places) p")
+    assert counts.iloc[0].tolist() == [5, report.sentences, report.statements, report.places]
+    corpus = load_corpus(out)
+    # every offset maps into documents.text: quotes, sentences and mentions are verbatim
+    texts = dict(zip(corpus.documents.doc_id, corpus.documents.text))
+    for table in (corpus.sentences, corpus.mentions):
+        col = "text" if "text" in table else "surface"
+        for row in table.itertuples():
+            assert texts[row.doc_id][row.start:row.end] == getattr(row, col)
+    for st in corpus.statements.itertuples():
+        assert texts[st.doc_id][st.start:st.end] == st.quote
+        assert st.start <= st.cue_start < st.cue_end <= st.end or st.cue_end <= len(texts[st.doc_id])
+    # every place on the map has coordinates
+    assert corpus.places[["lat", "lon"]].notna().all().all()
+    # 001 carries its body twice: collapsed
+    doc = corpus.documents.set_index("doc_id").loc["001_7a61912e591ad750"]
+    assert doc.text.count("وقالت وزارة الدفاع الروسية أمس الثلاثاء") == 1
+    assert "repeated paragraph" in doc.removed
+    # sources detected from the text
+    sources = dict(zip(corpus.documents.doc_id, corpus.documents.source))
+    assert sources["003_5ebe06736b7b5b94"] == "SANA" and sources["004_13bec49e8167a521"] == "Newsweek"
+
+
+def test_bad_files_are_skipped_with_reasons_and_cp1256_is_decoded(raw, codebook, tmp_path):
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200))
+    (raw / "windows.txt").write_bytes(ARTICLE.encode("cp1256"))
+    (raw / "huge.txt").write_bytes(b"a" * (6 * 1024 * 1024))
+    report = build_corpus(raw, codebook, tmp_path / "out")
+    skipped = dict(report.skipped)
+    assert skipped["empty.txt"] == "is empty"
+    assert "binary" in skipped["photo.jpg"]
+    assert "limit" in skipped["huge.txt"]
+    corpus = load_corpus(tmp_path / "out")
+    doc = corpus.documents.set_index("doc_id").loc["windows"]
+    assert doc.encoding == "cp1256" and doc.text == ARTICLE.strip()
+    got = corpus.statements[corpus.statements.doc_id == "windows"]
+    assert set(zip(got.actor_id, got.claim_id, got.stance)) == {
+        ("DILLON", "VIDEO_GAME", "asserts"), ("DILLON", "COALITION_PARTY_TO_DEAL", "denies")}
+
+
+def test_bad_codebook_leaves_the_previous_corpus(raw, codebook, tmp_path):
+    out = tmp_path / "out"
+    build_corpus(raw, codebook, out)
+    before = read_manifest(out)
+    (codebook / "claims.jsonl").write_text('{"id": "X"}\n', encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"claims.jsonl, line 1, field 'statement_en'"):
+        build_corpus(raw, codebook, out)
+    assert read_manifest(out) == before
+    assert len(load_corpus(out).documents) == 5
+
+
+def test_crash_while_writing_leaves_the_previous_corpus(raw, codebook, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build_corpus(raw, codebook, out)
+    before = read_manifest(out)
+    (raw / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    calls = {"n": 0}
+    real = riwaya.store.pq.write_table
+
+    def crash(table, where, *a, **k):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full")
+        return real(table, where, *a, **k)
+
+    monkeypatch.setattr(riwaya.store.pq, "write_table", crash)
+    with pytest.raises(OSError, match="disk full"):
+        build_corpus(raw, codebook, out)
+    assert read_manifest(out) == before
+    assert len(load_corpus(out).documents) == 5
+    assert not list(out.glob(".building-*"))
+    monkeypatch.setattr(riwaya.store.pq, "write_table", real)
+    build_corpus(raw, codebook, out)
+    assert len(load_corpus(out).documents) == 6
+    assert len(list(out.glob("build-*"))) <= 2  # old builds are pruned
+
+
+def test_bad_metadata_names_file_and_line(raw, codebook, tmp_path):
+    (raw / "metadata.csv").write_text("file,source,date\n000_54f79f58a69dbdb0.txt,X,2017-11-14\n"
+                                      "001_7a61912e591ad750.txt,Y,14 Nov\n", encoding="utf-8")
+    with pytest.raises(MetadataError, match=r"metadata.csv, line 3: date '14 Nov' is not YYYY-MM-DD"):
+        build_corpus(raw, codebook, tmp_path / "out")
+
+
+def test_metadata_overrides_detection(raw, codebook, tmp_path):
+    (raw / "metadata.csv").write_text(
+        "file,source,url,date,language,title\n"
+        "003_5ebe06736b7b5b94.txt,SANA (sana.sy),https://sana.sy/x,2017-11-15,ar,\n", encoding="utf-8")
+    build_corpus(raw, codebook, tmp_path / "out")
+    doc = load_corpus(tmp_path / "out").documents.set_index("doc_id").loc["003_5ebe06736b7b5b94"]
+    assert (doc.source, doc.source_basis, doc.date, doc.url) == (
+        "SANA (sana.sy)", "metadata", "2017-11-15", "https://sana.sy/x")
+    assert doc.title.startswith("بالصور")   # the headline still comes from the text
+
+
+def test_no_network_is_touched(raw, codebook, tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network access attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    report = build_corpus(raw, codebook, tmp_path / "out")
+    assert report.documents == 5
+
+
+def test_stale_detection(raw, codebook, tmp_path):
+    out = tmp_path / "out"
+    assert corpus_is_stale(raw, codebook, out)
+    build_corpus(raw, codebook, out)
+    assert not corpus_is_stale(raw, codebook, out)
+    (raw / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    assert corpus_is_stale(raw, codebook, out)
+    build_corpus(raw, codebook, out)
+    with open(codebook / "actors.jsonl", "a", encoding="utf-8") as fh:
+        fh.write('{"id": "NEW", "name_en": "New", "kind": "person", "aliases": ["فلان الفلاني"]}\n')
+    assert corpus_is_stale(raw, codebook, out)
+
+
+def test_duplicate_documents_are_marked(raw, codebook, tmp_path):
+    shutil.copy(raw / "003_5ebe06736b7b5b94.txt", raw / "005_copy.txt")
+    report = build_corpus(raw, codebook, tmp_path / "out")
+    assert ("005_copy", "003_5ebe06736b7b5b94") in report.duplicates
+    docs = load_corpus(tmp_path / "out").documents.set_index("doc_id")
+    assert docs.loc["005_copy"].duplicate_of == "003_5ebe06736b7b5b94"
+
+
+def _cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "riwaya", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_cli_build_and_info(raw, codebook, tmp_path):
+    (raw / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    res = _cli("build", "--raw", raw, "--codebook", codebook, "--out", out)
+    assert res.returncode == 0, res.stderr
+    assert "documents   5" in res.stdout and "empty.txt: is empty" in res.stdout
+    res = _cli("build", "--raw", raw, "--codebook", codebook, "--out", out, "--json")
+    summary = json.loads(res.stdout)
+    assert summary["documents"] == 5 and summary["skipped"] == [["empty.txt", "is empty"]]
+    res = _cli("info", "--out", out)
+    assert res.returncode == 0 and "statements" in res.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (("build", "--raw", "/nonexistent/raw"), "raw folder not found"),
+    (("build", "--codebook", "/nonexistent/cb"), "codebook folder not found"),
+    (("info", "--out", "/nonexistent/out"), "No processed corpus in /nonexistent/out"),
+])
+def test_cli_errors_are_clear(args, message):
+    res = _cli(*args)
+    assert res.returncode == 2
+    assert message in res.stderr and "Traceback" not in res.stderr
+
+
+def test_cli_help_lists_commands():
+    res = _cli("--help")
+    for command in ("build", "check-codebook", "evaluate", "info"):
+        assert command in res.stdout
+    res = _cli("build", "--help")
+    for option in ("--raw", "--codebook", "--out", "--geocode-online", "--ner-model"):
+        assert option in res.stdout
