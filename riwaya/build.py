@@ -228,7 +228,8 @@ def build_corpus(raw_dir: Path | str = DEFAULT_RAW, codebook_dir: Path | str = D
 
     places = _places_table(rows["mentions"], codebook, index, gazetteer, geocode_online, report)
     actors = _actors_table(codebook, rows["statements"], rows["mentions"])
-    claims = [{"claim_id": c.id, "statement_en": c.statement_en} for c in codebook.claims]
+    claims = [{"claim_id": c.id, "label_en": codebook.claim_label(c), "statement_en": c.statement_en}
+              for c in codebook.claims]
     report.places = len(places)
     report.unknown_speakers = len({r["actor_id"] for r in rows["statements"]
                                    if r["actor_id"].startswith("UNK:")})

@@ -79,6 +79,7 @@ class ClaimCue(_Record):
 
 class Claim(_Record):
     id: str = Field(pattern=ID_PATTERN)
+    label_en: str = Field(default="", max_length=40)   # short label for charts
     statement_en: str = Field(min_length=1)
     cues: list[ClaimCue] = Field(min_length=1)
     presupposes: list[str] = []
@@ -159,6 +160,11 @@ class Codebook:
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+    @staticmethod
+    def claim_label(claim: "Claim") -> str:
+        """A claim's chart label: its ``label_en``, else its id made readable."""
+        return claim.label_en or claim.id.replace("_", " ").capitalize()
 
     def lexicon_forms(self, kind: str) -> list[LexiconEntry]:
         return [e for e in self.lexicon if e.type == kind]

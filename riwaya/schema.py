@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 STANCES = ("asserts", "denies", "concedes")
 
@@ -80,6 +80,7 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "claims": pa.schema([
         ("claim_id", pa.string()),
+        ("label_en", pa.string()),        # short English label for charts
         ("statement_en", pa.string()),
     ]),
 }
