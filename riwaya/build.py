@@ -226,7 +226,9 @@ def build_corpus(raw_dir: Path | str = DEFAULT_RAW, codebook_dir: Path | str = D
     if progress:
         progress(len(files), len(files), "writing")
 
-    places = _places_table(rows["mentions"], codebook, index, gazetteer, geocode_online, report)
+    places = _places_table(rows["mentions"], codebook, index, gazetteer,
+                           out_dir.parent / "cache" / "geocode.json" if geocode_online else None,
+                           report)
     actors = _actors_table(codebook, rows["statements"], rows["mentions"])
     claims = [{"claim_id": c.id, "label_en": codebook.claim_label(c), "statement_en": c.statement_en}
               for c in codebook.claims]
@@ -280,14 +282,16 @@ def _load_ner(model: str | None):
 
 
 def _places_table(mentions: list[dict[str, Any]], codebook: Codebook, index: EntityIndex,
-                  gazetteer, online: bool, report: BuildReport) -> list[dict[str, Any]]:
+                  gazetteer, online_cache: Path | None, report: BuildReport) -> list[dict[str, Any]]:
+    """One row per place mentioned; coordinates from the codebook, the gazetteer, or
+    (``online_cache`` given: --geocode-online) Nominatim, cached in that file."""
     used = sorted({m["entity_id"] for m in mentions if m["kind"] == "place"})
     by_id = {p.id: p for p in codebook.places}
     online_geocoder = None
-    if online:
+    if online_cache is not None:
         from .geocode import OnlineGeocoder
 
-        online_geocoder = OnlineGeocoder()
+        online_geocoder = OnlineGeocoder(cache_path=online_cache)
     rows = []
     for entity_id in used:
         if entity_id in by_id:

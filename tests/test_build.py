@@ -204,3 +204,37 @@ def test_cli_help_lists_commands():
     res = _cli("build", "--help")
     for option in ("--raw", "--codebook", "--out", "--geocode-online", "--ner-model"):
         assert option in res.stdout
+
+
+def _codebook_with_uncharted_place(codebook):
+    with open(codebook / "places.jsonl", "a", encoding="utf-8") as fh:
+        fh.write('{"id": "TANF", "name_en": "Al-Tanf", "name_ar": "التنف", "kind": "base"}\n')
+
+
+@pytest.mark.online_local
+def test_geocode_online_asks_nominatim_for_what_is_offline_unknown(raw, codebook, tmp_path, monkeypatch):
+    from test_geocode import ThreadingHTTPServer, FakeNominatim  # the fake Nominatim of the geocoder tests
+    import threading
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)
+    httpd.log, httpd.status = [], 200
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    try:
+        monkeypatch.setenv("RIWAYA_NOMINATIM_URL", f"http://127.0.0.1:{httpd.server_address[1]}")
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        _codebook_with_uncharted_place(codebook)
+        (raw / "tanf.txt").write_text("وقال التحالف إن قاعدة التنف آمنة.\n", encoding="utf-8")
+        out = tmp_path / "data" / "processed"
+        offline = build_corpus(raw, codebook, out)
+        assert offline.places_without_coordinates == ["Al-Tanf"] and httpd.log == []
+        build_corpus(raw, codebook, out, geocode_online=True)
+        places = load_corpus(out).places.set_index("entity_id")
+        assert places.loc["TANF"].geocoder == "nominatim"
+        assert (round(places.loc["TANF"].lat, 2), round(places.loc["TANF"].lon, 2)) == (33.5, 38.63)
+        assert [r["q"] for r in httpd.log] == ["التنف"]
+        assert (tmp_path / "data" / "cache" / "geocode.json").exists()  # cached beside the corpus
+        build_corpus(raw, codebook, out, geocode_online=True)
+        assert len(httpd.log) == 1  # the second build asks nobody
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
