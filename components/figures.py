@@ -99,7 +99,7 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
     return _base_layout(fig, height=620 if big else 520, big=big)
 
 
-def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "claim_id",
+def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "claim_short",
                   ids: tuple[str, str] = ("actor_id", "claim_id"), big: bool = False) -> go.Figure:
     """Cells as square markers coloured by stance, the count written on them; silent cells grey "—".
 
@@ -122,7 +122,7 @@ def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "c
                         line=dict(width=1, color="#FFFFFF")),
             text=part["text"], textfont=dict(color=text_colour, size=15 if big else 12),
             customdata=custom,
-            hovertemplate="%{y}<br>%{x}<br>" + stance + ": %{text}<extra></extra>",
+            hovertemplate="%{y}<br>%{x} (%{customdata[1]})<br>" + stance + ": %{text}<extra></extra>",
         ))
     fig.update_xaxes(categoryorder="array", categoryarray=cols, side="top", tickangle=-35,
                      showgrid=False, zeroline=False, fixedrange=True)
@@ -133,8 +133,7 @@ def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "c
     top, bottom = 160, 60
     height = top + bottom + (cell + 12) * max(len(rows), 1)
     fig = _base_layout(fig, height=height, big=big)
-    fig.update_layout(legend=dict(y=-8 / max(len(rows), 1) / (cell + 12), yanchor="top", x=0,
-                                  xanchor="left"),
+    fig.update_layout(legend=dict(y=-0.02, yanchor="top", x=0, xanchor="left"),
                       margin=dict(t=top, b=bottom))
     return fig
 
@@ -146,10 +145,11 @@ def stance_bar_figure(counts: pd.DataFrame, *, big: bool = False) -> go.Figure:
         part = counts[counts["stance"] == stance]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(y=part["claim_id"], x=part["n"], orientation="h", name=stance,
+        fig.add_trace(go.Bar(y=part["claim_short"], x=part["n"], orientation="h", name=stance,
                              marker_color=views.STANCE_COLOURS[stance],
-                             customdata=part[["claim_label"]].to_numpy(),
-                             hovertemplate="%{y}: %{customdata[0]}<br>" + stance + ": %{x}<extra></extra>"))
+                             customdata=part[["claim_id", "claim_label"]].to_numpy(),
+                             hovertemplate="%{y} (%{customdata[0]})<br>%{customdata[1]}<br>"
+                                           + stance + ": %{x}<extra></extra>"))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(categoryorder="total ascending", automargin=True)
     fig.update_xaxes(title_text="statements", dtick=1 if (len(counts) and counts["n"].max() < 12) else None)

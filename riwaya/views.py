@@ -79,7 +79,12 @@ class Prepared:
         return _lookup(self.actors, "actor_id", actor_id, "label")
 
     def claim_label(self, claim_id: str) -> str:
+        """The claim as a neutral English statement."""
         return _lookup(self.claims, "claim_id", claim_id, "label")
+
+    def claim_short(self, claim_id: str) -> str:
+        """A short English label for charts (the codebook's label_en, else the id)."""
+        return _lookup(self.claims, "claim_id", claim_id, "short")
 
 
 def _lookup(frame: pd.DataFrame, key: str, value: str, column: str) -> str:
@@ -142,12 +147,15 @@ def prepare(corpus: Corpus) -> Prepared:
         claims = pd.concat([claims, pd.DataFrame({"claim_id": extra, "statement_en": [None] * len(extra)})],
                            ignore_index=True)
     claims["label"] = [claim_display(str(c), s) for c, s in zip(claims["claim_id"], claims["statement_en"])]
+    short = claims["label_en"] if "label_en" in claims else [None] * len(claims)
+    claims["short"] = [_clean(l) or str(c) for c, l in zip(claims["claim_id"], short)]
 
     doc_meta = docs[["doc_id", "source", "date", "title"]]
     st = corpus.statements.merge(doc_meta, on="doc_id", how="left")
     st = st.merge(actors[["actor_id", "label", "name_en", "name_ar", "in_codebook"]]
                   .rename(columns={"label": "actor_label"}), on="actor_id", how="left")
-    st = st.merge(claims[["claim_id", "label"]].rename(columns={"label": "claim_label"}),
+    st = st.merge(claims[["claim_id", "label", "short"]]
+                  .rename(columns={"label": "claim_label", "short": "claim_short"}),
                   on="claim_id", how="left")
     mentions = corpus.mentions.merge(doc_meta[["doc_id", "source"]], on="doc_id", how="left")
     sentences = corpus.sentences.merge(doc_meta, on="doc_id", how="left")
@@ -221,10 +229,11 @@ def filter_options(prep: Prepared) -> dict[str, list[tuple[str, str]]]:
     # codebook actors first, unknown speakers after; alphabetical by label within each
     actors = actors.assign(_unk=~actors["in_codebook"].fillna(False).astype(bool)) \
         .sort_values(["_unk", "label"])
-    claims = prep.claims.sort_values("claim_id")
+    claims = prep.claims.sort_values("short")
     return {
         "actors": list(zip(actors["actor_id"], actors["label"])),
-        "claims": [(c, f"{c} — {l}" if l != c else c) for c, l in zip(claims["claim_id"], claims["label"])],
+        "claims": [(c, sh if sh != c else l) for c, sh, l in
+                   zip(claims["claim_id"], claims["short"], claims["label"])],
         "outlets": [(o, o) for o in prep.outlets],
         "stances": [(s, s) for s in STANCES],
     }
@@ -307,7 +316,7 @@ def place_summary(prep: Prepared, f: Filters, *, colour_by: str = "claim") -> pd
             colour_key, colour_label = top, top
         elif len(claim_counts):
             top = sorted(claim_counts[claim_counts == claim_counts.max()].index)[0]
-            colour_key, colour_label = top, top
+            colour_key, colour_label = top, prep.claim_short(top)
         else:
             colour_key, colour_label = "", "No claim"
         rows.append({
@@ -379,7 +388,7 @@ def actor_claim_matrix(prep: Prepared, f: Filters) -> pd.DataFrame:
     st = filter_statements(prep, f)
     actor_ids = list(dict.fromkeys(list(st["actor_id"]) + list(f.actors)))
     claim_ids = list(f.claims) if f.claims else list(prep.claims["claim_id"])
-    cols = ["actor_id", "actor_label", "claim_id", "claim_label", *STANCES, "n", "stance", "text"]
+    cols = ["actor_id", "actor_label", "claim_id", "claim_short", "claim_label", *STANCES, "n", "stance", "text"]
     if not actor_ids or not claim_ids:
         return pd.DataFrame(columns=cols)
     counts = st.groupby(["actor_id", "claim_id", "stance"]).size()
@@ -388,6 +397,7 @@ def actor_claim_matrix(prep: Prepared, f: Filters) -> pd.DataFrame:
         for c in claim_ids:
             cnt = {s: int(counts.get((a, c, s), 0)) for s in STANCES}
             rows.append({"actor_id": a, "actor_label": prep.actor_label(a), "claim_id": c,
+                         "claim_short": prep.claim_short(c),
                          "claim_label": prep.claim_label(c), **cnt, "n": sum(cnt.values()),
                          "stance": cell_stance(cnt), "text": cell_text(cnt)})
     out = pd.DataFrame(rows, columns=cols)
@@ -425,7 +435,7 @@ def evidence(prep: Prepared, f: Filters, *, actor_id: str | None = None,
     if claim_id:
         st = st[st["claim_id"] == claim_id]
     cols = ["statement_id", "doc_id", "sentence_id", "source", "date", "title", "actor_id",
-            "actor_label", "actor_surface", "claim_id", "claim_label", "stance", "cue", "quote",
+            "actor_label", "actor_surface", "claim_id", "claim_short", "claim_label", "stance", "cue", "quote",
             "start", "end", "cue_start", "cue_end"]
     return st.sort_values(["date", "source", "doc_id", "sentence_id"], na_position="last")[cols] \
         .reset_index(drop=True)
@@ -673,7 +683,7 @@ def coverage_long(prep: Prepared, groups: Mapping[str, Sequence[str]], f: Filter
     Claims: every claim any group reports (under a claim filter, the chosen claims).
     """
     base = filter_statements(prep, Filters(actors=f.actors, claims=f.claims, stances=f.stances))
-    cols = ["group", "claim_id", "claim_label", *STANCES, "n", "stance", "text"]
+    cols = ["group", "claim_id", "claim_short", "claim_label", *STANCES, "n", "stance", "text"]
     in_groups = base[base["doc_id"].isin([d for docs in groups.values() for d in docs])]
     claims = list(f.claims) if f.claims else \
         [c for c in prep.claims["claim_id"] if c in set(in_groups["claim_id"])]
@@ -682,7 +692,8 @@ def coverage_long(prep: Prepared, groups: Mapping[str, Sequence[str]], f: Filter
         counts = base[base["doc_id"].isin(docs)].groupby(["claim_id", "stance"]).size()
         for c in claims:
             cnt = {s: int(counts.get((c, s), 0)) for s in STANCES}
-            rows.append({"group": label, "claim_id": c, "claim_label": prep.claim_label(c), **cnt,
+            rows.append({"group": label, "claim_id": c, "claim_short": prep.claim_short(c),
+                         "claim_label": prep.claim_label(c), **cnt,
                          "n": sum(cnt.values()), "stance": cell_stance(cnt), "text": cell_text(cnt)})
     return pd.DataFrame(rows, columns=cols)
 
@@ -785,11 +796,11 @@ def corpus_summary(prep: Prepared) -> dict[str, object]:
 
 
 def stance_by_claim(prep: Prepared, f: Filters) -> pd.DataFrame:
-    """Statements per claim and stance (claim_id, claim_label, stance, n), for the overview chart."""
+    """Statements per claim and stance (claim_id, claim_short, claim_label, stance, n), for the overview chart."""
     st = filter_statements(prep, f)
     if st.empty:
-        return pd.DataFrame(columns=["claim_id", "claim_label", "stance", "n"])
-    out = st.groupby(["claim_id", "claim_label", "stance"]).size().rename("n").reset_index()
+        return pd.DataFrame(columns=["claim_id", "claim_short", "claim_label", "stance", "n"])
+    out = st.groupby(["claim_id", "claim_short", "claim_label", "stance"]).size().rename("n").reset_index()
     return out.sort_values(["claim_id", "stance"]).reset_index(drop=True)
 
 

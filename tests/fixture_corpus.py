@@ -32,14 +32,15 @@ ACTORS = [
     ("UNK:مصدر مجهول", "مصدر مجهول", "مصدر مجهول", "unknown", False),
 ]
 
+# (claim_id, label_en, statement_en); one claim without a short label (falls back to its id)
 CLAIMS = [
-    ("VIDEO_GAME", "The images came from a video game."),
-    ("OLD_FOOTAGE", "The evidence reused old footage."),
-    ("US_SUPPORTS_ISIS", "The US supports ISIS."),
-    ("RAQQA_DEAL", "A deal let ISIS fighters leave Raqqa."),
-    ("COALITION_PARTY_TO_DEAL", "The coalition was a party to the Raqqa deal."),
-    ("US_SAFE_IN_ISIS_AREAS", "US forces move unhindered in ISIS areas."),
-    ("RAQQA_NOT_LIBERATED", "Raqqa has not really been liberated."),
+    ("VIDEO_GAME", "Video game images", "The images came from a video game."),
+    ("OLD_FOOTAGE", "Old footage", "The evidence reused old footage."),
+    ("US_SUPPORTS_ISIS", "US backs ISIS", "The US supports ISIS."),
+    ("RAQQA_DEAL", "Raqqa deal", "A deal let ISIS fighters leave Raqqa."),
+    ("COALITION_PARTY_TO_DEAL", "Coalition party to deal", "The coalition was a party to the Raqqa deal."),
+    ("US_SAFE_IN_ISIS_AREAS", "US safe in ISIS areas", "US forces move unhindered in ISIS areas."),
+    ("RAQQA_NOT_LIBERATED", None, "Raqqa has not really been liberated."),
 ]
 
 # entity_id, name_en, name_ar, lat, lon, kind
@@ -155,7 +156,7 @@ def fixture_tables() -> dict[str, list[dict]]:
                         geocoder="codebook") for p in PLACES],
         "actors": [dict(zip(("actor_id", "name_en", "name_ar", "kind", "in_codebook"), a))
                    for a in ACTORS],
-        "claims": [dict(zip(("claim_id", "statement_en"), c)) for c in CLAIMS],
+        "claims": [dict(zip(("claim_id", "label_en", "statement_en"), c)) for c in CLAIMS],
     }
 
 

@@ -97,10 +97,12 @@ def test_every_page_runs_and_has_the_shared_sidebar(corpus_env, page):
 
 def test_overview_figure_follows_the_filter(corpus_env):
     at = open_page(None)
-    claims_all = {y for t in traces(at) for y in t["y"]}
+    claims_all = {row[0] for t in traces(at) for row in t["customdata"]}
     assert "VIDEO_GAME" in claims_all and len(claims_all) == 6
+    # short English labels on the axis (the claim id when the codebook has none)
+    assert {y for t in traces(at) for y in t["y"]} >= {"Video game images", "RAQQA_NOT_LIBERATED"}
     set_actors(at, ["DILLON"])
-    assert {y for t in traces(at) for y in t["y"]} == {"COALITION_PARTY_TO_DEAL"}
+    assert {row[0] for t in traces(at) for row in t["customdata"]} == {"COALITION_PARTY_TO_DEAL"}
     assert [t["name"] for t in traces(at)] == ["denies"]
 
 
@@ -119,7 +121,7 @@ def test_map_markers_follow_the_actor_filter(corpus_env):
 
 def test_map_colour_by_outlet_and_choosing_a_place_lists_its_sentences(corpus_env):
     at = open_page(MAP)
-    assert "US_SUPPORTS_ISIS" in {t["name"] for t in traces(at)}
+    assert "US backs ISIS" in {t["name"] for t in traces(at)}  # legend: short claim labels
     at.radio(key="map_colour").set_value("outlet").run()
     # the outlet naming a place most (ties: alphabetical); Beta Agency never leads
     assert {t["name"] for t in traces(at)} == {"Alpha News", "SANA"}

@@ -1,0 +1,133 @@
+"""Dashboard benchmark (not a test): how fast the map appears and how fast a filter re-renders.
+
+Prints
+- start-to-map: seconds from launching `streamlit run app.py` to the map drawn in headless
+  Chromium (land and markers on screen); target < 4 s;
+- filter re-render: seconds from choosing an actor in the sidebar to the map redrawn with the
+  filtered markers; target < 0.5 s (median of several changes).
+
+Corpus: RIWAYA_PROCESSED if set (e.g. a corpus built from data/raw), else data/processed when
+it holds a build, else the synthetic test corpus written to a temporary folder.
+Usage: python benchmarks/bench_dashboard.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from riwaya.store import read_manifest  # noqa: E402
+from tests.dashboard_server import (MAP_POINTS, AppServer, launch_browser,  # noqa: E402
+                                    wait_app_idle)
+
+LAND = ".js-plotly-plot .geo .layer.land path"
+
+# Armed just before a filter change: "end" is set once the script run that the change started
+# has finished (the app went running -> notRunning) and the map, if any, has redrawn
+# (plotly_afterplot), two animation frames later.
+ARM_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const b = window.__bench = {start: performance.now(), ran: false, done: false, plotted: false, end: null};
+  const finish = () => { if (b.done && (b.plotted || !document.querySelector('.js-plotly-plot')) && b.end === null)
+      requestAnimationFrame(() => requestAnimationFrame(() => { if (b.end === null) b.end = performance.now(); })); };
+  const hook = () => { const gd = document.querySelector('.js-plotly-plot');
+      if (gd && gd.on && !gd.__benchHooked) { gd.__benchHooked = true; gd.on('plotly_afterplot', () => { b.plotted = true; finish(); }); } };
+  hook();
+  new MutationObserver(() => {
+    hook();
+    const s = app.getAttribute('data-test-script-state');
+    if (s === 'running') b.ran = true;
+    else if (b.ran && s === 'notRunning') { b.done = true; finish(); }
+  }).observe(app, {attributes: true, subtree: true, childList: true});
+}"""
+
+
+def pick_corpus(tmp: Path) -> tuple[Path, str]:
+    env = os.environ.get("RIWAYA_PROCESSED")
+    if env:
+        return Path(env), f"RIWAYA_PROCESSED={env}"
+    default = ROOT / "data" / "processed"
+    try:
+        if read_manifest(default):
+            return default, str(default)
+    except Exception:  # noqa: BLE001
+        pass
+    from tests.fixture_corpus import write_fixture
+    write_fixture(tmp)
+    return tmp, "synthetic test corpus (no processed corpus found)"
+
+
+def map_drawn(page, timeout_ms: int = 60_000) -> None:
+    page.wait_for_selector(LAND, state="attached", timeout=timeout_ms)
+    page.wait_for_selector(MAP_POINTS, state="attached", timeout=timeout_ms)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5, help="filter changes to time (default 5)")
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        corpus, what = pick_corpus(Path(tmp))
+        print(f"corpus: {what}")
+        browser = launch_browser(p)  # the browser is not part of the app's start-up
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        server = AppServer(processed=corpus, raw=os.environ.get("RIWAYA_RAW") or Path(tmp) / "no-raw",
+                           log=Path(tmp) / "streamlit.log")
+        t0 = time.monotonic()
+        server.start()
+        try:
+            healthy = server.wait_healthy()
+            page.goto(server.url + "/Map")
+            map_drawn(page)
+            start_to_map = time.monotonic() - t0
+            wait_app_idle(page, ready="[data-testid='stSidebar'] [data-testid='stMultiSelect']")
+            total = page.locator(MAP_POINTS).count()
+            print(f"server healthy after      {healthy:6.2f} s")
+            print(f"start to map rendered     {start_to_map:6.2f} s   (target < 4 s)"
+                  f"   {'OK' if start_to_map < 4 else 'SLOW'}")
+
+            # toggle each of the first actors of the filter on and off; time "on"
+            actor_box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+            timings = []
+            for i in range(args.repeat):
+                actor_box.locator("input").click()
+                options = page.locator("[role='option']").filter(has_not_text="Select all")
+                options.first.wait_for(timeout=10_000)
+                option = options.nth(i % options.count())
+                name = option.inner_text()
+                page.evaluate(ARM_JS)
+                option.click()
+                page.wait_for_function("() => window.__bench && window.__bench.end !== null", timeout=20_000)
+                took = page.evaluate("() => (window.__bench.end - window.__bench.start) / 1000")
+                points = page.locator(MAP_POINTS).count()
+                print(f"  actor {name[:40]!r}: {took:.3f} s, {points} marker(s) (of {total})")
+                timings.append(took)
+                page.keyboard.press("Escape")
+                page.locator("[role='listbox']").wait_for(state="hidden", timeout=10_000)
+                # clear the filter again (not timed)
+                page.locator("[data-testid='stSidebar'] button", has_text="Reset filters").click()
+                page.wait_for_function(
+                    f"(n) => document.querySelectorAll({MAP_POINTS!r}).length === n", arg=total, timeout=20_000)
+                wait_app_idle(page, ready="[data-testid='stSidebar'] [data-testid='stMultiSelect']")
+            med = statistics.median(timings)
+            print(f"actor filter re-render    {med:6.2f} s   median of {len(timings)} "
+                  f"(min {min(timings):.2f}, max {max(timings):.2f}; target < 0.5 s)"
+                  f"   {'OK' if med < 0.5 else 'SLOW'}")
+        finally:
+            server.stop()
+            browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
