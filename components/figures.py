@@ -67,12 +67,15 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
     fig = go.Figure()
     drawn = places.dropna(subset=["lat", "lon"])
     sizes = dict(zip(drawn["entity_id"], marker_sizes(drawn["mentions"])))
+    # names written on the map for the most mentioned places only (all have a hover label)
+    labelled = set(drawn.sort_values("mentions", ascending=False, kind="stable")["entity_id"].head(8))
     for key, group in drawn.groupby("colour_key", sort=True):
         label = group["colour_label"].iloc[0]
         colour = colours.get(key, views.SILENT_TEXT) if key else views.SILENT_TEXT
         fig.add_trace(go.Scattergeo(
             lat=group["lat"], lon=group["lon"], name=label, mode="markers+text",
-            text=group["name_en"], textposition="top center",
+            text=[n if p in labelled else "" for p, n in zip(group["entity_id"], group["name_en"])],
+            textposition="top center",
             textfont=dict(size=15 if big else 12, color="#222"),
             marker=dict(size=[sizes[p] for p in group["entity_id"]], color=colour, opacity=0.85,
                         line=dict(width=1.5, color="#333")),
@@ -83,8 +86,9 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
                            "Outlets: %{customdata[5]}<br>Claims: %{customdata[6]}<br>"
                            "Speakers: %{customdata[7]}<extra></extra>"),
         ))
-    if len(drawn):
-        lon_range, lat_range = geo_ranges(drawn["lat"], drawn["lon"])
+    focus = drawn[views.map_focus(drawn)]
+    if len(focus):
+        lon_range, lat_range = geo_ranges(focus["lat"], focus["lon"])
     else:
         lon_range, lat_range = [25, 60], [20, 42]
     fig.update_geos(
@@ -120,7 +124,9 @@ def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "c
             x=part[col], y=part[row], mode="markers+text", name=stance,
             marker=dict(symbol="square", size=cell, color=colour,
                         line=dict(width=1, color="#FFFFFF")),
-            text=part["text"], textfont=dict(color=text_colour, size=15 if big else 12),
+            text=part["text"],
+            textfont=dict(color=text_colour,
+                          size=[(15 if big else 12) if len(t) <= 5 else (12 if big else 9) for t in part["text"]]),
             customdata=custom,
             hovertemplate="%{y}<br>%{x} (%{customdata[1]})<br>" + stance + ": %{text}<extra></extra>",
         ))

@@ -42,7 +42,11 @@ urlstate.take_selection("map_chart", "map_place", point_to_place)
 st.plotly_chart(fig, key="map_chart", on_select="rerun", selection_mode="points",
                 config=figures.plotly_config("map"))
 if len(drawn) < len(places):
-    st.caption(f"{len(places) - len(drawn)} place(s) have no coordinates and are listed below only.")
+    st.caption(f"{len(places) - len(drawn)} place(s) have no coordinates and are listed in the table only.")
+outside = drawn[~views.map_focus(drawn)]
+if len(outside):
+    st.caption("Outside this view: " + ", ".join(f"{r.name_en} ({r.mentions})" for r in outside.itertuples(index=False))
+               + ". Scroll on the map to zoom out.")
 
 urlstate.init("map_place", "place", place_ids, None)
 chosen = st.selectbox("Choose a place (or click a marker)", place_ids, key="map_place",
@@ -54,9 +58,9 @@ if chosen:
     row = places[places["entity_id"] == chosen].iloc[0]
     where = (f"{row['lat']:.3f}, {row['lon']:.3f}" if row["lat"] == row["lat"] else "no coordinates")
     st.subheader(f"{row['name_en']}")
-    st.html(f'<div class="riwaya-meta">{html.escape(str(row["name_ar"]))} · {where} · '
-            f'{html.escape(str(row["kind"] or ""))} · mentioned by {html.escape(row["outlets"])}; '
-            f'speakers here: {html.escape(row["speakers"] or "none")}</div>')
+    st.html(f'<div class="riwaya-meta">{views.bidi_html(row["name_ar"])} · {where} · '
+            f'{html.escape(str(row["kind"] or ""))} · mentioned by {views.bidi_html(row["outlets"])}</div>'
+            f'<div class="riwaya-meta">Speakers in these sentences: {views.bidi_html(row["speakers"] or "none")}</div>')
     sents = views.place_sentences(prep, chosen, ctx.filters)
     st.download_button("Download these sentences (CSV)", sents.to_csv(index=False).encode("utf-8"),
                        file_name=f"riwaya-place-{chosen}.csv", mime="text/csv", key="map_csv")
@@ -64,7 +68,7 @@ if chosen:
         with st.container(border=True):
             meta = " · ".join(x for x in (r.source, r.date, f"speakers: {r.speakers}" if r.speakers else "",
                                           f"claims: {r.stances}" if r.stances else "no claim") if x)
-            st.html(f'<div class="riwaya-meta">{html.escape(meta)}</div>')
+            st.html(f'<div class="riwaya-meta">{views.bidi_html(meta)}</div>')
             st.html(views.rtl_block(html.escape(r.text), css_class="riwaya-ar riwaya-quote"))
             st.page_link(context.READER, label="Read in context", icon=":material/menu_book:",
                          query_params=context.reader_params(ctx, r.doc_id, r.sentence_id))

@@ -21,7 +21,7 @@ if long.empty or long["n"].sum() == 0:
 
 cells = long[long["n"] > 0]
 cell_ids = [f"{a}|{c}" for a, c in zip(cells["actor_id"], cells["claim_id"])]
-cell_names = {f"{r.actor_id}|{r.claim_id}": f"{r.actor_label} — {r.claim_id} ({r.stance}, {r.n})"
+cell_names = {f"{r.actor_id}|{r.claim_id}": f"{r.actor_label} — {r.claim_short} ({r.stance}, {r.n})"
               for r in cells.itertuples(index=False)}
 
 
@@ -38,8 +38,8 @@ st.plotly_chart(figures.matrix_figure(long, big=ctx.presenting), key="matrix_cha
                 on_select="rerun", selection_mode="points", config=figures.plotly_config("actors-claims"))
 
 with st.expander("Claims in this matrix"):
-    st.dataframe(long[["claim_id", "claim_label"]].drop_duplicates()
-                 .rename(columns={"claim_label": "claim"}), hide_index=True, width="stretch")
+    st.dataframe(long[["claim_short", "claim_id", "claim_label"]].drop_duplicates()
+                 .rename(columns={"claim_short": "label", "claim_label": "claim"}), hide_index=True, width="stretch")
 
 d1, d2 = st.columns(2)
 d1.download_button("Download the matrix (CSV)", views.matrix_wide(long).to_csv(index=False).encode("utf-8"),
@@ -63,8 +63,8 @@ for r in ev.head(LIMIT).itertuples(index=False):
     with st.container(border=True):
         st.html(
             f'<div class="riwaya-meta"><span style="background:{colour};color:#fff;padding:1px 8px;'
-            f'border-radius:8px">{html.escape(r.stance)}</span> <b>{html.escape(r.actor_label)}</b> '
-            f'on <b>{html.escape(r.claim_id)}</b> · {html.escape(r.source)}'
+            f'border-radius:8px">{html.escape(r.stance)}</span> <b>{views.bidi_html(r.actor_label)}</b> '
+            f'on <b title="{html.escape(r.claim_label)}">{html.escape(r.claim_short)}</b> · {views.bidi_html(r.source)}'
             f'{" · " + html.escape(str(r.date)) if isinstance(r.date, str) and r.date else ""}'
             f' · speaker named as “<span dir="rtl" class="riwaya-ar">{html.escape(str(r.actor_surface or ""))}</span>”</div>')
         st.html(views.quote_html(r.quote, offset=r.start, cue_start=r.cue_start, cue_end=r.cue_end,

@@ -29,7 +29,7 @@ else:
 pick_key = f"cmp_pick_{by}"
 if pick_key not in st.session_state:
     from_url = [v for v in st.query_params.get_all("pick") if v in options]
-    st.session_state[pick_key] = from_url or options[:4]
+    st.session_state[pick_key] = from_url or options[:6]
 st.session_state[pick_key] = [v for v in st.session_state[pick_key] if v in options]
 chosen = st.multiselect("Choose two or more to compare", options, key=pick_key, format_func=fmt)
 if st.query_params.get_all("pick") != list(chosen):
@@ -47,7 +47,7 @@ st.subheader("Which claims each reports, and with what stance")
 if long.empty or long["n"].sum() == 0:
     context.empty_filter_note(ctx, "statements")
 else:
-    st.plotly_chart(figures.matrix_figure(long, row="group", col="claim_id", ids=("group", "claim_id"),
+    st.plotly_chart(figures.matrix_figure(long, row="group", col="claim_short", ids=("group", "claim_id"),
                                           big=ctx.presenting),
                     key="compare_chart", config=figures.plotly_config("compare-sources"))
     coverage = views.compare_coverage(prep, groups, ctx.filters)
@@ -55,11 +55,15 @@ else:
                        file_name="riwaya-compare.csv", mime="text/csv", key="compare_csv")
     only, missing = views.exclusive_claims(coverage), views.omissions(coverage)
     cols = st.columns(len(groups))
+    def claim_list(ids) -> str:
+        return "<br>".join(f'<span title="{html.escape(prep.claim_label(c))}">{html.escape(prep.claim_short(c))}</span>'
+                           for c in ids) or "—"
+
     for col, label in zip(cols, groups):
         with col:
-            st.markdown(f"**{html.escape(label)}**")
-            st.markdown("Only here: " + (", ".join(f"`{c}`" for c in only[label]) or "—"))
-            st.markdown("Leaves out (others report): " + (", ".join(f"`{c}`" for c in missing[label]) or "—"))
+            st.html(f"<b>{views.bidi_html(label)}</b>"
+                    f"<p><u>Only here</u><br>{claim_list(only[label])}</p>"
+                    f"<p><u>Leaves out (others report it)</u><br>{claim_list(missing[label])}</p>")
 
 st.subheader("Shared and unique sentences")
 threshold = st.slider("Similarity needed to count as the same sentence", 50, 100, 80, 5, key="cmp_threshold",
@@ -70,14 +74,14 @@ for col, label in zip(cols, groups):
     mine = overlap[overlap["group"] == label]
     shared, unique = mine[mine["shared"]], mine[~mine["shared"]]
     with col:
-        st.markdown(f"**{html.escape(label)}**: {len(shared)} shared, {len(unique)} only here")
+        st.html(f"<b>{views.bidi_html(label)}</b>: {len(shared)} shared, {len(unique)} only here")
         with st.expander(f"Sentences only in {label}", expanded=len(groups) <= 3):
             st.html("".join(views.rtl_block(html.escape(t), css_class="riwaya-ar riwaya-quote")
                             for t in unique["text"]) or "<i>none</i>")
         with st.expander(f"Sentences shared with others ({len(shared)})"):
             for r in shared.itertuples(index=False):
                 st.html(views.rtl_block(html.escape(r.text), css_class="riwaya-ar riwaya-quote") +
-                        f'<div class="riwaya-meta">≈ {html.escape(str(r.best_group))} ({r.score:.0f}%)</div>')
+                        f'<div class="riwaya-meta">≈ {views.bidi_html(r.best_group)} ({r.score:.0f}%)</div>')
 
 st.subheader("Whom each quotes")
 quoted = views.quoted_actors(prep, groups, ctx.filters)

@@ -120,15 +120,19 @@ def claim_display(claim_id: str, statement_en) -> str:
     return text or claim_id
 
 
-def outlet_of(source) -> str:
+def outlet_of(source, doc_id: str = "") -> str:
+    """The outlet's name; an article whose outlet is unknown stands alone (it is not lumped
+    together with other unknown ones): "Unknown outlet (000_54f79f58)"."""
     text = _clean(source)
-    return text or "Unknown outlet"
+    if text:
+        return text
+    return f"Unknown outlet ({doc_id[:12]})" if doc_id else "Unknown outlet"
 
 
 def prepare(corpus: Corpus) -> Prepared:
     """Join the corpus tables once into the frames every page uses."""
     docs = corpus.documents.copy()
-    docs["source"] = [outlet_of(s) for s in docs["source"]]
+    docs["source"] = [outlet_of(s, d) for s, d in zip(docs["source"], docs["doc_id"])]
     actors = corpus.actors.copy()
     # Speakers that appear only in statements still need a row (and a label).
     known = set(actors["actor_id"])
@@ -335,6 +339,21 @@ def place_summary(prep: Prepared, f: Filters, *, colour_by: str = "claim") -> pd
     return out[cols]
 
 
+def map_focus(places: pd.DataFrame, *, radius: float = 15.0) -> pd.Series:
+    """Which places the map should frame: those within ``radius`` degrees of the mention-weighted
+    median position (one far-off mention, e.g. a country named in passing, must not shrink the
+    event's region to a corner). True for every place when fewer than three have coordinates."""
+    has = places["lat"].notna() & places["lon"].notna()
+    if has.sum() < 3:
+        return has
+    drawn = places[has]
+    weights = drawn["mentions"].clip(lower=1).astype(int)
+    lat = drawn["lat"].repeat(weights).median()
+    lon = drawn["lon"].repeat(weights).median()
+    near = ((places["lat"] - lat) ** 2 + (places["lon"] - lon) ** 2) ** 0.5 <= radius
+    return has & near
+
+
 def place_sentences(prep: Prepared, place_id: str, f: Filters) -> pd.DataFrame:
     """The sentences in view that mention ``place_id``, with speakers, claims and outlet."""
     cols = ["doc_id", "sentence_id", "source", "date", "text", "speakers", "claims", "stances"]
@@ -456,6 +475,19 @@ def reader_link(doc_id: str, sentence_id: int) -> str:
 
 
 # --------------------------------------------------------------------------- HTML
+
+_ARABIC_RUN = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"
+                         r"(?:[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\s()«»]*"
+                         r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF)])?")
+
+
+def bidi_html(text) -> str:
+    """Escape mixed English/Arabic text and isolate each Arabic run (<bdi dir="rtl">), so a line
+    such as "Abu Kamal · البوكمال · 34.45, 40.92" keeps its order."""
+    escaped = html.escape(_clean(text))
+    return _ARABIC_RUN.sub(lambda m: f'<bdi dir="rtl" lang="ar" class="riwaya-ar-inline">{m.group(0)}</bdi>',
+                           escaped)
+
 
 def rtl_block(inner_html: str, *, css_class: str = "riwaya-ar", extra_style: str = "") -> str:
     """Wrap already-escaped HTML in a right-to-left Arabic block."""

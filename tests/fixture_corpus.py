@@ -17,9 +17,13 @@ Facts the tests rely on (keep in step with the assertions in tests/):
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from riwaya.store import write_corpus
+if __name__ == "__main__":  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from riwaya.store import write_corpus  # noqa: E402
 
 # (actor_id, name_en, name_ar, kind, in_codebook)
 ACTORS = [
@@ -166,6 +170,4 @@ def write_fixture(out_dir: Path | str) -> Path:
 
 
 if __name__ == "__main__":  # pragma: no cover - manual use: python tests/fixture_corpus.py OUT
-    import sys
-
     print(write_fixture(sys.argv[1] if len(sys.argv) > 1 else "data/fixture"))

@@ -171,9 +171,11 @@ def test_compare_sources_follows_the_filter_and_shows_what_only_one_says(corpus_
     groups = {row[0] for t in fig["data"] for row in t["customdata"]}
     assert groups == {"Alpha News", "Beta Agency", "SANA"}
     text = all_text(at)
-    assert "Only here: `US_SAFE_IN_ISIS_AREAS`, `RAQQA_NOT_LIBERATED`" in text
-    assert "**SANA**: 0 shared, 3 only here" in text
-    assert "**Alpha News**: 1 shared, 3 only here" in text
+    sana = text[text.index("<b>SANA</b><p>"):]
+    assert sana.index("US safe in ISIS areas") < sana.index("Leaves out")
+    assert sana.index("RAQQA_NOT_LIBERATED") < sana.index("Leaves out")  # no short label: the id
+    assert "<b>SANA</b>: 0 shared, 3 only here" in text
+    assert "<b>Alpha News</b>: 1 shared, 3 only here" in text
     set_actors(at, ["DILLON"])
     claims = {row[1] for t in figures(at)[0]["data"] for row in t["customdata"]}
     assert claims == {"COALITION_PARTY_TO_DEAL"}

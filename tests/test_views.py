@@ -384,3 +384,34 @@ def test_an_empty_corpus_gives_empty_views(tmp_path):
     assert views.actor_claim_matrix(p, Filters()).empty
     assert views.stance_by_claim(p, Filters()).empty
     assert isinstance(views.corpus_summary(p)["articles"], int)
+
+
+@pytest.mark.parametrize("source, doc_id, expected", [
+    ("SANA", "003_x", "SANA"),
+    (None, "000_54f79f58a69dbdb0", "Unknown outlet (000_54f79f58)"),
+    ("  ", "001_7a", "Unknown outlet (001_7a)"),
+    (float("nan"), "", "Unknown outlet"),
+])
+def test_unknown_outlets_are_kept_apart(source, doc_id, expected):
+    assert views.outlet_of(source, doc_id) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Abu Kamal · البوكمال · 34.45, 40.92",
+     'Abu Kamal · <bdi dir="rtl" lang="ar" class="riwaya-ar-inline">البوكمال</bdi> · 34.45, 40.92'),
+    ("US DoD · وزارة الدفاع (البنتاغون)",
+     'US DoD · <bdi dir="rtl" lang="ar" class="riwaya-ar-inline">وزارة الدفاع (البنتاغون)</bdi>'),
+    ("<b>x</b> و", '&lt;b&gt;x&lt;/b&gt; <bdi dir="rtl" lang="ar" class="riwaya-ar-inline">و</bdi>'),
+    (None, ""),
+])
+def test_bidi_html_isolates_arabic_runs_and_escapes(text, expected):
+    assert views.bidi_html(text) == expected
+
+
+def test_map_focus_leaves_far_off_places_out_of_the_frame():
+    places = pd.DataFrame({
+        "entity_id": ["RAQQA", "DEIR", "ABU", "CHINA", "NOWHERE"],
+        "lat": [35.95, 35.33, 34.45, 36.6, None], "lon": [39.0, 40.1, 40.9, 103.9, None],
+        "mentions": [5, 3, 6, 1, 2]})
+    assert list(views.map_focus(places)) == [True, True, True, False, False]
+    assert list(views.map_focus(places.iloc[[0, 3]])) == [True, True]  # too few to judge
