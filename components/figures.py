@@ -55,6 +55,10 @@ def geo_ranges(lat: pd.Series, lon: pd.Series, *, pad: float = 3.0, min_span: fl
     if hi_lat - lo_lat < min_span * 0.7:
         mid = (hi_lat + lo_lat) / 2
         lo_lat, hi_lat = mid - min_span * 0.35, mid + min_span * 0.35
+    # a landscape frame fills the page's width (mercator keeps the aspect ratio)
+    if hi_lon - lo_lon < 2.6 * (hi_lat - lo_lat):
+        mid, half = (hi_lon + lo_lon) / 2, 1.3 * (hi_lat - lo_lat)
+        lo_lon, hi_lon = mid - half, mid + half
     return [max(-180, lo_lon), min(180, hi_lon)], [max(-85, lo_lat), min(85, hi_lat)]
 
 

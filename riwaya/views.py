@@ -30,7 +30,7 @@ STANCE_COLOURS = {"asserts": "#0072B2", "denies": "#D55E00", "concedes": "#E69F0
 SILENT_COLOUR = "#E8E8E8"
 SILENT_TEXT = "#8A8A8A"
 SILENT_MARK = "—"
-PLACE_COLOUR = "#009E73"
+PLACE_COLOUR = "#555555"
 STANCE_ORDER = (*STANCES, "mixed")
 ARABIC_FONTS = "'Noto Naskh Arabic', 'Noto Sans Arabic', 'Amiri', 'Arial', serif"
 
@@ -339,7 +339,7 @@ def place_summary(prep: Prepared, f: Filters, *, colour_by: str = "claim") -> pd
     return out[cols]
 
 
-def map_focus(places: pd.DataFrame, *, radius: float = 15.0) -> pd.Series:
+def map_focus(places: pd.DataFrame, *, radius: float = 20.0) -> pd.Series:
     """Which places the map should frame: those within ``radius`` degrees of the mention-weighted
     median position (one far-off mention, e.g. a country named in passing, must not shrink the
     event's region to a corner). True for every place when fewer than three have coordinates."""
@@ -536,12 +536,17 @@ def _segments(length: int, spans: Sequence[Span]) -> list[tuple[int, int, list[S
 
 def _style(covering: Sequence[Span]) -> tuple[str, str]:
     styles, titles = [], []
-    mention = next((s for s in covering if s.kind in ("actor", "place")), None)
+    actor = next((s for s in covering if s.kind == "actor"), None)
+    place = next((s for s in covering if s.kind == "place"), None)
     claim = next((s for s in covering if s.kind == "claim"), None)
     cue = next((s for s in covering if s.kind == "cue"), None)
-    if mention is not None:
-        styles.append(f"background:{tint(mention.colour, 0.30)}")
-        titles.append(f"{mention.kind}: {mention.label}")
+    if actor is not None:
+        styles.append(f"background:{tint(actor.colour, 0.30)}")
+        titles.append(f"actor: {actor.label}")
+    if place is not None:  # places: a dashed frame, so they never look like an actor's colour
+        styles.append(f"outline: 1.5px dashed {place.colour}; outline-offset: 1px; "
+                      f"background:{tint(place.colour, 0.10)}")
+        titles.append(f"place: {place.label}")
     if claim is not None:
         styles.append(f"text-decoration: underline 3px {claim.colour}; text-underline-offset: 6px")
         titles.append(f"claim: {claim.label}")
@@ -616,10 +621,13 @@ def reader_html(prep: Prepared, doc_id: str, *, focus_sentence: int | None = Non
 
 
 def legend_html(items: Sequence[tuple[str, str, str]]) -> str:
-    """A legend: (label, colour, kind) with kind "shade", "underline" or "bold"."""
+    """A legend: (label, colour, kind) with kind "shade", "frame", "underline" or "bold"."""
     out = []
     for label, colour, kind in items:
-        if kind == "underline":
+        if kind == "frame":
+            sample = (f'<span style="outline: 1.5px dashed {colour}; outline-offset: 1px; '
+                      f'background:{tint(colour, 0.10)}; padding: 0 4px">abc</span>')
+        elif kind == "underline":
             sample = f'<span style="text-decoration: underline 3px {colour}; text-underline-offset: 5px">abc</span>'
         elif kind == "bold":
             sample = '<b>abc</b>'
@@ -636,10 +644,11 @@ def reader_legend(prep: Prepared, doc_id: str) -> list[tuple[str, str, str]]:
     for a in dict.fromkeys(m.loc[m["kind"] == "actor", "entity_id"]):
         items.append((f"Actor: {prep.actor_label(a)}", prep.actor_colours.get(a, OKABE_ITO[0]), "shade"))
     if (m["kind"] == "place").any():
-        items.append(("Place", PLACE_COLOUR, "shade"))
+        items.append(("Place", PLACE_COLOUR, "frame"))
     st = prep.statements[prep.statements["doc_id"] == doc_id]
     for c in dict.fromkeys(st["claim_id"]):
-        items.append((f"Claim {c}: {prep.claim_label(c)}", prep.claim_colours.get(c, OKABE_ITO[0]), "underline"))
+        items.append((f"Claim: {prep.claim_short(c)} — {prep.claim_label(c)}",
+                      prep.claim_colours.get(c, OKABE_ITO[0]), "underline"))
     if len(st):
         items.append(("Attribution / stance cue", "#000000", "bold"))
     return items
