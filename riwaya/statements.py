@@ -526,10 +526,16 @@ class StatementExtractor:
         out: list[tuple[Statement, int]] = []
 
         def add(cue: _Cue, claim_id: str, stance: str, cue_words: str, cue_span: tuple[int, int],
-                span: tuple[int, int], anchor_tok: int) -> None:
+                span: tuple[int, int], anchor: _Anchor | None) -> None:
             sp = cue.speaker
+            if anchor is not None and not (span[0] <= cue_span[0] < cue_span[1] <= span[1]):
+                # the cue lies outside a clause-sized quote: highlight the claim's words
+                words = text.original[anchor.start:anchor.end]
+                cue_words = f"{cue_words} … {words}" if cue_words else words
+                cue_span = (anchor.start, anchor.end)
             out.append((Statement(doc_id, sent.sentence_id, sp.actor_id, sp.surface, claim_id, stance,
-                                  cue_words, span[0], span[1], cue_span[0], cue_span[1]), anchor_tok))
+                                  cue_words, span[0], span[1], cue_span[0], cue_span[1]),
+                        anchor.first if anchor else cue.first))
 
         embedded_ranges = [(c.content_first, c.content_last) for c in cues if c.embedded]
         for i, cue in enumerate(cues):
@@ -566,7 +572,7 @@ class StatementExtractor:
                     continue
                 cue.claims.append((cand.claim_id, stance))
                 add(cue, cand.claim_id, stance, words, span,
-                    self._span(text, sent, cue, cand, cue.content_last), cand.anchor.first)
+                    self._span(text, sent, cue, cand, cue.content_last), cand.anchor)
 
             # "رفض ادعاءات X بأن ..." / "رد على ادعاءات روسيا": deny X's claims
             if cue.stance == "denies" and i + 1 < len(cues):
@@ -582,7 +588,7 @@ class StatementExtractor:
                                      if a == owner or owner in self.ancestors.get(a, frozenset())]
                     for claim_id in dict.fromkeys(claim_ids):
                         add(cue, claim_id, "denies", cue_text, (cue.start, cue.end),
-                            self._span(text, sent, cue, None, inner.content_last), cue.first)
+                            self._span(text, sent, cue, None, inner.content_last), None)
 
         # "وهذا غير صحيح": the outer speaker denies the claims reported just before
         for i, cue in enumerate(cues):
@@ -599,5 +605,5 @@ class StatementExtractor:
             words = text.original[cue.start:cue.end]
             for claim_id, _ in reported.claims:
                 add(outer, claim_id, "denies", words, (cue.start, cue.end),
-                    self._span(text, sent, outer, None, cue.last), cue.first)
+                    self._span(text, sent, outer, None, cue.last), None)
         return out

@@ -52,7 +52,8 @@ def test_sample_build_writes_every_table(tmp_path):
             assert texts[row.doc_id][row.start:row.end] == getattr(row, col)
     for st in corpus.statements.itertuples():
         assert texts[st.doc_id][st.start:st.end] == st.quote
-        assert st.start <= st.cue_start < st.cue_end <= st.end or st.cue_end <= len(texts[st.doc_id])
+        assert st.start <= st.cue_start < st.cue_end <= st.end, st   # the highlight is in the quote
+        assert texts[st.doc_id][st.cue_start:st.cue_end] in st.cue
     # every place on the map has coordinates
     assert corpus.places[["lat", "lon"]].notna().all().all()
     # 001 carries its body twice: collapsed
