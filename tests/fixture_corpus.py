@@ -171,3 +171,12 @@ def write_fixture(out_dir: Path | str) -> Path:
 
 if __name__ == "__main__":  # pragma: no cover - manual use: python tests/fixture_corpus.py OUT
     print(write_fixture(sys.argv[1] if len(sys.argv) > 1 else "data/fixture"))
+
+
+def build_sample(out_dir: Path | str) -> Path:
+    """The bundled sample corpus (data/raw with data/codebook) built by the real pipeline."""
+    from riwaya.build import build_corpus
+
+    root = Path(__file__).resolve().parent.parent
+    build_corpus(root / "data" / "raw", root / "data" / "codebook", out_dir)
+    return Path(out_dir)

@@ -7,6 +7,7 @@ contain (the plotly figure JSON is in ``proto.spec`` of the chart element).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,16 @@ def figures(at: AppTest) -> list[dict]:
 
 def traces(at: AppTest, n: int = 0) -> list[dict]:
     return figures(at)[n]["data"]
+
+
+def values(data) -> list:
+    """A plotly array from figure JSON: a list, or a typed array {"dtype", "bdata"} (base64)."""
+    if isinstance(data, dict) and "bdata" in data:
+        import base64
+
+        import numpy as np
+        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=np.dtype(data["dtype"])).tolist()
+    return list(data)
 
 
 def html_text(at: AppTest) -> str:
@@ -335,3 +346,69 @@ def test_overview_reports_a_failed_build(raw_env, monkeypatch, error):
     assert ("not implemented" in errors) if isinstance(error, NotImplementedError) else ("bad codebook line 3" in errors)
     at.run()  # no automatic retry loop; a button offers it
     assert at.button(key="build_again")
+
+
+# --------------------------------------------------------------------------- the bundled sample, built by the pipeline
+# The issue's "done when": on the sample corpus a reader answers four questions from the pages.
+
+@pytest.fixture(scope="module")
+def sample_corpus(tmp_path_factory) -> Path:
+    from tests.fixture_corpus import build_sample
+    return build_sample(tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture
+def sample_env(sample_corpus, monkeypatch) -> Path:
+    monkeypatch.setenv("RIWAYA_PROCESSED", str(sample_corpus))
+    monkeypatch.setenv("RIWAYA_RAW", str(ROOT / "data" / "raw"))
+    monkeypatch.setenv("RIWAYA_CODEBOOK", str(ROOT / "data" / "codebook"))
+    return sample_corpus
+
+
+@pytest.mark.parametrize("page", PAGES, ids=["overview", "map", "matrix", "compare", "reader"])
+def test_sample_every_page_runs(sample_env, page):
+    at = open_page(page)
+    assert not at.error, [e.value for e in at.error]
+    if page in (None, MAP, MATRIX, COMPARE):
+        assert figures(at)
+
+
+def test_sample_who_said_the_images_came_from_a_video_game(sample_env):
+    at = open_page(MATRIX, {"claim": "VIDEO_GAME"})
+    cells = {k: v for k, v in matrix_cells(at).items() if v != "silent"}
+    assert cells[("US_DOD", "VIDEO_GAME")] == "asserts"      # the Pentagon
+    assert cells[("ACTIVISTS", "VIDEO_GAME")] == "asserts"   # social-media activists
+    at.selectbox(key="matrix_cell").set_value("US_DOD|VIDEO_GAME").run()
+    assert "لعبة فيديو" in html_text(at) and "</mark>" in html_text(at)
+
+
+def test_sample_where_abu_kamal_is_and_who_spoke_about_it(sample_env):
+    at = open_page(MAP)
+    points = {row[0]: (row[1], row[2]) for t in traces(at) for row in t["customdata"]}
+    assert "ABU_KAMAL" in points and "البوكمال" in points["ABU_KAMAL"][1]
+    geo = next(t for t in traces(at) if "ABU_KAMAL" in [row[0] for row in t["customdata"]])
+    i = [row[0] for row in geo["customdata"]].index("ABU_KAMAL")
+    assert values(geo["lat"])[i] == pytest.approx(34.45, abs=0.2)
+    assert values(geo["lon"])[i] == pytest.approx(40.92, abs=0.2)
+    at.selectbox(key="map_place").set_value("ABU_KAMAL").run()
+    text = html_text(at)
+    assert "Col. Ryan Dillon" in text and "Russian Ministry of Defence" in text
+
+
+def test_sample_who_reports_the_raqqa_deal_and_who_denied_the_coalition_was_party(sample_env):
+    at = open_page(COMPARE)
+    reporting = {row[0] for t in traces(at) if t["name"] != "silent" for row in t["customdata"]
+                 if row[1] == "RAQQA_DEAL"}
+    assert "Newsweek" in reporting and "SANA" not in reporting
+    at = open_page(MATRIX, {"claim": "COALITION_PARTY_TO_DEAL", "stance": "denies"})
+    deniers = {a for (a, _), v in matrix_cells(at).items() if v == "denies"}
+    assert {"DILLON", "COALITION"} <= deniers
+
+
+def test_sample_what_sana_says_that_the_others_do_not(sample_env):
+    at = open_page(COMPARE)
+    text = html_text(at)
+    sana = text[text.index("<b>SANA</b><p>"):]
+    only_here = sana[:sana.index("Leaves out")]
+    assert "US forces safe in ISIS areas" in only_here or "US_SAFE_IN_ISIS_AREAS" in only_here
+    assert re.search(r"<b>SANA</b>: 0 shared, [1-9]\d* only here", text)
