@@ -241,3 +241,53 @@ def test_png_download_button_is_in_the_chart_toolbar(tab):
     with page.expect_download(timeout=WAIT_MS) as dl:
         button.first.click(force=True)
     assert re.match(r"riwaya-map.*\.png$", dl.value.suggested_filename)
+
+
+# --------------------------------------------------------------------------- the bundled sample, built by the pipeline
+
+@pytest.fixture(scope="module")
+def sample_server(tmp_path_factory):
+    from tests.fixture_corpus import build_sample
+
+    out = build_sample(tmp_path_factory.mktemp("browser-sample"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    srv = AppServer(processed=out, raw=ROOT / "data" / "raw", codebook=ROOT / "data" / "codebook",
+                    log=ARTIFACTS / "streamlit-browser-sample.log")
+    srv.start()
+    try:
+        srv.wait_healthy()
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture
+def sample_tab(chromium, sample_server):
+    t = Tab(chromium, sample_server)
+    yield t
+    t.close()
+
+
+SAMPLE_VIEWS = {
+    "overview": "/",
+    "map-abu-kamal": "/Map?place=ABU_KAMAL",
+    "matrix-video-game": "/Actors_x_claims?claim=VIDEO_GAME",
+    "matrix-deal-deniers": "/Actors_x_claims?claim=COALITION_PARTY_TO_DEAL&stance=denies",
+    "compare": "/Compare_sources",
+    "reader-sana": "/Reader?doc=003_5ebe06736b7b5b94&sent=2",
+}
+
+
+@pytest.mark.parametrize("name", list(SAMPLE_VIEWS))
+def test_sample_views_load(sample_tab, name):
+    page = sample_tab.open(SAMPLE_VIEWS[name])
+    assert page.locator("[data-testid='stException']").count() == 0
+    if name.startswith("map"):
+        map_ready(page)
+        assert "Abu Kamal" in page.inner_text("[data-testid='stMain']")
+    if name.startswith("matrix"):
+        page.wait_for_selector(MATRIX_POINTS, state="attached", timeout=WAIT_MS)
+    if name.startswith("reader"):
+        page.wait_for_selector(".riwaya-reader .riwaya-focus", timeout=WAIT_MS)
+    shot(page, f"sample-{name}")
+    assert not sample_tab.foreign_requests(), sample_tab.foreign_requests()
