@@ -101,11 +101,13 @@ MATRIX_POINTS = ".js-plotly-plot .scatterlayer path.point"
 
 
 def wait_app_idle(page, timeout_ms: int = 30000, ready: str = "h1") -> None:
-    """Wait until the page shows ``ready`` and Streamlit has no script run in progress."""
+    """Wait until the page shows ``ready``, Streamlit has no script run in progress and every
+    element has been drawn (no lazy-loading skeleton left)."""
     page.wait_for_function(
         """(sel) => {
             const app = document.querySelector('[data-testid="stApp"]');
             return app && app.getAttribute('data-test-script-state') === 'notRunning'
                 && app.getAttribute('data-test-connection-state') === 'CONNECTED'
-                && document.querySelector(sel) !== null;
+                && document.querySelector(sel) !== null
+                && document.querySelector('[data-testid="stSkeleton"]') === null;
         }""", arg=ready, timeout=timeout_ms)
