@@ -45,28 +45,12 @@ def marker_sizes(counts: pd.Series, *, smallest: float = 10, largest: float = 42
     return [smallest + (largest - smallest) * math.sqrt(float(c) / top) for c in counts]
 
 
-def geo_ranges(lat: pd.Series, lon: pd.Series, *, pad: float = 3.0, min_span: float = 10.0):
-    """Longitude and latitude ranges that frame the points with some margin."""
-    lo_lon, hi_lon = float(lon.min()) - pad, float(lon.max()) + pad
-    lo_lat, hi_lat = float(lat.min()) - pad, float(lat.max()) + pad
-    if hi_lon - lo_lon < min_span:
-        mid = (hi_lon + lo_lon) / 2
-        lo_lon, hi_lon = mid - min_span / 2, mid + min_span / 2
-    if hi_lat - lo_lat < min_span * 0.7:
-        mid = (hi_lat + lo_lat) / 2
-        lo_lat, hi_lat = mid - min_span * 0.35, mid + min_span * 0.35
-    # a landscape frame fills the page's width (mercator keeps the aspect ratio)
-    if hi_lon - lo_lon < 2.6 * (hi_lat - lo_lat):
-        mid, half = (hi_lon + lo_lon) / 2, 1.3 * (hi_lat - lo_lat)
-        lo_lon, hi_lon = mid - half, mid + half
-    return [max(-180, lo_lon), min(180, hi_lon)], [max(-85, lo_lat), min(85, hi_lat)]
-
-
 def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title: str,
-               big: bool = False) -> go.Figure:
+               frame: tuple[list[float], list[float]] | None = None, big: bool = False) -> go.Figure:
     """Markers sized by mentions, one trace per colour key (claim or outlet) for the legend.
 
-    Every point carries its place id in ``customdata[0]``.
+    Every point carries its place id in ``customdata[0]``. ``frame`` is (lon range, lat range),
+    by default fitted to ``places``.
     """
     fig = go.Figure()
     drawn = places.dropna(subset=["lat", "lon"])
@@ -90,20 +74,18 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
                            "Outlets: %{customdata[5]}<br>Claims: %{customdata[6]}<br>"
                            "Speakers: %{customdata[7]}<extra></extra>"),
         ))
-    focus = drawn[views.map_focus(drawn)]
-    if len(focus):
-        lon_range, lat_range = geo_ranges(focus["lat"], focus["lon"])
-    else:
-        lon_range, lat_range = [25, 60], [20, 42]
+    lon_range, lat_range = frame or views.map_frame(places)
     fig.update_geos(
         projection_type="mercator", resolution=50, lonaxis_range=lon_range, lataxis_range=lat_range,
+        # few layers: each one is re-projected on every redraw (see benchmarks/bench_dashboard.py);
+        # the sea is the background colour, the coast the edge of the land
         showland=True, landcolor="#F3F1EC", showcountries=True, countrycolor="#9A9A9A",
-        showcoastlines=True, coastlinecolor="#9A9A9A", showocean=True, oceancolor="#E3EEF6",
-        showrivers=True, rivercolor="#7FB2D9", riverwidth=1.5, showlakes=True, lakecolor="#E3EEF6",
-        bgcolor="rgba(0,0,0,0)",
+        showcoastlines=False, showocean=False, showlakes=False, showframe=True,
+        showrivers=True, rivercolor="#7FB2D9", riverwidth=1.5,
+        bgcolor="#E3EEF6",
     )
     fig.update_layout(legend_title_text=colour_title, clickmode="event+select", dragmode="pan",
-                      showlegend=True)
+                      showlegend=True, uirevision="riwaya-map")
     return _base_layout(fig, height=620 if big else 520, big=big)
 
 

@@ -23,7 +23,8 @@ if places.empty:
     st.stop()
 drawn = places.dropna(subset=["lat", "lon"])
 colours = prep.claim_colours if colour_by == "claim" else prep.outlet_colours
-fig = figures.map_figure(places, colours, big=ctx.presenting,
+frame = prep.map_frame  # the whole corpus's region, the same for every filter
+fig = figures.map_figure(places, colours, big=ctx.presenting, frame=frame,
                          colour_title="Claim" if colour_by == "claim" else "Outlet")
 
 place_ids = list(places["entity_id"])
@@ -43,7 +44,7 @@ st.plotly_chart(fig, key="map_chart", on_select="rerun", selection_mode="points"
                 config=figures.plotly_config("map"))
 if len(drawn) < len(places):
     st.caption(f"{len(places) - len(drawn)} place(s) have no coordinates and are listed in the table only.")
-outside = drawn[~views.map_focus(drawn)]
+outside = drawn[~(drawn["lon"].between(*frame[0]) & drawn["lat"].between(*frame[1]))]
 if len(outside):
     st.caption("Outside this view: " + ", ".join(f"{r.name_en} ({r.mentions})" for r in outside.itertuples(index=False))
                + ". Scroll on the map to zoom out.")

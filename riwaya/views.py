@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -67,6 +67,8 @@ class Prepared:
     claims: pd.DataFrame       # + label
     places: pd.DataFrame
     outlets: tuple[str, ...]
+    #: (lon range, lat range) of the map: the region of the whole corpus (see :func:`map_frame`)
+    map_frame: tuple[list[float], list[float]] = ((25.0, 60.0), (20.0, 42.0))
     actor_colours: dict[str, str] = field(default_factory=dict)
     claim_colours: dict[str, str] = field(default_factory=dict)
     outlet_colours: dict[str, str] = field(default_factory=dict)
@@ -164,13 +166,14 @@ def prepare(corpus: Corpus) -> Prepared:
     mentions = corpus.mentions.merge(doc_meta[["doc_id", "source"]], on="doc_id", how="left")
     sentences = corpus.sentences.merge(doc_meta, on="doc_id", how="left")
     outlets = tuple(sorted(set(docs["source"])))
-    return Prepared(
+    prep = Prepared(
         corpus=corpus, statements=st, mentions=mentions, sentences=sentences, documents=docs,
         actors=actors, claims=claims, places=corpus.places.copy(), outlets=outlets,
         actor_colours=palette_for(actors["actor_id"]),
         claim_colours=palette_for(claims["claim_id"]),
         outlet_colours=palette_for(outlets),
     )
+    return replace(prep, map_frame=map_frame(place_summary(prep, Filters())))
 
 
 # --------------------------------------------------------------------------- filters
@@ -352,6 +355,39 @@ def map_focus(places: pd.DataFrame, *, radius: float = 20.0) -> pd.Series:
     lon = drawn["lon"].repeat(weights).median()
     near = ((places["lat"] - lat) ** 2 + (places["lon"] - lon) ** 2) ** 0.5 <= radius
     return has & near
+
+
+def geo_ranges(lat: pd.Series, lon: pd.Series, *, pad: float = 3.0,
+               min_span: float = 10.0) -> tuple[list[float], list[float]]:
+    """(lon range, lat range) framing the points with a margin, at least ``min_span`` degrees
+    wide, in landscape (a mercator map keeps its aspect ratio; a wide frame fills the page)."""
+    lo_lon, hi_lon = float(lon.min()) - pad, float(lon.max()) + pad
+    lo_lat, hi_lat = float(lat.min()) - pad, float(lat.max()) + pad
+    if hi_lon - lo_lon < min_span:
+        mid = (hi_lon + lo_lon) / 2
+        lo_lon, hi_lon = mid - min_span / 2, mid + min_span / 2
+    if hi_lat - lo_lat < min_span * 0.7:
+        mid = (hi_lat + lo_lat) / 2
+        lo_lat, hi_lat = mid - min_span * 0.35, mid + min_span * 0.35
+    if hi_lon - lo_lon < 2.6 * (hi_lat - lo_lat):
+        mid, half = (hi_lon + lo_lon) / 2, 1.3 * (hi_lat - lo_lat)
+        lo_lon, hi_lon = mid - half, mid + half
+    return [max(-180.0, lo_lon), min(180.0, hi_lon)], [max(-85.0, lo_lat), min(85.0, hi_lat)]
+
+
+def map_frame(places: pd.DataFrame) -> tuple[list[float], list[float]]:
+    """(lon range, lat range) of the event's region: the places of :func:`map_focus`.
+
+    The map page uses the frame of the unfiltered corpus, so the base map stays put when the
+    filter changes (Plotly then redraws markers only, and the view does not jump).
+    """
+    if places.empty:
+        return [25.0, 60.0], [20.0, 42.0]
+    drawn = places.dropna(subset=["lat", "lon"])
+    focus = drawn[map_focus(drawn)] if len(drawn) else drawn
+    if focus.empty:
+        return [25.0, 60.0], [20.0, 42.0]
+    return geo_ranges(focus["lat"], focus["lon"])
 
 
 def place_sentences(prep: Prepared, place_id: str, f: Filters) -> pd.DataFrame:

@@ -415,3 +415,17 @@ def test_map_focus_leaves_far_off_places_out_of_the_frame():
         "mentions": [5, 3, 6, 1, 2]})
     assert list(views.map_focus(places)) == [True, True, True, False, False]
     assert list(views.map_focus(places.iloc[[0, 3]])) == [True, True]  # too few to judge
+
+
+@pytest.mark.parametrize("lats, lons", [([35.0], [40.0]), ([34.4, 36.3, 25.1], [40.9, 43.1, 51.3]), ([0, 60], [-20, 20])])
+def test_geo_ranges_frame_every_point_in_landscape(lats, lons):
+    (lo_lon, hi_lon), (lo_lat, hi_lat) = views.geo_ranges(pd.Series(lats), pd.Series(lons))
+    assert all(lo_lat < y < hi_lat for y in lats) and all(lo_lon < x < hi_lon for x in lons)
+    assert hi_lon - lo_lon >= 2.5 * (hi_lat - lo_lat)
+
+
+def test_the_map_frame_is_the_whole_corpus_region(prep):
+    (lo_lon, hi_lon), (lo_lat, hi_lat) = prep.map_frame
+    for lat, lon in [(35.95, 39.0), (34.45, 40.92), (33.35, 43.78)]:  # Raqqa, Abu Kamal, Fallujah
+        assert lo_lat < lat < hi_lat and lo_lon < lon < hi_lon
+    assert views.map_frame(views.place_summary(prep, Filters(claims=("OLD_FOOTAGE",)))) == ([25.0, 60.0], [20.0, 42.0])
