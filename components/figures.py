@@ -10,13 +10,14 @@ import plotly.graph_objects as go
 
 from riwaya import views
 
-#: Plotly config shared by every chart: a PNG button (modebar "Download plot as a png"),
-#: no plotly logo, and the topojson served by this app (works offline).
-TOPOJSON_URL = "app/static/topojson/"
+from .preload import MAP_RESOLUTION, TOPOJSON_URL  # shared with the preload scripts
+
 FONT = "Source Sans, 'Noto Sans', 'Noto Sans Arabic', 'Noto Naskh Arabic', sans-serif"
 
 
 def plotly_config(name: str) -> dict:
+    """Plotly config shared by every chart: a PNG button (modebar "Download plot as a png"),
+    no plotly logo, and the topojson served by this app (works offline)."""
     return {
         "displaylogo": False,
         "topojsonURL": TOPOJSON_URL,
@@ -76,7 +77,7 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
         ))
     lon_range, lat_range = frame or views.map_frame(places)
     fig.update_geos(
-        projection_type="mercator", resolution=50, lonaxis_range=lon_range, lataxis_range=lat_range,
+        projection_type="mercator", resolution=MAP_RESOLUTION, lonaxis_range=lon_range, lataxis_range=lat_range,
         # few layers: each one is re-projected on every redraw (see benchmarks/bench_dashboard.py);
         # the sea is the background colour, the coast the edge of the land
         showland=True, landcolor="#F3F1EC", showcountries=True, countrycolor="#9A9A9A",

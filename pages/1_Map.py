@@ -1,11 +1,17 @@
 """Map: every mentioned place, sized by mentions; choose one to read the sentences naming it."""
 
-import html
-
 import streamlit as st
 
-from components import context, figures, urlstate
-from riwaya import views
+from components.preload import cropped_map_js, map_assets_js
+
+# first, before the heavy imports and the corpus: the browser starts fetching plotly.js and the
+# base map while Python works (our own script, no data in it)
+st.html(map_assets_js(), unsafe_allow_javascript=True)
+
+import html  # noqa: E402
+
+from components import context, figures, urlstate  # noqa: E402
+from riwaya import views  # noqa: E402
 
 ctx = context.setup("Map")
 prep = context.require_corpus(ctx)
@@ -24,6 +30,7 @@ if places.empty:
 drawn = places.dropna(subset=["lat", "lon"])
 colours = prep.claim_colours if colour_by == "claim" else prep.outlet_colours
 frame = prep.map_frame  # the whole corpus's region, the same for every filter
+st.html(cropped_map_js(frame), unsafe_allow_javascript=True)
 fig = figures.map_figure(places, colours, big=ctx.presenting, frame=frame,
                          colour_title="Claim" if colour_by == "claim" else "Outlet")
 
