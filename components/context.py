@@ -92,16 +92,10 @@ def load() -> tuple[views.Prepared | None, str | None]:
         return None, f"The processed corpus in {p.processed} could not be read: {exc}"
 
 
-def setup(title: str = "Riwaya", *, preload: str | None = None) -> Context:
-    """Set the page up; load the corpus; draw the sidebar (navigation, presentation mode, filter).
-
-    ``preload`` is a script (our own, never data) run in the browser before the corpus loads,
-    e.g. fetching the map's base map while Python works.
-    """
+def setup(title: str = "Riwaya") -> Context:
+    """Set the page up; load the corpus; draw the sidebar (navigation, presentation mode, filter)."""
     st.set_page_config(page_title=f"{title} · Riwaya" if title != "Riwaya" else title,
                        page_icon="📰", layout="wide", initial_sidebar_state="expanded")
-    if preload:
-        st.html(preload, unsafe_allow_javascript=True)
     prep, problem = load()
     nav = st.sidebar.container()
     presenting = presentation_toggle()

@@ -57,7 +57,9 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
     drawn = places.dropna(subset=["lat", "lon"])
     sizes = dict(zip(drawn["entity_id"], marker_sizes(drawn["mentions"])))
     # names written on the map for the most mentioned places only (all have a hover label)
-    labelled = set(drawn.sort_values("mentions", ascending=False, kind="stable")["entity_id"].head(8))
+    # (countries are big enough to find without a label)
+    named = drawn[drawn["kind"].fillna("") != "country"]
+    labelled = set(named.sort_values("mentions", ascending=False, kind="stable")["entity_id"].head(6))
     for key, group in drawn.groupby("colour_key", sort=True):
         label = group["colour_label"].iloc[0]
         colour = colours.get(key, views.SILENT_TEXT) if key else views.SILENT_TEXT

@@ -412,3 +412,16 @@ def test_sample_what_sana_says_that_the_others_do_not(sample_env):
     only_here = sana[:sana.index("Leaves out")]
     assert "US forces safe in ISIS areas" in only_here or "US_SAFE_IN_ISIS_AREAS" in only_here
     assert re.search(r"<b>SANA</b>: 0 shared, [1-9]\d* only here", text)
+
+
+def test_overview_builds_the_sample_with_the_real_pipeline(tmp_path, monkeypatch):
+    """First run on a fresh checkout: no processed corpus; Overview builds it from data/raw."""
+    out = tmp_path / "processed"
+    monkeypatch.setenv("RIWAYA_PROCESSED", str(out))
+    monkeypatch.setenv("RIWAYA_RAW", str(ROOT / "data" / "raw"))
+    monkeypatch.setenv("RIWAYA_CODEBOOK", str(ROOT / "data" / "codebook"))
+    at = open_page(None)
+    assert (out / "manifest.json").exists()
+    assert not at.error, [e.value for e in at.error]
+    assert at.metric[0].value == str(len(list((ROOT / "data" / "raw").glob("*.txt"))))
+    assert figures(at)
