@@ -30,6 +30,8 @@ h1 { font-size: 2.6rem !important; } h2 { font-size: 2.0rem !important; }
 footer, [data-testid="stStatusWidget"] { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem !important; max-width: 96% !important; }
 .riwaya-quote { font-size: 1.6rem; } .riwaya-reader { font-size: 1.7rem; }
+/* the sidebar (filters) keeps its usual size: 16/20 */
+[data-testid="stSidebar"] { zoom: 0.8; }
 </style>
 """
 
