@@ -329,7 +329,7 @@ def place_summary(prep: Prepared, f: Filters, *, colour_by: str = "claim") -> pd
         rows.append({
             "entity_id": pid, "mentions": len(group), "articles": group["doc_id"].nunique(),
             "outlets": _join_unique(sorted(group["source"].unique())),
-            "claims": _join_unique(sorted(claim_counts.index)),
+            "claims": _join_unique(sorted(prep.claim_short(c) for c in claim_counts.index)),
             "speakers": _join_unique(sorted(claims_here["actor_label"].dropna().unique())),
             "colour_key": colour_key, "colour_label": colour_label,
             "surface": group["surface"].mode().iloc[0],

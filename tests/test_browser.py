@@ -291,3 +291,17 @@ def test_sample_views_load(sample_tab, name):
         page.wait_for_selector(".riwaya-reader .riwaya-focus", timeout=WAIT_MS)
     shot(page, f"sample-{name}")
     assert not sample_tab.foreign_requests(), sample_tab.foreign_requests()
+
+
+def test_clicking_a_map_marker_lists_the_sentences_naming_the_place(tab):
+    page = tab.open(PAGES["map"] + "?actor=DILLON")
+    map_ready(page)
+    wait_count(page, MAP_POINTS, 1)  # Raqqa
+    page.locator(MAP_POINTS).first.click(force=True)
+    page.wait_for_function("() => location.search.includes('place=GN')", timeout=WAIT_MS)
+    quote = page.locator(".riwaya-quote").first
+    quote.wait_for(timeout=WAIT_MS)
+    assert "ديلون" in quote.inner_text()
+    assert quote.get_attribute("dir") == "rtl"
+    assert "Col. Ryan Dillon" in page.inner_text("[data-testid='stMain']")
+    shot(page, "map-place-sentences")
