@@ -145,7 +145,7 @@ def stance_bar_figure(counts: pd.DataFrame, *, big: bool = False) -> go.Figure:
                              customdata=part[["claim_id", "claim_label"]].to_numpy(),
                              hovertemplate="%{y} (%{customdata[0]})<br>%{customdata[1]}<br>"
                                            + stance + ": %{x}<extra></extra>"))
-    fig.update_layout(barmode="stack")
+    fig.update_layout(barmode="stack", legend_traceorder="normal")
     fig.update_yaxes(categoryorder="total ascending", automargin=True)
     fig.update_xaxes(title_text="statements", dtick=1 if (len(counts) and counts["n"].max() < 12) else None)
     height = 120 + 34 * max(counts["claim_id"].nunique() if len(counts) else 1, 1)
