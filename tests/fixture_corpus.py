@@ -12,7 +12,8 @@ Facts the tests rely on (keep in step with the assertions in tests/):
 - a1 s0 and b1 s1 are near-duplicates (syndication); SANA alone reports US_SAFE_IN_ISIS_AREAS;
 - places: Abu Kamal (a1, b1), Raqqa (a1, b1, s1), Deir ez-Zor (s1), Fallujah (s1);
 - an unknown speaker "UNK:مصدر مجهول" (in_codebook False) asserts RAQQA_NOT_LIBERATED;
-- OLD_FOOTAGE has no statement at all (a silent column).
+- OLD_FOOTAGE has no statement at all (a silent column);
+- claims have short labels (label_en) except RAQQA_NOT_LIBERATED, which falls back to its id.
 """
 
 from __future__ import annotations
