@@ -425,3 +425,29 @@ def test_overview_builds_the_sample_with_the_real_pipeline(tmp_path, monkeypatch
     assert not at.error, [e.value for e in at.error]
     assert at.metric[0].value == str(len(list((ROOT / "data" / "raw").glob("*.txt"))))
     assert figures(at)
+
+
+def test_sample_every_cell_place_and_article_renders(sample_env):
+    """Smoke test over the whole sample: every evidence cell, place and article opens cleanly."""
+    at = open_page(MATRIX)
+    cells = [k for k, v in matrix_cells(at).items() if v != "silent"]
+    assert cells
+    for actor, claim in cells:
+        at.selectbox(key="matrix_cell").set_value(f"{actor}|{claim}").run()
+        assert not at.exception
+        assert "riwaya-quote" in html_text(at), (actor, claim)
+    at = open_page(MAP)
+    for place in {row[0] for t in traces(at) for row in t["customdata"]}:
+        at.selectbox(key="map_place").set_value(place).run()
+        assert not at.exception
+        assert "riwaya-quote" in html_text(at), place
+    at = open_page(READER)
+    docs = [o.split("[")[-1].rstrip("]") for o in at.selectbox(key="reader_doc").options]
+    assert len(docs) == 5
+    for doc in docs:
+        at.selectbox(key="reader_doc").set_value(doc).run()
+        assert not at.exception
+        assert 'class="riwaya-ar riwaya-reader"' in html_text(at)
+    at = open_page(COMPARE)
+    at.radio(key="cmp_by").set_value("article").run()
+    assert not at.exception and figures(at)
