@@ -7,6 +7,10 @@ The other pages are in pages/; shared code in components/, computations in riway
 
 import streamlit as st
 
+from components import warmup
+
+warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
+
 from components import build_ui, context, figures
 from riwaya import views
 

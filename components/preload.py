@@ -24,14 +24,16 @@ def _plotly_chunk() -> str | None:
 
 def map_assets_js() -> str:
     """A script that starts loading what the map needs as soon as the page starts, while Python
-    still works: Streamlit's plotly.js chunk (modulepreload) and the topojson (a promise that
+    still works: Streamlit's plotly.js chunk (imported, so it is evaluated early) and the topojson (a promise that
     :func:`cropped_map_js` hands to plotly.js)."""
     url = json.dumps(TOPOJSON_URL + TOPOJSON_NAME + ".json")
     chunk = _plotly_chunk()
     link = ""
     if chunk:
-        link = ("var l=document.createElement('link');l.rel='modulepreload';l.href="
-                + json.dumps("static/js/" + chunk) + ";document.head.appendChild(l);")
+        # import() evaluates the module now, in the browser, while Python still works; when
+        # the chart arrives, Streamlit's own import of the same URL finds it ready
+        link = ("if(!window.riwayaPlotly){window.riwayaPlotly=import(new URL("
+                + json.dumps("static/js/" + chunk) + ",document.baseURI).href).catch(function(){});}")
     return ("<script>(function(){" + link +
             "if(!window.riwayaTopo){window.riwayaTopo=fetch(" + url + ")"
             ".then(function(r){return r.ok?r.json():null}).catch(function(){return null});}})();</script>")

@@ -8,6 +8,10 @@ from components.preload import cropped_map_js, map_assets_js
 # base map while Python works (our own script, no data in it)
 st.html(map_assets_js(), unsafe_allow_javascript=True)
 
+from components import warmup  # noqa: E402
+
+warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
+
 import html  # noqa: E402
 
 from components import context, figures, urlstate  # noqa: E402

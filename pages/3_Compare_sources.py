@@ -4,6 +4,10 @@ import html
 
 import streamlit as st
 
+from components import warmup
+
+warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
+
 from components import context, figures, urlstate
 from riwaya import views
 

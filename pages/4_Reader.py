@@ -5,6 +5,10 @@ import json
 
 import streamlit as st
 
+from components import warmup
+
+warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
+
 from components import context, urlstate
 from riwaya import views
 

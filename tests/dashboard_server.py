@@ -32,7 +32,8 @@ def streamlit_bin() -> str:
 
 
 class AppServer:
-    """``streamlit run app.py`` on a free port of 127.0.0.1 with the given corpus folders."""
+    """The dashboard as ``make run`` starts it (``serve.py``: ``streamlit run app.py`` plus a
+    warm-up) on a free port of 127.0.0.1, with the given corpus folders."""
 
     def __init__(self, *, processed: Path | str, raw: Path | str | None = None,
                  codebook: Path | str | None = None, log: Path | None = None) -> None:
@@ -52,7 +53,7 @@ class AppServer:
         log = open(self.log_path, "wb") if self.log_path else subprocess.DEVNULL
         self.started_at = time.monotonic()
         self.proc = subprocess.Popen(
-            [streamlit_bin(), "run", str(ROOT / "app.py"), "--server.port", str(self.port),
+            [sys.executable, str(ROOT / "serve.py"), "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)

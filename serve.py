@@ -1,0 +1,33 @@
+"""Start the dashboard: ``python serve.py [streamlit options]``; ``make run`` uses it.
+
+The same as ``streamlit run app.py``, plus a warm-up: once the server is up, the libraries
+the first page run needs are imported while the browser is still loading the frontend
+(components/warmup.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+def _server_ready() -> bool:
+    from streamlit.runtime import Runtime, RuntimeState
+
+    return Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL
+
+
+def main(argv: list[str]) -> None:
+    sys.path.insert(0, str(ROOT))
+    from components import warmup
+    from streamlit.web import cli
+
+    warmup.start(_server_ready)
+    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *argv]
+    cli.main()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
