@@ -36,13 +36,8 @@ def server(tmp_path_factory):
     out = tmp_path_factory.mktemp("browser-corpus")
     write_fixture(out)
     ARTIFACTS.mkdir(exist_ok=True)
-    srv = AppServer(processed=out, log=ARTIFACTS / "streamlit-browser-test.log")
-    srv.start()
-    try:
-        srv.wait_healthy()
+    with AppServer(processed=out, log=ARTIFACTS / "streamlit-browser-test.log") as srv:
         yield srv
-    finally:
-        srv.stop()
 
 
 @pytest.fixture(scope="module")
@@ -251,14 +246,9 @@ def sample_server(tmp_path_factory):
 
     out = build_sample(tmp_path_factory.mktemp("browser-sample"))
     ARTIFACTS.mkdir(exist_ok=True)
-    srv = AppServer(processed=out, raw=ROOT / "data" / "raw", codebook=ROOT / "data" / "codebook",
-                    log=ARTIFACTS / "streamlit-browser-sample.log")
-    srv.start()
-    try:
-        srv.wait_healthy()
+    with AppServer(processed=out, raw=ROOT / "data" / "raw", codebook=ROOT / "data" / "codebook",
+                   log=ARTIFACTS / "streamlit-browser-sample.log") as srv:
         yield srv
-    finally:
-        srv.stop()
 
 
 @pytest.fixture
