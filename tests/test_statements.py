@@ -105,3 +105,9 @@ def test_offsets_quote_and_cue_map_into_the_text():
 def test_one_statement_per_speaker_claim_and_stance_in_a_sentence():
     text = "وقال التحالف إن الصور من لعبة فيديو، مضيفا أن لعبة الفيديو معروفة."
     assert [(s.actor_id, s.claim_id) for s in extract(text)] == [("COALITION", "VIDEO_GAME")]
+
+
+def test_not_denying_is_no_denial_of_the_claim():
+    text = "وقالت وزارة الخارجية التركية إن عدم نفي البنتاغون لوجود الاتفاق مع داعش في الرقة أمر يبعث على الصدمة."
+    assert ("TURKEY_MFA", "RAQQA_DEAL", "denies") not in triples(text)
+    assert ("TURKEY_MFA", "RAQQA_DEAL", "asserts") in triples(text)
