@@ -9,8 +9,10 @@ published atomically (:mod:`store`).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
+import math
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -153,7 +155,7 @@ def build_corpus(raw_dir: Path | str = DEFAULT_RAW, codebook_dir: Path | str = D
     report = BuildReport(out_dir=str(out_dir))
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in
                                              ("documents", "sentences", "mentions", "statements")}
-    seen_bodies: dict[str, list[tuple[str, str]]] = {}
+    seen_bodies: dict[int, list[tuple[str, str]]] = {}
     bar = None
     if show_progress:
         from tqdm import tqdm
@@ -244,24 +246,22 @@ def build_corpus(raw_dir: Path | str = DEFAULT_RAW, codebook_dir: Path | str = D
     return report
 
 
-def _duplicate_of(body: str, doc_id: str, seen: dict[str, list[tuple[str, str]]]) -> str | None:
+def _duplicate_of(body: str, doc_id: str, seen: dict[int, list[tuple[str, str]]]) -> str | None:
     """An earlier document whose body is the same or nearly (syndicated copies).
 
     Bodies are bucketed by the log of their length, so only documents of similar
     size are compared and a large corpus is not compared pair by pair.
     """
-    import math
-
     bucket = int(math.log(max(len(body), 1), 1.05))
     found = None
     for b in (bucket - 1, bucket, bucket + 1):
-        for other_id, other in seen.get(str(b), []):
+        for other_id, other in seen.get(b, []):
             if body == other or fuzz.ratio(body, other, score_cutoff=DUPLICATE_SIMILARITY):
                 found = other_id
                 break
         if found:
             break
-    seen.setdefault(str(bucket), []).append((doc_id, body))
+    seen.setdefault(bucket, []).append((doc_id, body))
     return found
 
 
@@ -269,7 +269,6 @@ def _sentence_lookup(sentences):
     starts = [s.start for s in sentences]
 
     def find(offset: int) -> int:
-        import bisect
         i = bisect.bisect_right(starts, offset) - 1
         return sentences[max(i, 0)].sentence_id if sentences else 0
     return find

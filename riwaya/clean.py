@@ -67,6 +67,13 @@ def _is_menu_like(line: str) -> bool:
     return 0 < _words(s) <= 3 and not s.endswith(SENTENCE_END) and len(s) <= 30
 
 
+def _as_written(line: str, form: str, m: re.Match, group: str) -> str:
+    """A matched group as the line writes it (the same span when normalising kept the length)."""
+    if len(form) == len(line):
+        return line[m.start(group):m.end(group)].strip()
+    return (m.group(group) or "").strip()
+
+
 def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
                sources: tuple[SourceRule, ...] = ()) -> Cleaned:
     """Clean one decoded article."""
@@ -95,8 +102,6 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
                 else:
                     reasons[i] = rule.reason
                 break
-        if reasons[i] and reasons[-1] and all(r for r in reasons[i:]):
-            break
 
     # 2. runs of menu-like short lines (site menus, tag lists, link lists)
     i = 0
@@ -124,16 +129,8 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
             if not m:
                 continue
             groups = m.groupdict()
-            # report the value as written (same span in the original line when lengths agree)
-            def original(name: str) -> str:
-                value = groups.get(name)
-                if value is None:
-                    return ""
-                if len(form) == len(line):
-                    return line[m.start(name):m.end(name)].strip()
-                return value.strip()
             if groups.get("source") and out.source is None:
-                out.source = original("source")
+                out.source = _as_written(line, form, m, "source")
                 out.source_basis = rule.basis
             if groups.get("credit"):
                 out.credits.append(line)

@@ -109,7 +109,7 @@ def find_mentions(text: NormText, index: EntityIndex, *,
     by_span: dict[tuple[int, int], list[Match]] = {}
     for m in raw:
         by_span.setdefault((m.start, m.end), []).append(m)
-    for span, group in by_span.items():
+    for group in by_span.values():
         places = [m for m in group if m.pattern.kind == "place" and m.entity_id in index.dual_ids]
         actors = [m for m in group if m.pattern.kind == "actor"]
         if places and actors:

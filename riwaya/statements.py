@@ -418,7 +418,7 @@ class StatementExtractor:
             self._assign_content(resolved, hi)
             emitted = self._emit(doc_id, sent, text, resolved, terms, ments, said)
             seen: set[tuple[str, str, str]] = set()
-            for st, _anchor_tok in emitted:
+            for st in emitted:
                 key = (st.actor_id, st.claim_id, st.stance)
                 if key in seen:
                     continue  # one statement per speaker, claim and stance in a sentence
@@ -523,7 +523,7 @@ class StatementExtractor:
 
     def _emit(self, doc_id: str, sent: Sentence, text: NormText, cues: list[_Cue],
               terms: list[Match], ments: list[Mention], said: list[tuple[str, str]]):
-        out: list[tuple[Statement, int]] = []
+        out: list[Statement] = []
 
         def add(cue: _Cue, claim_id: str, stance: str, cue_words: str, cue_span: tuple[int, int],
                 span: tuple[int, int], anchor: _Anchor | None) -> None:
@@ -533,9 +533,8 @@ class StatementExtractor:
                 words = text.original[anchor.start:anchor.end]
                 cue_words = f"{cue_words} … {words}" if cue_words else words
                 cue_span = (anchor.start, anchor.end)
-            out.append((Statement(doc_id, sent.sentence_id, sp.actor_id, sp.surface, claim_id, stance,
-                                  cue_words, span[0], span[1], cue_span[0], cue_span[1]),
-                        anchor.first if anchor else cue.first))
+            out.append(Statement(doc_id, sent.sentence_id, sp.actor_id, sp.surface, claim_id, stance,
+                                 cue_words, span[0], span[1], cue_span[0], cue_span[1]))
 
         embedded_ranges = [(c.content_first, c.content_last) for c in cues if c.embedded]
         for i, cue in enumerate(cues):

@@ -1,7 +1,6 @@
 """The whole pipeline on real files, written to and read back from real Parquet/DuckDB."""
 
 import json
-import os
 import shutil
 import socket
 import subprocess
