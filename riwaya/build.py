@@ -84,17 +84,20 @@ class BuildReport:
 
 
 def _files_digest(folder: Path, h: "hashlib._Hash") -> None:
+    """Names, sizes and modification times: cheap enough for every dashboard rerun,
+    however large the corpus (no file is read)."""
     if not folder.is_dir():
         h.update(f"missing:{folder}".encode())
         return
     for p in sorted(folder.rglob("*")):
         if p.is_file() and not p.name.startswith("."):
+            st = p.stat()
             h.update(str(p.relative_to(folder)).encode("utf-8", "surrogateescape"))
-            h.update(p.read_bytes())
+            h.update(f"\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
 
 
 def input_fingerprint(raw_dir: Path | str, codebook_dir: Path | str) -> str:
-    """A hash of every raw file and codebook file (names and contents) and of this version."""
+    """A hash of every raw and codebook file (name, size, modification time) and of this version."""
     h = hashlib.sha256()
     h.update(f"riwaya {__version__} schema {SCHEMA_VERSION}".encode())
     _files_digest(Path(raw_dir), h)
