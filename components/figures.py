@@ -47,27 +47,24 @@ def marker_sizes(counts: pd.Series, *, smallest: float = 10, largest: float = 42
 
 
 def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title: str,
-               frame: tuple[list[float], list[float]] | None = None, big: bool = False) -> go.Figure:
+               frame: tuple[list[float], list[float]] | None = None, big: bool = False,
+               chosen: str | None = None) -> go.Figure:
     """Markers sized by mentions, one trace per colour key (claim or outlet) for the legend.
 
     Every point carries its place id in ``customdata[0]``. ``frame`` is (lon range, lat range),
-    by default fitted to ``places``.
+    by default fitted to ``places``. The ``chosen`` place's markers stand out (plotly's
+    selected points); the others fade.
     """
     fig = go.Figure()
     drawn = places.dropna(subset=["lat", "lon"])
     sizes = dict(zip(drawn["entity_id"], marker_sizes(drawn["mentions"])))
-    # names written on the map for the most mentioned places only (all have a hover label)
-    # (countries are big enough to find without a label)
-    named = drawn[drawn["kind"].fillna("") != "country"]
-    labelled = set(named.sort_values("mentions", ascending=False, kind="stable")["entity_id"].head(6))
+    lon_range, lat_range = frame or views.map_frame(places)
+    font_size = 15 if big else 12
     for key, group in drawn.groupby("colour_key", sort=True):
         label = group["colour_label"].iloc[0]
         colour = colours.get(key, views.SILENT_TEXT) if key else views.SILENT_TEXT
         fig.add_trace(go.Scattergeo(
-            lat=group["lat"], lon=group["lon"], name=label, mode="markers+text",
-            text=[n if p in labelled else "" for p, n in zip(group["entity_id"], group["name_en"])],
-            textposition="top center",
-            textfont=dict(size=15 if big else 12, color="#222"),
+            lat=group["lat"], lon=group["lon"], name=label, mode="markers",
             marker=dict(size=[sizes[p] for p in group["entity_id"]], color=colour, opacity=0.85,
                         line=dict(width=1.5, color="#333")),
             customdata=group[["entity_id", "name_en", "name_ar", "mentions", "articles",
@@ -76,8 +73,20 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
                            "%{customdata[3]} mention(s) in %{customdata[4]} article(s)<br>"
                            "Outlets: %{customdata[5]}<br>Claims: %{customdata[6]}<br>"
                            "Speakers: %{customdata[7]}<extra></extra>"),
+            selectedpoints=([i for i, p in enumerate(group["entity_id"]) if p == chosen]
+                            if chosen in sizes else None),
+            unselected=dict(marker=dict(opacity=0.35)),
         ))
-    lon_range, lat_range = frame or views.map_frame(places)
+    # the names, in a trace of their own drawn last, so that no marker covers them
+    where = map_labels(drawn, sizes, lon_range=lon_range, lat_range=lat_range,
+                       char_px=font_size * 0.6, line_px=font_size * 1.35)
+    if where:
+        names = dict(zip(drawn["entity_id"], drawn["name_en"]))
+        fig.add_trace(go.Scattergeo(
+            lon=[lon for lon, _ in where.values()], lat=[lat for _, lat in where.values()],
+            text=[short_name(names[p]) for p in where], mode="text", textposition="top center",
+            textfont=dict(size=font_size, color="#222", shadow="0 0 3px #fff"),
+            hoverinfo="skip", showlegend=False, name="place names"))
     fig.update_geos(
         projection_type="mercator", resolution=MAP_RESOLUTION, lonaxis_range=lon_range, lataxis_range=lat_range,
         # few layers: each one is re-projected on every redraw (see benchmarks/bench_dashboard.py);
@@ -87,9 +96,58 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
         showrivers=True, rivercolor="#7FB2D9", riverwidth=1.5,
         bgcolor="#E3EEF6",
     )
-    fig.update_layout(legend_title_text=colour_title, clickmode="event+select", dragmode="pan",
+    fig.update_layout(legend_title_text=colour_title, clickmode="event", dragmode="pan",
                       showlegend=True, uirevision="riwaya-map")
-    return _base_layout(fig, height=620 if big else 520, big=big)
+    fig = _base_layout(fig, height=620 if big else 520, big=big)
+    # the legend under the map: above it, it ran into plotly's buttons (PNG, zoom)
+    fig.update_layout(legend=dict(y=-0.02, yanchor="top", x=0, xanchor="left"), margin=dict(t=34))
+    return fig
+
+
+def short_name(name: str) -> str:
+    """A place's name as written on the map: "Abu Kamal (Al-Bukamal)" -> "Abu Kamal"."""
+    return name.split(" (", 1)[0] if name else ""
+
+
+def _mercator(lat: float) -> float:
+    """Web-Mercator y of a latitude, in degrees of longitude."""
+    lat = max(min(float(lat), 85.0), -85.0)
+    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+
+def _latitude(y: float) -> float:
+    """The latitude whose Mercator y (degrees of longitude) is ``y``."""
+    return math.degrees(2 * math.atan(math.exp(math.radians(y))) - math.pi / 2)
+
+
+def map_labels(drawn: pd.DataFrame, sizes: Mapping[str, float], *, lon_range: list[float],
+               lat_range: list[float], most: int = 8, view_px: tuple[float, float] = (830, 420),
+               char_px: float = 7.0, line_px: float = 16.0) -> dict[str, tuple[float, float]]:
+    """The places whose names are written on the map (every marker has a hover label), with
+    where each name goes (lon, lat): just above its marker of diameter ``sizes[id]`` pixels.
+
+    The most mentioned first, skipping countries (big enough to find), places out of view and
+    any place whose name would overlap one already written, on a Mercator view of the ranges
+    drawn in about ``view_px`` pixels, names ``char_px`` wide a character and ``line_px`` high.
+    """
+    inside = drawn["lon"].between(*lon_range) & drawn["lat"].between(*lat_range)
+    named = drawn[inside & (drawn["kind"].fillna("") != "country")]
+    named = named.sort_values(["mentions", "entity_id"], ascending=[False, True], kind="stable")
+    lon_span = max(float(lon_range[1]) - float(lon_range[0]), 1e-6)
+    y_span = max(_mercator(lat_range[1]) - _mercator(lat_range[0]), 1e-6)
+    scale = min(view_px[0] / lon_span, view_px[1] / y_span)  # pixels per degree of longitude
+    kept: dict[str, tuple[float, float, float]] = {}  # id -> centre x, centre y, half width (px)
+    where: dict[str, tuple[float, float]] = {}
+    for r in named.itertuples(index=False):
+        if len(kept) >= most:
+            break
+        lift = sizes.get(r.entity_id, 10.0) / 2 + 2  # from the marker's centre to the name's foot
+        x, y = float(r.lon) * scale, _mercator(r.lat) * scale + lift + line_px / 2
+        half = len(short_name(r.name_en)) * char_px / 2
+        if all(abs(x - kx) >= half + khalf + 4 or abs(y - ky) >= line_px for kx, ky, khalf in kept.values()):
+            kept[r.entity_id] = (x, y, half)
+            where[r.entity_id] = (float(r.lon), _latitude(_mercator(r.lat) + lift / scale))
+    return where
 
 
 def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "claim_short",

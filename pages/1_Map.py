@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from components.preload import cropped_map_js, map_assets_js
+from components.preload import map_assets_js
 
-# first, before the heavy imports and the corpus: the browser starts fetching plotly.js and the
-# base map while Python works (our own script, no data in it)
+# first, before the heavy imports and the corpus: the browser starts loading plotly.js's geo
+# bundle and the base map while Python works (our own script, no data in it)
 st.html(map_assets_js(), unsafe_allow_javascript=True)
 
 from components import warmup  # noqa: E402
@@ -14,7 +14,7 @@ warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
 
 import html  # noqa: E402
 
-from components import context, figures, urlstate  # noqa: E402
+from components import context, figures, geo_chart, urlstate  # noqa: E402
 from riwaya import views  # noqa: E402
 
 ctx = context.setup("Map")
@@ -34,25 +34,25 @@ if places.empty:
 drawn = places.dropna(subset=["lat", "lon"])
 colours = prep.claim_colours if colour_by == "claim" else prep.outlet_colours
 frame = prep.map_frame  # the whole corpus's region, the same for every filter
-st.html(cropped_map_js(frame), unsafe_allow_javascript=True)
-fig = figures.map_figure(places, colours, big=ctx.presenting, frame=frame,
-                         colour_title="Claim" if colour_by == "claim" else "Outlet")
-
 place_ids = list(places["entity_id"])
 names = {r.entity_id: f"{r.name_en} · {r.name_ar} ({r.mentions} mention{'s' if r.mentions != 1 else ''})"
          for r in places.itertuples(index=False)}
+urlstate.init("map_place", "place", place_ids, None)
 
 
-def point_to_place(point: dict):
-    data = point.get("customdata")
-    if isinstance(data, (list, tuple)) and data:
-        return data[0] if data[0] in place_ids else None
-    return None
+def take_click() -> None:
+    """A marker was clicked: choose its place (customdata[0]) in the selectbox below."""
+    point = geo_chart.clicked_point("map_chart")
+    data = point.get("customdata") if point else None
+    if isinstance(data, list) and data and isinstance(data[0], str):
+        st.session_state["map_place"] = data[0]
 
 
-urlstate.take_selection("map_chart", "map_place", point_to_place)
-st.plotly_chart(fig, key="map_chart", on_select="rerun", selection_mode="points",
-                config=figures.plotly_config("map"))
+fig = figures.map_figure(places, colours, big=ctx.presenting, frame=frame,
+                         colour_title="Claim" if colour_by == "claim" else "Outlet",
+                         chosen=st.session_state.get("map_place"))
+geo_chart.geo_chart(fig, key="map_chart", config=figures.plotly_config("map"), frame=frame,
+                    on_click=take_click)
 if len(drawn) < len(places):
     st.caption(f"{len(places) - len(drawn)} place(s) have no coordinates and are listed in the table only.")
 outside = drawn[~(drawn["lon"].between(*frame[0]) & drawn["lat"].between(*frame[1]))]
@@ -60,7 +60,6 @@ if len(outside):
     st.caption("Outside this view: " + ", ".join(f"{r.name_en} ({r.mentions})" for r in outside.itertuples(index=False))
                + ". Scroll on the map to zoom out.")
 
-urlstate.init("map_place", "place", place_ids, None)
 chosen = st.selectbox("Choose a place (or click a marker)", place_ids, key="map_place",
                       format_func=lambda p: names.get(p, p), index=None,
                       placeholder="Choose a place to read the sentences that mention it")

@@ -49,11 +49,19 @@ def open_page(page: str | None, query: dict | None = None) -> AppTest:
 
 
 def figures(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    """The page's plotly figures: st.plotly_chart's, then the map's (components/geo_chart.py)."""
+    figs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    return figs + [json.loads(el.proto.json)["figure"] for el in at.get("bidi_component")]
 
 
 def traces(at: AppTest, n: int = 0) -> list[dict]:
-    return figures(at)[n]["data"]
+    """The data traces of figure ``n`` (not the map's trace of place names)."""
+    return [t for t in figures(at)[n]["data"] if t.get("mode") != "text"]
+
+
+def place_names(at: AppTest) -> list[str]:
+    """The names written on the map (its text-only trace)."""
+    return [n for t in figures(at)[0]["data"] if t.get("mode") == "text" for n in t["text"]]
 
 
 def values(data) -> list:
@@ -124,8 +132,10 @@ def test_map_markers_follow_the_actor_filter(corpus_env):
     assert fig["data"][0]["type"] == "scattergeo"
     hover = fig["data"][0]["hovertemplate"]
     assert "customdata[1]" in hover and "customdata[2]" in hover  # English and Arabic names
+    assert "Raqqa" in place_names(at)
     set_actors(at, ["DILLON"])
     assert map_places(at) == {"GN:RAQQA"}
+    assert place_names(at) == ["Raqqa"]
     set_actors(at, ["RU_MOD"])
     assert map_places(at) == {"GN:ABU_KAMAL", "GN:DEIR", "GN:FALLUJAH"}
 

@@ -132,6 +132,9 @@ def test_map_draws_land_offline_from_the_apps_topojson(tab):
                                         "els => els.map(e => (e.getAttribute('d') || '').length)")
     assert borders and max(borders) > 100
     assert any(u.endswith("/app/static/topojson/world_50m.json") for u in tab.requests)
+    # drawn by plotly.js's geo bundle served by the app, not Streamlit's whole plotly.js
+    assert any(u.endswith("/app/static/plotly/plotly-geo.min.js") for u in tab.requests)
+    assert not [u for u in tab.requests if "/PlotlyChart." in u]
     assert not tab.foreign_requests(), tab.foreign_requests()
     shot(page, "map-offline")
 

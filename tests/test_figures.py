@@ -1,0 +1,105 @@
+"""The map's figure and the data its browser component receives (no Streamlit run)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from components import figures, geo_chart, preload
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAME = ([30.0, 50.0], [25.0, 40.0])
+
+
+def places(*rows) -> pd.DataFrame:
+    """Rows of (entity_id, name_en, kind, mentions, lat, lon) as place_summary gives them."""
+    df = pd.DataFrame(rows, columns=["entity_id", "name_en", "kind", "mentions", "lat", "lon"])
+    df["name_ar"] = "ا"
+    for col in ("articles", "outlets", "claims", "speakers", "colour_label"):
+        df[col] = "x"
+    df["colour_key"] = "K"
+    return df
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # far apart: both named
+    ([("A", "Alpha", "city", 5, 30.0, 35.0), ("B", "Beta", "city", 1, 35.0, 45.0)], {"A", "B"}),
+    # names would overlap: the more mentioned one only
+    ([("A", "Alpha", "city", 5, 30.0, 35.0), ("B", "Beta", "city", 1, 30.1, 35.2)], {"A"}),
+    # same spot but far apart vertically: both
+    ([("A", "Alpha", "city", 5, 30.0, 35.0), ("B", "Beta", "city", 1, 35.0, 35.0)], {"A", "B"}),
+    # countries are not named; places out of view are not named
+    ([("CC:SY", "Syria", "country", 9, 35.0, 38.0), ("C", "China town", "city", 3, 36.0, 103.0),
+      ("A", "Alpha", "city", 1, 30.0, 35.0)], {"A"}),
+    # ties: by id
+    ([("B", "Beta", "city", 2, 30.0, 35.0), ("A", "Alpha", "city", 2, 30.0, 35.1)], {"A"}),
+])
+def test_map_labels_skip_overlaps_countries_and_places_out_of_view(rows, expected):
+    drawn = places(*rows)
+    sizes = dict(zip(drawn["entity_id"], figures.marker_sizes(drawn["mentions"])))
+    where = figures.map_labels(drawn, sizes, lon_range=FRAME[0], lat_range=FRAME[1])
+    assert set(where) == expected
+    for pid, (lon, lat) in where.items():  # each name sits just above its own marker
+        row = drawn[drawn["entity_id"] == pid].iloc[0]
+        assert lon == row["lon"] and row["lat"] < lat < row["lat"] + 2
+
+
+def test_map_labels_at_most():
+    drawn = places(*[(f"P{i}", f"P{i}", "city", 1, 26.0 + i, 31.0 + (i % 2) * 10) for i in range(12)])
+    sizes = dict.fromkeys(drawn["entity_id"], 10.0)
+    assert len(figures.map_labels(drawn, sizes, lon_range=FRAME[0], lat_range=FRAME[1], most=3)) == 3
+
+
+def test_short_names_on_the_map():
+    assert figures.short_name("Abu Kamal (Al-Bukamal)") == "Abu Kamal"
+    assert figures.short_name("Raqqa") == "Raqqa"
+
+
+def test_map_figure_marks_the_chosen_place_and_names_places_in_a_trace_drawn_last():
+    drawn = places(("A", "Alpha", "city", 5, 30.0, 35.0), ("B", "Beta", "city", 1, 35.0, 45.0))
+    fig = figures.map_figure(drawn, {"K": "#123456"}, colour_title="Claim", frame=FRAME, chosen="B")
+    markers, names = fig.data
+    assert list(markers.selectedpoints) == [1]
+    assert names.mode == "text" and list(names.text) == ["Alpha", "Beta"] and names.hoverinfo == "skip"
+    fig = figures.map_figure(drawn, {"K": "#123456"}, colour_title="Claim", frame=FRAME)
+    assert fig.data[0].selectedpoints is None  # nothing chosen: nothing faded
+
+
+def test_geo_chart_data_is_plain_json_with_the_offline_assets():
+    drawn = places(("A", "Alpha", "city", 5, 30.0, 35.0))
+    fig = figures.map_figure(drawn, {"K": "#123456"}, colour_title="Claim", frame=FRAME)
+    data = geo_chart.chart_data(fig, config=figures.plotly_config("map"), frame=FRAME)
+    assert json.loads(json.dumps(data)) == data
+    assert data["figure"]["data"][0]["type"] == "scattergeo"
+    assert data["config"]["topojsonURL"] == "app/static/topojson/"
+    assert data["script"] == "app/static/plotly/plotly-geo.min.js"
+    assert data["topojson"]["box"] == [18.0, 62.0, 13.0, 52.0]  # the frame and 12 degrees around it
+    assert data["topojson"]["url"] == "app/static/topojson/world_50m.json"
+
+
+def test_the_vendored_plotly_geo_bundle_is_the_plotly_js_that_plotly_py_writes_for():
+    from plotly.offline import get_plotlyjs_version
+
+    bundle = ROOT / "static" / preload.PLOTLY_GEO_URL.removeprefix("app/static/")
+    head = bundle.read_text(encoding="utf-8")[:300]
+    version = re.search(r"plotly\.js \(geo - minified\) v(\S+)", head)
+    assert version, f"{bundle} is not plotly.js's geo bundle"
+    assert version.group(1) == get_plotlyjs_version(), (
+        f"plotly.py writes figures for plotly.js {get_plotlyjs_version()} but {bundle} is "
+        f"{version.group(1)}: replace it with plotly-geo.min.js from npm's plotly.js-geo-dist-min "
+        f"of that version")
+    assert (bundle.parent / "LICENSE").exists()
+
+
+def test_the_preload_script_starts_the_same_assets_the_chart_uses():
+    import base64
+
+    html = preload.map_assets_js()
+    code = base64.b64decode(re.search(r'atob\("([^"]+)"\)', html).group(1)).decode()
+    assert "window.riwayaGeoAssets" in code
+    assert f'plotly("{preload.PLOTLY_GEO_URL}")' in code
+    assert 'topojson("app/static/topojson/world_50m.json")' in code
