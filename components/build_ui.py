@@ -7,6 +7,7 @@ import time
 import streamlit as st
 
 from riwaya import build as pipeline
+from riwaya.errors import RiwayaError
 
 from .context import Context, Paths
 
@@ -20,12 +21,10 @@ def raw_files(p: Paths) -> list:
 
 
 def staleness(p: Paths) -> tuple[bool | None, str | None]:
-    """(stale?, problem). None when the pipeline cannot tell (not available, or an error)."""
+    """(stale?, problem). None when it cannot be told (an input or the corpus cannot be read)."""
     try:
         return bool(pipeline.corpus_is_stale(p.raw, p.codebook, p.processed)), None
-    except NotImplementedError:
-        return None, "The processing pipeline is not available in this version yet."
-    except Exception as exc:  # noqa: BLE001 - shown to the user
+    except (RiwayaError, OSError) as exc:
         return None, f"Could not check whether the corpus is up to date: {exc}"
 
 
@@ -42,13 +41,7 @@ def build_with_progress(p: Paths) -> bool:
 
         try:
             report = pipeline.build_corpus(p.raw, p.codebook, p.processed, progress=progress)
-        except NotImplementedError:
-            status.update(label="The processing pipeline is not available yet", state="error")
-            st.error("This version cannot build the corpus yet (the pipeline is not implemented). "
-                     "Build it with `python -m riwaya build` once it is, or point RIWAYA_PROCESSED "
-                     "at an existing corpus.")
-            return False
-        except Exception as exc:  # noqa: BLE001 - the message names the file and the fix
+        except (RiwayaError, OSError) as exc:  # the message names the file and the problem
             status.update(label="The build failed", state="error")
             st.error(f"Building the corpus failed: {exc}")
             st.caption("The previous corpus, if any, is unchanged.")

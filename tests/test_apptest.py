@@ -342,18 +342,25 @@ def test_overview_builds_a_missing_corpus_with_progress(raw_env, monkeypatch):
     assert calls == [raw_env["out"]]  # not rebuilt: up to date now
 
 
-@pytest.mark.parametrize("error", [NotImplementedError(), ValueError("bad codebook line 3")])
-def test_overview_reports_a_failed_build(raw_env, monkeypatch, error):
+@pytest.mark.parametrize("error, shown", [
+    ("codebook", "claims.jsonl, line 3, field 'cues': expected a list"),
+    ("disk", "No space left on device"),
+])
+def test_overview_reports_a_failed_build(raw_env, monkeypatch, error, shown):
     from riwaya import build
+    from riwaya.errors import CodebookError
 
     def failing(*a, **k):
-        raise error
+        if error == "codebook":
+            raise CodebookError("claims.jsonl", "expected a list", line=3, field="cues")
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(build, "corpus_is_stale", lambda *a: True)
     monkeypatch.setattr(build, "build_corpus", failing)
     at = open_page(None)
     errors = " ".join(el.value for el in at.error)
-    assert ("not implemented" in errors) if isinstance(error, NotImplementedError) else ("bad codebook line 3" in errors)
+    assert shown in errors
+    assert "previous corpus, if any, is unchanged" in " ".join(el.value for el in at.caption)
     at.run()  # no automatic retry loop; a button offers it
     assert at.button(key="build_again")
 
