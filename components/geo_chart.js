@@ -65,6 +65,18 @@ function baseMap(topo) {
   });
 }
 
+// The page's theme (Streamlit gives a component its colours as CSS variables): the legend and
+// other text in the theme's text colour, on the page's own background.
+function themed(layout, root) {
+  var text = getComputedStyle(root instanceof Element ? root : document.body)
+    .getPropertyValue("--st-text-color").trim();
+  if (!text) return layout;
+  return Object.assign({}, layout, {
+    paper_bgcolor: "rgba(0,0,0,0)",
+    font: Object.assign({}, layout.font || {}, {color: text})
+  });
+}
+
 export default function (component) {
   var data = component.data, root = component.parentElement;
   var div = root.querySelector("div.riwaya-geo-chart");
@@ -77,7 +89,7 @@ export default function (component) {
   var ready = Promise.all([window.riwayaGeoAssets.plotly(data.script), baseMap(data.topojson)]);
   ready.then(function (loaded) {
     var Plotly = loaded[0];
-    return Plotly.react(div, data.figure.data, data.figure.layout, data.config).then(function () {
+    return Plotly.react(div, data.figure.data, themed(data.figure.layout, root), data.config).then(function () {
       if (div.riwayaHooked) return;
       div.riwayaHooked = true;
       div.on("plotly_click", function (ev) {
