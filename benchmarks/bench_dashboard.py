@@ -13,12 +13,14 @@ Usage: python benchmarks/bench_dashboard.py [--starts N] [--repeat N]
 (BENCH_LOG=path keeps the streamlit log.)
 
 What the time goes to (2 cores, sample corpus, 2026-11-22): server up ~0.6 s, Streamlit's
-page and JS ~1.1 s, then the first script run (corpus load; pandas, DuckDB, pyarrow and plotly
-already imported by serve.py's warm-up) ~0.9 s while the browser already loads plotly.js's geo
-bundle and the base map (components/preload.py), then the first draw ~0.4 s: start to map
-~3.0-3.4 s. Streamlit's own plotly.js (4.7 MB) took ~2 s to start on this machine, which is
-why the map is drawn by the geo bundle (components/geo_chart.py). A filter change: ~0.25 s of
-script run, then plotly redraws the markers over the base map cut to the corpus's region.
+page and JS ~1.1 s, then the first script run (~0.5 s: corpus load; pandas, DuckDB, pyarrow
+and plotly already imported by serve.py's warm-up) while the browser already loads plotly.js's
+geo bundle and the base map (components/preload.py), then the first draw ~0.15 s: start to
+map ~2.9-3.1 s. Each start also prints the map's marks in the browser (seconds after the page
+was requested). Streamlit's own plotly.js (4.7 MB) took ~2 s to start on this machine, which
+is why the map is drawn by the geo bundle (components/geo_chart.py); the places table is only
+filled when opened, as its code slowed the first draw. A filter change: ~0.25 s of script
+run, then plotly redraws the markers over the base map cut to the corpus's region.
 """
 
 from __future__ import annotations
@@ -105,6 +107,17 @@ def cold_start(browser, corpus: Path, tmp: str, n: int) -> tuple[float, float, f
         raise
 
 
+MARKS = {"riwaya-plotly-loaded": "plotly.js ready", "riwaya-topojson-loaded": "base map fetched",
+         "riwaya-map-data": "chart data in", "riwaya-map-drawn": "drawn"}
+
+
+def browser_marks(page) -> str:
+    """The map's performance marks (components/geo_assets.js, geo_chart.js), seconds after the
+    browser started loading the page."""
+    marks = dict(page.evaluate("() => performance.getEntriesByType('mark').map(m => [m.name, m.startTime])"))
+    return ", ".join(f"{label} {marks[name] / 1000:.2f}" for name, label in MARKS.items() if name in marks)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--starts", type=int, default=3, help="cold starts to time (default 3)")
@@ -122,6 +135,7 @@ def main() -> int:
             print(f"start {n + 1}: server healthy {healthy:.2f} s, page load (HTML, JS) {loaded:.2f} s, "
                   f"first run to map drawn {start_to_map - healthy - loaded:.2f} s, "
                   f"start to map {start_to_map:.2f} s")
+            print(f"         in the browser: {browser_marks(page)}")
             starts.append(start_to_map)
             if n < max(args.starts, 1) - 1:
                 server.stop()

@@ -13,7 +13,7 @@
           var s = document.createElement("script");
           s.src = absolute(url);
           s.async = true;
-          s.onload = function () { resolve(window.Plotly); };
+          s.onload = function () { performance.mark("riwaya-plotly-loaded"); resolve(window.Plotly); };
           s.onerror = function () { plotly = null; reject(new Error("could not load " + url)); };
           document.head.appendChild(s);
         });
@@ -26,6 +26,7 @@
       if (!topo) {
         topo = fetch(absolute(url))
           .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (t) { performance.mark("riwaya-topojson-loaded"); return t; })
           .catch(function () { return null; });
       }
       return topo;

@@ -86,10 +86,13 @@ export default function (component) {
     root.appendChild(div);
   }
   div.riwayaSend = component.setTriggerValue;  // the newest run's sender
+  performance.mark("riwaya-map-data");  // marks for benchmarks/bench_dashboard.py
   var ready = Promise.all([window.riwayaGeoAssets.plotly(data.script), baseMap(data.topojson)]);
   ready.then(function (loaded) {
     var Plotly = loaded[0];
+    performance.mark("riwaya-map-ready");
     return Plotly.react(div, data.figure.data, themed(data.figure.layout, root), data.config).then(function () {
+      performance.mark("riwaya-map-drawn");
       if (div.riwayaHooked) return;
       div.riwayaHooked = true;
       div.on("plotly_click", function (ev) {

@@ -84,8 +84,11 @@ if chosen:
             st.page_link(context.READER, label="Read in context", icon=":material/menu_book:",
                          query_params=context.reader_params(ctx, r.doc_id, r.sentence_id))
 
-with st.expander("All places in view (table)"):
-    table = places.drop(columns=["colour_key"]).rename(columns={"colour_label": "colour"})
-    st.dataframe(table, hide_index=True, width="stretch")
-    st.download_button("Download places (CSV)", table.to_csv(index=False).encode("utf-8"),
-                       file_name="riwaya-places.csv", mime="text/csv", key="map_places_csv")
+# filled only once opened: the table's browser code would otherwise compete with the map's first draw
+table_box = st.expander("All places in view (table)", key="map_table", on_change="rerun")
+if table_box.open:
+    with table_box:
+        table = places.drop(columns=["colour_key"]).rename(columns={"colour_label": "colour"})
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.download_button("Download places (CSV)", table.to_csv(index=False).encode("utf-8"),
+                           file_name="riwaya-places.csv", mime="text/csv", key="map_places_csv")

@@ -298,3 +298,15 @@ def test_clicking_a_map_marker_lists_the_sentences_naming_the_place(tab):
     assert quote.get_attribute("dir") == "rtl"
     assert "Col. Ryan Dillon" in page.inner_text("[data-testid='stMain']")
     shot(page, "map-place-sentences")
+
+
+def test_map_places_table_is_filled_when_opened(tab):
+    page = tab.open(PAGES["map"])
+    map_ready(page)
+    main = page.locator("[data-testid='stMain']")
+    assert main.locator("[data-testid='stDataFrame']").count() == 0  # not drawn with the map
+    main.locator("[data-testid='stExpander'] summary", has_text="All places in view").click()
+    main.locator("[data-testid='stDataFrame']").wait_for(timeout=WAIT_MS)
+    main.get_by_role("button", name="Download places (CSV)").wait_for(timeout=WAIT_MS)
+    wait_app_idle(page, WAIT_MS, ready=READY)
+    shot(page, "map-places-table")
