@@ -7,12 +7,18 @@ The other pages are in pages/; shared code in components/, computations in riway
 
 import streamlit as st
 
-from components import warmup
+from components.preload import assets_js
+
+# first, before the heavy imports and the corpus: the browser starts loading plotly.js while
+# Python works (our own script, no data in it)
+st.html(assets_js("basic"), unsafe_allow_javascript=True)
+
+from components import warmup  # noqa: E402
 
 warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
 
-from components import build_ui, context, figures
-from riwaya import views
+from components import build_ui, chart, context, figures  # noqa: E402
+from riwaya import views  # noqa: E402
 
 ctx = context.setup("Overview")
 st.title("Riwaya · who claimed what, where, and how each outlet told it")
@@ -44,8 +50,8 @@ counts = views.stance_by_claim(prep, ctx.filters)
 if counts.empty:
     context.empty_filter_note(ctx, "statements")
 else:
-    st.plotly_chart(figures.stance_bar_figure(counts, big=ctx.presenting), key="overview_stances",
-                    config=figures.plotly_config("statements-by-claim"))
+    chart.chart(figures.stance_bar_figure(counts, big=ctx.presenting), key="overview_stances",
+                name="overview", config=figures.plotly_config("statements-by-claim"))
     with st.expander("What the claim ids mean"):
         st.dataframe(prep.claims[["claim_id", "label"]].rename(columns={"label": "claim"}),
                      hide_index=True, width="stretch")

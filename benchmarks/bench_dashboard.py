@@ -18,7 +18,7 @@ and plotly already imported by serve.py's warm-up) while the browser already loa
 geo bundle and the base map (components/preload.py), then the first draw ~0.15 s: start to
 map ~2.9-3.1 s. Each start also prints the map's marks in the browser (seconds after the page
 was requested). Streamlit's own plotly.js (4.7 MB) took ~2 s to start on this machine, which
-is why the map is drawn by the geo bundle (components/geo_chart.py); the places table is only
+is why the map is drawn by the geo bundle (components/chart.py); the places table is only
 filled when opened, as its code slowed the first draw. A filter change: ~0.25 s of script
 run, then plotly redraws the markers over the base map cut to the corpus's region.
 """
@@ -112,7 +112,7 @@ MARKS = {"riwaya-plotly-loaded": "plotly.js ready", "riwaya-topojson-loaded": "b
 
 
 def browser_marks(page) -> str:
-    """The map's performance marks (components/geo_assets.js, geo_chart.js), seconds after the
+    """The map's performance marks (components/chart_assets.js, chart.js), seconds after the
     browser started loading the page."""
     marks = dict(page.evaluate("() => performance.getEntriesByType('mark').map(m => [m.name, m.startTime])"))
     return ", ".join(f"{label} {marks[name] / 1000:.2f}" for name, label in MARKS.items() if name in marks)

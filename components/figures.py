@@ -29,6 +29,7 @@ def plotly_config(name: str) -> dict:
 def _base_layout(fig: go.Figure, *, height: int, title: str | None = None, big: bool = False) -> go.Figure:
     size = 17 if big else 13
     fig.update_layout(
+        template="plotly_white",  # light grid on white, like the page
         height=height, margin=dict(l=10, r=10, t=50 if title else 10, b=10),
         font=dict(family=FONT, size=size), title=dict(text=title) if title else None,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
@@ -181,7 +182,7 @@ def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "c
                      showgrid=False, zeroline=False, fixedrange=True)
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), showgrid=False,
                      zeroline=False, fixedrange=True, automargin=True)
-    fig.update_layout(plot_bgcolor="rgba(0,0,0,0)", clickmode="event+select", dragmode=False,
+    fig.update_layout(plot_bgcolor="rgba(0,0,0,0)", clickmode="event", dragmode=False,
                       showlegend=True)
     top, bottom = 160, 60
     height = top + bottom + (cell + 12) * max(len(rows), 1)

@@ -1,8 +1,8 @@
-"""Start loading the map's heavy browser assets before Python has done its work.
+"""Start loading a page's heavy browser assets before Python has done its work.
 
-Kept free of heavy imports (no pandas, plotly or DuckDB): the Map page emits this script
-first, so the browser fetches and starts plotly.js's geo bundle and fetches the base map
-while the page's Python runs (``components/geo_chart.py`` draws with them).
+Kept free of heavy imports (no pandas, plotly or DuckDB): a page with charts emits this script
+first, so the browser fetches and starts its plotly.js bundle (and the map's base map) while
+the page's Python runs; ``components/chart.py`` draws with them.
 """
 
 from __future__ import annotations
@@ -14,23 +14,23 @@ from pathlib import Path
 TOPOJSON_URL = "app/static/topojson/"  # static/topojson/ served by the app (works offline)
 MAP_RESOLUTION = 50  # 1:50m (rivers, finer coasts); 110 redraws faster but shows no rivers here
 TOPOJSON_NAME = f"world_{MAP_RESOLUTION}m"
-#: plotly.js's geo-only bundle (npm plotly.js-geo-dist-min), static/plotly/ served by the app
-PLOTLY_GEO_URL = "app/static/plotly/plotly-geo.min.js"
+#: plotly.js's partial bundles (npm plotly.js-*-dist-min), static/plotly/ served by the app:
+#: "geo" draws maps (and scatter), "basic" scatter, bar and pie
+BUNDLES = {"geo": "app/static/plotly/plotly-geo.min.js", "basic": "app/static/plotly/plotly-basic.min.js"}
 #: the browser-side loader shared with the chart component
-GEO_ASSETS_JS = Path(__file__).with_name("geo_assets.js").read_text(encoding="utf-8")
-
-
-def map_assets_js() -> str:
-    """A script that starts loading what the map needs as soon as the page starts, while Python
-    still works: plotly.js's geo bundle and the base map (``components/geo_assets.js``);
-    ``components/geo_chart.js`` takes both when it draws."""
-    start = (f"window.riwayaGeoAssets.plotly({json.dumps(PLOTLY_GEO_URL)});"
-             f"window.riwayaGeoAssets.topojson({json.dumps(TOPOJSON_URL + TOPOJSON_NAME + '.json')});")
-    return _script(GEO_ASSETS_JS + start)
-
-
+ASSETS_JS = Path(__file__).with_name("chart_assets.js").read_text(encoding="utf-8")
 #: base-map layers the map shows (components/figures.py); the others are left out of the crop
 SHOWN_LAYERS = ("land", "countries", "rivers")
+
+
+def assets_js(bundle: str, *, base_map: bool = False) -> str:
+    """A script that starts loading what the page's charts need as soon as the page starts,
+    while Python still works: plotly.js's ``bundle`` and, with ``base_map``, the map's topojson
+    (``components/chart_assets.js``); ``components/chart.js`` takes them when it draws."""
+    start = f"window.riwayaChartAssets.plotly({json.dumps(BUNDLES[bundle])});"
+    if base_map:
+        start += f"window.riwayaChartAssets.topojson({json.dumps(TOPOJSON_URL + TOPOJSON_NAME + '.json')});"
+    return _script(ASSETS_JS + start)
 
 
 def _script(js: str) -> str:

@@ -27,30 +27,3 @@ def write(param: str, value, default=None) -> None:
             del st.query_params[param]
     elif st.query_params.get(param) != str(value):
         st.query_params[param] = str(value)
-
-
-def selected_points(widget_key: str) -> list[dict]:
-    """The points chosen in a plotly chart drawn with ``on_select``, [] when none."""
-    event = st.session_state.get(widget_key)
-    if not event:
-        return []
-    try:
-        return list(event["selection"]["points"])
-    except (KeyError, TypeError):
-        return []
-
-
-def take_selection(chart_key: str, target_key: str, to_value) -> None:
-    """When the user picks a point in a chart, put it into the widget ``target_key``.
-
-    Runs before the chart is drawn, so the selectbox drawn later shows the choice; a selection is
-    applied once (a later change of the selectbox wins until the next click).
-    """
-    points = selected_points(chart_key)
-    marker = f"{chart_key}__applied"
-    signature = repr(points)
-    if points and st.session_state.get(marker) != signature:
-        value = to_value(points[0])
-        if value is not None:
-            st.session_state[target_key] = value
-    st.session_state[marker] = signature

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from components.preload import map_assets_js
+from components.preload import assets_js
 
 # first, before the heavy imports and the corpus: the browser starts loading plotly.js's geo
 # bundle and the base map while Python works (our own script, no data in it)
-st.html(map_assets_js(), unsafe_allow_javascript=True)
+st.html(assets_js("geo", base_map=True), unsafe_allow_javascript=True)
 
 from components import warmup  # noqa: E402
 
@@ -14,7 +14,7 @@ warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
 
 import html  # noqa: E402
 
-from components import context, figures, geo_chart, urlstate  # noqa: E402
+from components import chart, context, figures, urlstate  # noqa: E402
 from riwaya import views  # noqa: E402
 
 ctx = context.setup("Map")
@@ -42,7 +42,7 @@ urlstate.init("map_place", "place", place_ids, None)
 
 def take_click() -> None:
     """A marker was clicked: choose its place (customdata[0]) in the selectbox below."""
-    point = geo_chart.clicked_point("map_chart")
+    point = chart.clicked_point("map_chart")
     data = point.get("customdata") if point else None
     if isinstance(data, list) and data and isinstance(data[0], str):
         st.session_state["map_place"] = data[0]
@@ -51,8 +51,8 @@ def take_click() -> None:
 fig = figures.map_figure(places, colours, big=ctx.presenting, frame=frame,
                          colour_title="Claim" if colour_by == "claim" else "Outlet",
                          chosen=st.session_state.get("map_place"))
-geo_chart.geo_chart(fig, key="map_chart", config=figures.plotly_config("map"), frame=frame,
-                    on_click=take_click)
+chart.chart(fig, key="map_chart", name="map", bundle="geo", config=figures.plotly_config("map"), frame=frame,
+            on_click=take_click)
 if len(drawn) < len(places):
     st.caption(f"{len(places) - len(drawn)} place(s) have no coordinates and are listed in the table only.")
 outside = drawn[~(drawn["lon"].between(*frame[0]) & drawn["lat"].between(*frame[1]))]

@@ -1,15 +1,21 @@
 """Actors × claims: who took which stance on which claim; choose a cell to read the evidence."""
 
-import html
-
 import streamlit as st
 
-from components import warmup
+from components.preload import assets_js
+
+# first, before the heavy imports and the corpus: the browser starts loading plotly.js while
+# Python works (our own script, no data in it)
+st.html(assets_js("basic"), unsafe_allow_javascript=True)
+
+from components import warmup  # noqa: E402
 
 warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
 
-from components import context, figures, urlstate
-from riwaya import views
+import html  # noqa: E402
+
+from components import chart, context, figures, urlstate  # noqa: E402
+from riwaya import views  # noqa: E402
 
 ctx = context.setup("Actors × claims")
 prep = context.require_corpus(ctx)
@@ -29,17 +35,18 @@ cell_names = {f"{r.actor_id}|{r.claim_id}": f"{r.actor_label} — {r.claim_short
               for r in cells.itertuples(index=False)}
 
 
-def point_to_cell(point: dict):
-    data = point.get("customdata")
-    if isinstance(data, (list, tuple)) and len(data) >= 2:
-        cid = f"{data[0]}|{data[1]}"
-        return cid if cid in cell_names else None
-    return None
 
 
-urlstate.take_selection("matrix_chart", "matrix_cell", point_to_cell)
-st.plotly_chart(figures.matrix_figure(long, big=ctx.presenting), key="matrix_chart",
-                on_select="rerun", selection_mode="points", config=figures.plotly_config("actors-claims"))
+def take_click() -> None:
+    """A cell was clicked: choose it (customdata [actor id, claim id]) in the selectbox below."""
+    point = chart.clicked_point("matrix_chart")
+    data = point.get("customdata") if point else None
+    if isinstance(data, list) and len(data) >= 2 and f"{data[0]}|{data[1]}" in cell_names:
+        st.session_state["matrix_cell"] = f"{data[0]}|{data[1]}"
+
+
+chart.chart(figures.matrix_figure(long, big=ctx.presenting), key="matrix_chart", name="matrix",
+            config=figures.plotly_config("actors-claims"), on_click=take_click)
 
 with st.expander("Claims in this matrix"):
     st.dataframe(long[["claim_short", "claim_id", "claim_label"]].drop_duplicates()

@@ -1,15 +1,21 @@
 """Compare sources: claims and stances per outlet or article, omissions, shared sentences, who is quoted."""
 
-import html
-
 import streamlit as st
 
-from components import warmup
+from components.preload import assets_js
+
+# first, before the heavy imports and the corpus: the browser starts loading plotly.js while
+# Python works (our own script, no data in it)
+st.html(assets_js("basic"), unsafe_allow_javascript=True)
+
+from components import warmup  # noqa: E402
 
 warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
 
-from components import context, figures, urlstate
-from riwaya import views
+import html  # noqa: E402
+
+from components import chart, context, figures, urlstate  # noqa: E402
+from riwaya import views  # noqa: E402
 
 ctx = context.setup("Compare sources")
 prep = context.require_corpus(ctx)
@@ -51,9 +57,9 @@ st.subheader("Which claims each reports, and with what stance")
 if long.empty or long["n"].sum() == 0:
     context.empty_filter_note(ctx, "statements")
 else:
-    st.plotly_chart(figures.matrix_figure(long, row="group", col="claim_short", ids=("group", "claim_id"),
-                                          big=ctx.presenting),
-                    key="compare_chart", config=figures.plotly_config("compare-sources"))
+    chart.chart(figures.matrix_figure(long, row="group", col="claim_short", ids=("group", "claim_id"),
+                                      big=ctx.presenting),
+                key="compare_chart", name="compare", config=figures.plotly_config("compare-sources"))
     coverage = views.compare_coverage(prep, groups, ctx.filters)
     st.download_button("Download coverage (CSV)", coverage.to_csv().encode("utf-8"),
                        file_name="riwaya-compare.csv", mime="text/csv", key="compare_csv")

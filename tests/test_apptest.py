@@ -49,7 +49,7 @@ def open_page(page: str | None, query: dict | None = None) -> AppTest:
 
 
 def figures(at: AppTest) -> list[dict]:
-    """The page's plotly figures: st.plotly_chart's, then the map's (components/geo_chart.py)."""
+    """The page's plotly figures (components/chart.py), in page order."""
     figs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
     return figs + [json.loads(el.proto.json)["figure"] for el in at.get("bidi_component")]
 

@@ -119,6 +119,9 @@ def test_every_page_loads(tab, name):
         page.wait_for_selector(".js-plotly-plot", timeout=WAIT_MS)
     shot(page, f"page-{name}")
     assert not tab.foreign_requests(), tab.foreign_requests()
+    # charts are drawn by plotly.js's partial bundles (components/chart.py), never by
+    # Streamlit's whole plotly.js
+    assert not [u for u in tab.requests if "/PlotlyChart." in u]
 
 
 def test_map_draws_land_offline_from_the_apps_topojson(tab):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components import figures, geo_chart, preload
+from components import chart, figures, preload
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAME = ([30.0, 50.0], [25.0, 40.0])
@@ -69,37 +69,45 @@ def test_map_figure_marks_the_chosen_place_and_names_places_in_a_trace_drawn_las
     assert fig.data[0].selectedpoints is None  # nothing chosen: nothing faded
 
 
-def test_geo_chart_data_is_plain_json_with_the_offline_assets():
+def test_chart_data_is_plain_json_with_the_offline_assets():
     drawn = places(("A", "Alpha", "city", 5, 30.0, 35.0))
     fig = figures.map_figure(drawn, {"K": "#123456"}, colour_title="Claim", frame=FRAME)
-    data = geo_chart.chart_data(fig, config=figures.plotly_config("map"), frame=FRAME)
+    data = chart.chart_data(fig, name="map", bundle="geo", config=figures.plotly_config("map"), frame=FRAME)
     assert json.loads(json.dumps(data)) == data
     assert data["figure"]["data"][0]["type"] == "scattergeo"
     assert data["config"]["topojsonURL"] == "app/static/topojson/"
     assert data["script"] == "app/static/plotly/plotly-geo.min.js"
     assert data["topojson"]["box"] == [18.0, 62.0, 13.0, 52.0]  # the frame and 12 degrees around it
     assert data["topojson"]["url"] == "app/static/topojson/world_50m.json"
+    plain = chart.chart_data(fig, name="x", config={})
+    assert plain["script"] == "app/static/plotly/plotly-basic.min.js" and plain["topojson"] is None
+    with pytest.raises(ValueError, match="Unknown plotly.js bundle 'gl3d'"):
+        chart.chart_data(fig, name="x", config={}, bundle="gl3d")
 
 
-def test_the_vendored_plotly_geo_bundle_is_the_plotly_js_that_plotly_py_writes_for():
+@pytest.mark.parametrize("bundle", sorted(preload.BUNDLES))
+def test_the_vendored_plotly_bundles_are_the_plotly_js_that_plotly_py_writes_for(bundle):
     from plotly.offline import get_plotlyjs_version
 
-    bundle = ROOT / "static" / preload.PLOTLY_GEO_URL.removeprefix("app/static/")
-    head = bundle.read_text(encoding="utf-8")[:300]
-    version = re.search(r"plotly\.js \(geo - minified\) v(\S+)", head)
-    assert version, f"{bundle} is not plotly.js's geo bundle"
+    path = ROOT / "static" / preload.BUNDLES[bundle].removeprefix("app/static/")
+    head = path.read_text(encoding="utf-8")[:300]
+    version = re.search(rf"plotly\.js \({bundle} - minified\) v(\S+)", head)
+    assert version, f"{path} is not plotly.js's {bundle} bundle"
     assert version.group(1) == get_plotlyjs_version(), (
-        f"plotly.py writes figures for plotly.js {get_plotlyjs_version()} but {bundle} is "
-        f"{version.group(1)}: replace it with plotly-geo.min.js from npm's plotly.js-geo-dist-min "
-        f"of that version")
-    assert (bundle.parent / "LICENSE").exists()
+        f"plotly.py writes figures for plotly.js {get_plotlyjs_version()} but {path} is "
+        f"{version.group(1)}: replace it with the file of npm's plotly.js-{bundle}-dist-min of that version")
+    assert (path.parent / "LICENSE").exists()
 
 
 def test_the_preload_script_starts_the_same_assets_the_chart_uses():
     import base64
 
-    html = preload.map_assets_js()
-    code = base64.b64decode(re.search(r'atob\("([^"]+)"\)', html).group(1)).decode()
-    assert "window.riwayaGeoAssets" in code
-    assert f'plotly("{preload.PLOTLY_GEO_URL}")' in code
-    assert 'topojson("app/static/topojson/world_50m.json")' in code
+    def code(html: str) -> str:
+        return base64.b64decode(re.search(r'atob\("([^"]+)"\)', html).group(1)).decode()
+
+    map_code = code(preload.assets_js("geo", base_map=True))
+    assert "window.riwayaChartAssets" in map_code
+    assert f'plotly("{preload.BUNDLES["geo"]}")' in map_code
+    assert 'topojson("app/static/topojson/world_50m.json")' in map_code
+    other = code(preload.assets_js("basic"))
+    assert f'plotly("{preload.BUNDLES["basic"]}")' in other and "topojson(\"" not in other

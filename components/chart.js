@@ -1,12 +1,12 @@
-// A plotly geo chart drawn with plotly.js's geo-only bundle (1.4 MB, served by the app from
-// static/plotly/), not Streamlit's full plotly.js (4.7 MB): the map appears about a second
-// sooner. Streamlit calls this on every script run with new data; the plot is updated in place
-// (Plotly.react keeps zoom and pan through uirevision). A click on a point sends its customdata
-// back to Python as the trigger "click".
+// A plotly chart drawn with one of plotly.js's partial bundles (1.2-1.4 MB, served by the app
+// from static/plotly/), not Streamlit's full plotly.js (4.7 MB): the chart appears about a
+// second sooner. Streamlit calls this on every script run with new data; the plot is updated
+// in place (Plotly.react keeps zoom and pan through uirevision). A click on a point sends its
+// customdata back to Python as the trigger "click".
 //
-// data = {figure: {data, layout}, config, script: URL of plotly-geo.min.js,
+// data = {figure: {data, layout}, config, script: URL of the plotly.js bundle, name,
 //         topojson: {name, url, box: [lon0, lon1, lat0, lat1], shown: [layer names]} or null}
-// components/geo_assets.js comes first in the module (it defines window.riwayaGeoAssets).
+// components/chart_assets.js comes first in the module (it defines window.riwayaChartAssets).
 
 // The base map cut to a box: land, borders and rivers whose arcs touch it, whole; the other
 // layers empty. Plotly re-projects the base map on every redraw, so the whole 1:50m world
@@ -58,7 +58,7 @@ function baseMap(topo) {
   assets.topojson = assets.topojson || {};
   var key = JSON.stringify(topo.box);
   if (assets.riwayaBox === key) return Promise.resolve();
-  return window.riwayaGeoAssets.topojson(topo.url).then(function (t) {
+  return window.riwayaChartAssets.topojson(topo.url).then(function (t) {
     if (!t || assets.riwayaBox === key) return;
     try { assets.topojson[topo.name] = crop(t, topo.box, topo.shown); assets.riwayaBox = key; }
     catch (e) { assets.topojson[topo.name] = t; }  // the whole map: slower, same picture
@@ -79,20 +79,20 @@ function themed(layout, root) {
 
 export default function (component) {
   var data = component.data, root = component.parentElement;
-  var div = root.querySelector("div.riwaya-geo-chart");
+  var div = root.querySelector("div.riwaya-chart");
   if (!div) {
     div = document.createElement("div");
-    div.className = "riwaya-geo-chart";
+    div.className = "riwaya-chart";
     root.appendChild(div);
   }
   div.riwayaSend = component.setTriggerValue;  // the newest run's sender
-  performance.mark("riwaya-map-data");  // marks for benchmarks/bench_dashboard.py
-  var ready = Promise.all([window.riwayaGeoAssets.plotly(data.script), baseMap(data.topojson)]);
+  performance.mark("riwaya-" + data.name + "-data");  // marks for benchmarks/bench_dashboard.py
+  var ready = Promise.all([window.riwayaChartAssets.plotly(data.script), baseMap(data.topojson)]);
   ready.then(function (loaded) {
-    var Plotly = loaded[0];
-    performance.mark("riwaya-map-ready");
+    var Plotly = div.riwayaPlotly = loaded[0];
+    performance.mark("riwaya-" + data.name + "-ready");
     return Plotly.react(div, data.figure.data, themed(data.figure.layout, root), data.config).then(function () {
-      performance.mark("riwaya-map-drawn");
+      performance.mark("riwaya-" + data.name + "-drawn");
       if (div.riwayaHooked) return;
       div.riwayaHooked = true;
       div.on("plotly_click", function (ev) {
@@ -103,7 +103,7 @@ export default function (component) {
       });
     });
   }).catch(function (e) {
-    div.textContent = "The map could not be drawn: " + (e && e.message ? e.message : e);
+    div.textContent = "The chart could not be drawn: " + (e && e.message ? e.message : e);
   });
-  return function () { if (window.Plotly) window.Plotly.purge(div); };
+  return function () { if (div.riwayaPlotly) div.riwayaPlotly.purge(div); };
 }
