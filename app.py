@@ -7,15 +7,9 @@ The other pages are in pages/; shared code in components/, computations in riway
 
 import streamlit as st
 
-from components.preload import assets_js
+from components.preload import begin
 
-# first, before the heavy imports and the corpus: the browser starts loading plotly.js while
-# Python works (our own script, no data in it)
-st.html(assets_js("basic"), unsafe_allow_javascript=True)
-
-from components import warmup  # noqa: E402
-
-warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
+begin("basic")  # before the heavy imports: plotly.js starts loading in the browser meanwhile
 
 from components import build_ui, chart, context, figures  # noqa: E402
 from riwaya import views  # noqa: E402

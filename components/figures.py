@@ -143,11 +143,12 @@ def map_labels(drawn: pd.DataFrame, sizes: Mapping[str, float], *, lon_range: li
         if len(kept) >= most:
             break
         lift = sizes.get(r.entity_id, 10.0) / 2 + 2  # from the marker's centre to the name's foot
-        x, y = float(r.lon) * scale, _mercator(r.lat) * scale + lift + line_px / 2
+        merc = _mercator(r.lat)
+        x, y = float(r.lon) * scale, merc * scale + lift + line_px / 2
         half = len(short_name(r.name_en)) * char_px / 2
         if all(abs(x - kx) >= half + khalf + 4 or abs(y - ky) >= line_px for kx, ky, khalf in kept.values()):
             kept[r.entity_id] = (x, y, half)
-            where[r.entity_id] = (float(r.lon), _latitude(_mercator(r.lat) + lift / scale))
+            where[r.entity_id] = (float(r.lon), _latitude(merc + lift / scale))
     return where
 
 

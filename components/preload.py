@@ -33,6 +33,18 @@ def assets_js(bundle: str, *, base_map: bool = False) -> str:
     return _script(ASSETS_JS + start)
 
 
+def begin(bundle: str, *, base_map: bool = False) -> None:
+    """The first thing a page with charts does: emit :func:`assets_js` (the browser starts
+    loading while Python works), then wait for serve.py's warm-up of pandas, plotly & co.
+    (``components/warmup.py``) before the page's own heavy imports."""
+    import streamlit as st
+
+    from . import warmup
+
+    st.html(assets_js(bundle, base_map=base_map), unsafe_allow_javascript=True)
+    warmup.wait()
+
+
 def _script(js: str) -> str:
     """A <script> whose code is base64: no "<" or "&" of the code ever meets an HTML parser."""
     return "<script>(new Function(atob(" + json.dumps(base64.b64encode(js.encode()).decode()) + ")))();</script>"

@@ -16,7 +16,7 @@ BASE_CSS = f"""
 .riwaya-reader {{ font-size: 1.3rem; line-height: 2.1; }}
 .riwaya-reader .riwaya-focus {{ background: rgba(204,121,167,.12); }}
 .riwaya-meta {{ color: #555; font-size: .9rem; }}
-/* our script-only st.html elements (map preloading, scrolling to a sentence) take no room */
+/* our script-only st.html elements (chart preloading, scrolling to a sentence) take no room */
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) {{ display: none; }}
 </style>
 """

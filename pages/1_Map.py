@@ -2,15 +2,9 @@
 
 import streamlit as st
 
-from components.preload import assets_js
+from components.preload import begin
 
-# first, before the heavy imports and the corpus: the browser starts loading plotly.js's geo
-# bundle and the base map while Python works (our own script, no data in it)
-st.html(assets_js("geo", base_map=True), unsafe_allow_javascript=True)
-
-from components import warmup  # noqa: E402
-
-warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
+begin("geo", base_map=True)  # before the heavy imports: plotly.js and the base map load meanwhile
 
 import html  # noqa: E402
 
