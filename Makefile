@@ -34,4 +34,4 @@ screenshots: setup
 	$(BIN)/python -m pytest tests/test_browser.py -q
 
 clean:
-	rm -rf data/processed data/cache artifacts
+	rm -rf data/processed data/cache artifacts build riwaya.egg-info

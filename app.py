@@ -2,22 +2,25 @@
 
 What the corpus is, headline figures, how to read the dashboard, links to the pages; on first
 run, or when the articles or the codebook changed, it builds the processed corpus with progress.
-The other pages are in pages/; shared code in components/, computations in riwaya/views.py.
+The other pages are in pages/; shared code in components/, computations in riwaya/dashboard/.
 """
 
 import streamlit as st
 
-from components.preload import begin
+from components.fastchart.preload import begin
 
 begin("basic")  # before the heavy imports: plotly.js starts loading in the browser meanwhile
 
-from components import build_ui, chart, context, figures  # noqa: E402
-from riwaya import views  # noqa: E402
+from components import build_ui, context, figures  # noqa: E402
+
+from components.fastchart import chart  # noqa: E402
+from riwaya.dashboard import overview  # noqa: E402
 
 ctx = context.setup("Overview")
 st.title("Riwaya · who claimed what, where, and how each outlet told it")
 build_ui.ensure_corpus(ctx)
 prep = context.require_corpus(ctx)
+view = ctx.filters.apply(prep)
 
 st.markdown(
     "**How to read this.** Each *statement* is an actor (who speaks) taking a stance on a claim: "
@@ -27,7 +30,7 @@ st.markdown(
     "Every chart leads back to the Arabic text: choose a place, a cell or an article to read the "
     "sentences behind it.")
 
-s = views.corpus_summary(prep)
+s = overview.corpus_summary(prep)
 c = st.columns(6)
 c[0].metric("Articles", s["articles"])
 c[1].metric("Outlets", s["outlets"])
@@ -35,20 +38,18 @@ c[2].metric("Statements", s["statements"])
 c[3].metric("Claims reported", f"{s['claims_reported']} of {s['claims_in_codebook']}")
 c[4].metric("Speakers", s["speakers"], help=f"{s['unlisted_speakers']} not in the codebook")
 c[5].metric("Places", s["places"])
-if s["first_date"]:
-    span = s["first_date"] if s["first_date"] == s["last_date"] else f"{s['first_date']} to {s['last_date']}"
-    st.caption(f"Articles dated {span}. Outlets: {', '.join(prep.outlets)}.")
+if dates := overview.dates_caption(s, prep.outlets):
+    st.caption(dates)
 
 st.subheader("Statements per claim, by stance")
-counts = views.stance_by_claim(prep, ctx.filters)
+counts = overview.stance_by_claim(view)
 if counts.empty:
     context.empty_filter_note(ctx, "statements")
 else:
     chart.chart(figures.stance_bar_figure(counts, big=ctx.presenting), key="overview_stances",
                 name="overview", config=figures.plotly_config("statements-by-claim"))
     with st.expander("What the claim ids mean"):
-        st.dataframe(prep.claims[["claim_id", "label"]].rename(columns={"label": "claim"}),
-                     hide_index=True, width="stretch")
+        st.dataframe(overview.claims_key(prep), hide_index=True, width="stretch")
 
 st.subheader("Explore")
 links = context.carry_params(ctx.filters, ctx.presenting)
@@ -59,4 +60,4 @@ cols[2].page_link(context.COMPARE, label="Compare sources", icon=":material/comp
 cols[3].page_link(context.READER, label="Reader: the articles", icon=":material/menu_book:", query_params=links)
 
 st.subheader("Articles")
-st.dataframe(views.articles_table(prep), hide_index=True, width="stretch")
+st.dataframe(overview.articles_table(prep), hide_index=True, width="stretch")

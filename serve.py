@@ -2,7 +2,7 @@
 
 The same as ``streamlit run app.py``, plus a warm-up: once the server is up, the libraries
 the first page run needs are imported while the browser is still loading the frontend
-(components/warmup.py).
+(components/fastchart/warmup.py; components/fastchart/README.md).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def _server_ready() -> bool:
 
 def main(argv: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
-    from components import warmup
+    from components.fastchart import warmup
     from streamlit.web import cli
 
     warmup.start(_server_ready)

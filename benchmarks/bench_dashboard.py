@@ -15,10 +15,10 @@ Usage: python benchmarks/bench_dashboard.py [--starts N] [--repeat N]
 What the time goes to (2 cores, sample corpus, 2026-11-22): server up ~0.6 s, Streamlit's
 page and JS ~1.1 s, then the first script run (~0.5 s: corpus load; pandas, DuckDB, pyarrow
 and plotly already imported by serve.py's warm-up) while the browser already loads plotly.js's
-geo bundle and the base map (components/preload.py), then the first draw ~0.15 s: start to
+geo bundle and the base map (components/fastchart/preload.py), then the first draw ~0.15 s: start to
 map ~2.9-3.1 s. Each start also prints the map's marks in the browser (seconds after the page
 was requested). Streamlit's own plotly.js (4.7 MB) took ~2 s to start on this machine, which
-is why the map is drawn by the geo bundle (components/chart.py); the places table is only
+is why the map is drawn by the geo bundle (components/fastchart/chart.py); the places table is only
 filled when opened, as its code slowed the first draw. A filter change: ~0.25 s of script
 run, then plotly redraws the markers over the base map cut to the corpus's region.
 """
@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from riwaya.store import read_manifest  # noqa: E402
+from riwaya.pipeline.store import read_manifest  # noqa: E402
 from tests.dashboard_server import (MAP_POINTS, AppServer, launch_browser,  # noqa: E402
                                     wait_app_idle)
 
@@ -112,7 +112,7 @@ MARKS = {"riwaya-plotly-loaded": "plotly.js ready", "riwaya-topojson-loaded": "b
 
 
 def browser_marks(page) -> str:
-    """The map's performance marks (components/chart_assets.js, chart.js), seconds after the
+    """The map's performance marks (components/fastchart/chart_assets.js, chart.js), seconds after the
     browser started loading the page."""
     marks = dict(page.evaluate("() => performance.getEntriesByType('mark').map(m => [m.name, m.startTime])"))
     return ", ".join(f"{label} {marks[name] / 1000:.2f}" for name, label in MARKS.items() if name in marks)

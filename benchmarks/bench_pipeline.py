@@ -31,7 +31,7 @@ def main() -> None:
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    from riwaya.build import build_corpus  # noqa: E402
+    from riwaya.pipeline.build import build_corpus  # noqa: E402
     t_import = time.perf_counter() - t0
     raw, codebook = ROOT / "data" / "raw", ROOT / "data" / "codebook"
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,7 +55,7 @@ def main() -> None:
         t_big = time.perf_counter() - t0
         size = sum(p.stat().st_size for p in big.iterdir())
 
-    print(f"import riwaya.build          {t_import:6.2f} s")
+    print(f"import riwaya.pipeline.build          {t_import:6.2f} s")
     print(f"sample build, cold           {cold:6.2f} s   ({report.documents} documents, "
           f"{report.statements} statements; target < 5 s after imports)")
     print(f"sample build, warm (median)  {statistics.median(warm):6.2f} s   over {args.repeat} runs")

@@ -6,10 +6,11 @@ import time
 
 import streamlit as st
 
-from riwaya import build as pipeline
+from riwaya.config import Paths
+from riwaya.pipeline import build as pipeline
 from riwaya.errors import RiwayaError
 
-from .context import Context, Paths
+from components.context import Context
 
 ATTEMPT_KEY = "riwaya_build_attempted"
 

@@ -3,26 +3,23 @@
 Every page (``app.py`` is Overview, the others are in ``pages/``) starts with :func:`setup`: it
 sets the page up, loads the corpus (cached per corpus folder and build name), and draws the shared
 sidebar: navigation, presentation mode and the filter. Filtering happens outside the cache, in
-``riwaya.views``.
+``riwaya.dashboard.filters`` (``Filters.apply``).
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import streamlit as st
 
-from riwaya import views
+from riwaya.config import Paths
+from riwaya.dashboard.corpus import Prepared, prepare
+from riwaya.dashboard.filters import Filters
 from riwaya.errors import CorpusError
-from riwaya.store import load_corpus, read_manifest
+from riwaya.pipeline.store import load_corpus, read_manifest
 
-from .filters import sidebar_filters
-from .style import inject_css, presentation_toggle
-
-APP_DIR = Path(__file__).resolve().parent.parent
-CTX_KEY = "riwaya_ctx"
+from components.filters import sidebar_filters
+from components.style import PRESENT, inject_css, presentation_toggle
 
 # The pages, in navigation order: (script relative to app.py, title, icon)
 OVERVIEW = "app.py"
@@ -39,37 +36,17 @@ PAGES = [
 ]
 
 
-@dataclass(frozen=True)
-class Paths:
-    raw: Path
-    codebook: Path
-    processed: Path
-
-
-def paths() -> Paths:
-    """Folders of the raw articles, the codebook and the processed corpus.
-
-    Defaults data/raw, data/codebook, data/processed next to app.py; the environment variables
-    RIWAYA_RAW, RIWAYA_CODEBOOK and RIWAYA_PROCESSED override them.
-    """
-    def pick(env: str, default: str) -> Path:
-        p = Path(os.environ.get(env) or default)
-        return p if p.is_absolute() else APP_DIR / p
-    return Paths(pick("RIWAYA_RAW", "data/raw"), pick("RIWAYA_CODEBOOK", "data/codebook"),
-                 pick("RIWAYA_PROCESSED", "data/processed"))
-
-
 @st.cache_data(show_spinner="Loading the corpus…", max_entries=4)
-def _load(path: str, build: str) -> views.Prepared:
+def _load(path: str, build: str) -> Prepared:
     # ``build`` is part of the cache key: a new build (new manifest) is a new entry.
-    return views.prepare(load_corpus(path))
+    return prepare(load_corpus(path))
 
 
 @dataclass
 class Context:
     paths: Paths
-    prep: views.Prepared | None
-    filters: views.Filters
+    prep: Prepared | None
+    filters: Filters
     presenting: bool
     problem: str | None = None      # why there is no corpus, for the empty state
 
@@ -78,9 +55,8 @@ class Context:
         return self.prep is not None and not self.prep.is_empty
 
 
-def load() -> tuple[views.Prepared | None, str | None]:
-    """The prepared corpus (cached) or None with the reason."""
-    p = paths()
+def load(p: Paths) -> tuple[Prepared | None, str | None]:
+    """The prepared corpus of ``p.processed`` (cached) or None with the reason."""
     try:
         manifest = read_manifest(p.processed)
         if manifest is None:
@@ -96,28 +72,27 @@ def setup(title: str = "Riwaya") -> Context:
     """Set the page up; load the corpus; draw the sidebar (navigation, presentation mode, filter)."""
     st.set_page_config(page_title=f"{title} · Riwaya" if title != "Riwaya" else title,
                        page_icon="📰", layout="wide", initial_sidebar_state="expanded")
-    prep, problem = load()
+    paths = Paths.from_env()  # RIWAYA_RAW, RIWAYA_CODEBOOK, RIWAYA_PROCESSED or their defaults
+    prep, problem = load(paths)
     nav = st.sidebar.container()
     presenting = presentation_toggle()
     inject_css(presenting)
     if prep is not None and not prep.is_empty:
-        filters = sidebar_filters(prep, key="flt")
+        filters = sidebar_filters(prep)
     else:
-        filters = views.Filters()
+        filters = Filters()
     with nav:
         st.markdown("## Riwaya")
         for script, label, icon in PAGES:
             st.page_link(script, label=label, icon=icon, query_params=carry_params(filters, presenting))
-    ctx = Context(paths(), prep, filters, presenting, problem)
-    st.session_state[CTX_KEY] = ctx
-    return ctx
+    return Context(paths, prep, filters, presenting, problem)
 
 
-def carry_params(filters: views.Filters, presenting: bool, **extra) -> dict[str, list[str] | str]:
+def carry_params(filters: Filters, presenting: bool, **extra) -> dict[str, list[str] | str]:
     """Query parameters that keep the filter and presentation mode on another page."""
     params: dict[str, list[str] | str] = dict(filters.to_query())
     if presenting:
-        params["present"] = "1"
+        params[PRESENT.name] = PRESENT.to_url(True)
     params.update({k: str(v) for k, v in extra.items() if v is not None})
     return params
 
@@ -128,15 +103,7 @@ def reader_params(ctx: Context, doc_id: str, sentence_id: int | None = None) -> 
                         sent=None if sentence_id is None else int(sentence_id))
 
 
-def current() -> Context:
-    """The context :func:`setup` made in this run."""
-    ctx = st.session_state.get(CTX_KEY)
-    if ctx is None:
-        ctx = setup()
-    return ctx
-
-
-def require_corpus(ctx: Context) -> views.Prepared:
+def require_corpus(ctx: Context) -> Prepared:
     """The corpus, or an explanation of how to get one (and the page stops)."""
     if ctx.has_corpus:
         return ctx.prep  # type: ignore[return-value]

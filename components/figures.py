@@ -1,4 +1,4 @@
-"""Plotly figures of the dashboard, built from the frames of ``riwaya.views`` (no Streamlit)."""
+"""Plotly figures of the dashboard, built from the frames of ``riwaya.dashboard`` (no Streamlit)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from typing import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from riwaya import views
+from riwaya.dashboard.map import map_frame
+from riwaya.dashboard.palette import SILENT_COLOUR, SILENT_TEXT, STANCE_COLOURS, STANCE_ORDER
+from riwaya.pipeline.schema import STANCES
 
-from .preload import MAP_RESOLUTION, TOPOJSON_URL  # shared with the preload scripts
+from components.fastchart.preload import MAP_RESOLUTION, TOPOJSON_URL  # shared with the preload scripts
 
 FONT = "Source Sans, 'Noto Sans', 'Noto Sans Arabic', 'Noto Naskh Arabic', sans-serif"
 
@@ -59,11 +61,11 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
     fig = go.Figure()
     drawn = places.dropna(subset=["lat", "lon"])
     sizes = dict(zip(drawn["entity_id"], marker_sizes(drawn["mentions"])))
-    lon_range, lat_range = frame or views.map_frame(places)
+    lon_range, lat_range = frame or map_frame(places)
     font_size = 15 if big else 12
     for key, group in drawn.groupby("colour_key", sort=True):
         label = group["colour_label"].iloc[0]
-        colour = colours.get(key, views.SILENT_TEXT) if key else views.SILENT_TEXT
+        colour = colours.get(key, SILENT_TEXT) if key else SILENT_TEXT
         fig.add_trace(go.Scattergeo(
             lat=group["lat"], lon=group["lon"], name=label, mode="markers",
             marker=dict(size=[sizes[p] for p in group["entity_id"]], color=colour, opacity=0.85,
@@ -162,12 +164,12 @@ def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "c
     rows = list(dict.fromkeys(long[row]))
     cols = list(dict.fromkeys(long[col]))
     cell = 46 if big else 40
-    for stance in (*views.STANCE_ORDER, "silent"):
+    for stance in (*STANCE_ORDER, "silent"):
         part = long[long["stance"] == stance]
         if part.empty:
             continue
-        colour = views.STANCE_COLOURS.get(stance, views.SILENT_COLOUR)
-        text_colour = views.SILENT_TEXT if stance == "silent" else ("#000" if stance == "concedes" else "#fff")
+        colour = STANCE_COLOURS.get(stance, SILENT_COLOUR)
+        text_colour = SILENT_TEXT if stance == "silent" else ("#000" if stance == "concedes" else "#fff")
         custom = part[list(ids)].to_numpy()
         fig.add_trace(go.Scatter(
             x=part[col], y=part[row], mode="markers+text", name=stance,
@@ -196,12 +198,12 @@ def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "c
 def stance_bar_figure(counts: pd.DataFrame, *, big: bool = False) -> go.Figure:
     """Statements per claim, stacked by stance."""
     fig = go.Figure()
-    for stance in views.STANCES:
+    for stance in STANCES:
         part = counts[counts["stance"] == stance]
         if part.empty:
             continue
         fig.add_trace(go.Bar(y=part["claim_short"], x=part["n"], orientation="h", name=stance,
-                             marker_color=views.STANCE_COLOURS[stance],
+                             marker_color=STANCE_COLOURS[stance],
                              customdata=part[["claim_id", "claim_label"]].to_numpy(),
                              hovertemplate="%{y} (%{customdata[0]})<br>%{customdata[1]}<br>"
                                            + stance + ": %{x}<extra></extra>"))

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from riwaya.views import ARABIC_FONTS
+from riwaya.dashboard.palette import ARABIC_FONTS
+
+from components import urlstate
 
 PRESENT_KEY = "present"
+#: presentation mode in the URL: ``present=1`` (absent when off)
+PRESENT = urlstate.Param(PRESENT_KEY, PRESENT_KEY, {"1": True}, default=False)
 
 BASE_CSS = f"""
 <style>
@@ -36,30 +40,16 @@ footer, [data-testid="stStatusWidget"] { display: none !important; }
 """
 
 
-def _remember() -> None:
-    st.session_state[f"{PRESENT_KEY}__state"] = bool(st.session_state[PRESENT_KEY])
-
-
 def presentation_toggle() -> bool:
     """A sidebar toggle for presentation mode, kept in the URL as ``present=1``.
 
-    Like the filter, its state is a plain session-state value (it survives page switches); the
-    URL sets it when a session starts or when a link changes it.
+    Like the filter, a sticky :mod:`components.urlstate` parameter: a link sets it, the URL
+    follows it, and it stays on across page switches (``persist_state="session"``).
     """
-    state, written = f"{PRESENT_KEY}__state", f"{PRESENT_KEY}__written"
-    url_value = st.query_params.get(PRESENT_KEY)
-    if state not in st.session_state:
-        st.session_state[state] = url_value == "1"
-    elif url_value is not None and (url_value == "1") != st.session_state.get(written):
-        st.session_state[state] = url_value == "1"
-    st.session_state[PRESENT_KEY] = st.session_state[state]
-    on = st.sidebar.toggle("Presentation mode", key=PRESENT_KEY, on_change=_remember,
+    urlstate.seed([PRESENT], sticky=True)
+    on = st.sidebar.toggle("Presentation mode", key=PRESENT_KEY, persist_state="session",
                            help="Larger type and less chrome, for showing on a screen.")
-    if on and url_value != "1":
-        st.query_params[PRESENT_KEY] = "1"
-    elif not on and PRESENT_KEY in st.query_params:
-        del st.query_params[PRESENT_KEY]
-    st.session_state[written] = on
+    urlstate.publish([PRESENT])
     return on
 
 

@@ -1,29 +1,182 @@
-"""Single-value page state (chosen place, cell, article...) mirrored in the URL."""
+"""Widget values kept in the URL, one way for every page: a shared link reproduces the view.
+
+Why not Streamlit's own binding? ``bind="query-params"`` (Streamlit 1.67) writes a widget's
+*display label* (``format_func(option)``) under a parameter named after the widget's key. Our
+URLs carry ids: ``actor=RU_MOD``, ``claim=VIDEO_GAME``, ``place=GN:RAQQA``,
+``cell=DILLON|COALITION_PARTY_TO_DEAL``, ``doc=b1``, ``present=1``. Ids are short, survive a
+relabelled codebook or a changed mention count, and are what the links between pages carry, so
+every widget shown by a label is synchronised here. (A widget whose value is its own label,
+such as Compare's similarity slider, uses ``bind="query-params"`` directly.) Keeping a value
+across page switches is Streamlit's job: the sidebar's widgets use ``persist_state="session"``.
+
+The rule, for a :class:`Param` (a widget key mirrored in a query parameter):
+
+- before the widget is drawn, :func:`seed` gives it the URL's value when the URL says something
+  this session did not write itself (a new session, an opened or shared link, back/forward) or
+  when the widget has no value yet; values the widget does not offer are dropped, and a value no
+  longer offered (a changed filter, a rebuilt corpus) falls back to the default;
+- after it is drawn, :func:`publish` writes its value to the URL (left out when it is the
+  default, unless ``keep_default``).
+"""
 
 from __future__ import annotations
 
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import streamlit as st
 
-
-def init(widget_key: str, param: str, options: Sequence, default=None):
-    """Before drawing a widget: take its value from the URL on a fresh visit; drop stale values."""
-    opts = list(options)
-    if widget_key not in st.session_state:
-        value = st.query_params.get(param)
-        if value is not None and not isinstance(value, str):
-            value = str(value)
-        match = next((o for o in opts if str(o) == value), None) if value is not None else None
-        st.session_state[widget_key] = match if match is not None else default
-    elif st.session_state[widget_key] not in opts and st.session_state[widget_key] != default:
-        st.session_state[widget_key] = default
+_WRITTEN = "urlstate__written"  # {parameter: the values this session last wrote to the URL}
 
 
-def write(param: str, value, default=None) -> None:
-    """Mirror a value in the URL (removed when it is the default)."""
-    if value is None or value == default:
-        if param in st.query_params:
-            del st.query_params[param]
-    elif st.query_params.get(param) != str(value):
-        st.query_params[param] = str(value)
+@dataclass(frozen=True)
+class Param:
+    """The widget ``key`` mirrored in the query parameter ``name``.
+
+    ``options``: the values the widget offers, as a sequence of str ids (in the URL as they are)
+    or a mapping {URL value: widget value} (``{"1": True}`` for a toggle). A list or tuple
+    ``default`` makes it multi-valued (a multiselect: the parameter repeated). ``keep_default``
+    writes the value even when it is the default (an article, the outlets compared: a link
+    must not depend on what the default is when it is opened).
+    """
+
+    name: str
+    key: str
+    options: Sequence[str] | Mapping[str, Any]
+    default: Any = None
+    keep_default: bool = False
+    _values: dict[str, Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not isinstance(self.key, str):
+            raise TypeError(f"Param: expected str name and key, got {self.name!r}, {self.key!r}")
+        opts = self.options
+        if isinstance(opts, Mapping):
+            values = dict(opts)
+        elif isinstance(opts, Iterable) and not isinstance(opts, str):
+            values = {o: o for o in opts}
+        else:
+            raise TypeError(f"Param {self.name!r}: expected a sequence of str ids or a mapping "
+                            f"{{URL value: widget value}} as options, got {opts!r}")
+        if not all(isinstance(k, str) for k in values):
+            raise TypeError(f"Param {self.name!r}: URL values must be str, got {list(values)!r}")
+        object.__setattr__(self, "_values", values)
+
+    @property
+    def multi(self) -> bool:
+        return isinstance(self.default, (list, tuple))
+
+    def choices(self) -> list[Any]:
+        """The widget's options, in order."""
+        return list(self._values.values())
+
+    def from_url(self, raw: Sequence[str]) -> Any:
+        """The widget value the URL's ``raw`` values mean (unknown ones dropped); the default
+        when they mean nothing."""
+        found = [self._values[r] for r in dict.fromkeys(raw) if r in self._values]
+        if self.multi:
+            return found or list(self.default)
+        return found[-1] if found else self.default
+
+    def to_url(self, value: Any) -> list[str]:
+        """The URL values of a widget value (none for the default)."""
+        if not self.keep_default and _same(value, self.default):
+            return []
+        urls = {v: k for k, v in self._values.items()}
+        items = list(value or ()) if self.multi else [value]
+        return [urls[v] for v in items if v in urls]
+
+    def valid(self, value: Any) -> Any:
+        """``value`` without what the widget no longer offers (a multiselect), or the default."""
+        offered = self.choices()
+        if self.multi:
+            return [v for v in (value or ()) if v in offered]
+        return value if value in offered else self.default
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return list(a) == list(b)
+    return a == b
+
+
+def _written() -> dict[str, tuple[str, ...]]:
+    return st.session_state.setdefault(_WRITTEN, {})
+
+
+def in_url(name: str) -> tuple[str, ...]:
+    """The URL's values of the query parameter ``name``."""
+    return tuple(st.query_params.get_all(name))
+
+
+def is_news(name: str) -> bool:
+    """Whether the URL's ``name`` is not what this session last wrote there: an opened or shared
+    link, a new session, back/forward, a page opened without it."""
+    return in_url(name) != _written().get(name, ())
+
+
+def linked(name: str) -> str | None:
+    """The URL's (last) value of ``name`` when it is news to this session, else None."""
+    now = in_url(name)
+    return now[-1] if now and is_news(name) else None
+
+
+def seed(params: Sequence[Param], *, sticky: bool = False) -> None:
+    """Before drawing the widgets of ``params``: take their values from the URL when it is news,
+    or when a widget has no value yet. ``sticky`` params are one group that lives across pages
+    (the filter, presentation mode): a URL naming none of them (a page opened by its address)
+    leaves them as they are, and a URL naming any sets all of them (a link is a whole view).
+    """
+    news = any(is_news(p.name) for p in params)
+    if sticky and not any(in_url(p.name) for p in params):
+        news = False
+    from_url = news or any(p.key not in st.session_state for p in params)
+    for p in params:
+        # Otherwise a value no longer offered must not reach the widget. Assigned even when
+        # unchanged: on the first run of another page, a persist_state="session" widget would
+        # return its default once (Streamlit 1.67), although it shows the kept value.
+        st.session_state[p.key] = (p.from_url(in_url(p.name)) if from_url
+                                   else p.valid(st.session_state[p.key]))
+
+
+def publish(params: Sequence[Param], *, then_drop: Sequence[str] = ()) -> None:
+    """After drawing the widgets of ``params``: write their values to the URL, leaving other
+    parameters alone; when one changed, the parameters ``then_drop`` go (a quoted sentence
+    belongs to the article before).
+
+    One write for all of them: every write to ``st.query_params`` is a browser history entry,
+    so writing parameter by parameter would leave half-written views for the Back button. A
+    parameter is removed in that write by setting it to no values (an empty list is not in
+    the query string).
+    """
+    written = _written()
+    update: dict[str, str | list[str]] = {}
+    for p in params:
+        values = p.to_url(st.session_state.get(p.key, p.default))
+        written[p.name] = tuple(values)
+        if list(in_url(p.name)) != values:
+            update[p.name] = values if p.multi or not values else values[0]
+    if update:
+        for name in then_drop:
+            if in_url(name):
+                update[name] = []
+            written.pop(name, None)
+        st.query_params.update(update)
+
+
+def number(name: str) -> int | None:
+    """The URL's integer ``name`` (``sent=2``), or None when absent or not a whole number."""
+    raw = st.query_params.get(name)
+    try:
+        return int(raw) if raw is not None else None
+    except ValueError:
+        return None
+
+
+def choice(draw: Callable[..., Any], label: str, param: Param, **kwargs) -> Any:
+    """Draw a choice widget (``st.radio``, ``st.selectbox``, ``st.multiselect``, also from a
+    container) for ``param``, kept in the URL: :func:`seed`, draw, :func:`publish`."""
+    seed([param])
+    value = draw(label, param.choices(), key=param.key, **kwargs)
+    publish([param])
+    return value

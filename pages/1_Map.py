@@ -2,36 +2,36 @@
 
 import streamlit as st
 
-from components.preload import begin
+from components.fastchart.preload import begin
 
 begin("geo", base_map=True)  # before the heavy imports: plotly.js and the base map load meanwhile
 
-import html  # noqa: E402
+from components import context, figures, urlstate  # noqa: E402
 
-from components import chart, context, figures, urlstate  # noqa: E402
-from riwaya import views  # noqa: E402
+from components.fastchart import chart  # noqa: E402
+from riwaya.dashboard import html, map as place_map  # noqa: E402
 
 ctx = context.setup("Map")
 prep = context.require_corpus(ctx)
+view = ctx.filters.apply(prep)
 st.title("Map of places")
 
-COLOUR_BY = {"claim": "Claim made there", "outlet": "Outlet naming it"}
-urlstate.init("map_colour", "colour", list(COLOUR_BY), "claim")
-colour_by = st.radio("Colour markers by", list(COLOUR_BY), format_func=COLOUR_BY.get,
-                     horizontal=True, key="map_colour")
-urlstate.write("colour", colour_by, "claim")
+COLOUR_BY = place_map.COLOUR_BY
+colour_by = urlstate.choice(st.radio, "Colour markers by",
+                            urlstate.Param("colour", "map_colour", list(COLOUR_BY), default="claim"),
+                            format_func=COLOUR_BY.get, horizontal=True)
 
-places = views.place_summary(prep, ctx.filters, colour_by=colour_by)
+places = place_map.place_summary(view, colour_by=colour_by)
 if places.empty:
     context.empty_filter_note(ctx, "places")
     st.stop()
-drawn = places.dropna(subset=["lat", "lon"])
+drawn = place_map.drawn(places)
 colours = prep.claim_colours if colour_by == "claim" else prep.outlet_colours
-frame = prep.map_frame  # the whole corpus's region, the same for every filter
-place_ids = list(places["entity_id"])
-names = {r.entity_id: f"{r.name_en} · {r.name_ar} ({r.mentions} mention{'s' if r.mentions != 1 else ''})"
-         for r in places.itertuples(index=False)}
-urlstate.init("map_place", "place", place_ids, None)
+frame = place_map.corpus_frame(prep)  # the whole corpus's region, the same for every filter
+names = place_map.place_choices(places)
+place_ids = list(names)
+place = urlstate.Param("place", "map_place", place_ids)
+urlstate.seed([place])  # before the map, which marks the chosen place
 
 
 def take_click() -> None:
@@ -49,32 +49,25 @@ chart.chart(fig, key="map_chart", name="map", bundle="geo", config=figures.plotl
             on_click=take_click)
 if len(drawn) < len(places):
     st.caption(f"{len(places) - len(drawn)} place(s) have no coordinates and are listed in the table only.")
-outside = drawn[~(drawn["lon"].between(*frame[0]) & drawn["lat"].between(*frame[1]))]
-if len(outside):
-    st.caption("Outside this view: " + ", ".join(f"{r.name_en} ({r.mentions})" for r in outside.itertuples(index=False))
-               + ". Scroll on the map to zoom out.")
+if outside := place_map.outside_note(places, frame):
+    st.caption(outside)
 
-chosen = st.selectbox("Choose a place (or click a marker)", place_ids, key="map_place",
+chosen = st.selectbox("Choose a place (or click a marker)", place_ids, key=place.key,
                       format_func=lambda p: names.get(p, p), index=None,
                       placeholder="Choose a place to read the sentences that mention it")
-urlstate.write("place", chosen)
+urlstate.publish([place])
 
 if chosen:
-    row = places[places["entity_id"] == chosen].iloc[0]
-    where = (f"{row['lat']:.3f}, {row['lon']:.3f}" if row["lat"] == row["lat"] else "no coordinates")
+    row = place_map.place_row(places, chosen)
     st.subheader(f"{row['name_en']}")
-    st.html(f'<div class="riwaya-meta">{views.bidi_html(row["name_ar"])} · {where} · '
-            f'{html.escape(str(row["kind"] or ""))} · mentioned by {views.bidi_html(row["outlets"])}</div>'
-            f'<div class="riwaya-meta">Speakers in these sentences: {views.bidi_html(row["speakers"] or "none")}</div>')
-    sents = views.place_sentences(prep, chosen, ctx.filters)
+    st.html(html.place_meta_html(row))
+    sents = place_map.place_sentences(view, chosen)
     st.download_button("Download these sentences (CSV)", sents.to_csv(index=False).encode("utf-8"),
                        file_name=f"riwaya-place-{chosen}.csv", mime="text/csv", key="map_csv")
     for r in sents.itertuples(index=False):
         with st.container(border=True):
-            meta = " · ".join(x for x in (r.source, r.date, f"speakers: {r.speakers}" if r.speakers else "",
-                                          f"claims: {r.stances}" if r.stances else "no claim") if x)
-            st.html(f'<div class="riwaya-meta">{views.bidi_html(meta)}</div>')
-            st.html(views.rtl_block(html.escape(r.text), css_class="riwaya-ar riwaya-quote"))
+            st.html(html.sentence_meta_html(r))
+            st.html(html.quote_block(r.text))
             st.page_link(context.READER, label="Read in context", icon=":material/menu_book:",
                          query_params=context.reader_params(ctx, r.doc_id, r.sentence_id))
 
@@ -82,7 +75,7 @@ if chosen:
 table_box = st.expander("All places in view (table)", key="map_table", on_change="rerun")
 if table_box.open:
     with table_box:
-        table = places.drop(columns=["colour_key"]).rename(columns={"colour_label": "colour"})
+        table = place_map.places_table(places)
         st.dataframe(table, hide_index=True, width="stretch")
         st.download_button("Download places (CSV)", table.to_csv(index=False).encode("utf-8"),
                            file_name="riwaya-places.csv", mime="text/csv", key="map_places_csv")

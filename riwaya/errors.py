@@ -22,8 +22,9 @@ class InputFileError(RiwayaError):
         super().__init__(f"{self.path}: {problem}")
 
 
-class CodebookError(RiwayaError):
-    """A codebook file is missing or malformed; names the file, line and field."""
+class DataFileError(RiwayaError):
+    """A data file (codebook, golden annotation) is missing or malformed; names the file, and
+    where known the line and the field: ``path, line 3, field 'stance': problem``."""
 
     def __init__(self, path: Path | str, problem: str, *, line: int | None = None,
                  field: str | None = None) -> None:
@@ -37,6 +38,14 @@ class CodebookError(RiwayaError):
         if field:
             where += f", field '{field}'"
         super().__init__(f"{where}: {problem}")
+
+
+class CodebookError(DataFileError):
+    """A codebook file is missing or malformed; names the file, line and field."""
+
+
+class GoldenError(DataFileError):
+    """A golden annotation file is missing or malformed; names the file, line and field."""
 
 
 class MetadataError(RiwayaError):

@@ -1,6 +1,6 @@
 """A small, deterministic synthetic corpus for the dashboard's tests.
 
-Written with ``riwaya.store.write_corpus`` so it goes through the same contract as a real build.
+Written with ``riwaya.pipeline.store.write_corpus`` so it goes through the same contract as a real build.
 Offsets are computed from the text, never typed in by hand. One article carries a ``<script>``
 in its text: the dashboard must escape it.
 
@@ -24,7 +24,7 @@ from pathlib import Path
 if __name__ == "__main__":  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from riwaya.store import write_corpus  # noqa: E402
+from riwaya.pipeline.store import write_corpus  # noqa: E402
 
 # (actor_id, name_en, name_ar, kind, in_codebook)
 ACTORS = [
@@ -173,11 +173,3 @@ def write_fixture(out_dir: Path | str) -> Path:
 if __name__ == "__main__":  # pragma: no cover - manual use: python tests/fixture_corpus.py OUT
     print(write_fixture(sys.argv[1] if len(sys.argv) > 1 else "data/fixture"))
 
-
-def build_sample(out_dir: Path | str) -> Path:
-    """The bundled sample corpus (data/raw with data/codebook) built by the real pipeline."""
-    from riwaya.build import build_corpus
-
-    root = Path(__file__).resolve().parent.parent
-    build_corpus(root / "data" / "raw", root / "data" / "codebook", out_dir)
-    return Path(out_dir)

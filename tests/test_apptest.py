@@ -49,7 +49,7 @@ def open_page(page: str | None, query: dict | None = None) -> AppTest:
 
 
 def figures(at: AppTest) -> list[dict]:
-    """The page's plotly figures (components/chart.py), in page order."""
+    """The page's plotly figures (components/fastchart/chart.py), in page order."""
     figs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
     return figs + [json.loads(el.proto.json)["figure"] for el in at.get("bidi_component")]
 
@@ -267,6 +267,56 @@ def test_unknown_values_in_the_url_are_ignored(corpus_env):
     assert at.selectbox(key="matrix_cell").value is None
 
 
+def test_the_filter_and_presentation_mode_survive_a_page_opened_by_its_address(corpus_env):
+    at = open_page(MATRIX)
+    set_actors(at, ["DILLON"])
+    at.toggle(key="present").set_value(True).run()
+    at.query_params.clear()  # the Map opened by its address: no filter in the URL
+    at.switch_page(MAP).run()
+    assert at.multiselect(key="flt_actors").value == ["DILLON"]
+    assert at.toggle(key="present").value is True
+    assert map_places(at) == {"GN:RAQQA"}
+    assert at.query_params.get("actor") == "DILLON" and at.query_params.get("present") == "1"
+
+
+def test_a_value_no_longer_offered_does_not_reach_a_widget(corpus_env):
+    """A session that outlives a rebuilt corpus (its actor is gone), a filter that hides the
+    chosen place: no error, the value is dropped from the widget and the URL."""
+    at = open_page(MAP, {"actor": "DILLON", "place": "GN:RAQQA"})
+    assert at.selectbox(key="map_place").value == "GN:RAQQA"
+    at.session_state["flt_actors"] = ["GONE_ACTOR", "DILLON"]
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="flt_actors").value == ["DILLON"]
+    assert at.query_params.get("actor") == "DILLON"
+    set_actors(at, ["RU_MOD"])  # Raqqa is not among RU_MOD's places
+    assert at.selectbox(key="map_place").value is None
+    assert "place" not in at.query_params
+
+
+def test_reader_article_choice_is_written_to_the_url(corpus_env):
+    at = open_page(READER, {"doc": "s1", "sent": "1"})
+    at.selectbox(key="reader_doc").set_value("b1").run()
+    assert at.query_params.get("doc") == "b1"
+    assert "sent" not in at.query_params  # s1's sentence is not b1's
+    assert "Quoted passage" not in all_text(at)
+    set_actors(at, ["DILLON"])
+    assert at.query_params.get("actor") == "DILLON" and at.query_params.get("doc") == "b1"
+    at = open_page(READER, {"doc": "NOT_AN_ARTICLE", "sent": "x"})
+    assert at.selectbox(key="reader_doc").value == "a1"  # the oldest article
+    assert at.query_params.get("doc") == "a1" and "sent" not in at.query_params
+
+
+def test_compare_choices_and_similarity_come_from_the_url(corpus_env):
+    at = open_page(COMPARE, {"pick": ["SANA", "Beta Agency", "NOT_AN_OUTLET"], "similarity": "60"})
+    assert at.multiselect(key="cmp_pick_outlet").value == ["SANA", "Beta Agency"]
+    assert at.slider(key="similarity").value == 60
+    assert at.query_params.get("pick") == ["SANA", "Beta Agency"]
+    at.radio(key="cmp_by").set_value("article").run()
+    assert at.query_params.get("by") == "article"
+    assert sorted(at.query_params["pick"]) == ["a1", "b1", "s1"]  # the articles, not the outlets
+
+
 # --------------------------------------------------------------------------- presenting, empty states
 
 def test_presentation_mode_from_the_url_enlarges_type(corpus_env):
@@ -322,7 +372,7 @@ def raw_env(tmp_path, monkeypatch) -> dict[str, Path]:
 
 
 def test_overview_builds_a_missing_corpus_with_progress(raw_env, monkeypatch):
-    from riwaya import build
+    from riwaya.pipeline import build
 
     calls = []
 
@@ -347,7 +397,7 @@ def test_overview_builds_a_missing_corpus_with_progress(raw_env, monkeypatch):
     ("disk", "No space left on device"),
 ])
 def test_overview_reports_a_failed_build(raw_env, monkeypatch, error, shown):
-    from riwaya import build
+    from riwaya.pipeline import build
     from riwaya.errors import CodebookError
 
     def failing(*a, **k):
@@ -369,9 +419,8 @@ def test_overview_reports_a_failed_build(raw_env, monkeypatch, error, shown):
 # The issue's "done when": on the sample corpus a reader answers four questions from the pages.
 
 @pytest.fixture(scope="module")
-def sample_corpus(tmp_path_factory) -> Path:
-    from tests.fixture_corpus import build_sample
-    return build_sample(tmp_path_factory.mktemp("sample"))
+def sample_corpus(sample_build) -> Path:
+    return sample_build.out  # built once per session (tests/conftest.py)
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
 """The dashboard in a real browser: `streamlit run` on 127.0.0.1 driven by headless Chromium.
 
 Every page loads; an actor filter set through the UI and through the URL changes the map and
-the matrix; the map draws land from the app's own topojson with no request leaving 127.0.0.1;
+the matrix; what a page shows is in its URL (the Reader's article and filter survive a reload,
+a shared link and Back; Compare's similarity is bound by Streamlit itself); the map draws land
+from the app's own topojson with no request leaving 127.0.0.1;
 Arabic is right-to-left in a Noto font and article text is escaped. Screenshots go to artifacts/.
 
 Select with ``-m browser`` (or deselect with ``-m "not browser"``); they run by default.
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -119,7 +121,7 @@ def test_every_page_loads(tab, name):
         page.wait_for_selector(".js-plotly-plot", timeout=WAIT_MS)
     shot(page, f"page-{name}")
     assert not tab.foreign_requests(), tab.foreign_requests()
-    # charts are drawn by plotly.js's partial bundles (components/chart.py), never by
+    # charts are drawn by plotly.js's partial bundles (components/fastchart/), never by
     # Streamlit's whole plotly.js
     assert not [u for u in tab.requests if "/PlotlyChart." in u]
 
@@ -224,6 +226,82 @@ def test_reader_is_rtl_noto_and_escapes_article_text(tab):
     shot(page, "reader-rtl")
 
 
+def query_of(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlparse(url).query)
+
+
+def reader_outlet(page) -> str:
+    """The outlet in the Reader's metadata table: which article is open."""
+    page.wait_for_selector("table.riwaya-meta", timeout=WAIT_MS)
+    return page.inner_text("table.riwaya-meta")
+
+
+def test_reader_article_choice_reaches_the_url_and_the_url_opens_it(tab, chromium, server):
+    page = tab.open(PAGES["reader"] + "?doc=s1&sent=1")
+    assert "SANA" in reader_outlet(page)
+    article = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first
+    article.locator("input").click()
+    page.keyboard.type("[b1]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('doc') === 'b1'",
+                           timeout=WAIT_MS)
+    wait_app_idle(page, WAIT_MS, ready=READY)
+    assert "Beta Agency" in reader_outlet(page)
+    assert "sent=" not in page.url  # the quoted sentence belonged to the article before
+    shared = page.url
+    # the link, opened by someone else (a new browser session), shows that article
+    other = Tab(chromium, server)
+    try:
+        opened = other.open(shared[len(server.url):])
+        assert "Beta Agency" in reader_outlet(opened)
+        assert "ديلون" in opened.inner_text(".riwaya-reader")
+        assert query_of(opened.url) == query_of(shared)
+    finally:
+        other.close()
+    # Back returns to the article before, at its quoted sentence: one history entry per
+    # choice, never a half-written URL (b1 with s1's sentence)
+    page.go_back()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('doc') === 's1'",
+                           timeout=WAIT_MS)
+    wait_app_idle(page, WAIT_MS, ready=READY)
+    assert query_of(page.url) == {"doc": ["s1"], "sent": ["1"]}
+    assert "SANA" in reader_outlet(page)
+    page.locator(".riwaya-reader .riwaya-focus#s-1").wait_for(timeout=WAIT_MS)
+
+
+def test_reader_actor_filter_reaches_the_url_and_survives_a_reload(tab):
+    page = tab.open(PAGES["reader"] + "?doc=b1")
+    actor = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+    actor.locator("input").click()
+    page.keyboard.type("Dillon")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => new URLSearchParams(location.search).getAll('actor').join() === 'DILLON'",
+                           timeout=WAIT_MS)
+    wait_app_idle(page, WAIT_MS, ready=READY)
+    assert query_of(page.url)["doc"] == ["b1"]
+    page.reload()
+    wait_app_idle(page, WAIT_MS, ready=READY)
+    assert query_of(page.url)["actor"] == ["DILLON"] and query_of(page.url)["doc"] == ["b1"]
+    assert "Dillon" in actor.inner_text()
+    assert "Beta Agency" in reader_outlet(page)
+    shot(page, "reader-actor-after-reload")
+
+
+def test_compare_similarity_is_kept_in_the_url_by_streamlit(tab):
+    """The slider is bound with Streamlit's bind="query-params": the browser writes the URL."""
+    page = tab.open(PAGES["compare"] + "?similarity=60")
+    thumb = page.locator("[data-testid='stMain'] [data-testid='stSlider'] input")
+    assert thumb.input_value() == "60"
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('similarity') === '65'",
+                           timeout=WAIT_MS)
+    page.reload()
+    wait_app_idle(page, WAIT_MS, ready=READY)
+    assert thumb.input_value() == "65"
+
+
 def test_presentation_mode_from_the_url(tab):
     page = tab.open(PAGES["matrix"] + "?present=1")
     page.wait_for_selector(MATRIX_POINTS, state="attached", timeout=WAIT_MS)
@@ -247,10 +325,8 @@ def test_png_download_button_is_in_the_chart_toolbar(tab):
 # --------------------------------------------------------------------------- the bundled sample, built by the pipeline
 
 @pytest.fixture(scope="module")
-def sample_server(tmp_path_factory):
-    from tests.fixture_corpus import build_sample
-
-    out = build_sample(tmp_path_factory.mktemp("browser-sample"))
+def sample_server(sample_build):
+    out = sample_build.out  # built once per session (tests/conftest.py)
     ARTIFACTS.mkdir(exist_ok=True)
     with AppServer(processed=out, raw=ROOT / "data" / "raw", codebook=ROOT / "data" / "codebook",
                    log=ARTIFACTS / "streamlit-browser-sample.log") as srv:

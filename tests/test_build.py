@@ -2,42 +2,24 @@
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-import riwaya.store
-from riwaya.build import build_corpus, corpus_is_stale
+import riwaya.pipeline.store
+from conftest import ROOT
+from riwaya.cli import TqdmProgress, main as cli_main
 from riwaya.errors import CodebookError, MetadataError
-from riwaya.store import load_corpus, query, read_manifest
+from riwaya.pipeline.build import build_corpus, corpus_is_stale
+from riwaya.pipeline.store import load_corpus, query, read_manifest
 
-ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "data" / "raw"
-CODEBOOK = ROOT / "data" / "codebook"
 ARTICLE = ("وقال المتحدث باسم التحالف الكولونيل رايان ديلون إن الصور التي نشرتها وزارة الدفاع الروسية "
            "مأخوذة من لعبة فيديو.\nوأكد ديلون أن التحالف لم يكن طرفا في أي صفقة مع داعش في الرقة.\n")
 
 
-@pytest.fixture
-def raw(tmp_path):
-    d = tmp_path / "raw"
-    shutil.copytree(RAW, d)
-    return d
-
-
-@pytest.fixture
-def codebook(tmp_path):
-    d = tmp_path / "codebook"
-    shutil.copytree(CODEBOOK, d)
-    return d
-
-
-def test_sample_build_writes_every_table(tmp_path):
-    out = tmp_path / "out"
-    report = build_corpus(RAW, CODEBOOK, out)
+def test_sample_build_writes_every_table(sample_build):
+    out, report = sample_build.out, sample_build.report
     assert report.documents == 5 and not report.skipped
     counts = query(out, "SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM sentences) s, "
                         "(SELECT count(*) FROM statements) st, (SELECT count(*) FROM places) p")
@@ -64,12 +46,12 @@ def test_sample_build_writes_every_table(tmp_path):
     assert sources["003_5ebe06736b7b5b94"] == "SANA" and sources["004_13bec49e8167a521"] == "Newsweek"
 
 
-def test_bad_files_are_skipped_with_reasons_and_cp1256_is_decoded(raw, codebook, tmp_path):
-    (raw / "empty.txt").write_bytes(b"")
-    (raw / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200))
-    (raw / "windows.txt").write_bytes(ARTICLE.encode("cp1256"))
-    (raw / "huge.txt").write_bytes(b"a" * (6 * 1024 * 1024))
-    report = build_corpus(raw, codebook, tmp_path / "out")
+def test_bad_files_are_skipped_with_reasons_and_cp1256_is_decoded(raw_copy, codebook_copy, tmp_path):
+    (raw_copy / "empty.txt").write_bytes(b"")
+    (raw_copy / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200))
+    (raw_copy / "windows.txt").write_bytes(ARTICLE.encode("cp1256"))
+    (raw_copy / "huge.txt").write_bytes(b"a" * (6 * 1024 * 1024))
+    report = build_corpus(raw_copy, codebook_copy, tmp_path / "out")
     skipped = dict(report.skipped)
     assert skipped["empty.txt"] == "is empty"
     assert "binary" in skipped["photo.jpg"]
@@ -82,24 +64,24 @@ def test_bad_files_are_skipped_with_reasons_and_cp1256_is_decoded(raw, codebook,
         ("DILLON", "VIDEO_GAME", "asserts"), ("DILLON", "COALITION_PARTY_TO_DEAL", "denies")}
 
 
-def test_bad_codebook_leaves_the_previous_corpus(raw, codebook, tmp_path):
+def test_bad_codebook_leaves_the_previous_corpus(raw_copy, codebook_copy, tmp_path):
     out = tmp_path / "out"
-    build_corpus(raw, codebook, out)
+    build_corpus(raw_copy, codebook_copy, out)
     before = read_manifest(out)
-    (codebook / "claims.jsonl").write_text('{"id": "X"}\n', encoding="utf-8")
+    (codebook_copy / "claims.jsonl").write_text('{"id": "X"}\n', encoding="utf-8")
     with pytest.raises(CodebookError, match=r"claims.jsonl, line 1, field 'statement_en'"):
-        build_corpus(raw, codebook, out)
+        build_corpus(raw_copy, codebook_copy, out)
     assert read_manifest(out) == before
     assert len(load_corpus(out).documents) == 5
 
 
-def test_crash_while_writing_leaves_the_previous_corpus(raw, codebook, tmp_path, monkeypatch):
+def test_crash_while_writing_leaves_the_previous_corpus(raw_copy, codebook_copy, tmp_path, monkeypatch):
     out = tmp_path / "out"
-    build_corpus(raw, codebook, out)
+    build_corpus(raw_copy, codebook_copy, out)
     before = read_manifest(out)
-    (raw / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    (raw_copy / "new.txt").write_text(ARTICLE, encoding="utf-8")
     calls = {"n": 0}
-    real = riwaya.store.pq.write_table
+    real = riwaya.pipeline.store.pq.write_table
 
     def crash(table, where, *a, **k):
         calls["n"] += 1
@@ -107,65 +89,73 @@ def test_crash_while_writing_leaves_the_previous_corpus(raw, codebook, tmp_path,
             raise OSError("disk full")
         return real(table, where, *a, **k)
 
-    monkeypatch.setattr(riwaya.store.pq, "write_table", crash)
+    monkeypatch.setattr(riwaya.pipeline.store.pq, "write_table", crash)
     with pytest.raises(OSError, match="disk full"):
-        build_corpus(raw, codebook, out)
+        build_corpus(raw_copy, codebook_copy, out)
     assert read_manifest(out) == before
     assert len(load_corpus(out).documents) == 5
     assert not list(out.glob(".building-*"))
-    monkeypatch.setattr(riwaya.store.pq, "write_table", real)
-    build_corpus(raw, codebook, out)
+    monkeypatch.setattr(riwaya.pipeline.store.pq, "write_table", real)
+    build_corpus(raw_copy, codebook_copy, out)
     assert len(load_corpus(out).documents) == 6
     assert len(list(out.glob("build-*"))) <= 2  # old builds are pruned
 
 
-def test_bad_metadata_names_file_and_line(raw, codebook, tmp_path):
-    (raw / "metadata.csv").write_text("file,source,date\n000_54f79f58a69dbdb0.txt,X,2017-11-14\n"
+def test_bad_metadata_names_file_and_line(raw_copy, codebook_copy, tmp_path):
+    (raw_copy / "metadata.csv").write_text("file,source,date\n000_54f79f58a69dbdb0.txt,X,2017-11-14\n"
                                       "001_7a61912e591ad750.txt,Y,14 Nov\n", encoding="utf-8")
     with pytest.raises(MetadataError, match=r"metadata.csv, line 3: date '14 Nov' is not YYYY-MM-DD"):
-        build_corpus(raw, codebook, tmp_path / "out")
+        build_corpus(raw_copy, codebook_copy, tmp_path / "out")
 
 
-def test_metadata_overrides_detection(raw, codebook, tmp_path):
-    (raw / "metadata.csv").write_text(
+def test_metadata_overrides_detection(raw_copy, codebook_copy, tmp_path):
+    (raw_copy / "metadata.csv").write_text(
         "file,source,url,date,language,title\n"
         "003_5ebe06736b7b5b94.txt,SANA (sana.sy),https://sana.sy/x,2017-11-15,ar,\n", encoding="utf-8")
-    build_corpus(raw, codebook, tmp_path / "out")
+    build_corpus(raw_copy, codebook_copy, tmp_path / "out")
     doc = load_corpus(tmp_path / "out").documents.set_index("doc_id").loc["003_5ebe06736b7b5b94"]
     assert (doc.source, doc.source_basis, doc.date, doc.url) == (
         "SANA (sana.sy)", "metadata", "2017-11-15", "https://sana.sy/x")
     assert doc.title.startswith("بالصور")   # the headline still comes from the text
 
 
-def test_no_network_is_touched(raw, codebook, tmp_path, monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"network access attempted: {args}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    report = build_corpus(raw, codebook, tmp_path / "out")
-    assert report.documents == 5
+def test_no_network_is_touched(raw_copy, codebook_copy, tmp_path, no_network):
+    report = build_corpus(raw_copy, codebook_copy, tmp_path / "out")
+    assert report.documents == 5 and no_network == []
 
 
-def test_stale_detection(raw, codebook, tmp_path):
+def test_stale_detection(raw_copy, codebook_copy, tmp_path):
     out = tmp_path / "out"
-    assert corpus_is_stale(raw, codebook, out)
-    build_corpus(raw, codebook, out)
-    assert not corpus_is_stale(raw, codebook, out)
-    (raw / "new.txt").write_text(ARTICLE, encoding="utf-8")
-    assert corpus_is_stale(raw, codebook, out)
-    build_corpus(raw, codebook, out)
-    with open(codebook / "actors.jsonl", "a", encoding="utf-8") as fh:
+    assert corpus_is_stale(raw_copy, codebook_copy, out)
+    build_corpus(raw_copy, codebook_copy, out)
+    assert not corpus_is_stale(raw_copy, codebook_copy, out)
+    (raw_copy / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    assert corpus_is_stale(raw_copy, codebook_copy, out)
+    build_corpus(raw_copy, codebook_copy, out)
+    with open(codebook_copy / "actors.jsonl", "a", encoding="utf-8") as fh:
         fh.write('{"id": "NEW", "name_en": "New", "kind": "person", "aliases": ["فلان الفلاني"]}\n')
-    assert corpus_is_stale(raw, codebook, out)
+    assert corpus_is_stale(raw_copy, codebook_copy, out)
 
 
-def test_duplicate_documents_are_marked(raw, codebook, tmp_path):
-    shutil.copy(raw / "003_5ebe06736b7b5b94.txt", raw / "005_copy.txt")
-    report = build_corpus(raw, codebook, tmp_path / "out")
+def test_duplicate_documents_are_marked(raw_copy, codebook_copy, tmp_path):
+    shutil.copy(raw_copy / "003_5ebe06736b7b5b94.txt", raw_copy / "005_copy.txt")
+    report = build_corpus(raw_copy, codebook_copy, tmp_path / "out")
     assert ("005_copy", "003_5ebe06736b7b5b94") in report.duplicates
     docs = load_corpus(tmp_path / "out").documents.set_index("doc_id")
     assert docs.loc["005_copy"].duplicate_of == "003_5ebe06736b7b5b94"
+
+
+def test_progress_is_one_callback_drawn_by_the_cli_with_tqdm(raw_copy, codebook_copy, tmp_path,
+                                                            capsys):
+    calls = []
+    build_corpus(raw_copy, codebook_copy, tmp_path / "out", progress=lambda *a: calls.append(a))
+    assert [c[0] for c in calls] == [0, 1, 2, 3, 4, 5] and {c[1] for c in calls} == {5}
+    assert calls[-1][2] == "writing"
+    bar = TqdmProgress()
+    for done in range(21):
+        bar(done, 20, "x")
+    bar.close()
+    assert "building: 100%" in capsys.readouterr().err and bar.bar.n == 20
 
 
 def _cli(*args, cwd=ROOT):
@@ -173,13 +163,13 @@ def _cli(*args, cwd=ROOT):
                           capture_output=True, text=True, timeout=120)
 
 
-def test_cli_build_and_info(raw, codebook, tmp_path):
-    (raw / "empty.txt").write_bytes(b"")
+def test_cli_build_and_info(raw_copy, codebook_copy, tmp_path):
+    (raw_copy / "empty.txt").write_bytes(b"")
     out = tmp_path / "out"
-    res = _cli("build", "--raw", raw, "--codebook", codebook, "--out", out)
+    res = _cli("build", "--raw", raw_copy, "--codebook", codebook_copy, "--out", out)
     assert res.returncode == 0, res.stderr
     assert "documents   5" in res.stdout and "empty.txt: is empty" in res.stdout
-    res = _cli("build", "--raw", raw, "--codebook", codebook, "--out", out, "--json")
+    res = _cli("build", "--raw", raw_copy, "--codebook", codebook_copy, "--out", out, "--json")
     summary = json.loads(res.stdout)
     assert summary["documents"] == 5 and summary["skipped"] == [["empty.txt", "is empty"]]
     res = _cli("info", "--out", out)
@@ -190,11 +180,27 @@ def test_cli_build_and_info(raw, codebook, tmp_path):
     (("build", "--raw", "/nonexistent/raw"), "raw folder not found"),
     (("build", "--codebook", "/nonexistent/cb"), "codebook folder not found"),
     (("info", "--out", "/nonexistent/out"), "No processed corpus in /nonexistent/out"),
+    (("evaluate", "--golden", "/nonexistent/golden"), "/nonexistent/golden: golden folder not found"),
+    (("check-codebook", "--codebook", "/nonexistent/cb"), "codebook folder not found"),
 ])
 def test_cli_errors_are_clear(args, message):
     res = _cli(*args)
     assert res.returncode == 2
     assert message in res.stderr and "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("variable, command, message", [
+    ("RIWAYA_CODEBOOK", ["check-codebook"], "codebook folder not found"),
+    ("RIWAYA_PROCESSED", ["info"], "No processed corpus in"),
+    ("RIWAYA_GOLDEN", ["evaluate"], "golden folder not found"),
+])
+def test_cli_defaults_come_from_the_environment(monkeypatch, capsys, tmp_path, variable, command,
+                                                message):
+    """riwaya/config.py: the command line's default folders follow RIWAYA_* variables."""
+    monkeypatch.setenv(variable, str(tmp_path / "elsewhere"))
+    assert cli_main(command) == 2
+    err = capsys.readouterr().err
+    assert message in err and str(tmp_path / "elsewhere") in err
 
 
 def test_cli_help_lists_commands():
@@ -206,35 +212,30 @@ def test_cli_help_lists_commands():
         assert option in res.stdout
 
 
-def _codebook_with_uncharted_place(codebook):
-    with open(codebook / "places.jsonl", "a", encoding="utf-8") as fh:
+def _codebook_with_uncharted_place(codebook_copy):
+    with open(codebook_copy / "places.jsonl", "a", encoding="utf-8") as fh:
         fh.write('{"id": "TANF", "name_en": "Al-Tanf", "name_ar": "التنف", "kind": "base"}\n')
 
 
 @pytest.mark.online_local
-def test_geocode_online_asks_nominatim_for_what_is_offline_unknown(raw, codebook, tmp_path, monkeypatch):
-    from test_geocode import ThreadingHTTPServer, FakeNominatim  # the fake Nominatim of the geocoder tests
-    import threading
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)
-    httpd.log, httpd.status = [], 200
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
-    try:
-        monkeypatch.setenv("RIWAYA_NOMINATIM_URL", f"http://127.0.0.1:{httpd.server_address[1]}")
-        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-        _codebook_with_uncharted_place(codebook)
-        (raw / "tanf.txt").write_text("وقال التحالف إن قاعدة التنف آمنة.\n", encoding="utf-8")
-        out = tmp_path / "data" / "processed"
-        offline = build_corpus(raw, codebook, out)
-        assert offline.places_without_coordinates == ["Al-Tanf"] and httpd.log == []
-        build_corpus(raw, codebook, out, geocode_online=True)
-        places = load_corpus(out).places.set_index("entity_id")
-        assert places.loc["TANF"].geocoder == "nominatim"
-        assert (round(places.loc["TANF"].lat, 2), round(places.loc["TANF"].lon, 2)) == (33.5, 38.63)
-        assert [r["q"] for r in httpd.log] == ["التنف"]
-        assert (tmp_path / "data" / "cache" / "geocode.json").exists()  # cached beside the corpus
-        build_corpus(raw, codebook, out, geocode_online=True)
-        assert len(httpd.log) == 1  # the second build asks nobody
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def test_geocode_online_asks_nominatim_for_what_is_offline_unknown(raw_copy, codebook_copy, tmp_path,
+                                                                   monkeypatch, fake_nominatim):
+    monkeypatch.setenv("RIWAYA_NOMINATIM_URL", fake_nominatim.url)
+    monkeypatch.delenv("RIWAYA_CACHE", raising=False)
+    _codebook_with_uncharted_place(codebook_copy)
+    (raw_copy / "tanf.txt").write_text("وقال التحالف إن قاعدة التنف آمنة.\n", encoding="utf-8")
+    out = tmp_path / "data" / "processed"
+    offline = build_corpus(raw_copy, codebook_copy, out)
+    assert offline.places_without_coordinates == ["Al-Tanf"] and fake_nominatim.log == []
+    build_corpus(raw_copy, codebook_copy, out, geocode_online=True)
+    places = load_corpus(out).places.set_index("entity_id")
+    assert places.loc["TANF"].geocoder == "nominatim"
+    assert (round(places.loc["TANF"].lat, 2), round(places.loc["TANF"].lon, 2)) == (33.5, 38.63)
+    assert [r["q"] for r in fake_nominatim.log] == ["التنف"]
+    assert (tmp_path / "data" / "cache" / "geocode.json").exists()  # cached beside the corpus
+    build_corpus(raw_copy, codebook_copy, out, geocode_online=True)
+    assert len(fake_nominatim.log) == 1  # the second build asks nobody
+    monkeypatch.setenv("RIWAYA_CACHE", str(tmp_path / "elsewhere"))
+    build_corpus(raw_copy, codebook_copy, out, geocode_online=True)
+    assert len(fake_nominatim.log) == 2  # RIWAYA_CACHE names another cache: asked again there
+    assert (tmp_path / "elsewhere" / "geocode.json").exists()

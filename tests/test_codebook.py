@@ -1,13 +1,14 @@
 import json
-import shutil
+import re
 from pathlib import Path
 
 import pytest
 
+from conftest import SAMPLE_CODEBOOK
 from riwaya.codebook import load_codebook
+from riwaya.codebook.model import (Actor, BoilerplateRule, Claim, LexiconEntry, Place,
+                                   SourceRule)
 from riwaya.errors import CodebookError
-
-SAMPLE = Path(__file__).resolve().parent.parent / "data" / "codebook"
 SPEC_IDS = {
     "actors": {"RU_MOD", "RUSSIA", "US_DOD", "USA", "COALITION", "DILLON", "BRAGA", "SDF", "ISIS",
                "SYRIAN_GOV", "IRAQI_FORCES", "TURKEY_MFA", "BBC", "NEWSWEEK", "SANA", "ACTIVISTS",
@@ -19,19 +20,12 @@ SPEC_IDS = {
 }
 
 
-def test_sample_codebook_has_the_spec_ids():
-    cb = load_codebook(SAMPLE)
+def test_sample_codebook_has_the_spec_ids(sample_codebook):
+    cb = sample_codebook
     assert {a.id for a in cb.actors} == SPEC_IDS["actors"]
     assert {c.id for c in cb.claims} == SPEC_IDS["claims"]
     assert {"RAQQA", "ABU_KAMAL", "FALLUJAH", "DEIR_EZZOR", "MOSUL", "DAMASCUS", "EUPHRATES",
             "AL_UDEID"} <= {p.id for p in cb.places}
-
-
-@pytest.fixture
-def codebook_copy(tmp_path):
-    dest = tmp_path / "codebook"
-    shutil.copytree(SAMPLE, dest)
-    return dest
 
 
 def _replace_line(path: Path, lineno: int, text: str) -> None:
@@ -93,3 +87,20 @@ def test_not_utf8(codebook_copy):
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1256"))
     with pytest.raises(CodebookError, match="actors.jsonl: not UTF-8"):
         load_codebook(codebook_copy)
+
+
+def test_codebook_readme_example_lines_are_valid():
+    """Every example line of data/codebook/README.md passes its file's validation."""
+    text = (SAMPLE_CODEBOOK / "README.md").read_text(encoding="utf-8")
+    examples = [json.loads(block) for block in re.findall(r"```json\n\s*(.+?)\n\s*```", text, re.S)]
+    models = [Actor, Claim, Place, LexiconEntry, BoilerplateRule, SourceRule]
+    assert len(examples) == len(models)
+    for example, model in zip(examples, models):
+        model.model_validate(example)
+
+
+def test_codebook_model_points_to_a_readme_that_exists():
+    import riwaya.codebook.model
+
+    assert "data/codebook/README.md" in riwaya.codebook.model.__doc__
+    assert (SAMPLE_CODEBOOK / "README.md").exists()

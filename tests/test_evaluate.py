@@ -10,10 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from riwaya.evaluate import (EvalReport, GoldenError, _assign, evaluate, load_golden, locate,
-                             norm_actor)
-from riwaya.schema import TABLES
-from riwaya.store import Corpus, load_corpus, write_corpus
+from riwaya.errors import RiwayaError
+from riwaya.evaluate import EvalReport, GoldenError, evaluate, load_golden, locate, norm_actor
+from riwaya.evaluate.score import assign
+from riwaya.pipeline.schema import TABLES
+from riwaya.pipeline.store import Corpus, load_corpus, write_corpus
 
 DOC = "d1"
 TEXT = ("قال ديلون إن الصور من لعبة فيديو. "
@@ -259,7 +260,7 @@ def test_assignment_is_maximum_weight():
     for _ in range(200):
         n, m = rng.randint(1, 5), rng.randint(1, 5)
         w = [[rng.choice([0.0, 0.0, 1000.0, 1010.5, 1001.2]) for _ in range(m)] for _ in range(n)]
-        got = _assign(w)
+        got = assign(w)
         assert len({r for r, _ in got}) == len(got) == len({c for _, c in got})
         assert all(w[r][c] > 0 for r, c in got)
         best = 0.0
@@ -383,6 +384,29 @@ def test_bad_golden_json_and_duplicate_mentions(tmp_path):
         load_golden(d)
     with pytest.raises(GoldenError, match="not found"):
         load_golden(tmp_path / "nowhere")
+
+
+def test_golden_error_is_a_riwaya_error():
+    assert issubclass(GoldenError, RiwayaError)
+
+
+def test_optional_annotator_fields_are_read(tmp_path):
+    d = golden_dir(tmp_path, [{**G_DILLON, "speaker": "ديلون"}],
+                   [{**MGOLD, "article_lines": [[1, 3], [5, 9]]}])
+    golden = load_golden(d)
+    assert golden.statements[0].speaker == "ديلون" and golden.statements[0].line == 1
+    assert golden.mentions[DOC].article_lines == ((1, 3), (5, 9))
+    assert golden.folder == str(d)
+
+
+@pytest.mark.parametrize("statement, mention, file, field", [
+    ({**G_DILLON, "optinal": True}, MGOLD, "statements.jsonl", "optinal"),        # a typo
+    (G_DILLON, {**MGOLD, "article_lines": [[1, "x"]]}, "mentions.jsonl", "article_lines.0.1"),
+    (G_DILLON, {**MGOLD, "places": "RAQQA"}, "mentions.jsonl", "places"),
+])
+def test_unknown_or_malformed_fields_are_named(tmp_path, statement, mention, file, field):
+    with pytest.raises(GoldenError, match=rf"{file}, line 1, field '{field}'"):
+        load_golden(golden_dir(tmp_path, [statement], [mention]))
 
 
 def test_unexpected_places_are_listed_but_do_not_fail(tmp_path):

@@ -9,7 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components import chart, figures, preload
+from components import figures
+
+from components.fastchart import chart
+
+from components.fastchart import preload
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAME = ([30.0, 50.0], [25.0, 40.0])

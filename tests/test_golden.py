@@ -1,26 +1,22 @@
 """The golden annotation of the five sample articles, and the pipeline scored against it.
 
 The first half checks the annotation itself (evidence copied from the raw text and outside the
-removed lines, ids from the codebook spec). The second half builds ``data/raw`` with
-``data/codebook`` and asserts the acceptance thresholds of the processing issue; a failure prints
-the whole evaluation report so the numbers are visible.
+removed lines, ids from the codebook spec). The second half takes ``data/raw`` built with
+``data/codebook`` (the session's ``sample_build``, tests/conftest.py) and asserts the acceptance
+thresholds of the processing issue; a failure prints the whole evaluation report so the numbers
+are visible.
 """
 
 from __future__ import annotations
 
 import json
-import traceback
-from pathlib import Path
 
 import pytest
 
+from conftest import SAMPLE_CODEBOOK as CODEBOOK, SAMPLE_GOLDEN as GOLDEN, SAMPLE_RAW as RAW
 from riwaya.evaluate import THRESHOLDS, evaluate, load_golden
-from riwaya.schema import STANCES
-
-ROOT = Path(__file__).resolve().parents[1]
-RAW = ROOT / "data" / "raw"
-CODEBOOK = ROOT / "data" / "codebook"
-GOLDEN = ROOT / "data" / "golden"
+from riwaya.pipeline.schema import STANCES
+from riwaya.pipeline.store import load_corpus
 
 # The fixed ids of ../shared/codebook-spec.md (copied so that the tests do not depend on it).
 SPEC_ACTORS = {
@@ -137,42 +133,25 @@ def test_mentions_annotation(doc_id):
 # --------------------------------------------------------------------------- the pipeline
 
 @pytest.fixture(scope="session")
-def golden_report(tmp_path_factory):
-    """Build the sample with the real pipeline and evaluate it; a build error is kept, not raised,
-    so each test below fails with it."""
-    out = tmp_path_factory.mktemp("golden-build")
-    try:
-        from riwaya.build import build_corpus
-        from riwaya.store import load_corpus
-
-        build_corpus(RAW, CODEBOOK, out)
-        corpus = load_corpus(out)
-    except Exception:  # noqa: BLE001 - reported by every test that needs the build
-        return None, traceback.format_exc()
-    return evaluate(corpus, GOLDEN), ""
-
-
-def _report(golden_report):
-    report, error = golden_report
-    if report is None:
-        pytest.fail(f"building data/raw with data/codebook failed, nothing to evaluate:\n{error}")
-    return report
+def golden_report(sample_build):
+    """The sample built with the real pipeline (once per session), evaluated."""
+    return evaluate(load_corpus(sample_build.out), GOLDEN)
 
 
 def test_statements_precision_and_recall(golden_report):
-    r = _report(golden_report)
+    r = golden_report
     msg = f"\n{r.format()}"
     assert r.precision >= THRESHOLDS["precision"], msg
     assert r.recall >= THRESHOLDS["recall"], msg
 
 
 def test_stance_accuracy(golden_report):
-    r = _report(golden_report)
+    r = golden_report
     assert r.tp > 0 and r.stance_accuracy >= THRESHOLDS["stance_accuracy"], f"\n{r.format()}"
 
 
 def test_every_golden_actor_and_place_found_with_coordinates(golden_report):
-    r = _report(golden_report)
+    r = golden_report
     msg = f"\n{r.format()}"
     assert r.actor_recall == 1.0, msg
     assert r.place_recall == 1.0, msg
@@ -180,7 +159,7 @@ def test_every_golden_actor_and_place_found_with_coordinates(golden_report):
 
 
 def test_nothing_in_boilerplate_and_no_false_places(golden_report):
-    r = _report(golden_report)
+    r = golden_report
     msg = f"\n{r.format()}"
     assert not r.boilerplate_errors, msg
     assert not r.not_place_errors, msg

@@ -1,7 +1,7 @@
 import pytest
 
 from riwaya.errors import InputFileError
-from riwaya.ingest import decode_bytes, list_article_files, read_article
+from riwaya.pipeline.ingest import decode_bytes, list_article_files, read_article
 
 ARABIC = "وقالت وزارة الدفاع الروسية أمس الثلاثاء إن موظفا أرفق صورا خاطئة"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from riwaya.matcher import Matcher, NormText, resolve_overlaps
+from riwaya.text.matcher import Matcher, NormText, resolve_overlaps
 
 
 def matcher():

@@ -1,20 +1,18 @@
-from pathlib import Path
-
 import pytest
 
-from riwaya.codebook import load_codebook
-from riwaya.gazetteer import load_gazetteer, load_settings
-from riwaya.matcher import NormText
-from riwaya.mentions import EntityIndex, find_mentions
-
-ROOT = Path(__file__).resolve().parent.parent
-CODEBOOK = load_codebook(ROOT / "data" / "codebook")
-INDEX = EntityIndex.build(CODEBOOK, load_gazetteer(load_settings(ROOT / "data" / "codebook" / "gazetteer.json")))
+from riwaya.pipeline.mentions import EntityIndex, find_mentions
+from riwaya.text.matcher import NormText
 
 
-def found(text, kind=None):
-    return [(m.entity_id, m.surface, m.method) for m in find_mentions(NormText.of(text), INDEX)
-            if kind is None or m.kind == kind]
+@pytest.fixture(scope="module")
+def found(sample_codebook, sample_gazetteer):
+    """``found(text, kind=None)``: (entity_id, surface, method) of the mentions in ``text``."""
+    index = EntityIndex.build(sample_codebook, sample_gazetteer)
+
+    def find(text, kind=None):
+        return [(m.entity_id, m.surface, m.method) for m in find_mentions(NormText.of(text), index)
+                if kind is None or m.kind == kind]
+    return find
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -26,17 +24,17 @@ def found(text, kind=None):
     ("في الفلوجه", [("FALLUJAH", "الفلوجه", "alias")]),
     ("محطة الـ “بي بي سي”", [("BBC", "محطة الـ “بي بي سي", "alias")]),
 ])
-def test_alias_variants(text, expected):
+def test_alias_variants(text, expected, found):
     assert found(text) == expected
 
 
-def test_surname_only_after_full_name():
+def test_surname_only_after_full_name(found):
     assert found("قال ديلون") == []
     assert found("قال رايان ديلون ثم قال ديلون") == [
         ("DILLON", "رايان ديلون", "alias"), ("DILLON", "ديلون", "surname")]
 
 
-def test_anaphor_points_to_last_ministry_listing_it():
+def test_anaphor_points_to_last_ministry_listing_it(found):
     text = "قالت وزارة الدفاع الروسية كذا. ثم قالت وزارة الخارجية التركية كذا. وأضافت الوزارة أمرا."
     assert found(text)[-1] == ("TURKEY_MFA", "الوزارة", "anaphor")
     assert found("وأضافت الوزارة أمرا") == []  # nothing to point back to
@@ -50,10 +48,10 @@ def test_anaphor_points_to_last_ministry_listing_it():
     ("يشعرون بالأمان في المدينة بين الناس", []),          # common words that are towns somewhere
     ("وصلوا إلى الموصل ثم دمشق", ["MOSUL", "DAMASCUS"]),
 ])
-def test_places(text, places):
+def test_places(text, places, found):
     assert [m[0] for m in found(text, "place")] == places
 
 
-def test_country_that_is_also_an_actor():
+def test_country_that_is_also_an_actor(found):
     assert found("قالت روسيا إن") == [("RUSSIA", "روسيا", "alias")]
     assert [m[0] for m in found("سافر إلى روسيا")] == ["CC:RU"]

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from riwaya.errors import NERUnavailable
-from riwaya.ner import (
+from riwaya.pipeline.ner import (
     Entity,
     camel_data_dir,
     default_model_path,
@@ -29,7 +30,6 @@ from riwaya.ner import (
     token_offsets,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 CAMEL_LABELS = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]
 
 # word -> label the tiny model gives it; every other word gets O
@@ -114,7 +114,7 @@ socket.socket.connect = refuse
 socket.socket.connect_ex = refuse
 
 from riwaya.errors import NERUnavailable
-from riwaya.ner import load_ner
+from riwaya.pipeline.ner import load_ner
 
 args = json.loads(sys.argv[1])
 out = {}
@@ -271,7 +271,7 @@ def test_entity_is_frozen():
 
 
 def test_ner_module_imports_no_camel_ner():
-    code = "import sys, riwaya.ner; print('camel_tools.ner' in sys.modules, 'torch' in sys.modules)"
+    code = "import sys, riwaya.pipeline.ner; print('camel_tools.ner' in sys.modules, 'torch' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     assert proc.stdout.split() == ["False", "False"], proc.stderr
@@ -304,7 +304,7 @@ class FakeRecognizer:
     ("الرقة. الرقة", False, [("place", "الرقة"), ("place", "الرقة")]),   # two sentences
 ])
 def test_tagger_on_stand_in(text, keep_misc, expected):
-    from riwaya.ner import NamedEntityTagger
+    from riwaya.pipeline.ner import NamedEntityTagger
 
     fake = FakeRecognizer({**WORD_LABELS, "رايان": "B-PERS", "ديلون": "I-PERS"})
     tagger = NamedEntityTagger(fake, keep_misc=keep_misc)
@@ -313,7 +313,7 @@ def test_tagger_on_stand_in(text, keep_misc, expected):
 
 
 def test_sentences_are_tagged_separately():
-    from riwaya.ner import NamedEntityTagger
+    from riwaya.pipeline.ner import NamedEntityTagger
 
     fake = FakeRecognizer({})
     NamedEntityTagger(fake).entities("قال ديلون. هرب رتل؟ و \u200d العراق")
@@ -326,8 +326,8 @@ def test_sentences_are_tagged_separately():
     ("وزارة الدفاع", [("actor", "NER:وزاره الدفاع", "وزارة الدفاع", 0, 2)]),
 ])
 def test_mentions_for_the_build(text, expected):
-    from riwaya.matcher import NormText
-    from riwaya.ner import NamedEntityTagger
+    from riwaya.text.matcher import NormText
+    from riwaya.pipeline.ner import NamedEntityTagger
 
     fake = FakeRecognizer({**WORD_LABELS, "رايان": "B-PERS", "ديلون": "I-PERS"})
     norm = NormText.of(text)

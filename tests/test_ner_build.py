@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import ROOT, SAMPLE_CODEBOOK
 from test_ner import build_tiny_bert, write_catalogue  # the tiny model of the NER tests
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _build(tmp_path: Path, data_dir: Path, *extra: str) -> dict:
@@ -21,10 +20,10 @@ def _build(tmp_path: Path, data_dir: Path, *extra: str) -> dict:
                TRANSFORMERS_OFFLINE="1")
     out = tmp_path / "out"
     proc = subprocess.run([sys.executable, "-m", "riwaya", "build", "--raw", str(raw), "--out", str(out),
-                           "--codebook", str(ROOT / "data" / "codebook"), *extra],
+                           "--codebook", str(SAMPLE_CODEBOOK), *extra],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    code = ("import json,sys; from riwaya.store import load_corpus; c=load_corpus(sys.argv[1]); "
+    code = ("import json,sys; from riwaya.pipeline.store import load_corpus; c=load_corpus(sys.argv[1]); "
             "print(json.dumps({'mentions': c.mentions[['kind','entity_id','surface','method']].values.tolist(),"
             "'actors': c.actors.actor_id.tolist()}, ensure_ascii=False))")
     res = subprocess.run([sys.executable, "-c", code, str(out)], cwd=ROOT, capture_output=True,

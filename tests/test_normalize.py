@@ -1,8 +1,10 @@
+import re
+
 import pytest
 
-from riwaya.normalize import (
-    normalize_form, normalize_with_map, original_span, strip_diacritics, strip_tatweel,
-    unify_alef, unify_alef_maksura, unify_teh_marbuta)
+from riwaya.text.normalize import (
+    IGNORED_MARKS, normalize_form, normalize_letters, normalize_with_map, original_span,
+    strip_diacritics, strip_tatweel, unify_alef, unify_alef_maksura, unify_teh_marbuta)
 
 
 @pytest.mark.parametrize("func, text, expected", [
@@ -28,7 +30,22 @@ def test_normalize_form_equates_variants(a, b):
     assert normalize_form(a) == normalize_form(b)
 
 
-@pytest.mark.parametrize("func", [normalize_form, unify_alef, strip_diacritics])
+@pytest.mark.parametrize("text, expected", [
+    (r"^(?:إقرأ|اقرأ)\s+أيضاً", r"^(?:اقرا|اقرا)\s+ايضا"),     # a rule's regex: escapes survive
+    ("الـرقّة BBC  ", "الرقه BBC  "),                             # no case folding, spaces kept
+])
+def test_normalize_letters_is_the_letter_steps_only(text, expected):
+    assert normalize_letters(text) == expected
+    assert normalize_form(normalize_letters(text)) == normalize_form(text)
+
+
+def test_ignored_marks_are_what_the_steps_remove():
+    marks = re.compile(f"[{IGNORED_MARKS}]")
+    text = "وَزارَةُ الـــدفاعِ"
+    assert marks.sub("", text) == strip_tatweel(strip_diacritics(text))
+
+
+@pytest.mark.parametrize("func", [normalize_form, normalize_letters, unify_alef, strip_diacritics])
 def test_type_check_message(func):
     with pytest.raises(TypeError, match="Expected str, got bytes instead"):
         func("الرقة".encode())

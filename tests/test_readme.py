@@ -1,13 +1,11 @@
 """The README's promises stay true: its schema table and its two commands."""
 
 import re
-from pathlib import Path
 
 import pytest
 
-from riwaya.schema import TABLES
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+from riwaya.pipeline.schema import TABLES
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 

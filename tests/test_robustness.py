@@ -2,13 +2,10 @@
 
 import json
 import shutil
-from pathlib import Path
 
-from riwaya.build import build_corpus
-from riwaya.store import load_corpus
-
-ROOT = Path(__file__).resolve().parent.parent
-CODEBOOK = ROOT / "data" / "codebook"
+from conftest import SAMPLE_CODEBOOK as CODEBOOK
+from riwaya.pipeline.build import build_corpus
+from riwaya.pipeline.store import load_corpus
 
 SCRAPED = """الرئيسية
 أخبار

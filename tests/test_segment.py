@@ -1,6 +1,6 @@
 import pytest
 
-from riwaya.segment import split_sentences
+from riwaya.text.segment import split_sentences
 
 
 @pytest.mark.parametrize("text, expected", [

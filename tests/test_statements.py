@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from riwaya.codebook import load_codebook
-from riwaya.matcher import NormText
-from riwaya.mentions import EntityIndex, find_mentions
-from riwaya.segment import split_sentences
-from riwaya.statements import StatementExtractor
+from riwaya.text.matcher import NormText
+from riwaya.pipeline.mentions import EntityIndex, find_mentions
+from riwaya.text.segment import split_sentences
+from riwaya.pipeline.statements import StatementExtractor
 
 CODEBOOK = load_codebook(Path(__file__).resolve().parent.parent / "data" / "codebook")
 INDEX = EntityIndex.build(CODEBOOK)

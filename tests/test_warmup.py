@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = r"""
 import sys, time
 sys.path.insert(0, sys.argv[1])
-from components import warmup
+from components.fastchart import warmup
 t = time.monotonic(); warmup.wait(); assert time.monotonic() - t < 0.05  # nothing started: no wait
 ready = {"now": False}
 warmup.start(lambda: ready["now"], poll=0.01)

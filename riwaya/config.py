@@ -1,0 +1,82 @@
+"""Where things are: every default path and every ``RIWAYA_*`` environment variable, once.
+
+Relative paths are taken from the project folder (the one holding ``app.py``), so the command
+line and the dashboard agree wherever they are started from.
+
+| variable | default | what |
+|---|---|---|
+| ``RIWAYA_RAW`` | ``data/raw`` | the raw articles |
+| ``RIWAYA_CODEBOOK`` | ``data/codebook`` | the codebook folder |
+| ``RIWAYA_PROCESSED`` | ``data/processed`` | the processed corpus |
+| ``RIWAYA_GOLDEN`` | ``data/golden`` | golden annotations of the sample |
+| ``RIWAYA_CACHE`` | beside the corpus: ``<out>/../cache`` (``data/cache``) | caches of online look-ups |
+| ``RIWAYA_NOMINATIM_URL`` | the public server | a Nominatim server for ``--geocode-online`` |
+
+The command line's defaults, the dashboard's folders, the gazetteer's default settings and the
+geocoder's server and cache all come from here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+RAW_ENV, CODEBOOK_ENV, PROCESSED_ENV = "RIWAYA_RAW", "RIWAYA_CODEBOOK", "RIWAYA_PROCESSED"
+GOLDEN_ENV, CACHE_ENV, NOMINATIM_URL_ENV = "RIWAYA_GOLDEN", "RIWAYA_CACHE", "RIWAYA_NOMINATIM_URL"
+
+DEFAULTS = {
+    RAW_ENV: Path("data/raw"),
+    CODEBOOK_ENV: Path("data/codebook"),
+    PROCESSED_ENV: Path("data/processed"),
+    GOLDEN_ENV: Path("data/golden"),
+    CACHE_ENV: Path("data/cache"),
+}
+
+
+def path_from_env(env: str) -> Path:
+    """The folder named by the environment variable ``env``, else its default; relative paths
+    are resolved against the project folder."""
+    if env not in DEFAULTS:
+        raise KeyError(f"unknown setting {env!r}: expected one of {sorted(DEFAULTS)}")
+    p = Path(os.environ.get(env) or DEFAULTS[env])
+    return p if p.is_absolute() else PROJECT_ROOT / p
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The folders one run works on."""
+
+    raw: Path
+    codebook: Path
+    processed: Path
+
+    @classmethod
+    def from_env(cls) -> "Paths":
+        return cls(path_from_env(RAW_ENV), path_from_env(CODEBOOK_ENV), path_from_env(PROCESSED_ENV))
+
+
+DEFAULT_NOMINATIM_URL = "https://nominatim.openstreetmap.org"
+GEOCODE_CACHE_FILE = "geocode.json"
+GAZETTEER_SETTINGS_FILE = "gazetteer.json"
+
+
+def nominatim_url() -> str | None:
+    """The Nominatim server ``RIWAYA_NOMINATIM_URL`` names, or None (then the public one)."""
+    return os.environ.get(NOMINATIM_URL_ENV) or None
+
+
+def geocode_cache(out_dir: Path | str | None = None) -> Path:
+    """The geocoding cache file: in ``RIWAYA_CACHE`` when set; else beside the corpus being
+    built (``<out_dir>/../cache``, which is ``data/cache`` for the default corpus); else in
+    ``data/cache``."""
+    if os.environ.get(CACHE_ENV) or out_dir is None:
+        return path_from_env(CACHE_ENV) / GEOCODE_CACHE_FILE
+    return Path(out_dir).parent / "cache" / GEOCODE_CACHE_FILE
+
+
+def gazetteer_settings_path() -> Path:
+    """The default gazetteer settings: ``gazetteer.json`` of the ``RIWAYA_CODEBOOK`` folder."""
+    return path_from_env(CODEBOOK_ENV) / GAZETTEER_SETTINGS_FILE

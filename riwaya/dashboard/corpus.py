@@ -1,0 +1,146 @@
+"""The corpus as the pages use it: its tables joined once (:func:`prepare`), and display labels.
+
+Nothing here is specific to one event: names and labels come from the ``actors``, ``claims``
+and ``places`` tables of the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import pandas as pd
+
+from riwaya.dashboard.palette import palette_for
+from riwaya.pipeline.store import Corpus
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The corpus joined once into the frames the pages use (computed once, then cached)."""
+
+    statements: pd.DataFrame   # + source, date, title, actor_label, name_en, name_ar, claim_label
+    mentions: pd.DataFrame     # + source
+    sentences: pd.DataFrame    # + source, date, title
+    documents: pd.DataFrame
+    actors: pd.DataFrame       # + label
+    claims: pd.DataFrame       # + label, short
+    places: pd.DataFrame
+    outlets: tuple[str, ...]
+    actor_colours: dict[str, str] = field(default_factory=dict)
+    claim_colours: dict[str, str] = field(default_factory=dict)
+    outlet_colours: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.documents.empty
+
+    def actor_label(self, actor_id: str) -> str:
+        return _lookup(self.actors, "actor_id", actor_id, "label")
+
+    def claim_label(self, claim_id: str) -> str:
+        """The claim as a neutral English statement."""
+        return _lookup(self.claims, "claim_id", claim_id, "label")
+
+    def claim_short(self, claim_id: str) -> str:
+        """A short English label for charts (the codebook's label_en, else the id)."""
+        return _lookup(self.claims, "claim_id", claim_id, "short")
+
+
+def _lookup(frame: pd.DataFrame, key: str, value: str, column: str) -> str:
+    hit = frame.loc[frame[key] == value, column]
+    return str(hit.iloc[0]) if len(hit) else str(value)
+
+
+def as_text(value) -> str:
+    """A table cell as plain text: "" for None and NaN, otherwise the string, stripped."""
+    if value is None:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value).strip()
+
+
+def join_unique(values: Iterable) -> str:
+    """The non-empty values, each once, in order, joined by ", "."""
+    return ", ".join(dict.fromkeys(as_text(v) for v in values if as_text(v)))
+
+
+def actor_display(actor_id: str, name_en, name_ar) -> str:
+    """"English name · Arabic name", falling back to whichever exists, then to the id."""
+    en, ar = as_text(name_en), as_text(name_ar)
+    if actor_id.startswith("UNK:"):
+        form = ar or en or actor_id[4:]
+        return f"Unlisted speaker · {form}"
+    if en and ar and en != ar:
+        return f"{en} · {ar}"
+    return en or ar or actor_id
+
+
+def claim_display(claim_id: str, statement_en) -> str:
+    """The claim's neutral English statement; the id when the codebook gives none."""
+    return as_text(statement_en) or claim_id
+
+
+def outlet_of(source, doc_id: str = "") -> str:
+    """The outlet's name; an article whose outlet is unknown stands alone (it is not lumped
+    together with other unknown ones): "Unknown outlet (000_54f79f58)"."""
+    text = as_text(source)
+    if text:
+        return text
+    return f"Unknown outlet ({doc_id[:12]})" if doc_id else "Unknown outlet"
+
+
+def _actors(corpus: Corpus) -> pd.DataFrame:
+    """The actors table, plus a row for each speaker found only in statements, with a label."""
+    actors = corpus.actors.copy()
+    extra = sorted(set(corpus.statements["actor_id"].dropna()) - set(actors["actor_id"]))
+    if extra:
+        add = pd.DataFrame({"actor_id": extra, "name_en": [None] * len(extra),
+                            "name_ar": [e[4:] if e.startswith("UNK:") else None for e in extra],
+                            "kind": ["unknown"] * len(extra),
+                            "in_codebook": [False] * len(extra)})
+        actors = pd.concat([actors, add], ignore_index=True)
+    actors["label"] = [actor_display(str(a), en, ar) for a, en, ar in
+                       zip(actors["actor_id"], actors["name_en"], actors["name_ar"])]
+    return actors
+
+
+def _claims(corpus: Corpus) -> pd.DataFrame:
+    """The claims table, plus a row for each claim found only in statements; label and short."""
+    claims = corpus.claims.copy()
+    extra = sorted(set(corpus.statements["claim_id"].dropna()) - set(claims["claim_id"]))
+    if extra:
+        claims = pd.concat([claims, pd.DataFrame({"claim_id": extra, "statement_en": [None] * len(extra)})],
+                           ignore_index=True)
+    claims["label"] = [claim_display(str(c), s) for c, s in zip(claims["claim_id"], claims["statement_en"])]
+    short = claims["label_en"] if "label_en" in claims else [None] * len(claims)
+    claims["short"] = [as_text(s) or str(c) for c, s in zip(claims["claim_id"], short)]
+    return claims
+
+
+def prepare(corpus: Corpus) -> Prepared:
+    """Join the corpus tables once into the frames every page uses."""
+    docs = corpus.documents.copy()
+    docs["source"] = [outlet_of(s, d) for s, d in zip(docs["source"], docs["doc_id"])]
+    actors, claims = _actors(corpus), _claims(corpus)
+    doc_meta = docs[["doc_id", "source", "date", "title"]]
+    st = corpus.statements.merge(doc_meta, on="doc_id", how="left")
+    st = st.merge(actors[["actor_id", "label", "name_en", "name_ar", "in_codebook"]]
+                  .rename(columns={"label": "actor_label"}), on="actor_id", how="left")
+    st = st.merge(claims[["claim_id", "label", "short"]]
+                  .rename(columns={"label": "claim_label", "short": "claim_short"}),
+                  on="claim_id", how="left")
+    mentions = corpus.mentions.merge(doc_meta[["doc_id", "source"]], on="doc_id", how="left")
+    sentences = corpus.sentences.merge(doc_meta, on="doc_id", how="left")
+    outlets = tuple(sorted(set(docs["source"])))
+    return Prepared(
+        statements=st, mentions=mentions, sentences=sentences, documents=docs,
+        actors=actors, claims=claims, places=corpus.places.copy(), outlets=outlets,
+        actor_colours=palette_for(actors["actor_id"]),
+        claim_colours=palette_for(claims["claim_id"]),
+        outlet_colours=palette_for(outlets),
+    )

@@ -1,0 +1,236 @@
+"""ALL the dashboard's HTML, built in one place, escaping every piece of text it embeds.
+
+Article text, titles, outlet names and labels are untrusted: each goes through :func:`esc`
+(or :func:`bidi_html`, which escapes too) before it is put into markup. Pages call these
+functions and hand the result to ``st.html``; they never build HTML themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from typing import Sequence
+
+import pandas as pd
+
+from riwaya.dashboard.corpus import Prepared, as_text
+from riwaya.dashboard.palette import ARABIC_FONTS, stance_colour, tint
+from riwaya.dashboard.reader import Span, article_meta, article_url, reader_spans, segments, sentence_bounds
+
+_ARABIC = r"\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF"
+_ARABIC_RUN = re.compile(rf"[{_ARABIC}](?:[{_ARABIC}\s()«»]*[{_ARABIC})])?")
+_FOCUS = ' style="outline: 3px solid #CC79A7; outline-offset: 3px; border-radius: 3px;"'
+
+
+def esc(value) -> str:
+    """Any cell value as escaped text ("" for None and NaN); quotes escaped too (attributes)."""
+    return escape(as_text(value) if not isinstance(value, str) else value)
+
+
+# --------------------------------------------------------------------------- building blocks
+
+def bidi_html(text) -> str:
+    """Escape mixed English/Arabic text and isolate each Arabic run (<bdi dir="rtl">), so a line
+    such as "Abu Kamal · البوكمال · 34.45, 40.92" keeps its order."""
+    return _ARABIC_RUN.sub(lambda m: f'<bdi dir="rtl" lang="ar" class="riwaya-ar-inline">{m.group(0)}</bdi>',
+                           escape(as_text(text)))
+
+
+def rtl_block(inner_html: str, *, css_class: str = "riwaya-ar", extra_style: str = "") -> str:
+    """Wrap already-escaped HTML in a right-to-left Arabic block."""
+    return (f'<div class="{css_class}" dir="rtl" lang="ar" style="font-family: {ARABIC_FONTS}; '
+            f'text-align: right; line-height: 1.9; {extra_style}">{inner_html}</div>')
+
+
+def quote_block(text) -> str:
+    """Arabic text (escaped) as a quote: a right-to-left block with a coloured edge."""
+    return rtl_block(esc(text), css_class="riwaya-ar riwaya-quote")
+
+
+def quote_blocks(texts: Sequence[str]) -> str:
+    """Several quotes one after the other; "none" in italics when there is none."""
+    return "".join(quote_block(t) for t in texts) or "<i>none</i>"
+
+
+def meta_line(inner_html: str) -> str:
+    """A line of grey metadata around already-escaped HTML."""
+    return f'<div class="riwaya-meta">{inner_html}</div>'
+
+
+def quote_html(quote: str, *, offset: int, cue_start, cue_end, colour: str = "#E69F00") -> str:
+    """The quote escaped, with its cue (document offsets) in a <mark>; RTL block."""
+    quote = quote or ""
+    try:
+        a, b = int(cue_start) - int(offset), int(cue_end) - int(offset)
+    except (TypeError, ValueError):
+        a = b = -1
+    if 0 <= a < b <= len(quote):
+        inner = (escape(quote[:a]) +
+                 f'<mark class="riwaya-cue" style="background:{tint(colour, 0.45)}; '
+                 f'border-bottom: 2px solid {colour}; padding: 0;">' +
+                 escape(quote[a:b]) + "</mark>" + escape(quote[b:]))
+    else:
+        inner = escape(quote)
+    return rtl_block(inner, css_class="riwaya-ar riwaya-quote")
+
+
+# --------------------------------------------------------------------------- map
+
+def place_meta_html(row: pd.Series) -> str:
+    """Under a chosen place's name: its Arabic name, coordinates, kind, outlets and speakers."""
+    where = f"{row['lat']:.3f}, {row['lon']:.3f}" if row["lat"] == row["lat"] else "no coordinates"
+    return (meta_line(f'{bidi_html(row["name_ar"])} · {where} · {esc(row["kind"])} · '
+                      f'mentioned by {bidi_html(row["outlets"])}')
+            + meta_line(f'Speakers in these sentences: {bidi_html(row["speakers"] or "none")}'))
+
+
+def sentence_meta_html(r) -> str:
+    """Above a sentence naming a place: outlet · date · speakers · claims (or "no claim")."""
+    parts = (r.source, r.date, f"speakers: {r.speakers}" if r.speakers else "",
+             f"claims: {r.stances}" if r.stances else "no claim")
+    return meta_line(bidi_html(" · ".join(x for x in parts if x)))
+
+
+# --------------------------------------------------------------------------- matrix
+
+def evidence_meta_html(r) -> str:
+    """The head of an evidence card (a row of :func:`riwaya.dashboard.matrix.evidence`): stance
+    badge, actor, claim, outlet, date and the words naming the speaker."""
+    date = f" · {esc(r.date)}" if isinstance(r.date, str) and r.date else ""
+    return meta_line(
+        f'<span style="background:{stance_colour(r.stance)};color:#fff;padding:1px 8px;'
+        f'border-radius:8px">{esc(r.stance)}</span> <b>{bidi_html(r.actor_label)}</b> '
+        f'on <b title="{esc(r.claim_label)}">{esc(r.claim_short)}</b> · {bidi_html(r.source)}{date}'
+        f' · speaker named as “<span dir="rtl" class="riwaya-ar">{esc(r.actor_surface)}</span>”')
+
+
+def evidence_quote_html(r) -> str:
+    """The quote of an evidence card, its cue marked in the stance's colour."""
+    return quote_html(r.quote, offset=r.start, cue_start=r.cue_start, cue_end=r.cue_end,
+                      colour=stance_colour(r.stance))
+
+
+# --------------------------------------------------------------------------- compare
+
+def claim_list_html(prep: Prepared, claim_ids: Sequence[str]) -> str:
+    """Claims by short label (full statement on hover), one a line; "—" for none."""
+    return "<br>".join(f'<span title="{esc(prep.claim_label(c))}">{esc(prep.claim_short(c))}</span>'
+                       for c in claim_ids) or "—"
+
+
+def group_claims_html(prep: Prepared, label: str, only: Sequence[str], missing: Sequence[str]) -> str:
+    """A compared group: the claims only it reports, and those it leaves out."""
+    return (f"<b>{bidi_html(label)}</b>"
+            f"<p><u>Only here</u><br>{claim_list_html(prep, only)}</p>"
+            f"<p><u>Leaves out (others report it)</u><br>{claim_list_html(prep, missing)}</p>")
+
+
+def overlap_counts_html(label: str, shared: int, unique: int) -> str:
+    return f"<b>{bidi_html(label)}</b>: {int(shared)} shared, {int(unique)} only here"
+
+
+def shared_sentence_html(text: str, best_group: str, score: float) -> str:
+    """A sentence and the group whose closest sentence it matches, with the similarity."""
+    return quote_block(text) + meta_line(f"≈ {bidi_html(best_group)} ({float(score):.0f}%)")
+
+
+# --------------------------------------------------------------------------- reader
+
+def reader_meta_html(doc: pd.Series) -> str:
+    """The article's metadata as a table; its link (http(s) only) opens in a new tab."""
+    rows = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{esc(k)}</th>"
+                   f"<td dir='auto'>{esc(v)}</td></tr>" for k, v in article_meta(doc))
+    url = article_url(doc)
+    if url:
+        rows += (f"<tr><th style='text-align:left'>Link</th><td><a href='{escape(url, quote=True)}' "
+                 f"target='_blank' rel='noopener noreferrer'>{esc(url)}</a></td></tr>")
+    return f"<table class='riwaya-meta'>{rows}</table>"
+
+
+def removed_line_html(reason: str, text: str) -> str:
+    """A line removed by the cleaning: why, then the line."""
+    return f"<div class='riwaya-meta'>{esc(reason)}</div>" + rtl_block(esc(text))
+
+
+def scroll_script(sentence_id: int) -> str:
+    """A script scrolling sentence ``sentence_id`` of the reader into view (the id is an
+    integer made here, never article text)."""
+    target = json.dumps(f"s-{int(sentence_id)}")
+    return (f"<script>setTimeout(function(){{var e=document.getElementById({target});"
+            f"if(e){{e.scrollIntoView({{block:'center'}});}}}}, 300);</script>")
+
+
+def legend_html(items: Sequence[tuple[str, str, str]]) -> str:
+    """A legend: (label, colour, kind) with kind "shade", "frame", "underline" or "bold"."""
+    out = []
+    for label, colour, kind in items:
+        if kind == "frame":
+            sample = (f'<span style="outline: 1.5px dashed {colour}; outline-offset: 1px; '
+                      f'background:{tint(colour, 0.10)}; padding: 0 4px">abc</span>')
+        elif kind == "underline":
+            sample = f'<span style="text-decoration: underline 3px {colour}; text-underline-offset: 5px">abc</span>'
+        elif kind == "bold":
+            sample = '<b>abc</b>'
+        else:
+            sample = f'<span style="background:{tint(colour, 0.30)}; padding: 0 4px">abc</span>'
+        out.append(f'<span style="margin-right: 1.2em; white-space: nowrap">{sample} {esc(label)}</span>')
+    return '<div class="riwaya-legend" style="line-height: 2">' + " ".join(out) + "</div>"
+
+
+def _style(covering: Sequence[Span]) -> tuple[str, str]:
+    """(CSS, tooltip) of a piece of text covered by these spans."""
+    styles, titles = [], []
+    first = {kind: next((s for s in covering if s.kind == kind), None)
+             for kind in ("actor", "place", "claim", "cue")}
+    if (actor := first["actor"]) is not None:
+        styles.append(f"background:{tint(actor.colour, 0.30)}")
+        titles.append(f"actor: {actor.label}")
+    if (place := first["place"]) is not None:  # a dashed frame, never like an actor's colour
+        styles.append(f"outline: 1.5px dashed {place.colour}; outline-offset: 1px; "
+                      f"background:{tint(place.colour, 0.10)}")
+        titles.append(f"place: {place.label}")
+    if (claim := first["claim"]) is not None:
+        styles.append(f"text-decoration: underline 3px {claim.colour}; text-underline-offset: 6px")
+        titles.append(f"claim: {claim.label}")
+    if (cue := first["cue"]) is not None:
+        styles.append("font-weight: 700")
+        titles.append(f"cue: {cue.label}")
+    return "; ".join(styles), " | ".join(titles)
+
+
+def _highlighted(text: str, spans: Sequence[Span], a: int, b: int) -> str:
+    """text[a:b] escaped, each piece in a <span> styled by the spans covering it."""
+    local = [Span(max(s.start, a) - a, min(s.end, b) - a, s.kind, s.label, s.colour)
+             for s in spans if s.start < b and s.end > a]
+    out = []
+    for x, y, cover in segments(b - a, local):
+        chunk = escape(text[a + x:a + y])
+        style, title = _style(cover)
+        out.append(f'<span style="{escape(style)}" title="{escape(title)}">{chunk}</span>' if style else chunk)
+    return "".join(out)
+
+
+def reader_html(prep: Prepared, doc_id: str, *, focus_sentence: int | None = None) -> str:
+    """The article as escaped, right-to-left HTML: one <span id="s-N"> per sentence, with
+    actors and places shaded, statements underlined in their claim's colour, cues in bold."""
+    docs = prep.documents[prep.documents["doc_id"] == doc_id]
+    if docs.empty:
+        return ""
+    text = str(docs["text"].iloc[0] or "")
+    spans = reader_spans(prep, doc_id)
+    pieces: list[str] = []
+    pos = 0
+    # pieces never cross a sentence edge
+    for start, end, sid in sentence_bounds(prep, doc_id):
+        if start < pos or end > len(text) or start >= end:
+            continue
+        if start > pos:
+            pieces.append(_highlighted(text, spans, pos, start))
+        focus = f' class="riwaya-sent riwaya-focus"{_FOCUS}' if focus_sentence == sid else ' class="riwaya-sent"'
+        pieces.append(f'<span id="s-{sid}" data-sentence="{sid}"{focus}>{_highlighted(text, spans, start, end)}</span>')
+        pos = end
+    if pos < len(text):
+        pieces.append(_highlighted(text, spans, pos, len(text)))
+    return rtl_block("".join(pieces), css_class="riwaya-ar riwaya-reader",
+                     extra_style="white-space: pre-wrap; font-size: 1.25em;")

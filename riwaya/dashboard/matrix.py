@@ -1,0 +1,138 @@
+"""The actor × claim matrix: who took which stance on which claim, and the evidence of a cell."""
+
+from __future__ import annotations
+
+from typing import Mapping
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from riwaya.dashboard.filters import View
+from riwaya.dashboard.palette import SILENT_MARK
+from riwaya.pipeline.schema import STANCES
+
+EVIDENCE_COLUMNS = ["statement_id", "doc_id", "sentence_id", "source", "date", "title", "actor_id",
+                    "actor_label", "actor_surface", "claim_id", "claim_short", "claim_label", "stance",
+                    "cue", "quote", "start", "end", "cue_start", "cue_end"]
+
+
+def cell_stance(counts: Mapping[str, int]) -> str:
+    """asserts / denies / concedes when only one stance was taken, mixed for several, silent for none."""
+    taken = [s for s in STANCES if counts.get(s, 0) > 0]
+    if not taken:
+        return "silent"
+    return taken[0] if len(taken) == 1 else "mixed"
+
+
+def cell_text(counts: Mapping[str, int]) -> str:
+    """The label written in a matrix cell: the count, with stance initials when mixed."""
+    n = sum(counts.get(s, 0) for s in STANCES)
+    if n == 0:
+        return SILENT_MARK
+    if cell_stance(counts) == "mixed":
+        return " ".join(f"{s[0].upper()}{counts[s]}" for s in STANCES if counts.get(s, 0))
+    return str(n)
+
+
+def has_statements(long: pd.DataFrame) -> bool:
+    """Whether a matrix in long form (this module's, or Compare's) has any non-silent cell."""
+    return not long.empty and long["n"].sum() > 0
+
+
+def actor_claim_matrix(view: View) -> pd.DataFrame:
+    """The actor x claim matrix in long form: one row per (actor, claim) cell, silent ones included.
+
+    Rows: the actors with a statement in view, plus actors chosen in the filter. Columns: every
+    claim of the codebook (only the chosen ones under a claim filter). Columns of the result:
+    actor_id, actor_label, claim_id, claim_label, asserts, denies, concedes, n, stance, text.
+    """
+    prep, f, st = view.prep, view.filters, view.statements
+    actor_ids = list(dict.fromkeys(list(st["actor_id"]) + list(f.actors)))
+    claim_ids = list(f.claims) if f.claims else list(prep.claims["claim_id"])
+    cols = ["actor_id", "actor_label", "claim_id", "claim_short", "claim_label", *STANCES, "n", "stance", "text"]
+    if not actor_ids or not claim_ids:
+        return pd.DataFrame(columns=cols)
+    counts = st.groupby(["actor_id", "claim_id", "stance"]).size()
+    rows = []
+    for a in actor_ids:
+        for c in claim_ids:
+            cnt = {s: int(counts.get((a, c, s), 0)) for s in STANCES}
+            rows.append({"actor_id": a, "actor_label": prep.actor_label(a), "claim_id": c,
+                         "claim_short": prep.claim_short(c),
+                         "claim_label": prep.claim_label(c), **cnt, "n": sum(cnt.values()),
+                         "stance": cell_stance(cnt), "text": cell_text(cnt)})
+    out = pd.DataFrame(rows, columns=cols)
+    # most vocal actors first; claims in codebook order
+    order = out.groupby("actor_id")["n"].sum().sort_values(ascending=False, kind="stable")
+    out["_a"] = out["actor_id"].map({a: i for i, a in enumerate(order.index)})
+    return out.sort_values(["_a"], kind="stable").drop(columns="_a").reset_index(drop=True)
+
+
+def matrix_wide(long: pd.DataFrame) -> pd.DataFrame:
+    """Actors as rows, claims as columns, each cell "stance (count)" or "silent": for CSV."""
+    if long.empty:
+        return pd.DataFrame()
+
+    def describe(r) -> str:
+        if r["stance"] == "silent":
+            return "silent"
+        if r["stance"] == "mixed":
+            return "mixed (" + ", ".join(f"{s} {r[s]}" for s in STANCES if r[s]) + ")"
+        return f"{r['stance']} ({r['n']})"
+    frame = long.assign(cell=long.apply(describe, axis=1))
+    wide = frame.pivot(index="actor_label", columns="claim_id", values="cell")
+    wide = wide.reindex(index=list(dict.fromkeys(long["actor_label"])),
+                        columns=list(dict.fromkeys(long["claim_id"])))
+    wide.index.name = "actor"
+    wide.columns.name = None
+    return wide.reset_index()
+
+
+def claims_in_matrix(long: pd.DataFrame) -> pd.DataFrame:
+    """The matrix's claims, for its key: label, claim_id, claim."""
+    return long[["claim_short", "claim_id", "claim_label"]].drop_duplicates() \
+        .rename(columns={"claim_short": "label", "claim_label": "claim"})
+
+
+def cell_choices(long: pd.DataFrame) -> dict[str, str]:
+    """{"ACTOR|CLAIM": "actor — claim (stance, n)"} for every non-silent cell, in matrix order."""
+    cells = long[long["n"] > 0]
+    return {cell_key(r.actor_id, r.claim_id): f"{r.actor_label} — {r.claim_short} ({r.stance}, {r.n})"
+            for r in cells.itertuples(index=False)}
+
+
+def cell_key(actor_id: str, claim_id: str) -> str:
+    """The id of a cell, as chosen in the page and kept in the URL: "ACTOR|CLAIM"."""
+    return f"{actor_id}|{claim_id}"
+
+
+def split_cell(cell: str | None) -> tuple[str | None, str | None]:
+    """(actor id, claim id) of a :func:`cell_key`; (None, None) for no cell."""
+    if not cell:
+        return None, None
+    actor_id, claim_id = cell.split("|", 1)
+    return actor_id, claim_id
+
+
+def evidence(view: View, *, actor_id: str | None = None, claim_id: str | None = None) -> pd.DataFrame:
+    """The statements in view behind a cell (or a row, a column, the whole view), oldest first."""
+    st = view.statements
+    if actor_id:
+        st = st[st["actor_id"] == actor_id]
+    if claim_id:
+        st = st[st["claim_id"] == claim_id]
+    return st.sort_values(["date", "source", "doc_id", "sentence_id"], na_position="last")[EVIDENCE_COLUMNS] \
+        .reset_index(drop=True)
+
+
+def evidence_csv(ev: pd.DataFrame) -> pd.DataFrame:
+    """The evidence table as exported: readable columns, no offsets, a reader link."""
+    out = ev[["date", "source", "title", "actor_label", "actor_surface", "claim_id", "claim_label",
+              "stance", "cue", "quote", "doc_id", "sentence_id"]].copy()
+    out["reader_link"] = [reader_link(d, s) for d, s in zip(ev["doc_id"], ev["sentence_id"])]
+    return out.rename(columns={"actor_label": "actor", "source": "outlet", "claim_label": "claim"})
+
+
+def reader_link(doc_id: str, sentence_id: int) -> str:
+    """The app-relative URL of the reader page (pages/4_Reader.py) at one sentence."""
+    return f"Reader?{urlencode({'doc': doc_id, 'sent': int(sentence_id)})}#s-{int(sentence_id)}"

@@ -1,0 +1,173 @@
+"""The Reader's data: the articles in view and their labels, one article's metadata, sentences,
+statements and removed lines, and what to highlight in its text (spans and their legend).
+
+The HTML of the article is built from these spans by :func:`riwaya.dashboard.html.reader_html`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+
+from riwaya.dashboard.corpus import Prepared, as_text
+from riwaya.dashboard.filters import View
+from riwaya.dashboard.palette import CUE_COLOUR, OKABE_ITO, PLACE_COLOUR
+
+#: what the metadata table shows of an article: (label, column)
+META_FIELDS = (("Outlet", "source"), ("Date", "date"), ("Title", "title"),
+               ("Outlet found from", "source_basis"), ("File", "file"))
+
+
+# --------------------------------------------------------------------------- articles
+
+def _label(doc_id: str, source, date, title) -> str:
+    title = as_text(title)
+    title = (title[:40] + "…") if len(title) > 41 else title
+    parts = [as_text(source), as_text(date), title or doc_id]
+    return " · ".join(p for p in parts if p) + f" [{doc_id}]"
+
+
+def article_label(prep: Prepared, doc_id: str) -> str:
+    """"Outlet · date · title… [doc_id]"; the id alone for an unknown article."""
+    d = prep.documents[prep.documents["doc_id"] == doc_id]
+    if d.empty:
+        return doc_id
+    r = d.iloc[0]
+    return _label(doc_id, r["source"], r["date"], r["title"])
+
+
+def article_labels(prep: Prepared) -> dict[str, str]:
+    """{doc_id: :func:`article_label`} of every article, computed in one pass."""
+    d = prep.documents
+    return {i: _label(i, s, dt, t) for i, s, dt, t in zip(d["doc_id"], d["source"], d["date"], d["title"])}
+
+
+def article_ids(view: View) -> list[str]:
+    """The articles in view, oldest first."""
+    return list(view.documents["doc_id"])
+
+
+def has_article(prep: Prepared, doc_id) -> bool:
+    return isinstance(doc_id, str) and bool((prep.documents["doc_id"] == doc_id).any())
+
+
+def article(prep: Prepared, doc_id: str) -> pd.Series:
+    """The documents row of one article."""
+    d = prep.documents[prep.documents["doc_id"] == doc_id]
+    if d.empty:
+        raise KeyError(f"no article {doc_id!r} in the corpus")
+    return d.iloc[0]
+
+
+def article_meta(doc: pd.Series) -> list[tuple[str, str]]:
+    """(label, value) of the article's metadata that is known, in display order."""
+    return [(label, doc[col]) for label, col in META_FIELDS if isinstance(doc.get(col), str) and doc[col]]
+
+
+def article_url(doc: pd.Series) -> str:
+    """The article's web address when it is an http(s) URL, else ""."""
+    url = doc.get("url")
+    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else ""
+
+
+def duplicate_of(doc: pd.Series) -> str:
+    """The id of the article this one repeats word for word, or ""."""
+    dup = doc.get("duplicate_of")
+    return dup if isinstance(dup, str) else ""
+
+
+def sentence_text(prep: Prepared, doc_id: str, sentence_id: int | None) -> str | None:
+    """The text of one sentence of an article; None when there is no such sentence."""
+    if sentence_id is None:
+        return None
+    s = prep.sentences
+    hit = s[(s["doc_id"] == doc_id) & (s["sentence_id"] == sentence_id)]
+    return None if hit.empty else str(hit["text"].iloc[0])
+
+
+def article_statements(prep: Prepared, doc_id: str) -> pd.DataFrame:
+    """Every statement of the article (whatever the filter), in text order: sentence, actor,
+    claim_id, stance, cue."""
+    st = prep.statements[prep.statements["doc_id"] == doc_id].sort_values("sentence_id", kind="stable")
+    return st[["sentence_id", "actor_label", "claim_id", "stance", "cue"]] \
+        .rename(columns={"actor_label": "actor", "sentence_id": "sentence"}).reset_index(drop=True)
+
+
+def removed_lines(doc: pd.Series) -> list[tuple[str, str]]:
+    """(reason, text) of each line the cleaning removed from the article (links, tickers, ...)."""
+    removed = doc.get("removed")
+    if not isinstance(removed, str) or removed in ("", "[]"):
+        return []
+    try:
+        items = json.loads(removed)
+    except ValueError:
+        return []
+    return [(str(it.get("reason", "")), str(it.get("text", ""))) for it in items if isinstance(it, dict)]
+
+
+# --------------------------------------------------------------------------- highlights
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str        # actor | place | claim | cue
+    label: str
+    colour: str
+
+
+def segments(length: int, spans: list[Span]) -> list[tuple[int, int, list[Span]]]:
+    """Cut [0, length) at every span boundary; each piece lists the spans covering it."""
+    cuts = {0, length}
+    for s in spans:
+        cuts.update((max(0, min(length, s.start)), max(0, min(length, s.end))))
+    edges = sorted(cuts)
+    return [(a, b, [s for s in spans if s.start <= a and s.end >= b])
+            for a, b in zip(edges, edges[1:]) if a < b]
+
+
+def reader_spans(prep: Prepared, doc_id: str) -> list[Span]:
+    """Highlight spans (document offsets) of one article: actors, places, claims, cues."""
+    spans: list[Span] = []
+    m = prep.mentions[prep.mentions["doc_id"] == doc_id]
+    places = prep.places.set_index("entity_id")
+    for r in m.itertuples(index=False):
+        if r.kind == "actor":
+            spans.append(Span(int(r.start), int(r.end), "actor", prep.actor_label(r.entity_id),
+                              prep.actor_colours.get(r.entity_id, OKABE_ITO[0])))
+        elif r.kind == "place":
+            name = as_text(places["name_en"].get(r.entity_id)) if r.entity_id in places.index else ""
+            spans.append(Span(int(r.start), int(r.end), "place", name or as_text(r.surface), PLACE_COLOUR))
+    st = prep.statements[prep.statements["doc_id"] == doc_id]
+    for r in st.itertuples(index=False):
+        spans.append(Span(int(r.start), int(r.end), "claim",
+                          f"{r.actor_label} {r.stance} {r.claim_id}",
+                          prep.claim_colours.get(r.claim_id, OKABE_ITO[0])))
+        if not (pd.isna(r.cue_start) or pd.isna(r.cue_end)):
+            spans.append(Span(int(r.cue_start), int(r.cue_end), "cue", as_text(r.cue), CUE_COLOUR))
+    return spans
+
+
+def sentence_bounds(prep: Prepared, doc_id: str) -> list[tuple[int, int, int]]:
+    """(start, end, sentence_id) of the article's sentences, in text order."""
+    sents = prep.sentences[prep.sentences["doc_id"] == doc_id].sort_values("start")
+    return [(int(r.start), int(r.end), int(r.sentence_id)) for r in sents.itertuples(index=False)]
+
+
+def reader_legend(prep: Prepared, doc_id: str) -> list[tuple[str, str, str]]:
+    """Legend entries (label, colour, kind) for the article's highlights, in display order."""
+    items: list[tuple[str, str, str]] = []
+    m = prep.mentions[prep.mentions["doc_id"] == doc_id]
+    for a in dict.fromkeys(m.loc[m["kind"] == "actor", "entity_id"]):
+        items.append((f"Actor: {prep.actor_label(a)}", prep.actor_colours.get(a, OKABE_ITO[0]), "shade"))
+    if (m["kind"] == "place").any():
+        items.append(("Place", PLACE_COLOUR, "frame"))
+    st = prep.statements[prep.statements["doc_id"] == doc_id]
+    for c in dict.fromkeys(st["claim_id"]):
+        items.append((f"Claim: {prep.claim_short(c)} — {prep.claim_label(c)}",
+                      prep.claim_colours.get(c, OKABE_ITO[0]), "underline"))
+    if len(st):
+        items.append(("Attribution / stance cue", CUE_COLOUR, "bold"))
+    return items

@@ -1,0 +1,141 @@
+"""Cleaning: keep the article, drop what is not (menus, teasers, credits, repeats).
+
+Cleaning works on whole lines, so every kept character is a character of the
+decoded file (after NFC), and quotes map back to what the outlet published.
+The rules are data (``boilerplate.jsonl``, ``sources.jsonl``); the heuristics
+here are language-neutral (runs of menu-like short lines, repeated paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from riwaya.codebook.model import BoilerplateRule, SourceRule
+from riwaya.text.normalize import normalize_form, normalize_letters
+
+SENTENCE_END = tuple(".!?؟:؛…»”\"")
+MIN_REPEAT_CHARS = 20
+MENU_RUN = 3
+MAX_HEADLINE_WORDS = 25
+DATELINE_WITHIN_LINES = 5
+
+
+@dataclass
+class Cleaned:
+    text: str
+    title: str | None = None
+    removed: list[dict[str, str]] = field(default_factory=list)
+    source: str | None = None
+    source_basis: str | None = None
+    credits: list[str] = field(default_factory=list)
+
+
+def _line_form(line: str) -> str:
+    """A line as the rules see it: compatibility forms folded, then the letter-level steps."""
+    return normalize_letters(unicodedata.normalize("NFKC", line))
+
+
+def _compile(rules) -> list[tuple[re.Pattern, object]]:
+    return [(re.compile(normalize_letters(r.pattern), re.IGNORECASE), r) for r in rules]
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_menu_like(line: str) -> bool:
+    s = line.strip()
+    return 0 < _words(s) <= 3 and not s.endswith(SENTENCE_END) and len(s) <= 30
+
+
+def _as_written(line: str, form: str, m: re.Match, group: str) -> str:
+    """A matched group as the line writes it (the same span when normalising kept the length)."""
+    if len(form) == len(line):
+        return line[m.start(group):m.end(group)].strip()
+    return (m.group(group) or "").strip()
+
+
+def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
+               sources: tuple[SourceRule, ...] = ()) -> Cleaned:
+    """Clean one decoded article."""
+    if not isinstance(raw, str):
+        raise TypeError(f"Expected str, got {type(raw).__name__} instead")
+    text = unicodedata.normalize("NFC", raw)
+    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    bp_rules = _compile(boilerplate)
+    src_rules = _compile(sources)
+    out = Cleaned(text="")
+    reasons: list[str | None] = [None] * len(lines)
+
+    rest_dropped: set[int] = set()
+    # 1. boilerplate rules (a related-stories header drops everything after it)
+    for i, line in enumerate(lines):
+        if reasons[i]:
+            continue
+        form = _line_form(line)
+        for rx, rule in bp_rules:
+            if rx.search(form):
+                if rule.action == "drop_rest":
+                    for j in range(i, len(lines)):
+                        reasons[j] = reasons[j] or rule.reason
+                        rest_dropped.add(j)
+                else:
+                    reasons[i] = rule.reason
+                break
+
+    # 2. runs of menu-like short lines (site menus, tag lists, link lists)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not reasons[j] and _is_menu_like(lines[j]):
+            j += 1
+        if j - i >= MENU_RUN:
+            for k in range(i, j):
+                reasons[k] = "site menu"
+        i = max(j, i + 1)
+
+    # 3. lines that reveal the outlet or credits (and are not article text), outside
+    #    related-story lists and menus; a dateline is one of the first lines left
+    position = 0
+    for i, line in enumerate(lines):
+        if i in rest_dropped or reasons[i] == "site menu":
+            continue
+        position += 1
+        form = _line_form(line)
+        for rx, rule in src_rules:
+            if rule.basis == "dateline" and (position > DATELINE_WITHIN_LINES or len(line) > 60):
+                continue
+            m = rx.search(form)
+            if not m:
+                continue
+            groups = m.groupdict()
+            if groups.get("source") and out.source is None:
+                out.source = _as_written(line, form, m, "source")
+                out.source_basis = rule.basis
+            if groups.get("credit"):
+                out.credits.append(line)
+            if rule.basis == "dateline" and not m.group(0).strip() == form.strip():
+                break  # dateline prefix inside a body line: keep the line
+            reasons[i] = rule.basis
+            break
+
+    # 4. headline, and repeated paragraphs (a body carried twice, a headline repeated)
+    kept_idx = [i for i in range(len(lines)) if not reasons[i]]
+    if len(kept_idx) > 1:
+        first = lines[kept_idx[0]]
+        if not first.endswith(SENTENCE_END) and _words(first) <= MAX_HEADLINE_WORDS:
+            out.title = first
+    seen: set[str] = set()
+    for i in kept_idx:
+        key = normalize_form(lines[i])
+        if key in seen and len(key) >= MIN_REPEAT_CHARS:
+            reasons[i] = "repeated paragraph"
+            continue
+        seen.add(key)
+
+    out.removed = [{"text": lines[i], "reason": reasons[i]} for i in range(len(lines)) if reasons[i]]
+    out.text = "\n".join(lines[i] for i in range(len(lines)) if not reasons[i])
+    return out

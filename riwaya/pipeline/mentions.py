@@ -1,0 +1,176 @@
+"""Mentions of actors and places, with character offsets.
+
+Sources, in order of trust: codebook aliases of actors and places; a surname or
+title alone (``short_forms``) once the full name has appeared; anaphors such as
+"الوزارة" or "البيان" pointing back to the last actor that lists them; the
+offline gazetteer for places the codebook lacks; the NER model when installed.
+Overlaps go to the longest match, so "سوريا" inside "قوات سوريا الديمقراطية" is
+the SDF and not a place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Protocol
+
+from riwaya.codebook import Codebook
+from riwaya.text.clitics import IN, strip_conjunction
+from riwaya.text.matcher import Match, Matcher, NormText, normalized_key, resolve_overlaps
+
+PRIORITY_CODEBOOK = 0
+PRIORITY_SHORT = 1
+PRIORITY_GAZETTEER = 2
+
+
+class GazetteerLike(Protocol):
+    def forms(self) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str          # actor | place
+    entity_id: str
+    surface: str
+    start: int
+    end: int
+    method: str
+    first_token: int
+    last_token: int
+
+
+@dataclass
+class EntityIndex:
+    """Matchers built once per codebook (and gazetteer), reused for every document."""
+
+    main: Matcher
+    short: Matcher
+    anaphor: Matcher
+    anaphor_owners: dict[str, list[str]]   # normalised anaphor -> actor ids listing it
+    locatives: frozenset[str]
+    name_heads: frozenset[str]
+    place_info: dict[str, Any]             # entity id -> gazetteer entry (for non-codebook places)
+    dual_ids: dict[str, str]               # gazetteer country id -> actor id with the same name
+
+    @classmethod
+    def build(cls, codebook: Codebook, gazetteer: GazetteerLike | None = None) -> "EntityIndex":
+        main, short, anaphor = Matcher(), Matcher(), Matcher()
+        owners: dict[str, list[str]] = {}
+        actor_keys: dict[str, str] = {}
+        codebook_keys: set[str] = set()
+        for actor in codebook.actors:
+            for form in actor.aliases:
+                main.add(form, actor.id, "actor", priority=PRIORITY_CODEBOOK)
+                actor_keys[normalized_key(form)] = actor.id
+                codebook_keys.add(normalized_key(form))
+            for form in actor.short_forms:
+                short.add(form, actor.id, "actor", method="surname", priority=PRIORITY_SHORT)
+            for form in actor.anaphors:
+                key = normalized_key(form)
+                if key not in owners:
+                    anaphor.add(form, key, "anaphor", method="anaphor", priority=PRIORITY_SHORT)
+                owners.setdefault(key, []).append(actor.id)
+        for place in codebook.places:
+            for form in {place.name_ar, *place.aliases}:
+                main.add(form, place.id, "place", priority=PRIORITY_CODEBOOK)
+                codebook_keys.add(normalized_key(form))
+        place_info: dict[str, Any] = {}
+        dual: dict[str, str] = {}
+        if gazetteer is not None:
+            for form, entry in gazetteer.forms().items():
+                key = normalized_key(form)
+                if key in codebook_keys and key not in actor_keys:
+                    continue  # the codebook's own place wins
+                main.add(form, entry.entity_id, "place", method="gazetteer",
+                         priority=PRIORITY_GAZETTEER, join_variant=False, loose=False)
+                place_info[entry.entity_id] = entry
+                if key in actor_keys:
+                    dual[entry.entity_id] = actor_keys[key]
+        locatives = frozenset(normalized_key(f) for e in codebook.lexicon_forms("locative")
+                              for f in e.forms)
+        name_heads = frozenset(normalized_key(f) for e in codebook.lexicon_forms("name_head")
+                               for f in e.forms)
+        return cls(main, short, anaphor, owners, locatives, name_heads, place_info, dual)
+
+
+def _is_locative(text: NormText, match: Match, locatives: frozenset[str]) -> bool:
+    tok = text.tokens[match.first].norm
+    if strip_conjunction(tok).startswith(IN) and not match.pattern.tokens[0].startswith(IN):
+        return True
+    if match.first > 0 and text.tokens[match.first - 1].norm in locatives:
+        return True
+    return False
+
+
+def find_mentions(text: NormText, index: EntityIndex, *,
+                  extra: Iterable[Mention] = ()) -> list[Mention]:
+    """Every actor and place mention of a document, in text order."""
+    raw = index.main.find(text)
+    # a name that is both an actor and a gazetteer country: a place only where used as one
+    chosen: list[Match] = []
+    by_span: dict[tuple[int, int], list[Match]] = {}
+    for m in raw:
+        by_span.setdefault((m.start, m.end), []).append(m)
+    for group in by_span.values():
+        places = [m for m in group if m.pattern.kind == "place" and m.entity_id in index.dual_ids]
+        actors = [m for m in group if m.pattern.kind == "actor"]
+        if places and actors:
+            if _is_locative(text, places[0], index.locatives):
+                chosen.extend(m for m in group if m.pattern.kind == "place")
+            else:
+                chosen.extend(actors)
+        else:
+            chosen.extend(group)
+    # a place right after a name head ("معاهدة جنيف") is part of a name
+    chosen = [m for m in chosen if not (m.pattern.kind == "place" and m.first > 0
+                                        and text.tokens[m.first - 1].norm in index.name_heads)]
+    best = resolve_overlaps(chosen)
+
+    mentions: list[Mention] = []
+    taken = [(m.start, m.end) for m in best]
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    for m in best:
+        mentions.append(_mention(text, m, m.pattern.kind, m.entity_id, m.pattern.method))
+
+    # short forms: only after the full name appeared earlier in the document
+    first_seen: dict[str, int] = {}
+    for mt in mentions:
+        if mt.kind == "actor":
+            first_seen.setdefault(mt.entity_id, mt.start)
+    for m in resolve_overlaps(index.short.find(text)):
+        seen_at = first_seen.get(m.entity_id)
+        if seen_at is not None and seen_at < m.start and free(m.start, m.end):
+            mentions.append(_mention(text, m, "actor", m.entity_id, "surname"))
+            taken.append((m.start, m.end))
+
+    # anaphors: the last actor mentioned before that lists the anaphor
+    mentions.sort(key=lambda x: x.start)
+    for m in resolve_overlaps(index.anaphor.find(text)):
+        if not free(m.start, m.end):
+            continue
+        owners = index.anaphor_owners.get(m.entity_id, [])
+        antecedent = None
+        for prev in mentions:
+            if prev.start >= m.start:
+                break
+            if prev.kind == "actor" and prev.entity_id in owners:
+                antecedent = prev.entity_id
+        if antecedent:
+            mentions.append(_mention(text, m, "actor", antecedent, "anaphor"))
+            taken.append((m.start, m.end))
+        mentions.sort(key=lambda x: x.start)
+
+    for mt in extra:
+        if free(mt.start, mt.end):
+            mentions.append(mt)
+            taken.append((mt.start, mt.end))
+    mentions.sort(key=lambda x: (x.start, x.end))
+    return mentions
+
+
+def _mention(text: NormText, m: Match, kind: str, entity_id: str, method: str) -> Mention:
+    return Mention(kind=kind, entity_id=entity_id, surface=text.original[m.start:m.end],
+                   start=m.start, end=m.end, method=method, first_token=m.first,
+                   last_token=m.last)

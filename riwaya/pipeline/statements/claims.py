@@ -1,0 +1,117 @@
+"""Where a claim is detected: the codebook's cue patterns matched in what a speaker says.
+
+A claim (``claims.jsonl``) has cue patterns, compiled once at codebook load
+(:mod:`riwaya.codebook.cues`, ``Codebook.compiled_claims``). In a cue's *content* (the tokens a
+speaker says, :mod:`.cues`), :func:`find_claims` looks for each claim's patterns in order:
+
+1. Every ``all`` group must occur somewhere in the content. A group occurs where one of its
+   words matches (through :func:`claim_terms`, the matcher of every group's words: clitics,
+   spelling variants and ``word*`` prefixes allowed) or where one of its ``@ID`` entities is
+   mentioned.
+2. The first ``all`` group's occurrences are the *anchors*, tried in text order; an anchor
+   inside an embedded statement (``exclude``) is left to that statement.
+3. Every ``near`` group must occur within ``window`` words of the anchor.
+4. A ``negated`` pattern needs a negation scoped over the anchor (``stance.negation_before``).
+
+The first anchor that passes speaks for the pattern, and the first pattern that matches speaks
+for the claim: at most one :class:`Candidate` per claim. Its stance is decided in :mod:`.stance`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Sequence
+
+from riwaya.codebook.cues import CompiledClaim, CueGroup
+from riwaya.pipeline.mentions import Mention
+from riwaya.pipeline.statements.model import Anchor, Candidate, Lexicon
+from riwaya.pipeline.statements.stance import negation_before
+from riwaya.text.matcher import Match, Matcher, NormText, resolve_overlaps
+
+GroupKey = tuple[str, int, str, int]     # (claim id, cue index, "all" | "near", group index)
+Hit = tuple[int, int, "Match | None"]    # token range, and the word match (None: a mention)
+
+
+def claim_terms(claims: Sequence[CompiledClaim]) -> Matcher:
+    """One matcher of every group's words; each match's payload is its :data:`GroupKey`."""
+    terms = Matcher()
+    for claim in claims:
+        for ci, cue in enumerate(claim.cues):
+            for part, groups in (("all", cue.all), ("near", cue.near)):
+                for gi, group in enumerate(groups):
+                    for word in group.words:
+                        terms.add(word.pattern, f"{claim.id}#{ci}#{part}#{gi}", "claim_term",
+                                  payload=(claim.id, ci, part, gi), join_variant=False)
+    return terms
+
+
+def _group_hits(group: CueGroup, words: list[Match], ents: list[Mention]) -> list[Hit]:
+    """Token ranges where a group matches: its words, then mentions of its entities."""
+    hits: list[Hit] = [(m.first, m.last, m) for m in words]
+    if group.entities:
+        hits += [(mt.first_token, mt.last_token, None) for mt in ents
+                 if mt.entity_id in group.entities]
+    return hits
+
+
+def _anchors(text: NormText, hits: list[Hit]) -> list[Anchor]:
+    """The first group's occurrences in text order: non-overlapping words, then mentions."""
+    words = resolve_overlaps([h[2] for h in hits if h[2] is not None])
+    return sorted([Anchor(m.first, m.last, m.start, m.end) for m in words]
+                  + [Anchor(h[0], h[1], text.tokens[h[0]].start, text.tokens[h[1] - 1].end)
+                     for h in hits if h[2] is None],
+                  key=lambda a: a.first)
+
+
+def find_claims(text: NormText, first: int, last: int, claims: Sequence[CompiledClaim],
+                terms: list[Match], mentions: list[Mention], lexicon: Lexicon,
+                exclude: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+    """The claims said in tokens ``[first, last)``, at most one candidate per claim.
+
+    ``terms`` are :func:`claim_terms` matches in the text, ``mentions`` the entity mentions;
+    anchors inside an ``exclude`` token range (embedded statements) are left out; ``lexicon``
+    gives the negations for ``negated`` patterns.
+    """
+    if last <= first:
+        return []
+    by_group: dict[GroupKey, list[Match]] = defaultdict(list)
+    for m in terms:
+        if m.first >= first and m.last <= last:
+            by_group[m.pattern.payload].append(m)
+    ents = [mt for mt in mentions if mt.first_token >= first and mt.last_token <= last]
+    out: list[Candidate] = []
+    for claim in claims:
+        for ci, cue in enumerate(claim.cues):
+            all_hits = [_group_hits(g, by_group.get((claim.id, ci, "all", gi), []), ents)
+                        for gi, g in enumerate(cue.all)]
+            if not all(all_hits):
+                continue
+            near_hits = [_group_hits(g, by_group.get((claim.id, ci, "near", gi), []), ents)
+                         for gi, g in enumerate(cue.near)]
+            found = None
+            for anchor in _anchors(text, all_hits[0]):
+                if any(s <= anchor.first < e for s, e in exclude):
+                    continue
+                span = _near_span(anchor, near_hits, cue.window)
+                if span is None:
+                    continue
+                if cue.negated and negation_before(lexicon, text, first, anchor.first) is None:
+                    continue
+                found = Candidate(claim.id, cue.stance, anchor, cue.negated, *span)
+                break  # the first anchor speaks for the claim in this content
+            if found is not None:
+                out.append(found)
+                break  # the first cue pattern that matches speaks for the claim
+    return out
+
+
+def _near_span(anchor: Anchor, near_hits: list[list[Hit]], window: int) -> tuple[int, int] | None:
+    """The token range of the anchor and its ``near`` groups, or None if one is too far."""
+    lo_tok, hi_tok = anchor.first, anchor.last
+    for hits in near_hits:
+        close = [h for h in hits if h[0] - anchor.last <= window and anchor.first - h[1] <= window]
+        if not close:
+            return None
+        lo_tok = min(lo_tok, min(h[0] for h in close))
+        hi_tok = max(hi_tok, max(h[1] for h in close))
+    return lo_tok, hi_tok

@@ -1,0 +1,93 @@
+"""Speech cues: where in a sentence someone says something, and what they say.
+
+The lexicon's cue words are compiled once into a matcher (:class:`CueFinder`): speech verbs
+(قال، نفى، أقر ...), participles that continue the last speaker (مشيراً، واصفاً), "according
+to" frames (بحسب، نقلاً عن), statement nouns (بيان الوزارة، ادعاءات روسيا), refutations
+("وهذا غير صحيح") and impersonal passives (قيل).
+
+* A speech verb right after a negation ("عدم نفي", "لم يقل") is no statement.
+* A cue with ``requires_after`` counts only if one of those words follows it, before the next
+  complementizer.
+* A cue right after a relative pronoun ("الصور التي نشرتها الوزارة حول ...") is *embedded*: it
+  takes only the words right after it (:func:`assign_content`) and leaves the rest of the clause
+  to the outer speaker.
+* The *content* of a cue runs to the next (outer) cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from riwaya.codebook.model import LexiconEntry
+from riwaya.pipeline.statements.model import Cue, Lexicon
+from riwaya.text.matcher import Matcher, NormText, normalized_key, resolve_overlaps
+
+REQUIRES_AFTER_WINDOW = 20   # words after a verb in which its required object must appear
+EMBEDDED_WINDOW = 12         # words an embedded (relative-clause) statement takes
+CUE_KINDS = ("speech_verb", "speech_participle", "according_to", "speech_noun", "refutation",
+             "passive_speech")
+
+
+@dataclass
+class CueFinder:
+    """The lexicon's cue words in one matcher; built once per codebook."""
+
+    lexicon: Lexicon
+    matcher: Matcher
+    requires_after: dict[int, frozenset[str]]   # id(entry) -> last words of its required objects
+
+    @classmethod
+    def build(cls, entries: tuple[LexiconEntry, ...], lexicon: Lexicon) -> "CueFinder":
+        matcher = Matcher()
+        requires: dict[int, frozenset[str]] = {}
+        for n, entry in enumerate(entries):
+            if entry.type in CUE_KINDS:
+                for form in entry.forms:
+                    matcher.add(form, f"{entry.type}:{n}", entry.type, payload=entry,
+                                join_variant=False)
+            if entry.requires_after:
+                requires[id(entry)] = frozenset(normalized_key(f).split()[-1]
+                                                for f in entry.requires_after)
+        return cls(lexicon, matcher, requires)
+
+    def find(self, text: NormText, lo: int, hi: int) -> list[Cue]:
+        """The cues in tokens ``[lo, hi)`` (one sentence), in text order."""
+        lex = self.lexicon
+        found: list[Cue] = []
+        for m in resolve_overlaps(self.matcher.find(text, lo, hi)):
+            entry: LexiconEntry = m.pattern.payload
+            if m.first > lo and lex.is_("negation", text.tokens[m.first - 1].norm) \
+                    and entry.type in ("speech_verb", "speech_participle"):
+                continue  # "عدم نفي", "لم يقل": no statement
+            if entry.requires_after and not self._required_follows(text, entry, m.last, hi):
+                continue
+            embedded = m.first > lo and lex.is_("relative", text.tokens[m.first - 1].norm)
+            found.append(Cue(m.pattern.kind, m.first, m.last, m.start, m.end, entry,
+                             embedded=embedded))
+        return found
+
+    def _required_follows(self, text: NormText, entry: LexiconEntry, after: int, hi: int) -> bool:
+        wanted = self.requires_after[id(entry)]
+        for k in range(after, min(hi, after + REQUIRES_AFTER_WINDOW)):
+            tok = text.tokens[k].norm
+            if k > after and self.lexicon.is_("complementizer", tok):
+                return False
+            if tok in wanted or any(tok.endswith(w) and len(tok) - len(w) <= 3 for w in wanted):
+                return True
+        return False
+
+
+def assign_content(cues: list[Cue], hi: int) -> None:
+    """Set each cue's content: to the next outer cue, or a few words for an embedded one."""
+    outer = [c for c in cues if not c.embedded]
+    for i, cue in enumerate(outer):
+        if cue.kind == "refutation":
+            cue.content_first = cue.content_last = cue.last
+            continue
+        end = outer[i + 1].first if i + 1 < len(outer) else hi
+        cue.content_last = max(cue.content_first, end)
+    for i, cue in enumerate(cues):
+        if not cue.embedded:
+            continue
+        nxt = cues[i + 1].first if i + 1 < len(cues) else hi
+        cue.content_last = max(cue.content_first, min(nxt, cue.content_first + EMBEDDED_WINDOW))

@@ -1,0 +1,114 @@
+"""The records claim detection passes between its steps, and the lexicon it reads words from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from riwaya.codebook.model import LexiconEntry
+from riwaya.text.clitics import with_conjunction
+from riwaya.text.matcher import NormText, normalized_key
+
+CLAUSE_PUNCT = frozenset("،,؛;:.!?؟")
+#: cue kinds by which someone speaks (a statement noun or a refutation only frames or answers)
+SPEAKING = ("speech_verb", "according_to", "continuation", "passive_speech")
+
+
+@dataclass(frozen=True)
+class Statement:
+    doc_id: str
+    sentence_id: int
+    actor_id: str
+    actor_surface: str
+    claim_id: str
+    stance: str
+    cue: str
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    actor_id: str
+    surface: str
+    start: int
+    last_token: int = -1
+
+
+@dataclass
+class Cue:
+    """A speech cue in a sentence, filled in step by step: found, given a speaker and content."""
+
+    kind: str               # speech_verb | speech_participle | according_to | speech_noun | refutation | continuation | passive_speech
+    first: int              # token range of the cue words
+    last: int
+    start: int              # original offsets of the cue words
+    end: int
+    entry: LexiconEntry | None = None
+    speaker: Speaker | None = None
+    embedded: bool = False  # inside a relative clause
+    content_first: int = 0  # token range of what the speaker says
+    content_last: int = 0
+    claims: list[tuple[str, str]] = field(default_factory=list)   # (claim_id, stance)
+
+    @property
+    def stance(self) -> str | None:
+        return self.entry.stance if self.entry else None
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a claim's first ``all`` group matched."""
+
+    first: int          # token range
+    last: int
+    start: int          # original offsets
+    end: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim found in a cue's content, before its stance is decided."""
+
+    claim_id: str
+    cue_stance: str | None   # the claim cue's own stance ("صور خاطئة" concedes)
+    anchor: Anchor
+    negated_cue: bool
+    first: int               # token range covered by the matched groups
+    last: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The codebook's lexicon as normalised forms by class (speech_verb, negation, ...)."""
+
+    words: dict[str, frozenset[str]]      # class -> single-word forms
+    phrases: dict[str, frozenset[str]]    # class -> forms of any length
+
+    @classmethod
+    def build(cls, entries: Iterable[LexiconEntry]) -> "Lexicon":
+        words: dict[str, set[str]] = {}
+        phrases: dict[str, set[str]] = {}
+        for entry in entries:
+            keys = [normalized_key(f) for f in entry.forms]
+            phrases.setdefault(entry.type, set()).update(keys)
+            words.setdefault(entry.type, set()).update(k for k in keys if " " not in k)
+        return cls({k: frozenset(v) for k, v in words.items()},
+                   {k: frozenset(v) for k, v in phrases.items()})
+
+    def words_of(self, kind: str) -> frozenset[str]:
+        return self.words.get(kind, frozenset())
+
+    def phrases_of(self, kind: str) -> frozenset[str]:
+        return self.phrases.get(kind, frozenset())
+
+    def is_(self, kind: str, token: str) -> bool:
+        """Whether a normalised token is a word of ``kind``, alone or after و/ف."""
+        return with_conjunction(token, self.words_of(kind))
+
+
+def is_break(text: NormText, a: int, b: int) -> bool:
+    """Whether clause punctuation stands between original offsets a and b."""
+    return any(c in CLAUSE_PUNCT for c in text.original[a:b])

@@ -1,0 +1,204 @@
+"""Who speaks: the speaker of each speech cue in a sentence.
+
+* A speech verb's subject is the actor right after it (Arabic VSO, at most two words later) or
+  before it (SVO, unless a leading و/ف opens a new clause), never one governed by a preposition;
+  "قال المتحدث باسم الوزارة": the spokesman speaks for the actor named after.
+* A statement's vehicle as subject ("أظهرت الصور", "بتقرير يتهم") speaks for the current speaker.
+* An "according to" frame's speaker is the actor after it; a statement noun's, its owner.
+* A participle (مشيراً) continues the current speaker.
+* Otherwise an unnamed source around the verb ("مصدر عسكري", "تقارير إعلامية تحدثت") speaks as
+  ``UNK:<form>``; an impersonal passive (قيل) as ``UNK:قيل``.
+"""
+
+from __future__ import annotations
+
+from riwaya.pipeline.mentions import Mention
+from riwaya.pipeline.statements.model import Cue, Lexicon, Speaker, is_break
+from riwaya.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONAL
+from riwaya.text.matcher import NormText
+from riwaya.text.normalize import normalize_form
+
+VSO_GAP = 2                  # words allowed between a verb and its subject after it
+SVO_WINDOW = 8               # words allowed between a subject before a verb and the verb
+FRAME_GAP = 3                # words between "according to" and its source
+NOUN_GAP = 1                 # words between a statement noun and its owner
+UNKNOWN_MAX_TOKENS = 3       # words of an unnamed source after the verb
+#: one-letter prefixes a statement's vehicle may carry: و/ف, and ب ("بتقرير يتهم")
+VEHICLE_PREFIXES = CONJUNCTIONS + ("ب",)
+
+
+def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi: int,
+                     actors: list[Mention], previous: Speaker | None) -> list[Cue]:
+    """The cues of tokens ``[lo, hi)`` that have a speaker, each with its speaker and the start
+    of its content; ``previous`` is the last speaker before the sentence."""
+    resolved: list[Cue] = []
+    current = previous
+    for cue in cues:
+        if cue.kind in ("refutation", "continuation"):
+            if cue.kind == "continuation":
+                current = cue.speaker
+            resolved.append(cue)
+            continue
+        mention: Mention | None = None
+        if cue.kind == "speech_participle":
+            cue.speaker = current
+        elif cue.kind == "according_to":
+            mention = _mention_after(lex, text, cue.last, FRAME_GAP, hi, actors, check_subject=False)
+        elif cue.kind == "speech_noun":
+            mention = _mention_after(lex, text, cue.last, NOUN_GAP, hi, actors, check_subject=False)
+            if mention is None:
+                continue  # a statement noun without a named owner is no frame
+        elif cue.kind == "passive_speech":
+            cue.speaker = unknown_speaker(lex, text, cue, lo, hi)
+        else:
+            # subject before the verb: a statement's vehicle ("بتقرير يتهم") or an unnamed
+            # source ("تقارير إعلامية تحدثت"); then after it (VSO); then before it (SVO)
+            if _vehicle_before(lex, text, cue, lo) and current is not None:
+                cue.speaker = current
+            else:
+                cue.speaker = _source_before(lex, text, cue, lo)
+            if cue.speaker is None:
+                mention = _mention_after(lex, text, cue.last, VSO_GAP, hi, actors, check_subject=True)
+                if mention is None:
+                    mention = _spokesperson_for(lex, text, cue, hi, actors)
+                if mention is None and _vehicle_after(lex, text, cue, hi):
+                    cue.speaker = current
+                elif mention is None and not _opens_clause(text, cue):
+                    mention = _mention_before(lex, text, cue.first, lo, actors)
+        if mention is not None:
+            cue.speaker = Speaker(mention.entity_id, mention.surface, mention.start, mention.last_token)
+        if cue.speaker is None:
+            cue.speaker = unknown_speaker(lex, text, cue, lo, hi)
+        if cue.speaker is None:
+            continue
+        if cue.kind in ("speech_verb", "according_to") and not cue.embedded:
+            current = cue.speaker
+        after = cue.speaker.last_token if cue.speaker.last_token > cue.first else cue.last
+        cue.content_first = max(cue.last, after)
+        resolved.append(cue)
+    return resolved
+
+
+def _subject_ok(lex: Lexicon, text: NormText, mention: Mention) -> bool:
+    """An actor governed by a preposition (بالتحالف، من التحالف) is no subject."""
+    token = text.tokens[mention.first_token]
+    prefix = text.original[token.start:mention.start]
+    if normalize_form(prefix) in PREPOSITIONAL:
+        return False
+    if mention.first_token > 0 and lex.is_("preposition", text.tokens[mention.first_token - 1].norm):
+        return False
+    return True
+
+
+def _mention_after(lex: Lexicon, text: NormText, start_tok: int, gap: int, hi: int,
+                   actors: list[Mention], *, check_subject: bool) -> Mention | None:
+    for mt in actors:
+        if mt.first_token < start_tok:
+            continue
+        if mt.first_token > start_tok + gap or mt.first_token >= hi:
+            return None
+        between = [text.tokens[k].norm for k in range(start_tok, mt.first_token)]
+        if any(lex.is_("complementizer", t) for t in between):
+            return None
+        if check_subject and any(lex.is_("preposition", t) for t in between):
+            return None
+        if check_subject and not _subject_ok(lex, text, mt):
+            return None
+        return mt
+    return None
+
+
+def _mention_before(lex: Lexicon, text: NormText, cue_tok: int, lo: int,
+                    actors: list[Mention]) -> Mention | None:
+    best = None
+    for mt in actors:
+        if mt.last_token > cue_tok or mt.first_token < lo or cue_tok - mt.last_token > SVO_WINDOW:
+            continue
+        if not _subject_ok(lex, text, mt):
+            continue
+        between = range(mt.last_token, cue_tok)
+        if any(lex.is_("complementizer", text.tokens[k].norm) for k in between):
+            continue
+        best = mt
+    return best
+
+
+def _opens_clause(text: NormText, cue: Cue) -> bool:
+    """A verb with a leading و/ف opens a new clause: its subject cannot stand before it."""
+    token = text.tokens[cue.first]
+    return normalize_form(text.original[token.start:cue.start]) in CONJUNCTIONS
+
+
+def _spokesperson_for(lex: Lexicon, text: NormText, cue: Cue, hi: int,
+                      actors: list[Mention]) -> Mention | None:
+    """'قال المتحدث باسم الوزارة': the spokesman speaks for the actor named after."""
+    phrases = lex.phrases_of("spokesperson")
+    for n in (2, 3):
+        if cue.last + n > hi:
+            break
+        words = " ".join(text.tokens[k].norm for k in range(cue.last, cue.last + n))
+        if words in phrases:
+            nxt = cue.last + n
+            return next((mt for mt in actors if mt.first_token == nxt), None)
+    return None
+
+
+def _is_vehicle(lex: Lexicon, token: str) -> bool:
+    """A statement's vehicle (تقرير، الصور), alone or after و/ف/ب."""
+    objects = lex.words_of("speech_object")
+    return token in objects or (token[:1] in VEHICLE_PREFIXES and token[1:] in objects)
+
+
+def _vehicle_before(lex: Lexicon, text: NormText, cue: Cue, lo: int) -> bool:
+    """Whether a statement's vehicle stands right before the verb (تقرير يتهم)."""
+    return cue.first > lo and _is_vehicle(lex, text.tokens[cue.first - 1].norm)
+
+
+def _vehicle_after(lex: Lexicon, text: NormText, cue: Cue, hi: int) -> bool:
+    """Whether a statement's vehicle is the subject right after the verb (أظهرت الصور)."""
+    return cue.last < hi and _is_vehicle(lex, text.tokens[cue.last].norm)
+
+
+def _is_source_noun(lex: Lexicon, token: str) -> bool:
+    """An unnamed source (مصدر، مصادر، تقارير), with the article or after و."""
+    nouns = lex.words_of("source_noun")
+    return token in nouns or (token.startswith(ARTICLE) and token[len(ARTICLE):] in nouns) or \
+        (token[:1] == "و" and _is_source_noun(lex, token[1:]))
+
+
+def _source_before(lex: Lexicon, text: NormText, cue: Cue, lo: int) -> Speaker | None:
+    """An unnamed source right before the verb: "تقارير إعلامية تحدثت"."""
+    for k in range(cue.first - 1, max(lo, cue.first - 2) - 1, -1):
+        if is_break(text, text.tokens[k].end, text.tokens[k + 1].start):
+            return None
+        if _is_source_noun(lex, text.tokens[k].norm):
+            first, last = text.tokens[k], text.tokens[cue.first - 1]
+            surface = text.original[first.start:last.end]
+            return Speaker("UNK:" + normalize_form(surface), surface, first.start, cue.first - 1)
+    return None
+
+
+def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int) -> Speaker | None:
+    """A speaker outside the codebook: an impersonal passive, or an unnamed source before or
+    after the verb; None when no one is named ("نشرت كدليل ...")."""
+    if cue.entry is not None and cue.entry.type == "passive_speech":
+        surface = text.original[cue.start:cue.end]
+        return Speaker("UNK:" + normalize_form(surface).lstrip("".join(CONJUNCTIONS)), surface,
+                       cue.start)
+    before = _source_before(lex, text, cue, lo)
+    if before is not None:
+        return before
+    words = []
+    for k in range(cue.last, min(hi, cue.last + UNKNOWN_MAX_TOKENS)):
+        tok = text.tokens[k]
+        if lex.is_("complementizer", tok.norm) or lex.is_("preposition", tok.norm):
+            break
+        if k > cue.last and is_break(text, text.tokens[k - 1].end, tok.start):
+            break
+        words.append(tok)
+    if not words or is_break(text, cue.end, words[0].start):
+        return None
+    if not _is_source_noun(lex, words[0].norm):
+        return None
+    surface = text.original[words[0].start:words[-1].end]
+    return Speaker("UNK:" + normalize_form(surface), surface, words[0].start, cue.last + len(words))

@@ -1,0 +1,118 @@
+"""Stance: whether a speaker asserts, denies or concedes a claim found in what they say.
+
+* The cue's own stance: نفى denies, أقر concedes, any other cue asserts.
+* Under an asserting cue, a claim cue's own stance ("صور خاطئة" concedes).
+* A negation scoped over the claim's anchor (a few words before it, no clause break between:
+  "لم تكن جزءاً من الاتفاق") turns it to denies; "لا تزال" (still) is no negation.
+* Denying or conceding a claim does not deny or concede what it presupposes (being party to a
+  deal vs. the deal).
+* A denial whose object is someone's claims ("رفض ادعاءات X بأن ...", "رد على ادعاءات روسيا")
+  denies the claims in them, or else what X asserted earlier in the document.
+* A refutation ("وهذا غير صحيح") makes the outer speaker deny the claims reported just before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from riwaya.pipeline.statements.model import SPEAKING, Candidate, Cue, Lexicon, is_break
+from riwaya.text.matcher import NormText, Token
+
+NEGATION_WINDOW = 5          # words before an anchor in which a negation scopes over it
+DENIED_FRAME_GAP = 4         # words between a denial's content end and the statement noun it denies
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A candidate's stance, with the words that decided it and their span."""
+
+    candidate: Candidate
+    stance: str
+    cue_words: str
+    cue_span: tuple[int, int]
+
+
+def negation_before(lex: Lexicon, text: NormText, first: int, anchor_tok: int) -> Token | None:
+    """The negation scoped over the token ``anchor_tok``, looking back no further than ``first``."""
+    for k in range(anchor_tok - 1, max(first, anchor_tok - NEGATION_WINDOW) - 1, -1):
+        tok = text.tokens[k]
+        if is_break(text, tok.end, text.tokens[k + 1].start):
+            return None
+        if lex.is_("negation", tok.norm):
+            if lex.is_("continuative", text.tokens[k + 1].norm):
+                continue  # لا تزال (still), لا يعدو (nothing but)
+            return tok
+    return None
+
+
+def decide(lex: Lexicon, text: NormText, cue: Cue, cand: Candidate) -> Decision:
+    """The stance of ``cue``'s speaker on one claim found in its content."""
+    base = cue.stance or "asserts"
+    cue_text = text.original[cue.start:cue.end]
+    stance, words, span = base, cue_text, (cue.start, cue.end)
+    if base == "asserts" and cand.cue_stance:
+        stance = cand.cue_stance
+        words = f"{cue_text} … {text.original[cand.anchor.start:cand.anchor.end]}".strip(" …")
+        span = (cand.anchor.start, cand.anchor.end)
+    neg = None if cand.negated_cue else negation_before(lex, text, cue.content_first,
+                                                        cand.anchor.first)
+    if neg is not None:
+        stance = "denies"
+        words = f"{cue_text} … {text.original[neg.start:neg.end]}".strip(" …")
+        span = (neg.start, neg.end)
+    return Decision(cand, stance, words, span)
+
+
+def without_presupposed(decisions: list[Decision],
+                        presupposes: dict[str, tuple[str, ...]]) -> list[Decision]:
+    """Drop a denial or concession of what another denied or conceded claim presupposes."""
+    drop: set[tuple[str, str]] = set()
+    for d in decisions:
+        if d.stance == "asserts":
+            continue
+        for other in presupposes.get(d.candidate.claim_id, ()):
+            drop.add((other, d.stance))
+    return [d for d in decisions if (d.candidate.claim_id, d.stance) not in drop]
+
+
+def denied_frame(cues: list[Cue], i: int) -> Cue | None:
+    """The statement noun whose owner's claims the denial ``cues[i]`` rejects
+    ("رفض ادعاءات روسيا"), if any."""
+    cue = cues[i]
+    if cue.stance != "denies" or i + 1 >= len(cues):
+        return None
+    inner = cues[i + 1]
+    if inner.kind == "speech_noun" and inner.speaker and \
+            inner.speaker.actor_id != cue.speaker.actor_id and \
+            inner.first < cue.content_last + DENIED_FRAME_GAP:
+        return inner
+    return None
+
+
+def denied_claims(frame: Cue, found: list[str], said: list[tuple[str, str]],
+                  ancestors: dict[str, frozenset[str]]) -> list[str]:
+    """The claims a denial of ``frame``'s owner's claims denies: those ``found`` in the frame,
+    else every claim the owner (or a part of it) asserted so far in the document."""
+    claim_ids = found
+    if not claim_ids:
+        owner = frame.speaker.actor_id
+        claim_ids = [c for a, c in said if a == owner or owner in ancestors.get(a, frozenset())]
+    return list(dict.fromkeys(claim_ids))
+
+
+def refutations(cues: list[Cue]) -> Iterator[tuple[Cue, Cue, Cue]]:
+    """(refutation, outer speaker's cue, reported cue) for each "وهذا غير صحيح": the outer
+    speaker denies the claims of the cue reported just before it."""
+    for i, cue in enumerate(cues):
+        if cue.kind != "refutation":
+            continue
+        reported = next((c for c in reversed(cues[:i]) if c.claims and c.kind != "refutation"), None)
+        if reported is None:
+            continue
+        outer = next((c for c in cues[:cues.index(reported)]
+                      if c.speaker and c.speaker.actor_id != reported.speaker.actor_id
+                      and c.kind in SPEAKING), None)
+        if outer is None:
+            continue
+        yield cue, outer, reported

@@ -1,0 +1,158 @@
+"""Writing and reading the processed corpus.
+
+Layout of the output folder (``data/processed`` by default)::
+
+    manifest.json              names the current build; replaced atomically
+    build-<stamp>/<table>.parquet
+    build-<stamp>/...          one Parquet file per table of ``riwaya.pipeline.schema.TABLES``
+
+A build is written into a fresh ``build-*`` folder and only then published by
+atomically replacing ``manifest.json``; a crash or a bad input file at any
+point leaves the previous corpus whole and readable. Older builds are pruned.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from riwaya.atomic import write_json_atomic
+from riwaya.errors import CorpusError
+from riwaya.pipeline.schema import SCHEMA_VERSION, TABLES
+
+MANIFEST = "manifest.json"
+KEEP_BUILDS = 2
+
+
+def _as_table(name: str, data: Any) -> pa.Table:
+    schema = TABLES[name]
+    if isinstance(data, pa.Table):
+        table = data
+    elif isinstance(data, pd.DataFrame):
+        frame = data.reindex(columns=schema.names)
+        table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    else:  # list of dict rows
+        table = pa.Table.from_pylist(list(data), schema=schema)
+    return table.select(schema.names).cast(schema)
+
+
+def write_corpus(out_dir: Path | str, tables: Mapping[str, Any], *,
+                 info: Mapping[str, Any] | None = None) -> Path:
+    """Write every table of the schema into a new build and publish it atomically.
+
+    ``tables`` maps table names to DataFrames, Arrow tables or lists of row dicts;
+    a table left out is written empty. ``info`` (input fingerprint, counts, ...) is
+    stored in the manifest. Returns the build folder.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    unknown = set(tables) - set(TABLES)
+    if unknown:
+        raise ValueError(f"Unknown table(s) {sorted(unknown)}; expected {sorted(TABLES)}")
+    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=out))
+    try:
+        for name in TABLES:
+            table = _as_table(name, tables.get(name, []))
+            pq.write_table(table, tmp / f"{name}.parquet")
+        build = out / f"build-{stamp}"
+        os.replace(tmp, build)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    manifest = {
+        "schema_version": SCHEMA_VERSION,
+        "build": build.name,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        **dict(info or {}),
+    }
+    write_json_atomic(out / MANIFEST, manifest)
+    _prune(out, keep=build.name)
+    return build
+
+
+def _prune(out: Path, *, keep: str) -> None:
+    builds = sorted(p for p in out.glob("build-*") if p.is_dir() and p.name != keep)
+    for old in builds[: max(0, len(builds) - (KEEP_BUILDS - 1))]:
+        shutil.rmtree(old, ignore_errors=True)
+    for stale in out.glob(".building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def read_manifest(out_dir: Path | str) -> dict[str, Any] | None:
+    """The manifest of the current build, or None when nothing was built yet."""
+    path = Path(out_dir) / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CorpusError(f"{path}: unreadable manifest ({exc}); rebuild with `python -m riwaya build`") from exc
+    return manifest
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The processed corpus as DataFrames, one per table."""
+
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    places: pd.DataFrame
+    statements: pd.DataFrame
+    actors: pd.DataFrame
+    claims: pd.DataFrame
+    manifest: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.documents.empty
+
+
+def build_dir(out_dir: Path | str) -> Path:
+    """The folder of the current build; CorpusError when there is none."""
+    out = Path(out_dir)
+    manifest = read_manifest(out)
+    if manifest is None:
+        raise CorpusError(f"No processed corpus in {out}: run `python -m riwaya build` first")
+    if manifest.get("schema_version") != SCHEMA_VERSION:
+        raise CorpusError(
+            f"{out}: corpus has schema version {manifest.get('schema_version')}, this Riwaya reads "
+            f"{SCHEMA_VERSION}; rebuild with `python -m riwaya build`")
+    build = out / str(manifest.get("build", ""))
+    missing = [n for n in TABLES if not (build / f"{n}.parquet").exists()]
+    if missing:
+        raise CorpusError(f"{build}: missing table(s) {missing}; rebuild with `python -m riwaya build`")
+    return build
+
+
+def load_corpus(out_dir: Path | str) -> Corpus:
+    """Read the current build with DuckDB into DataFrames."""
+    build = build_dir(out_dir)
+    frames: dict[str, pd.DataFrame] = {}
+    with duckdb.connect() as con:
+        for name in TABLES:
+            path = str(build / f"{name}.parquet")
+            frames[name] = con.execute("SELECT * FROM read_parquet(?)", [path]).df()
+    return Corpus(**frames, manifest=read_manifest(out_dir) or {})
+
+
+def query(out_dir: Path | str, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+    """Run SQL over the current build; each table is a view of the same name."""
+    build = build_dir(out_dir)
+    with duckdb.connect() as con:
+        for name in TABLES:
+            path = (build / f"{name}.parquet").as_posix().replace("'", "''")
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+        return con.execute(sql, params or []).df()

@@ -1,0 +1,245 @@
+"""Matching Arabic names and cue phrases, robust to clitics and spelling.
+
+Both sides are normalised (:mod:`riwaya.text.normalize`) and tokenised; a pattern
+matches a run of tokens when
+
+* its first token may carry proclitics (و ف ب ل ك ال and combinations; ل + ال
+  written لل), so "وللتحالف" matches "التحالف";
+* long tokens may differ in long vowels (الديمقراطية / الديموقراطية);
+* a multiword name may be written without its space (البو كمال / البوكمال);
+* a pattern token ending in ``*`` matches any token it starts (حرر* : حررت).
+
+Matches carry character offsets into the *original* text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from riwaya.text.clitics import ARTICLE, LAM_ARTICLE, PROCLITICS
+from riwaya.text.normalize import normalize_with_map, original_span
+
+TOKEN_RE = re.compile(r"[0-9A-Za-z\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+"
+                      r"(?:-[0-9A-Za-z\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+)*")
+SKELETON_MIN = 9
+SKELETON_DROP = str.maketrans("", "", "اوي")
+
+
+def skeleton(token: str) -> str:
+    """A token without its inner long vowels, for spelling variants."""
+    return token[:1] + token[1:].translate(SKELETON_DROP)
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str
+    nstart: int     # offsets in the normalised text
+    nend: int
+    start: int      # offsets in the original text
+    end: int
+
+
+@dataclass
+class NormText:
+    """A text with its normalised shadow, tokens and the map back."""
+
+    original: str
+    norm: str
+    index: list[int]
+    tokens: list[Token]
+
+    @classmethod
+    def of(cls, text: str) -> "NormText":
+        norm, index = normalize_with_map(text)
+        tokens: list[Token] = []
+        pending_al: tuple[int, int] | None = None
+        for m in TOKEN_RE.finditer(norm):
+            ns, ne = m.start(), m.end()
+            if pending_al is not None:
+                # "الـ بي بي سي": a detached article joins the next word
+                if ns - pending_al[1] <= 3 and not re.search(r"[.،,؛;:\n]", norm[pending_al[1]:ns]):
+                    ns_al = pending_al[0]
+                    s, e = original_span(index, ns_al, ne)
+                    tokens.append(Token(ARTICLE + m.group(), ns_al, ne, s, e))
+                    pending_al = None
+                    continue
+                s, e = original_span(index, *pending_al)
+                tokens.append(Token(ARTICLE, pending_al[0], pending_al[1], s, e))
+                pending_al = None
+            if m.group() == ARTICLE:
+                pending_al = (ns, ne)
+                continue
+            s, e = original_span(index, ns, ne)
+            tokens.append(Token(m.group(), ns, ne, s, e))
+        if pending_al is not None:
+            s, e = original_span(index, *pending_al)
+            tokens.append(Token(ARTICLE, pending_al[0], pending_al[1], s, e))
+        return cls(text, norm, index, tokens)
+
+    def token_at_or_after(self, offset: int) -> int:
+        """Index of the first token starting at or after an original offset."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def tokenize_form(form: str) -> tuple[str, ...]:
+    """Tokens of a pattern or alias, normalised like text tokens."""
+    return tuple(t.norm for t in NormText.of(form).tokens)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    tokens: tuple[str, ...]
+    entity_id: str
+    kind: str                 # actor | place | cue | ...
+    method: str = "alias"
+    priority: int = 0         # lower wins among equally long overlapping matches
+    clitics: bool = True
+    payload: object = None
+    loose: bool = True        # long-vowel variants, and a detachable article before the name
+
+
+@dataclass(frozen=True)
+class Match:
+    pattern: Pattern
+    first: int      # token index range [first, last)
+    last: int
+    start: int      # original offsets
+    end: int
+
+    @property
+    def entity_id(self) -> str:
+        return self.pattern.entity_id
+
+
+@lru_cache(maxsize=65536)
+def _stems(token: str) -> tuple[tuple[str, int, bool], ...]:
+    """(stem, clitic length, clitics include the article) for what a token can stand for."""
+    out = [(token, 0, False)]
+    for p in PROCLITICS[1:]:
+        if len(token) > len(p) + 1 and token.startswith(p):
+            rest = token[len(p):]
+            if p.endswith(LAM_ARTICLE):
+                out.append((ARTICLE + rest, len(p) - 2, False))  # the span keeps "لل": ل + the article
+            else:
+                out.append((rest, len(p), p.endswith(ARTICLE)))
+    return tuple(out)
+
+
+def _token_eq(pat: str, tok: str) -> bool:
+    if pat.endswith("*"):
+        return tok.startswith(pat[:-1]) and len(pat) > 1
+    if pat == tok:
+        return True
+    return len(pat) >= SKELETON_MIN and len(tok) >= SKELETON_MIN and skeleton(pat) == skeleton(tok)
+
+
+def _token_eq_strict(pat: str, tok: str) -> bool:
+    return tok.startswith(pat[:-1]) if pat.endswith("*") and len(pat) > 1 else pat == tok
+
+
+@dataclass
+class Matcher:
+    """An index of patterns; :meth:`find` returns every match in a text."""
+
+    _exact: dict[str, list[Pattern]] = field(default_factory=dict)
+    _skel: dict[str, list[Pattern]] = field(default_factory=dict)
+    _prefix: list[Pattern] = field(default_factory=list)
+    size: int = 0
+
+    def add(self, form: str, entity_id: str, kind: str, *, method: str = "alias",
+            priority: int = 0, clitics: bool = True, payload: object = None,
+            join_variant: bool = True, loose: bool = True) -> None:
+        """Index a form. ``loose=False`` (for gazetteer names, which are many and not
+        curated) matches only the form itself behind و ف ب ل ك: no long-vowel variant,
+        no article that the name does not carry."""
+        star = form.strip().endswith("*")
+        tokens = tokenize_form(form.strip().rstrip("*"))
+        if not tokens:
+            return
+        if star:
+            tokens = tokens[:-1] + (tokens[-1] + "*",)
+        variants = [tokens]
+        if join_variant and len(tokens) > 1 and not star:
+            joined = "".join(tokens)
+            if len(joined) >= 5:
+                variants.append((joined,))
+        for toks in variants:
+            pat = Pattern(toks, entity_id, kind, method, priority, clitics, payload, loose)
+            first = toks[0]
+            self.size += 1
+            if first.endswith("*"):
+                self._prefix.append(pat)
+                continue
+            self._exact.setdefault(first, []).append(pat)
+            if loose and len(first) >= SKELETON_MIN:
+                self._skel.setdefault(skeleton(first), []).append(pat)
+
+    def _candidates(self, token: str) -> Iterable[tuple[Pattern, int]]:
+        seen: set[int] = set()
+        for stem, clen, article in _stems(token):
+            for pat in self._exact.get(stem, ()):
+                if article and not pat.loose:
+                    continue
+                if (clen == 0 or pat.clitics) and id(pat) not in seen:
+                    seen.add(id(pat))
+                    yield pat, clen
+            if len(stem) >= SKELETON_MIN:
+                for pat in self._skel.get(skeleton(stem), ()):
+                    if (clen == 0 or pat.clitics) and id(pat) not in seen:
+                        seen.add(id(pat))
+                        yield pat, clen
+            for pat in self._prefix:
+                if (clen == 0 or pat.clitics) and stem.startswith(pat.tokens[0][:-1]) \
+                        and id(pat) not in seen:
+                    seen.add(id(pat))
+                    yield pat, clen
+
+    def find(self, text: NormText, lo: int = 0, hi: int | None = None) -> list[Match]:
+        """All matches (overlapping ones included) in tokens ``[lo, hi)``."""
+        toks = text.tokens
+        hi = len(toks) if hi is None else hi
+        out: list[Match] = []
+        for i in range(lo, hi):
+            for pat, clen in self._candidates(toks[i].norm):
+                n = len(pat.tokens)
+                if i + n > hi:
+                    continue
+                eq = _token_eq if pat.loose else _token_eq_strict
+                if all(eq(pat.tokens[k], toks[i + k].norm) for k in range(1, n)):
+                    start = toks[i].start
+                    if clen:
+                        # leave the clitics out of the span: map the stem start back
+                        ns = toks[i].nstart + clen
+                        start = text.index[ns] if ns < len(text.index) else start
+                        if start >= toks[i].end:  # clitic mapping failed; keep token start
+                            start = toks[i].start
+                    out.append(Match(pat, i, i + n, start, toks[i + n - 1].end))
+        return out
+
+
+def resolve_overlaps(matches: Sequence[Match]) -> list[Match]:
+    """Keep the longest matches; among equals the lower priority value wins."""
+    order = sorted(matches, key=lambda m: (-(m.end - m.start), m.pattern.priority, m.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Match] = []
+    for m in order:
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def normalized_key(form: str) -> str:
+    """The key under which a form is stored (for deduplicating entries)."""
+    return " ".join(tokenize_form(form))

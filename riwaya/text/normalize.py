@@ -1,0 +1,147 @@
+"""Arabic normalisation for matching, one tiny function per step (camel_tools style).
+
+Matching runs on a normalised *shadow* of the text; :func:`normalize_with_map`
+returns it with an index map so every match maps back to the original
+characters (quotes and highlights always show the text as written).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from camel_tools.utils.charsets import AR_DIAC_CHARSET
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+TATWEEL = "\u0640"
+_FORMAT_CHARS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+
+
+def _check_str(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"Expected str, got {type(text).__name__} instead")
+    return text
+
+
+def unicode_form(text: str) -> str:
+    """NFKC plus camel-tools' fixes: presentation forms become plain letters."""
+    return normalize_unicode(_check_str(text))
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove harakat, shadda, sukun and dagger alef."""
+    return dediac_ar(_check_str(text))
+
+
+def strip_tatweel(text: str) -> str:
+    """Remove the kashida (tatweel) used to stretch words."""
+    return _check_str(text).replace(TATWEEL, "")
+
+
+def strip_format_chars(text: str) -> str:
+    """Remove zero-width and bidi control characters."""
+    return _FORMAT_CHARS.sub("", _check_str(text))
+
+
+def unify_alef(text: str) -> str:
+    """أ إ آ ٱ -> ا"""
+    return normalize_alef_ar(_check_str(text))
+
+
+def unify_alef_maksura(text: str) -> str:
+    """ى -> ي"""
+    return normalize_alef_maksura_ar(_check_str(text))
+
+
+def unify_teh_marbuta(text: str) -> str:
+    """ة -> ه"""
+    return normalize_teh_marbuta_ar(_check_str(text))
+
+
+def fold_latin_case(text: str) -> str:
+    """BBC, Bbc, bbc -> bbc"""
+    return _check_str(text).lower()
+
+
+#: the letter-level steps: what a regular expression can go through unharmed (``\s`` and
+#: ``\w`` survive: no case folding, no compatibility forms, no whitespace change)
+_LETTER_STEPS = (strip_diacritics, strip_tatweel, unify_alef, unify_alef_maksura,
+                 unify_teh_marbuta)
+_STEPS = (unicode_form, strip_format_chars, *_LETTER_STEPS, fold_latin_case)
+
+#: the marks :func:`strip_diacritics` and :func:`strip_tatweel` remove, as the body of a
+#: regex character class (for searches that let them differ, e.g. golden evidence)
+IGNORED_MARKS = re.escape("".join(sorted(AR_DIAC_CHARSET)) + TATWEEL)
+
+
+def normalize_letters(text: str) -> str:
+    """Only the letter-level steps (diacritics, tatweel, alef, alef maksura, teh marbuta).
+
+    For the codebook's line regexes and the lines they run on (:mod:`riwaya.pipeline.clean`):
+    a pattern's escapes survive and a line keeps its length unless it had marks.
+    """
+    out = _check_str(text)
+    for step in _LETTER_STEPS:
+        out = step(out)
+    return out
+
+
+def normalize_form(text: str) -> str:
+    """The matching form of a string: every step above, whitespace collapsed."""
+    out = _check_str(text)
+    for step in _STEPS:
+        out = step(out)
+    return " ".join(out.split())
+
+
+@lru_cache(maxsize=4096)
+def _normalize_char(char: str) -> str:
+    out = char
+    for step in _STEPS:
+        out = step(out)
+    return out
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` and map each normalised index to an original index.
+
+    Returns ``(norm, index)`` with ``len(index) == len(norm) + 1``: ``norm[i]``
+    comes from ``text[index[i]]``, and ``index[len(norm)] == len(text)``, so a
+    normalised span ``[a, b)`` is the original span ``[index[a], index[b-1] + 1)``.
+    """
+    _check_str(text)
+    chars: list[str] = []
+    index: list[int] = []
+    for i, char in enumerate(text):
+        out = _normalize_char(char)
+        for piece in out:
+            chars.append(piece)
+            index.append(i)
+    index.append(len(text))
+    return "".join(chars), index
+
+
+def original_span(index: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a normalised span ``[start, end)`` back to original offsets."""
+    if end <= start:
+        return index[start], index[start]
+    return index[start], index[end - 1] + 1
+
+
+def is_arabic_letter(char: str) -> bool:
+    return "\u0621" <= char <= "\u064a" or "\u0671" <= char <= "\u06d3"
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters that are Arabic (for language detection)."""
+    letters = [c for c in text if unicodedata.category(c).startswith("L")]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if is_arabic_letter(c)) / len(letters)

@@ -1,0 +1,111 @@
+"""riwaya.dashboard.compare: claims per outlet or article, omissions, shared sentences, quoted actors."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from riwaya.dashboard import compare
+from riwaya.dashboard.filters import Filters
+
+OUTLETS = ["Alpha News", "Beta Agency", "SANA"]
+
+
+def outlet_groups(view):
+    return compare.source_groups(view, by="outlet", chosen=OUTLETS)
+
+
+def test_options_are_the_outlets_or_articles_in_view(prep):
+    ids, labels = compare.options(Filters().apply(prep), "outlet")
+    assert ids == OUTLETS and labels["SANA"] == "SANA"
+    ids, labels = compare.options(Filters(outlets=("SANA", "Alpha News")).apply(prep), "outlet")
+    assert ids == ["SANA", "Alpha News"]
+    ids, labels = compare.options(Filters().apply(prep), "article")
+    assert ids == ["a1", "s1", "b1"] and labels["s1"].startswith("SANA · 2017-11-14") and labels["s1"].endswith("[s1]")
+    assert compare.options(Filters(outlets=("Beta Agency",)).apply(prep), "article")[0] == ["b1"]
+    with pytest.raises(ValueError, match="by: expected one of"):
+        compare.options(Filters().apply(prep), "speaker")
+
+
+def test_source_groups_by_outlet_and_article(prep):
+    view = Filters().apply(prep)
+    assert outlet_groups(view) == {"Alpha News": ["a1"], "Beta Agency": ["b1"], "SANA": ["s1"]}
+    by_article = compare.source_groups(view, by="article", chosen=["a1", "s1", "missing"])
+    assert list(by_article.values()) == [["a1"], ["s1"]]
+    assert list(by_article)[1].startswith("SANA · 2017-11-14")
+
+
+def test_coverage_omissions_and_exclusive_claims(prep):
+    view = Filters().apply(prep)
+    cov = compare.compare_coverage(view, outlet_groups(view))
+    assert cov.at["VIDEO_GAME", "Alpha News"] == "asserts 1, concedes 1"
+    assert cov.at["VIDEO_GAME", "SANA"] == "denies 1"
+    assert cov.at["RAQQA_DEAL", "SANA"] == ""
+    only = compare.exclusive_claims(cov)
+    assert only["SANA"] == ["US_SAFE_IN_ISIS_AREAS", "RAQQA_NOT_LIBERATED"]
+    assert only["Beta Agency"] == ["COALITION_PARTY_TO_DEAL"]
+    missing = compare.omissions(cov)
+    assert "RAQQA_DEAL" in missing["SANA"] and "VIDEO_GAME" not in missing["SANA"]
+    long = compare.coverage_long(view, outlet_groups(view))
+    sana = long[(long["group"] == "SANA")].set_index("claim_id")
+    assert sana.loc["RAQQA_DEAL", "stance"] == "silent" and sana.loc["VIDEO_GAME", "stance"] == "denies"
+
+
+def test_one_group_alone_has_nothing_elsewhere():
+    cov = pd.DataFrame({"SANA": ["denies 1", ""]}, index=["A", "B"])
+    assert compare.exclusive_claims(cov) == {"SANA": ["A"]}
+    assert compare.omissions(cov) == {"SANA": []}
+
+
+def test_coverage_follows_the_filter(prep):
+    view = Filters(actors=("DILLON",)).apply(prep)
+    cov = compare.compare_coverage(view, outlet_groups(view))
+    assert list(cov.index) == ["COALITION_PARTY_TO_DEAL"]
+    view = Filters(claims=("VIDEO_GAME",)).apply(prep)
+    assert set(compare.coverage_long(view, outlet_groups(view))["claim_id"]) == {"VIDEO_GAME"}
+
+
+@pytest.mark.parametrize("threshold, shared", [
+    (80, {("Alpha News", 0), ("Beta Agency", 1)}),  # syndicated sentence, one letter apart
+    (100, set()),
+    (40, None),  # everything loosely matches something
+])
+def test_sentence_overlap(prep, threshold, shared):
+    view = Filters().apply(prep)
+    ov = compare.sentence_overlap(view, outlet_groups(view), threshold=threshold)
+    got = set(zip(ov.loc[ov["shared"], "group"], ov.loc[ov["shared"], "sentence_id"]))
+    if shared is None:
+        assert len(got) == len(ov)
+    else:
+        assert got == shared
+    assert len(ov) == 10
+    shared_rows, unique_rows = compare.overlap_of(ov, "Alpha News")
+    assert len(shared_rows) + len(unique_rows) == 4
+
+
+def test_sentence_overlap_ignores_diacritics_letter_forms_and_punctuation(prep):
+    from dataclasses import replace
+
+    sentences = pd.DataFrame({"doc_id": ["x", "y", "y"], "sentence_id": [0, 0, 1],
+                              "text": ["أعلنت الوزارة، أمس: إنّ القصف توقّف.", "اعلنت الوزاره امس ان القصف توقف",
+                                       "لا علاقة لهذه الجملة بالأخرى"]})
+    view = Filters().apply(prep)
+    view = replace(view, prep=replace(prep, sentences=sentences))
+    ov = compare.sentence_overlap(view, {"X": ["x"], "Y": ["y"]}, threshold=100).set_index(["doc_id", "sentence_id"])
+    assert ov.loc[("x", 0), "score"] == 100.0 and ov.loc[("x", 0), "best_sentence"] == 0
+    assert bool(ov.loc[("x", 0), "shared"]) and not bool(ov.loc[("y", 1), "shared"])
+
+
+def test_sentence_overlap_of_one_group_or_none(prep):
+    view = Filters().apply(prep)
+    alone = compare.sentence_overlap(view, {"SANA": ["s1"]})
+    assert len(alone) == 3 and alone["best_group"].isna().all() and not alone["shared"].any()
+    assert compare.sentence_overlap(view, {}).empty
+
+
+def test_quoted_actors(prep):
+    view = Filters().apply(prep)
+    q = compare.quoted_actors(view, outlet_groups(view))
+    sana = q[q["group"] == "SANA"]
+    assert list(sana["actor_id"]) == ["RU_MOD", "UNK:مصدر مجهول"]
+    assert sana.iloc[0]["statements"] == 2
