@@ -12,7 +12,7 @@ from pathlib import Path
 
 from riwaya import __version__
 from riwaya.config import GOLDEN_ENV, Paths, path_from_env
-from riwaya.errors import RiwayaError
+from riwaya.errors import RiwayaError, UsageError
 from riwaya.pipeline.build import build_corpus
 
 
@@ -76,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--golden", type=Path, default=path_from_env(GOLDEN_ENV),
                    help="golden annotation folder (default $RIWAYA_GOLDEN or data/golden)")
     e.add_argument("--json", action="store_true", help="print the report as JSON")
+    e.add_argument("--suites", nargs="*", metavar="NAME", default=None,
+                   help="instead of --out/--golden: build and score each golden suite apart "
+                        "(sample, dev-tune, dev-heldout; all when no NAME is given) and print "
+                        "one line each; the dev suites read $RIWAYA_DEV_CORPUS "
+                        "(default ../shared/corpus/dev)")
 
     i = sub.add_parser("info", help="show what the current corpus holds")
     i.add_argument("--out", type=Path, default=paths.processed)
@@ -107,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{len(cb.boilerplate)} boilerplate rules, {len(cb.sources)} source rules, "
                   f"gazetteer settings {'yes' if cb.gazetteer else 'none'}: OK")
             return 0
+        if args.command == "evaluate" and args.suites is not None:
+            return _evaluate_suites(args.suites, as_json=args.json)
         if args.command == "evaluate":
             from riwaya.evaluate import evaluate, load_golden
             from riwaya.pipeline.store import load_corpus
@@ -131,3 +138,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 1
+
+
+def _evaluate_suites(names: list[str], *, as_json: bool) -> int:
+    from riwaya.evaluate import suites
+
+    chosen = suites.default_suites()
+    known = [s.name for s in chosen]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise UsageError(f"unknown suite {', '.join(unknown)}: expected one of {', '.join(known)}")
+    if names:
+        chosen = [s for s in chosen if s.name in names]
+    results = suites.run_suites(chosen)
+    print(json.dumps(suites.to_dict(results), ensure_ascii=False, indent=2) if as_json
+          else suites.summary_table(results))
+    return 1 if any(r.failures for r in results) else 0

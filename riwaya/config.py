@@ -26,6 +26,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 RAW_ENV, CODEBOOK_ENV, PROCESSED_ENV = "RIWAYA_RAW", "RIWAYA_CODEBOOK", "RIWAYA_PROCESSED"
 GOLDEN_ENV, CACHE_ENV, NOMINATIM_URL_ENV = "RIWAYA_GOLDEN", "RIWAYA_CACHE", "RIWAYA_NOMINATIM_URL"
+DEV_CORPUS_ENV = "RIWAYA_DEV_CORPUS"
 
 DEFAULTS = {
     RAW_ENV: Path("data/raw"),
@@ -33,6 +34,9 @@ DEFAULTS = {
     PROCESSED_ENV: Path("data/processed"),
     GOLDEN_ENV: Path("data/golden"),
     CACHE_ENV: Path("data/cache"),
+    # real scraped pages to measure on (not shipped: the developers' shared folder beside the
+    # checkout); their golden annotation is data/golden/dev/
+    DEV_CORPUS_ENV: Path("../shared/corpus/dev"),
 }
 
 

@@ -68,3 +68,7 @@ class GeocodingError(RiwayaError):
 
 class NERUnavailable(RiwayaError):
     """camel-tools' NER model is not installed; the pipeline runs without it."""
+
+
+class UsageError(RiwayaError):
+    """A command was asked for something that does not exist (an unknown suite, workspace…)."""
