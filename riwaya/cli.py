@@ -20,10 +20,16 @@ class TqdmProgress:
     """A build's progress callback drawn as a tqdm bar on stderr (quiet for a few files
     when stderr is not a terminal)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, bar: bool = True) -> None:
         self.bar = None
+        self.show_bar = bar
 
     def __call__(self, done: int, total: int, what: str) -> None:
+        if not total:  # no count yet: a message such as waiting for another build
+            print(what, file=sys.stderr)
+            return
+        if not self.show_bar:
+            return
         if self.bar is None:
             from tqdm import tqdm
 
@@ -92,14 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         if args.command == "build":
-            progress = None if args.json else TqdmProgress()
+            progress = TqdmProgress(bar=not args.json)  # JSON: messages only, no bar
             try:
                 report = build_corpus(args.raw, args.codebook, args.out,
                                       geocode_online=args.geocode_online,
                                       ner_model=args.ner_model, progress=progress)
             finally:
-                if progress is not None:
-                    progress.close()
+                progress.close()
             print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json
                   else report.format())
             return 0

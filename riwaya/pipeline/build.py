@@ -33,7 +33,7 @@ from riwaya.text.normalize import arabic_ratio, normalize_form
 from riwaya.pipeline.schema import SCHEMA_VERSION
 from riwaya.text.segment import split_sentences
 from riwaya.pipeline.statements.extractor import StatementExtractor
-from riwaya.pipeline.store import read_manifest, write_corpus
+from riwaya.pipeline.store import build_lock, read_manifest, write_corpus
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,7 @@ class BuildReport:
     places_without_coordinates: list[str] = field(default_factory=list)
     out_dir: str = ""
     build: str = ""
+    waited_s: float = 0.0          # time spent waiting for another build of the same folder
 
     def format(self) -> str:
         lines = [
@@ -77,6 +78,8 @@ class BuildReport:
             lines.append(f"  - {name}: {reason}")
         if self.build:
             lines.append(f"written to  {self.out_dir}/{self.build}")
+        if self.waited_s >= 0.05:
+            lines.append(f"waited      {self.waited_s:.1f} s for another build of this folder")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -140,6 +143,28 @@ def build_corpus(raw_dir: Path | str | None = None, codebook_dir: Path | str | N
                  out_dir: Path | str | None = None, *, geocode_online: bool = False,
                  ner_model: str | None = None, progress: ProgressFn | None = None) -> BuildReport:
     """Process every article and publish the corpus atomically; returns a summary.
+
+    One build at a time per ``out_dir`` (:func:`riwaya.pipeline.store.build_lock`): a build
+    started while another runs waits for it, says so through ``progress``, and reports the
+    wait in ``waited_s``. The rest is :func:`_build_unlocked`.
+    """
+    out = Path(out_dir) if out_dir is not None else Paths.from_env().processed
+
+    def waiting() -> None:
+        if progress:
+            progress(0, 0, "waiting for another build of this corpus to finish")
+
+    with build_lock(out, on_wait=waiting) as waited:
+        report = _build_unlocked(raw_dir, codebook_dir, out, geocode_online=geocode_online,
+                                 ner_model=ner_model, progress=progress)
+    report.waited_s = waited
+    return report
+
+
+def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str | None = None,
+                    out_dir: Path | str | None = None, *, geocode_online: bool = False,
+                    ner_model: str | None = None, progress: ProgressFn | None = None) -> BuildReport:
+    """Process every article and publish the corpus atomically (the build lock held).
 
     Folders left out come from :mod:`riwaya.config` (``RIWAYA_RAW``... else ``data/...``).
     A bad codebook or metadata file raises before anything is written; an

@@ -9,6 +9,11 @@ Layout of the output folder (``data/processed`` by default)::
 A build is written into a fresh ``build-*`` folder and only then published by
 atomically replacing ``manifest.json``; a crash or a bad input file at any
 point leaves the previous corpus whole and readable. Older builds are pruned.
+
+One build at a time per folder: :func:`build_lock` (a ``filelock`` lock file,
+``.build.lock``) is held by a whole build, so pruning under it only ever removes
+what is provably stale: builds older than the previous one, and the ``.building-*``
+folders and ``.tmp-*`` files that a killed build left behind.
 """
 
 from __future__ import annotations
@@ -18,21 +23,59 @@ import os
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from filelock import FileLock, Timeout
 
-from riwaya.atomic import write_json_atomic
+from riwaya.atomic import TMP_PREFIX, write_json_atomic
 from riwaya.errors import CorpusError
 from riwaya.pipeline.schema import SCHEMA_VERSION, TABLES
 
 MANIFEST = "manifest.json"
 KEEP_BUILDS = 2
+LOCK_FILE = ".build.lock"
+
+
+@contextmanager
+def build_lock(out_dir: Path | str, *, on_wait: Callable[[], None] | None = None,
+               timeout: float = -1) -> Iterator[float]:
+    """Hold the folder's build lock for the ``with`` block; yields the seconds spent waiting.
+
+    When another build (this process or another) holds it, ``on_wait()`` is called once and
+    the call blocks until it is free (``timeout`` seconds at most; -1 = no limit). Once held,
+    the leftovers of killed builds are removed: nothing else can be writing.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(out / LOCK_FILE, thread_local=False)
+    started = time.monotonic()
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if on_wait is not None:
+            on_wait()
+        lock.acquire(timeout=timeout)
+    try:
+        _remove_leftovers(out)
+        yield time.monotonic() - started
+    finally:
+        lock.release()
+
+
+def _remove_leftovers(out: Path) -> None:
+    """What a killed build left: ``.building-*`` folders and ``.tmp-*`` files (lock held)."""
+    for stale in out.glob(".building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for folder in (out, out / "cache"):
+        for tmp in folder.glob(TMP_PREFIX + "*"):
+            tmp.unlink(missing_ok=True)
 
 
 def _as_table(name: str, data: Any) -> pa.Table:
@@ -83,11 +126,11 @@ def write_corpus(out_dir: Path | str, tables: Mapping[str, Any], *,
 
 
 def _prune(out: Path, *, keep: str) -> None:
+    """Remove builds older than the previous one (the previous stays for readers that loaded
+    its manifest a moment ago). Called under :func:`build_lock` by the build."""
     builds = sorted(p for p in out.glob("build-*") if p.is_dir() and p.name != keep)
     for old in builds[: max(0, len(builds) - (KEEP_BUILDS - 1))]:
         shutil.rmtree(old, ignore_errors=True)
-    for stale in out.glob(".building-*"):
-        shutil.rmtree(stale, ignore_errors=True)
 
 
 def read_manifest(out_dir: Path | str) -> dict[str, Any] | None:
