@@ -49,7 +49,16 @@ def _replace_line(path: Path, lineno: int, text: str) -> None:
     ("places.jsonl", 2, json.dumps({"id": "P", "name_en": "p", "name_ar": "ب", "lat": 123, "lon": 0}),
      "less than or equal to 90", "lat"),
     ("boilerplate.jsonl", 1, json.dumps({"pattern": "([", "action": "drop_line", "reason": "r"}),
-     "not a valid regular expression", "pattern"),
+     "not a regular expression RE2 can run", "pattern"),
+    # catastrophic backtracking in a backtracking engine: refused (RE2 would run it linearly)
+    ("boilerplate.jsonl", 1, json.dumps({"pattern": "^(\\w+\\s?)*$", "action": "drop_line", "reason": "r"}),
+     "a repeated group that itself repeats", "pattern"),
+    ("boilerplate.jsonl", 2, json.dumps({"pattern": "(a+)+$", "action": "drop_line", "reason": "r"}),
+     "a repeated group that itself repeats", "pattern"),
+    ("boilerplate.jsonl", 1, json.dumps({"pattern": "(?<=x)y", "action": "drop_line", "reason": "r"}),
+     "lookarounds and backreferences are not allowed", "pattern"),
+    ("sources.jsonl", 1, json.dumps({"basis": "credit", "pattern": "^(كتب)\\s*:"}),
+     "needs a named group", None),
 ])
 def test_malformed_line_names_file_line_and_field(codebook_copy, file, lineno, text, message, field):
     _replace_line(codebook_copy / file, lineno, text)
