@@ -71,3 +71,81 @@ def test_kept_text_is_verbatim_lines(clean):
     out = clean(raw)
     for line in out.text.split("\n"):
         assert line in raw
+
+
+# --------------------------------------------------------------------------- scraped pages
+# (the page furniture below is made up for the tests: each line shows a kind of chrome)
+
+BODY3 = ("وأوضح المصدر أن الاشتباكات استمرت حتى ساعات الصباح الأولى وأسفرت عن سقوط عدد من القتلى "
+         "والجرحى في صفوف الطرفين، بحسب ما أفادت به مصادر محلية.")
+
+
+@pytest.mark.parametrize("junk, reason", [
+    ("الأكثر قراءة مواضيع ذات صلة اختيارات المحرر النشرة", "related stories"),
+    ("مواد أخرى للكاتب ذات صلة", "related stories"),
+    ("اترك تعليقاً إرسال التعليق يعني الموافقة على الشروط", "comment form"),
+    ("إذا أردت أن تتصل بنا لتقديم اقتراح ارسل البريد الإلكتروني", "contact"),
+    ("الناشر - رئيس التحرير : فلان الفلاني", "credit"),
+    ("Your browser does not support the video tag.", "video player"),
+    ("لقد اختارت الموقع اللغة العربية كلغة الإعدادات الخاصة بك .", "site notice"),
+    ("فلان الفلاني , \" عنوان مقال ما \" , جريدة ما , 10 / 3 / 2017 .", "reference list"),
+])
+def test_scraped_page_furniture_is_removed(junk, reason, clean):
+    out = clean(f"{BODY}\n{BODY2}\n{junk}")
+    assert junk not in out.text and BODY2 in out.text
+    assert {"text": junk, "reason": reason} in out.removed
+
+
+def test_read_also_stub_before_body_text_keeps_the_text(clean):
+    line = "اقرأ أيضا : " + BODY3 + " " + BODY3
+    out = clean(f"{BODY}\n{line}\n{BODY2}")
+    assert line in out.text
+
+
+def test_teaser_list_of_headlines(clean):
+    teasers = ["اشتباكات عنيفة في مدينة جنين", "غضب ليبي من قوات عسكرية إيطالية",
+               "مصادر تؤكد توسيع حملات التجنيد", "روسيا تجدد اهتمامها بمشروع التسوية"]
+    out = clean("\n".join([BODY, BODY2, *teasers]))
+    assert out.text == f"{BODY}\n{BODY2}"
+    assert {r["reason"] for r in out.removed} == {"teaser list"}
+
+
+def test_headline_above_the_body_survives_a_menu(clean):
+    head = "الجيش يعلن السيطرة على بلدة جديدة في الريف الشرقي"
+    out = clean(f"أخبار سوريا\nتقارير وتحليلات\nمقالات الرأي\n{head}\n{BODY}")
+    assert out.text == f"{head}\n{BODY}"
+    assert out.title == head
+
+
+def test_link_and_other_script_lines(clean):
+    out = clean(f"{BODY}\nwww.example.com/news/123\nShare this story on your favourite network\n{BODY2}")
+    assert out.text == f"{BODY}\n{BODY2}"
+
+
+def test_photo_gallery_whose_slides_repeat_its_title(clean):
+    title = "عاصمة التنظيم السرية في قبضة القوات المحلية"
+    slides = []
+    for caption in ("الدخول إلى المدينة", "مستشفى المدينة", "علم جديد", "الفرار من المدينة"):
+        slides += [f"{title} {caption} مقاتلون يتقدمون في الشوارع المدمرة .",
+                   "وتظهر الصورة آثار الدمار في الأحياء السكنية ."]
+    out = clean("\n".join([BODY, BODY2, *slides]))
+    assert out.text == f"{BODY}\n{BODY2}"
+    assert {r["reason"] for r in out.removed} == {"photo gallery"}
+
+
+def test_sentences_opening_alike_are_not_a_gallery(clean):
+    lines = ["وقال المتحدث باسم وزارة الدفاع الروسية إن الطائرات نفذت عشرات الطلعات فوق البادية .",
+             "وقال المتحدث باسم وزارة الدفاع الروسية إن القوات تقدمت نحو الضفة الشرقية للنهر .",
+             "وقال المتحدث باسم وزارة الدفاع الروسية إن الوحدات الهندسية فككت مئات الألغام .",
+             "وقال المتحدث باسم وزارة الدفاع الروسية إن الغارات لم تستهدف أي مدنيين في المنطقة ."]
+    out = clean("\n".join(lines))
+    assert out.text == "\n".join(lines)
+    unjoined = [line[1:] for line in lines]          # قال ...: consecutive, no captions between
+    assert clean("\n".join(unjoined)).text == "\n".join(unjoined)
+
+
+def test_damaged_second_copy_of_the_body_is_removed(clean):
+    damaged = BODY3.replace("الأولى ", "").replace("عدد من ", "")
+    out = clean(f"{BODY}\n{BODY3}\n{BODY2}\n{damaged}")
+    assert out.text == f"{BODY}\n{BODY3}\n{BODY2}"
+    assert out.removed == [{"text": damaged, "reason": "repeated paragraph (damaged copy)"}]

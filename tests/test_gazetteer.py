@@ -195,7 +195,10 @@ def test_load_is_cached(settings):
     # stoplist, letters, population, countries
     ({"stoplist": frozenset({"دمشق"})}, "دمشق", None),
     ({"min_letters": 5}, "دمشق", None),
-    ({"min_population": 100_000, "pinned_forms": ()}, "هجين", None),
+    ({"min_population": 100_000, "pinned_forms": (), "local_min_population": None}, "هجين", None),
+    # the event's own countries keep their small towns (As Sukhnah: population unknown)
+    ({"min_population": 100_000, "local_min_population": 0}, "السخنة", "GN:172425"),
+    ({"local_min_population": None}, "السخنة", None),
     ({"include_countries": False}, "سوريا", None),
     # a pin beats the stoplist
     ({"pinned_forms": (("بيان", "GN:285663"),)}, "بيان", "GN:285663"),

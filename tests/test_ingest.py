@@ -61,3 +61,50 @@ def test_listing_skips_metadata_and_hidden(tmp_path):
 def test_missing_folder(tmp_path):
     with pytest.raises(InputFileError, match="raw folder not found"):
         list_article_files(tmp_path / "nope")
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>الجيش يدخل الميادين | موقع</title>
+<script>var related = "اشتباكات في جنين"; window.ads = [];</script>
+<style>.menu { color: red }</style></head>
+<body>
+<nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/politics">سياسة</a></li></ul></nav>
+<article>
+<h1>الجيش السوري يدخل مدينة الميادين</h1>
+<p>قال مصدر عسكري إن الجيش السوري دخل مدينة الميادين في ريف دير الزور الشرقي صباح اليوم بعد معارك عنيفة مع تنظيم داعش استمرت عدة أيام.</p>
+<p>وأضاف المصدر أن وحدات الهندسة تعمل على تفكيك الألغام التي زرعها التنظيم في الأحياء السكنية قبل انسحابه نحو البوكمال.</p>
+</article>
+<aside><h3>أخبار ذات صلة</h3><ul>
+<li><a href="/1">اشتباكات عنيفة في جنين</a></li><li><a href="/2">غارات على نابلس</a></li>
+<li><a href="/3">انفجار في ليبيا</a></li></ul></aside>
+<footer>لندن W14 جميع الحقوق محفوظة 2017</footer>
+</body></html>"""
+
+
+@pytest.mark.parametrize("name, content", [
+    ("page.html", HTML_PAGE),
+    ("page.txt", HTML_PAGE),                     # an HTML document saved as text
+])
+def test_html_page_is_reduced_to_its_main_text(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    article = read_article(path)
+    assert "دخل مدينة الميادين في ريف دير الزور الشرقي" in article.text
+    assert "وحدات الهندسة تعمل على تفكيك الألغام" in article.text
+    for chrome in ("var related", "window.ads", "color: red", "جنين", "نابلس", "ليبيا", "W14",
+                   "الرئيسية", "<p>"):
+        assert chrome not in article.text, chrome
+
+
+def test_html_page_without_article_is_refused(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><head><title>t</title><script>var a = 1;</script></head>"
+                    "<body><div></div></body></html>", encoding="utf-8")
+    with pytest.raises(InputFileError, match="no article text"):
+        read_article(path)
+
+
+def test_text_with_angle_brackets_is_not_html(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(f"{ARABIC} <b>عاجل</b>\n{ARABIC}", encoding="utf-8")
+    assert read_article(path).text == f"{ARABIC} <b>عاجل</b>\n{ARABIC}"

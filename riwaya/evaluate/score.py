@@ -1,14 +1,16 @@
 """Scoring a processed corpus against the golden annotation.
 
 Statement matching: a predicted statement matches a golden one when ``doc_id``, ``actor_id``
-(any ``UNK:...`` counts as ``UNK``) and ``claim_id`` are equal and the predicted ``[start, end)``
+(any ``UNK:...`` and ``UNATTRIBUTED`` count as ``UNK``, a named speaker with an ``affiliation``
+as that actor) and ``claim_id`` are equal and the predicted ``[start, end)``
 overlaps the evidence's position. Matching is one-to-one: a maximum-weight assignment
 (scipy's ``linear_sum_assignment``) preferring pairs with the same stance, then larger overlap.
 Golden records marked ``optional`` never count as misses, and a prediction matching one is
 neither a hit nor a false positive.
 
-Mentions: every golden actor and place of a document must be found; places need
-coordinates; nothing may be tagged in ``not_places`` or in removed boilerplate.
+Mentions (:mod:`riwaya.evaluate.places`): every golden actor and place of a document must be
+found; places need coordinates; nothing may be tagged in ``not_places``, no place may be pinned
+that the golden list lacks (false pins), none may come from boilerplate.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
 from riwaya.evaluate.golden import Golden, load_golden, locate, occurrences
-from riwaya.evaluate.report import EvalReport
+from riwaya.evaluate.places import int_of, overlaps, ratio, score_mentions, text_of
+from riwaya.evaluate.report import EvalReport, short_doc
 
 UNK = "UNK"
 
@@ -37,35 +40,20 @@ def assign(weights: list[list[float]]) -> list[tuple[int, int]]:
     return [(int(r), int(c)) for r, c in zip(rows, cols) if w[r, c] > 0]
 
 
-def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
-    """Half-open spans overlap; an empty span overlaps nothing."""
-    return a0 < a1 and b0 < b1 and a0 < b1 and b0 < a1
+UNATTRIBUTED = "UNATTRIBUTED"
 
 
-def norm_actor(actor_id: Any) -> str:
-    """``UNK:<surface>`` (and bare ``UNK``) count as ``UNK``; other ids are kept."""
+def norm_actor(actor_id: Any, affiliation: Any = None) -> str:
+    """``UNK:<surface>``, bare ``UNK`` and ``UNATTRIBUTED`` (an impersonal passive) count as
+    ``UNK``; other ids are kept. A speaker outside the codebook with an ``affiliation`` (a named
+    spokesman of RU_MOD) counts as the actor it speaks for, as the golden guidelines code it."""
     a = "" if actor_id is None or (isinstance(actor_id, float) and math.isnan(actor_id)) \
         else str(actor_id).strip()
-    return UNK if a == UNK or a.startswith(UNK + ":") else a
-
-
-def _int(v: Any) -> int | None:
-    try:
-        if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
-            return None
-        return int(v)
-    except (TypeError, ValueError):
-        return None
-
-
-def _s(v: Any) -> str:
-    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    return str(v)
-
-
-def _ratio(num: int, den: int, *, empty: float = 1.0) -> float:
-    return num / den if den else empty
+    if a == UNK or a.startswith(UNK + ":") or a == UNATTRIBUTED:
+        aff = "" if affiliation is None or (isinstance(affiliation, float) and math.isnan(affiliation)) \
+            else str(affiliation).strip()
+        return aff or UNK
+    return a
 
 
 def evaluate(corpus, golden_dir: Path | str | Golden) -> EvalReport:
@@ -80,10 +68,13 @@ def evaluate(corpus, golden_dir: Path | str | Golden) -> EvalReport:
     report.documents = golden.doc_ids
     docs = corpus.documents
     texts: dict[str, str] = {}
+    raws: dict[str, str] = {}
     if docs is not None and len(docs):
-        texts = {str(d): _s(t) for d, t in zip(docs["doc_id"], docs["text"])}
+        texts = {str(d): text_of(t) for d, t in zip(docs["doc_id"], docs["text"])}
+        if "raw_text" in docs.columns:
+            raws = {str(d): text_of(t) for d, t in zip(docs["doc_id"], docs["raw_text"])}
     _score_statements(report, golden, corpus.statements, texts)
-    _score_mentions(report, golden, corpus.mentions, corpus.places, texts)
+    score_mentions(report, golden, corpus.mentions, corpus.places, texts, raws)
     return report
 
 
@@ -112,11 +103,11 @@ def _score_statements(report: EvalReport, golden: Golden, statements: pd.DataFra
             else:
                 rec["start"], rec["end"] = hit[0], hit[1]
                 if hit[2] != "exact":
-                    report.warnings.append(f"{g.doc_id[:3]} golden line {g.line}: evidence found "
+                    report.warnings.append(f"{short_doc(g.doc_id)} golden line {g.line}: evidence found "
                                            f"only by {hit[2]}-tolerant search")
                 n = len(occurrences(text, g.evidence))
                 if n > 1:
-                    report.warnings.append(f"{g.doc_id[:3]} golden line {g.line}: evidence occurs "
+                    report.warnings.append(f"{short_doc(g.doc_id)} golden line {g.line}: evidence occurs "
                                            f"{n}× in documents.text (repeated body not collapsed?)")
         gold.append(rec)
 
@@ -125,25 +116,25 @@ def _score_statements(report: EvalReport, golden: Golden, statements: pd.DataFra
     ignored = {"other documents": 0, "without claim": 0}
     if statements is not None and len(statements):
         for row in statements.to_dict("records"):
-            doc = _s(row.get("doc_id"))
+            doc = text_of(row.get("doc_id"))
             if doc not in gold_docs:
                 ignored["other documents"] += 1
                 continue
-            claim = _s(row.get("claim_id")).strip()
+            claim = text_of(row.get("claim_id")).strip()
             if not claim:
                 ignored["without claim"] += 1
                 continue
-            start, end = _int(row.get("start")), _int(row.get("end"))
-            quote = _s(row.get("quote"))
+            start, end = int_of(row.get("start")), int_of(row.get("end"))
+            quote = text_of(row.get("quote"))
             text = texts.get(doc, "")
             if start is not None and end is not None and text and quote \
                     and text[start:end] != quote:
-                report.warnings.append(f"{doc[:3]} statement {_s(row.get('statement_id'))}: "
+                report.warnings.append(f"{short_doc(doc)} statement {text_of(row.get('statement_id'))}: "
                                        f"quote differs from documents.text[start:end]")
-            preds.append({"doc_id": doc, "sentence_id": _int(row.get("sentence_id")),
-                          "actor_id": norm_actor(row.get("actor_id")),
-                          "actor_raw": _s(row.get("actor_id")), "claim_id": claim,
-                          "stance": _s(row.get("stance")), "cue": _s(row.get("cue")),
+            preds.append({"doc_id": doc, "sentence_id": int_of(row.get("sentence_id")),
+                          "actor_id": norm_actor(row.get("actor_id"), row.get("affiliation")),
+                          "actor_raw": text_of(row.get("actor_id")), "claim_id": claim,
+                          "stance": text_of(row.get("stance")), "cue": text_of(row.get("cue")),
                           "quote": quote or (text[start:end] if text and start is not None
                                              and end is not None else ""),
                           "start": start, "end": end})
@@ -168,7 +159,7 @@ def _score_statements(report: EvalReport, golden: Golden, statements: pd.DataFra
             for j in pj:
                 p = preds[j]
                 if g["start"] is None or p["start"] is None or p["end"] is None \
-                        or not _overlaps(p["start"], p["end"], g["start"], g["end"]):
+                        or not overlaps(p["start"], p["end"], g["start"], g["end"]):
                     row.append(0.0)
                     continue
                 inter = min(p["end"], g["end"]) - max(p["start"], g["start"])
@@ -227,13 +218,13 @@ def _score_statements(report: EvalReport, golden: Golden, statements: pd.DataFra
     report.fp = len(report.false_positives)
     report.fn = len(report.misses)
     report.n_predicted = report.tp + report.fp + len(report.optional_matched)
-    report.precision = _ratio(report.tp, report.tp + report.fp,
+    report.precision = ratio(report.tp, report.tp + report.fp,
                               empty=1.0 if report.n_golden == 0 else 0.0)
-    report.recall = _ratio(report.tp, report.n_golden)
+    report.recall = ratio(report.tp, report.n_golden)
     pr = report.precision + report.recall
     report.f1 = 2 * report.precision * report.recall / pr if pr else 0.0
     report.stance_correct = report.tp - len(report.stance_errors)
-    report.stance_accuracy = _ratio(report.stance_correct, report.tp,
+    report.stance_accuracy = ratio(report.stance_correct, report.tp,
                                     empty=1.0 if report.n_golden == 0 else 0.0)
 
 
@@ -247,7 +238,7 @@ def _why_missed(g: dict, preds: list[dict]) -> str:
     if g["start"] is None:
         return ""
     near = [p for p in preds if p["doc_id"] == g["doc_id"] and p["start"] is not None
-            and p["end"] is not None and _overlaps(p["start"], p["end"], g["start"], g["end"])]
+            and p["end"] is not None and overlaps(p["start"], p["end"], g["start"], g["end"])]
     same = [p for p in preds if (p["doc_id"], p["actor_id"], p["claim_id"])
             == (g["doc_id"], g["actor_id"], g["claim_id"])]
     parts = []
@@ -267,132 +258,15 @@ def _why_false(p: dict, gold: list[dict], matched_gold: dict[int, int]) -> str:
             == (p["doc_id"], p["actor_id"], p["claim_id"])]
     dup = [i for i in same if i in matched_gold and gold[i]["start"] is not None
            and p["start"] is not None and p["end"] is not None
-           and _overlaps(p["start"], p["end"], gold[i]["start"], gold[i]["end"])]
+           and overlaps(p["start"], p["end"], gold[i]["start"], gold[i]["end"])]
     if dup:
         return f"duplicate: golden line {gold[dup[0]]['line']} is already matched by another prediction"
     if same:
         return "golden has this actor × claim in the document, but at other evidence"
     here = [g for g in gold if g["doc_id"] == p["doc_id"] and g["start"] is not None
             and p["start"] is not None and p["end"] is not None
-            and _overlaps(p["start"], p["end"], g["start"], g["end"])]
+            and overlaps(p["start"], p["end"], g["start"], g["end"])]
     if here:
         return "golden here: " + "; ".join(f"{g['actor_id']} {g['stance']} {g['claim_id']}"
                                            for g in here[:4])
     return ""
-
-
-def _score_mentions(report: EvalReport, golden: Golden, mentions: pd.DataFrame,
-                    places: pd.DataFrame, texts: dict[str, str]) -> None:
-    rows = mentions.to_dict("records") if mentions is not None and len(mentions) else []
-    coords: dict[str, tuple[float | None, float | None]] = {}
-    names: dict[str, str] = {}
-    labels: dict[str, str] = {}
-    if places is not None and len(places):
-        for r in places.to_dict("records"):
-            eid = _s(r.get("entity_id"))
-            lat, lon = r.get("lat"), r.get("lon")
-            ok = lambda x: x is not None and x is not pd.NA and isinstance(x, (int, float)) \
-                and math.isfinite(float(x))
-            coords[eid] = (float(lat) if ok(lat) else None, float(lon) if ok(lon) else None)
-            names[eid] = _s(r.get("name_en")).casefold().strip()
-            labels[eid] = _s(r.get("name_en"))
-
-    def has_coords(eid: str) -> str:
-        if eid not in coords:
-            return "not in the places table"
-        lat, lon = coords[eid]
-        if lat is None or lon is None:
-            return "no lat/lon"
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            return f"lat/lon out of range ({lat}, {lon})"
-        return ""
-
-    by_doc: dict[str, list[dict]] = {}
-    for r in rows:
-        r = {**r, "start": _int(r.get("start")), "end": _int(r.get("end")),
-             "kind": _s(r.get("kind")), "entity_id": _s(r.get("entity_id")),
-             "surface": _s(r.get("surface")), "doc_id": _s(r.get("doc_id"))}
-        by_doc.setdefault(r["doc_id"], []).append(r)
-        text = texts.get(r["doc_id"])
-        if text is not None and r["start"] is not None and r["end"] is not None \
-                and text[r["start"]:r["end"]] != r["surface"]:
-            report.warnings.append(f"{r['doc_id'][:3]} mention {r['entity_id']} {r['surface']!r}: "
-                                   f"surface differs from documents.text[start:end]")
-
-    # every predicted place entity has coordinates
-    seen: set[str] = set()
-    for r in rows:
-        eid = _s(r.get("entity_id"))
-        if _s(r.get("kind")) == "place" and eid not in seen:
-            seen.add(eid)
-            problem = has_coords(eid)
-            if problem:
-                report.coordinate_errors.append({"doc_id": _s(r.get("doc_id")), "entity_id": eid,
-                                                 "problem": problem})
-
-    for doc_id in golden.doc_ids:
-        gm = golden.mentions.get(doc_id)
-        if gm is None:
-            continue
-        ms = by_doc.get(doc_id, [])
-        actor_ids = {m["entity_id"] for m in ms if m["kind"] == "actor"}
-        place_ids = {m["entity_id"] for m in ms if m["kind"] == "place"}
-        for a in gm.actors:
-            report.actors_total += 1
-            if a in actor_ids:
-                report.actors_found += 1
-            else:
-                report.missing_actors.append({"doc_id": doc_id, "actor_id": a})
-        expected: set[str] = set()
-        for pl in gm.places:
-            report.places_total += 1
-            if pl.startswith("name:"):
-                wanted = pl[5:].casefold().strip()
-                hits = [e for e in place_ids if names.get(e) == wanted]
-            else:
-                hits = [pl] if pl in place_ids else []
-            expected.update(hits)
-            if hits:
-                report.places_found += 1
-            else:
-                report.missing_places.append({"doc_id": doc_id, "place": pl})
-        for m in ms:
-            if m["kind"] == "place" and m["entity_id"] not in expected:
-                expected.add(m["entity_id"])          # list each unexpected entity once per document
-                report.unexpected_places.append({"doc_id": doc_id, "entity_id": m["entity_id"],
-                                                 "name_en": labels.get(m["entity_id"], ""),
-                                                 "surface": m["surface"]})
-        text = texts.get(doc_id)
-        if text is None:
-            continue
-        place_ms = [m for m in ms if m["kind"] == "place" and m["start"] is not None
-                    and m["end"] is not None]
-        for s in gm.not_places:
-            occ = occurrences(text, s)
-            if not occ:
-                report.warnings.append(f"{doc_id[:3]} not_place {s!r} is not in documents.text")
-            for m in place_ms:
-                if any(_overlaps(m["start"], m["end"], a, b) for a, b in occ):
-                    report.not_place_errors.append({"doc_id": doc_id, "entity_id": m["entity_id"],
-                                                    "surface": m["surface"], "not_place": s})
-        for s in gm.metonyms:
-            occ = occurrences(text, s)
-            for m in place_ms:
-                if any(_overlaps(m["start"], m["end"], a, b) for a, b in occ):
-                    report.warnings.append(f"{doc_id[:3]} place {m['entity_id']} {m['surface']!r} "
-                                           f"tagged in {s!r}, where the country is an actor")
-        for s in gm.boilerplate:
-            occ = occurrences(text, s)
-            for a, b in occ:
-                report.boilerplate_errors.append({"doc_id": doc_id, "text": s,
-                                                  "problem": "kept in documents.text"})
-                for m in ms:
-                    if m["start"] is not None and m["end"] is not None \
-                            and _overlaps(m["start"], m["end"], a, b):
-                        report.boilerplate_errors.append({
-                            "doc_id": doc_id, "text": f"{m['kind']} {m['entity_id']} "
-                                                      f"{m['surface']!r} in {s!r}",
-                            "problem": "mention inside boilerplate"})
-
-    report.actor_recall = _ratio(report.actors_found, report.actors_total)
-    report.place_recall = _ratio(report.places_found, report.places_total)

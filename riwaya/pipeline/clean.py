@@ -3,7 +3,9 @@
 Cleaning works on whole lines, so every kept character is a character of the
 decoded file (after NFC), and quotes map back to what the outlet published.
 The rules are data (``boilerplate.jsonl``, ``sources.jsonl``); the heuristics
-here are language-neutral (runs of menu-like short lines, repeated paragraphs).
+are language-neutral: runs of menu-like short lines and repeated paragraphs here,
+what the shape of the lines gives away (teaser lists, link lines, galleries, lines
+in another script, a damaged second copy of the body) in :mod:`riwaya.pipeline.maintext`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from riwaya.codebook.model import BoilerplateRule, SourceRule
+from riwaya.pipeline.maintext import SeenText, find_chrome
 from riwaya.text.normalize import normalize_form, normalize_letters
 
 SENTENCE_END = tuple(".!?؟:؛…»”\"")
@@ -37,8 +40,9 @@ def _line_form(line: str) -> str:
     return normalize_letters(unicodedata.normalize("NFKC", line))
 
 
-def _compile(rules) -> list[tuple[re.Pattern, object]]:
-    return [(re.compile(normalize_letters(r.pattern), re.IGNORECASE), r) for r in rules]
+def _compile(rules) -> list[tuple[object, object]]:
+    """(compiled pattern, rule): the codebook compiled each pattern once, with RE2."""
+    return [(r.compiled, r) for r in rules]
 
 
 def _words(line: str) -> int:
@@ -50,10 +54,11 @@ def _is_menu_like(line: str) -> bool:
     return 0 < _words(s) <= 3 and not s.endswith(SENTENCE_END) and len(s) <= 30
 
 
-def _as_written(line: str, form: str, m: re.Match, group: str) -> str:
+def _as_written(line: str, form: str, m, group: str) -> str:
     """A matched group as the line writes it (the same span when normalising kept the length)."""
     if len(form) == len(line):
-        return line[m.start(group):m.end(group)].strip()
+        index = m.re.groupindex[group]   # RE2's match takes group numbers, not names
+        return line[m.start(index):m.end(index)].strip()
     return (m.group(group) or "").strip()
 
 
@@ -96,6 +101,9 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
             for k in range(i, j):
                 reasons[k] = "site menu"
         i = max(j, i + 1)
+    # 2b. what the shape of the lines gives away: teaser lists, links, galleries (maintext.py)
+    for k, reason in find_chrome(lines, reasons).items():
+        reasons[k] = reasons[k] or reason
 
     # 3. lines that reveal the outlet or credits (and are not article text), outside
     #    related-story lists and menus; a dateline is one of the first lines left
@@ -129,12 +137,17 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
         if not first.endswith(SENTENCE_END) and _words(first) <= MAX_HEADLINE_WORDS:
             out.title = first
     seen: set[str] = set()
+    seen_text = SeenText()
     for i in kept_idx:
         key = normalize_form(lines[i])
         if key in seen and len(key) >= MIN_REPEAT_CHARS:
             reasons[i] = "repeated paragraph"
             continue
+        if seen_text.is_copy(lines[i]):
+            reasons[i] = "repeated paragraph (damaged copy)"
+            continue
         seen.add(key)
+        seen_text.add(lines[i])
 
     out.removed = [{"text": lines[i], "reason": reasons[i]} for i in range(len(lines)) if reasons[i]]
     out.text = "\n".join(lines[i] for i in range(len(lines)) if not reasons[i])

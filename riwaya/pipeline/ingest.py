@@ -2,7 +2,9 @@
 
 A file that cannot be used raises :class:`InputFileError` with the reason; the
 build skips it and reports why. UTF-8 (with or without BOM), UTF-16 with BOM and
-Windows-1256 / ISO-8859-6 Arabic are decoded.
+Windows-1256 / ISO-8859-6 Arabic are decoded. An HTML page (``.html``/``.htm``, or
+text that is clearly an HTML document) is reduced to its main text by trafilatura
+(:mod:`riwaya.pipeline.webpage`); that text is the article's raw text from then on.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from riwaya.errors import InputFileError
+from riwaya.pipeline.webpage import looks_like_html, main_text
 from riwaya.text.normalize import arabic_ratio
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -94,6 +97,8 @@ def read_article(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES) -> RawArt
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputFileError(path, "holds only white space")
+    if looks_like_html(text, path.suffix):
+        text = main_text(text, path)
     return RawArticle(doc_id=path.stem, path=path, text=text, encoding=encoding)
 
 

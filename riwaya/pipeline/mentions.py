@@ -5,7 +5,8 @@ title alone (``short_forms``) once the full name has appeared; anaphors such as
 "الوزارة" or "البيان" pointing back to the last actor that lists them; the
 offline gazetteer for places the codebook lacks; the NER model when installed.
 Overlaps go to the longest match, so "سوريا" inside "قوات سوريا الديمقراطية" is
-the SDF and not a place.
+the SDF and not a place. A gazetteer name is a place only with evidence in the
+text, and names the place of the article's region (:mod:`riwaya.pipeline.place_evidence`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
 
 from riwaya.codebook import Codebook
+from riwaya.pipeline.place_evidence import Judge, PlaceRules
 from riwaya.text.clitics import IN, strip_conjunction
 from riwaya.text.matcher import Match, Matcher, NormText, normalized_key, resolve_overlaps
 
@@ -24,6 +26,11 @@ PRIORITY_GAZETTEER = 2
 
 class GazetteerLike(Protocol):
     def forms(self) -> dict[str, Any]: ...
+
+    def candidates(self, form: str) -> tuple[Any, ...]: ...
+
+    @property
+    def settings(self) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,8 @@ class EntityIndex:
     name_heads: frozenset[str]
     place_info: dict[str, Any]             # entity id -> gazetteer entry (for non-codebook places)
     dual_ids: dict[str, str]               # gazetteer country id -> actor id with the same name
+    place_rules: PlaceRules | None = None  # evidence that a gazetteer name is a place
+    place_candidates: dict[str, tuple[Any, ...]] | None = None   # form key -> places of that name
 
     @classmethod
     def build(cls, codebook: Codebook, gazetteer: GazetteerLike | None = None) -> "EntityIndex":
@@ -75,21 +84,28 @@ class EntityIndex:
                 codebook_keys.add(normalized_key(form))
         place_info: dict[str, Any] = {}
         dual: dict[str, str] = {}
+        candidates: dict[str, tuple[Any, ...]] = {}
+        rules = None
         if gazetteer is not None:
+            rules = PlaceRules.build(gazetteer.settings, codebook.places)
             for form, entry in gazetteer.forms().items():
                 key = normalized_key(form)
                 if key in codebook_keys and key not in actor_keys:
                     continue  # the codebook's own place wins
                 main.add(form, entry.entity_id, "place", method="gazetteer",
-                         priority=PRIORITY_GAZETTEER, join_variant=False, loose=False)
-                place_info[entry.entity_id] = entry
+                         priority=PRIORITY_GAZETTEER, join_variant=False, loose=False,
+                         payload=key)
+                candidates[key] = gazetteer.candidates(form) or (entry,)
+                for option in candidates[key]:
+                    place_info[option.entity_id] = option
                 if key in actor_keys:
                     dual[entry.entity_id] = actor_keys[key]
         locatives = frozenset(normalized_key(f) for e in codebook.lexicon_forms("locative")
                               for f in e.forms)
         name_heads = frozenset(normalized_key(f) for e in codebook.lexicon_forms("name_head")
                                for f in e.forms)
-        return cls(main, short, anaphor, owners, locatives, name_heads, place_info, dual)
+        return cls(main, short, anaphor, owners, locatives, name_heads, place_info, dual,
+                   rules, candidates)
 
 
 def _is_locative(text: NormText, match: Match, locatives: frozenset[str]) -> bool:
@@ -107,6 +123,7 @@ def find_mentions(text: NormText, index: EntityIndex, *,
     raw = index.main.find(text)
     # a name that is both an actor and a gazetteer country: a place only where used as one
     chosen: list[Match] = []
+    actor_of: dict[int, list[Match]] = {}     # a country used as a place: its actor, if it is not one
     by_span: dict[tuple[int, int], list[Match]] = {}
     for m in raw:
         by_span.setdefault((m.start, m.end), []).append(m)
@@ -116,6 +133,7 @@ def find_mentions(text: NormText, index: EntityIndex, *,
         if places and actors:
             if _is_locative(text, places[0], index.locatives):
                 chosen.extend(m for m in group if m.pattern.kind == "place")
+                actor_of[places[0].start] = actors
             else:
                 chosen.extend(actors)
         else:
@@ -124,6 +142,18 @@ def find_mentions(text: NormText, index: EntityIndex, *,
     chosen = [m for m in chosen if not (m.pattern.kind == "place" and m.first > 0
                                         and text.tokens[m.first - 1].norm in index.name_heads)]
     best = resolve_overlaps(chosen)
+    entity = {m.start: m.entity_id for m in best}
+    if index.place_rules is not None:
+        places = [m for m in best if m.pattern.kind == "place"]
+        countries = {m.entity_id for m in raw if m.entity_id.startswith("CC:")}
+        judged = Judge(text, places, index.place_rules, index.place_candidates or {},
+                       countries).run()
+        entity.update({m.start: e for m, e in judged})
+        dropped = {m.start for m in places} - {m.start for m, _ in judged}
+        best = [m for m in best if m.start not in dropped]
+        for start in dropped & set(actor_of):
+            best.append(actor_of[start][0])
+            entity[start] = actor_of[start][0].entity_id
 
     mentions: list[Mention] = []
     taken = [(m.start, m.end) for m in best]
@@ -132,7 +162,7 @@ def find_mentions(text: NormText, index: EntityIndex, *,
         return not any(s < te and ts < e for ts, te in taken)
 
     for m in best:
-        mentions.append(_mention(text, m, m.pattern.kind, m.entity_id, m.pattern.method))
+        mentions.append(_mention(text, m, m.pattern.kind, entity[m.start], m.pattern.method))
 
     # short forms: only after the full name appeared earlier in the document
     first_seen: dict[str, int] = {}
