@@ -11,6 +11,9 @@ line and the dashboard agree wherever they are started from.
 | ``RIWAYA_GOLDEN`` | ``data/golden`` | golden annotations of the sample |
 | ``RIWAYA_CACHE`` | beside the corpus: ``<out>/../cache`` (``data/cache``) | caches of online look-ups |
 | ``RIWAYA_NOMINATIM_URL`` | the public server | a Nominatim server for ``--geocode-online`` |
+| ``RIWAYA_REVIEW`` | beside the corpus: ``<processed>/review.duckdb`` | the readers' review decisions |
+| ``RIWAYA_REVIEWER`` | the system user's login name | who is recorded with a review decision |
+| ``RIWAYA_EMBEDDINGS`` | beside the corpus: ``<processed>/embeddings.npz`` | sentence embeddings of claim example matching (a cache) |
 
 The command line's defaults, the dashboard's folders, the gazetteer's default settings and the
 geocoder's server and cache all come from here.
@@ -81,6 +84,51 @@ def geocode_cache(out_dir: Path | str | None = None) -> Path:
     return Path(out_dir).parent / "cache" / GEOCODE_CACHE_FILE
 
 
+REVIEW_ENV, REVIEWER_ENV = "RIWAYA_REVIEW", "RIWAYA_REVIEWER"
+REVIEW_FILE = "review.duckdb"
+
+
+def review_db(processed: Path | str | None = None) -> Path:
+    """The review decisions' DuckDB file: ``RIWAYA_REVIEW`` when set; else ``review.duckdb``
+    beside the corpus, in the processed folder (``processed``, else ``RIWAYA_PROCESSED``).
+
+    It lives in that folder but belongs to no build: publishing and pruning builds
+    (:mod:`riwaya.pipeline.store`) only touch ``build-*`` and ``.building-*``, so decisions
+    survive every rebuild."""
+    if os.environ.get(REVIEW_ENV):
+        p = Path(os.environ[REVIEW_ENV])
+        return p if p.is_absolute() else PROJECT_ROOT / p
+    folder = Path(processed) if processed is not None else path_from_env(PROCESSED_ENV)
+    return folder / REVIEW_FILE
+
+
+def reviewer() -> str:
+    """Who a review decision is recorded as made by: ``RIWAYA_REVIEWER``, else the login name."""
+    name = os.environ.get(REVIEWER_ENV, "").strip()
+    if name:
+        return name
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers)
+        return "unknown"
+
+
 def gazetteer_settings_path() -> Path:
     """The default gazetteer settings: ``gazetteer.json`` of the ``RIWAYA_CODEBOOK`` folder."""
     return path_from_env(CODEBOOK_ENV) / GAZETTEER_SETTINGS_FILE
+
+
+EMBEDDINGS_ENV = "RIWAYA_EMBEDDINGS"
+EMBEDDINGS_FILE = "embeddings.npz"
+
+
+def embeddings_cache(out_dir: Path | str) -> Path:
+    """The sentence-embedding cache of example matching: ``RIWAYA_EMBEDDINGS`` when set, else
+    ``embeddings.npz`` in the corpus folder ``out_dir`` (beside the builds, which publishing
+    and pruning never touch, so a rebuild encodes only new sentences)."""
+    if os.environ.get(EMBEDDINGS_ENV):
+        p = Path(os.environ[EMBEDDINGS_ENV])
+        return p if p.is_absolute() else PROJECT_ROOT / p
+    return Path(out_dir) / EMBEDDINGS_FILE

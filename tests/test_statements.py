@@ -46,9 +46,10 @@ def triples(text):
      {("UNK:مسؤول عراقي", "VIDEO_GAME", "asserts")}),
     ("أفادت مصادر محلية بأن الصور من لعبة فيديو.",
      {("UNK:مصادر محليه", "VIDEO_GAME", "asserts")}),
-    # passive report: an unnamed speaker
+    # passive report: no one is named (UNATTRIBUTED, not a speaker among the actors)
     ("قيل إن التحالف الدولي كان طرفا في صفقة إخلاء الرقة.",
-     {("UNK:قيل", "COALITION_PARTY_TO_DEAL", "asserts"), ("UNK:قيل", "RAQQA_DEAL", "asserts")}),
+     {("UNATTRIBUTED", "COALITION_PARTY_TO_DEAL", "asserts"),
+      ("UNATTRIBUTED", "RAQQA_DEAL", "asserts")}),
     # a nested report refuted by the outer speaker
     ("وقال التحالف إن النظام السوري ادعى أنه حرر البوكمال، وهذا غير صحيح.",
      {("SYRIAN_GOV", "ABU_KAMAL_LIBERATED", "asserts"), ("COALITION", "ABU_KAMAL_LIBERATED", "denies")}),

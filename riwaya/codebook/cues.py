@@ -64,14 +64,23 @@ class CompiledCue:
     window: int
     negated: bool                # matches only under a negation
     stance: Optional[str]        # the stance the cue itself carries, if any
+    speaker: tuple[str, ...] = ()  # actor ids one of which (or a part of one) must speak; () any
+
+
+#: what an example match must mention: alternatives, each a conjunction of entity groups
+#: (a group is satisfied by a mention of any of its ids); () asks for nothing
+Needs = tuple[tuple[frozenset[str], ...], ...]
 
 
 @dataclass(frozen=True)
 class CompiledClaim:
-    """A claim's cue patterns in order; the first that matches speaks for the claim."""
+    """A claim's cue patterns in order (the first that matches speaks for the claim), its
+    example sentences, and what an example match must mention (``needs``)."""
 
     id: str
     cues: tuple[CompiledCue, ...]
+    examples: tuple[str, ...] = ()
+    needs: Needs = ()
 
 
 def compile_word(alternative: str) -> CueWord | None:
@@ -99,11 +108,35 @@ def compile_group(group: str) -> CueGroup:
 
 
 def compile_cue(cue: "ClaimCue") -> CompiledCue:
+    speaker = compile_group(cue.speaker).entities if cue.speaker else ()
     return CompiledCue(all=tuple(compile_group(g) for g in cue.all),
                        near=tuple(compile_group(g) for g in cue.near),
-                       window=cue.window, negated=cue.negated, stance=cue.stance)
+                       window=cue.window, negated=cue.negated, stance=cue.stance,
+                       speaker=speaker)
+
+
+def compile_needs(needs: Iterable[str], cues: Iterable[CompiledCue]) -> Needs:
+    """What an example match must mention: the claim's explicit ``needs`` groups, else, for
+    each cue pattern, its groups made only of ``@ID`` alternatives (any pattern's will do);
+    nothing when a pattern has none or the claim has no cues."""
+    explicit = tuple(frozenset(compile_group(g).entities) for g in needs)
+    if explicit:
+        return (explicit,)
+    derived = []
+    for cue in cues:
+        groups = tuple(frozenset(g.entities) for g in (*cue.all, *cue.near)
+                       if g.entities and not g.words)
+        if not groups:
+            return ()
+        derived.append(groups)
+    return tuple(derived)
 
 
 def compile_claims(claims: Iterable["Claim"]) -> tuple[CompiledClaim, ...]:
-    """Every claim's cue patterns, compiled, in codebook order."""
-    return tuple(CompiledClaim(c.id, tuple(compile_cue(cue) for cue in c.cues)) for c in claims)
+    """Every claim's cue patterns, examples and needs, compiled, in codebook order."""
+    out = []
+    for c in claims:
+        cues = tuple(compile_cue(cue) for cue in c.cues)
+        out.append(CompiledClaim(c.id, cues, tuple(e.strip() for e in c.examples),
+                                 compile_needs(c.needs, cues)))
+    return tuple(out)

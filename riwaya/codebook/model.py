@@ -19,19 +19,19 @@ Every ``.jsonl`` file is read by :func:`riwaya.jsonl.read_jsonl`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from riwaya.codebook.cues import CompiledClaim, compile_claims, split_alternatives
 from riwaya.codebook.gazetteer_settings import GazetteerSettings, load_settings
 from riwaya.config import GAZETTEER_SETTINGS_FILE
 from riwaya.errors import CodebookError
 from riwaya.jsonl import read_jsonl
-from riwaya.text.normalize import normalize_form
+from riwaya.text.normalize import normalize_form, normalize_letters
+from riwaya.text.safe_regex import UnsafePattern, compile_safe
 
 ID_PATTERN = r"^[A-Z][A-Z0-9_]*$"
 MAX_CODEBOOK_BYTES = 20 * 1024 * 1024
@@ -58,10 +58,12 @@ class Actor(_Record):
     short_forms: list[str] = []
     anaphors: list[str] = []
     part_of: list[str] = []
+    adjectives: list[str] = []      # nisba forms ("الروسي"): a title with one speaks for the actor
     provenance: str = ""
     note: str = ""
 
-    _check_forms = field_validator("aliases", "short_forms", "anaphors")(_non_empty_forms)
+    _check_forms = field_validator("aliases", "short_forms", "anaphors",
+                                   "adjectives")(_non_empty_forms)
 
 
 class ClaimCue(_Record):
@@ -70,6 +72,7 @@ class ClaimCue(_Record):
     window: int = Field(default=5, ge=1, le=50)
     negated: bool = False
     stance: Optional[Literal["asserts", "denies", "concedes"]] = None
+    speaker: str = ""               # "@A|@B": the cue counts only when one of these (or a part of one) speaks
     note: str = ""
 
     @field_validator("all", "near")
@@ -85,10 +88,28 @@ class Claim(_Record):
     id: str = Field(pattern=ID_PATTERN)
     label_en: str = Field(default="", max_length=40)   # short label for charts
     statement_en: str = Field(min_length=1)
-    cues: list[ClaimCue] = Field(min_length=1)
+    cues: list[ClaimCue] = []
+    examples: list[str] = []        # sentences (Arabic or English) that state the claim
+    needs: list[str] = []           # "@A|@B" groups an example match must mention (default: from cues)
     presupposes: list[str] = []
     provenance: str = ""
     note: str = ""
+
+    _check_examples = field_validator("examples")(_non_empty_forms)
+
+    @field_validator("needs")
+    @classmethod
+    def _entity_groups(cls, groups: list[str]) -> list[str]:
+        for group in groups:
+            if not all(alt.startswith("@") and len(alt) > 1 for alt in split_alternatives(group)):
+                raise ValueError(f"a needs group holds @ID alternatives only, got {group!r}")
+        return groups
+
+    @model_validator(mode="after")
+    def _defined(self) -> "Claim":
+        if not self.cues and not self.examples:
+            raise ValueError("a claim needs cues or examples (or both)")
+        return self
 
 
 class Place(_Record):
@@ -108,7 +129,8 @@ class Place(_Record):
 
 LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speech_noun",
                       "speech_object", "complementizer", "negation", "refutation", "locative",
-                      "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech", "spokesperson"]
+                      "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech", "spokesperson",
+                      "role_noun", "title_noun", "name_stop", "place_anaphor", "purpose"]
 
 
 class LexiconEntry(_Record):
@@ -116,40 +138,53 @@ class LexiconEntry(_Record):
     forms: list[str] = Field(min_length=1)
     stance: Optional[Literal["asserts", "denies", "concedes"]] = None
     requires_after: list[str] = []
+    object_prefix: list[str] = []   # an actor followed by a word with this prefix is the object
     note: str = ""
 
-    _check_forms = field_validator("forms", "requires_after")(_non_empty_forms)
+    _check_forms = field_validator("forms", "requires_after", "object_prefix")(_non_empty_forms)
 
 
-class BoilerplateRule(_Record):
+class _PatternRule(_Record):
+    """A rule whose ``pattern`` is a user's regular expression, run on normalised lines.
+
+    Compiled once, at load, with RE2 (:mod:`riwaya.text.safe_regex`): linear time whatever the
+    pattern, so a careless or hostile codebook cannot hang a build; a pattern RE2 cannot run
+    (lookarounds, backreferences) is refused with the field named."""
+
     pattern: str
+    _compiled: Any = PrivateAttr(default=None)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            compile_safe(normalize_letters(pattern), ignore_case=True)
+        except UnsafePattern as exc:
+            raise ValueError(str(exc)) from None
+        return pattern
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._compiled = compile_safe(normalize_letters(self.pattern), ignore_case=True)
+
+    @property
+    def compiled(self):
+        """The pattern, letter-normalised like the lines it runs on, compiled with RE2."""
+        return self._compiled
+
+
+class BoilerplateRule(_PatternRule):
     action: Literal["drop_line", "drop_rest"]
     reason: str = Field(min_length=1)
 
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from exc
-        return pattern
 
-
-class SourceRule(_Record):
+class SourceRule(_PatternRule):
     basis: Literal["source line", "credit", "dateline"]
-    pattern: str
 
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        try:
-            compiled = re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from exc
-        if not {"source", "credit"} & set(compiled.groupindex):
-            raise ValueError("needs a named group (?P<source>...) or (?P<credit>...)")
-        return pattern
+    @model_validator(mode="after")
+    def _names_its_group(self) -> "SourceRule":
+        if not {"source", "credit"} & set(self.compiled.groupindex):
+            raise ValueError("pattern needs a named group (?P<source>...) or (?P<credit>...)")
+        return self
 
 
 @dataclass(frozen=True)
@@ -234,6 +269,15 @@ def load_codebook(folder: Path | str) -> Codebook:
                             claims_path, f"claim {claim.id} cue names unknown entity "
                                          f"{'@' + entity!r}; use an actor or place id", line=lineno,
                             field=f"cues.{ci}.all")
+        for field_name, groups in (("needs", claim.needs),
+                                   ("cues.speaker", [c.speaker for c in claim.cues if c.speaker])):
+            for group in groups:
+                for alt in split_alternatives(group):
+                    if not alt.startswith("@") or alt[1:] not in actor_ids | place_ids:
+                        raise CodebookError(
+                            claims_path, f"claim {claim.id} {field_name} names unknown entity "
+                                         f"{alt!r}; use @ and an actor or place id", line=lineno,
+                            field=field_name)
         for other in claim.presupposes:
             if other not in {c.id for _, c in claims}:
                 raise CodebookError(claims_path, f"claim {claim.id} presupposes unknown claim {other!r}",

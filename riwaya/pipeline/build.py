@@ -23,17 +23,19 @@ from rapidfuzz import fuzz
 from riwaya import __version__
 from riwaya.pipeline.clean import clean_text
 from riwaya.codebook import Codebook, load_codebook
-from riwaya.config import Paths, geocode_cache
-from riwaya.errors import GeocodingError, InputFileError
+from riwaya.config import Paths, embeddings_cache, geocode_cache, review_db
+from riwaya.errors import GeocodingError, InputFileError, ReviewError
 from riwaya.pipeline.ingest import list_article_files, read_article
 from riwaya.text.matcher import NormText, normalized_key
 from riwaya.pipeline.mentions import EntityIndex, Mention, find_mentions
 from riwaya.pipeline.metadata import load_metadata
 from riwaya.text.normalize import arabic_ratio, normalize_form
-from riwaya.pipeline.schema import SCHEMA_VERSION
+from riwaya.pipeline.schema import SCHEMA_VERSION, UNATTRIBUTED
 from riwaya.text.segment import split_sentences
+from riwaya.pipeline.statements.examples import EmbeddingCache
 from riwaya.pipeline.statements.extractor import StatementExtractor
 from riwaya.pipeline.store import build_lock, read_manifest, write_corpus
+from riwaya.review.examples import review_examples, with_review_examples
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,7 @@ class BuildReport:
     out_dir: str = ""
     build: str = ""
     waited_s: float = 0.0          # time spent waiting for another build of the same folder
+    warnings: list[str] = field(default_factory=list)   # what was used partly or not at all, and why
 
     def format(self) -> str:
         lines = [
@@ -78,6 +81,8 @@ class BuildReport:
             lines.append(f"  - {name}: {reason}")
         if self.build:
             lines.append(f"written to  {self.out_dir}/{self.build}")
+        for warning in self.warnings:
+            lines.append(f"warning     {warning}")
         if self.waited_s >= 0.05:
             lines.append(f"waited      {self.waited_s:.1f} s for another build of this folder")
         return "\n".join(lines)
@@ -179,11 +184,21 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
     files = list_article_files(raw_dir)
     gazetteer = _load_gazetteer(codebook)
     index = EntityIndex.build(codebook, gazetteer)
-    extractor = StatementExtractor.build(codebook)
+    embeddings = EmbeddingCache(embeddings_cache(out_dir))
+    # what readers confirmed, corrected or added (riwaya.review) are examples of their claims
+    try:
+        examples = review_examples(review_db(out_dir))
+    except ReviewError as exc:   # a damaged review file must not stop the build; it is named
+        examples = {}
+        warnings = [f"review decisions not used as claim examples: {exc}"]
+    else:
+        warnings = []
+    reviewed = with_review_examples(codebook, examples)
+    extractor = StatementExtractor.build(reviewed, cache=embeddings)
     ner = _load_ner(ner_model)
     fingerprint = input_fingerprint(raw_dir, codebook_dir)
 
-    report = BuildReport(out_dir=str(out_dir))
+    report = BuildReport(out_dir=str(out_dir), warnings=warnings)
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in
                                              ("documents", "sentences", "mentions", "statements")}
     seen_bodies: dict[int, list[tuple[str, str]]] = {}
@@ -237,13 +252,16 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
                 "sentence_id": st.sentence_id, "actor_id": st.actor_id,
                 "actor_surface": st.actor_surface, "claim_id": st.claim_id, "stance": st.stance,
                 "cue": st.cue, "quote": cleaned.text[st.start:st.end], "start": st.start,
-                "end": st.end, "cue_start": st.cue_start, "cue_end": st.cue_end})
+                "end": st.end, "cue_start": st.cue_start, "cue_end": st.cue_end,
+                "method": st.method, "confidence": st.confidence, "speaker_kind": st.speaker_kind,
+                "affiliation": st.affiliation})
         report.documents += 1
         report.sentences += len(sentences)
         report.mentions += len(mentions)
         report.statements += len(statements)
     if progress:
         progress(len(files), len(files), "writing")
+    embeddings.save()
 
     places = _places_table(rows["mentions"], codebook, index, gazetteer,
                            geocode_cache(out_dir) if geocode_online else None,
@@ -357,6 +375,10 @@ def _actors_table(codebook: Codebook, statements: list[dict[str, Any]],
         if m["kind"] == "actor" and m["entity_id"] not in known:
             extra.setdefault(m["entity_id"], m["surface"])
     for actor_id, surface in sorted(extra.items()):
+        if actor_id == UNATTRIBUTED:
+            rows.append({"actor_id": actor_id, "name_en": "Unattributed (passive voice)",
+                         "name_ar": "مبني للمجهول", "kind": "unattributed", "in_codebook": False})
+            continue
         rows.append({"actor_id": actor_id, "name_en": f"Unknown: {surface}", "name_ar": surface,
                      "kind": "unknown", "in_codebook": False})
     return rows

@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 STANCES = ("asserts", "denies", "concedes")
+#: how a statement was found (``review``: added by a reader, riwaya/review)
+METHODS = ("rule", "example", "both", "review")
+#: who speaks: a codebook actor; a person or organisation outside it (UNK:<name>); an unnamed
+#: source (UNK:<form>: مصدر عسكري); an impersonal passive (UNATTRIBUTED: قيل، ما تم كشفه)
+SPEAKER_KINDS = ("codebook", "named", "source", "unattributed")
+UNATTRIBUTED = "UNATTRIBUTED"
 
 TABLES: dict[str, pa.Schema] = {
     "documents": pa.schema([
@@ -60,7 +66,7 @@ TABLES: dict[str, pa.Schema] = {
         ("statement_id", pa.string()),    # <doc_id>:<sentence_id>:<n>
         ("doc_id", pa.string()),
         ("sentence_id", pa.int32()),
-        ("actor_id", pa.string()),        # codebook id, or UNK:<normalised surface> for unknown speakers
+        ("actor_id", pa.string()),        # codebook id, UNK:<normalised surface> outside it, or UNATTRIBUTED
         ("actor_surface", pa.string()),   # how the text names the speaker
         ("claim_id", pa.string()),
         ("stance", pa.string()),          # asserts | denies | concedes
@@ -70,12 +76,16 @@ TABLES: dict[str, pa.Schema] = {
         ("end", pa.int32()),
         ("cue_start", pa.int32()),        # span of the stance/attribution cue, for highlighting
         ("cue_end", pa.int32()),
+        ("method", pa.string()),          # rule | example | both | review (METHODS)
+        ("confidence", pa.float64()),     # in [0, 1]: rule ~0.9, both ~0.97, example its calibrated score
+        ("speaker_kind", pa.string()),    # codebook | named | source | unattributed (SPEAKER_KINDS)
+        ("affiliation", pa.string()),     # the codebook actor a named speaker speaks for, else null
     ]),
     "actors": pa.schema([
         ("actor_id", pa.string()),
         ("name_en", pa.string()),
         ("name_ar", pa.string()),
-        ("kind", pa.string()),            # state | organisation | person | media | group | unknown
+        ("kind", pa.string()),            # state | organisation | person | media | group | unknown | unattributed
         ("in_codebook", pa.bool_()),
     ]),
     "claims": pa.schema([

@@ -12,6 +12,8 @@ speaker says, :mod:`.cues`), :func:`find_claims` looks for each claim's patterns
    inside an embedded statement (``exclude``) is left to that statement.
 3. Every ``near`` group must occur within ``window`` words of the anchor.
 4. A ``negated`` pattern needs a negation scoped over the anchor (``stance.negation_before``).
+5. A pattern with a ``speaker`` group counts only when one of its actors (or a part of one, or a
+   person speaking for one) is the speaker ("نحن لن نقبل أي اتفاق" said by the coalition).
 
 The first anchor that passes speaks for the pattern, and the first pattern that matches speaks
 for the claim: at most one :class:`Candidate` per claim. Its stance is decided in :mod:`.stance`.
@@ -65,12 +67,14 @@ def _anchors(text: NormText, hits: list[Hit]) -> list[Anchor]:
 
 def find_claims(text: NormText, first: int, last: int, claims: Sequence[CompiledClaim],
                 terms: list[Match], mentions: list[Mention], lexicon: Lexicon,
-                exclude: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+                exclude: Sequence[tuple[int, int]] = (),
+                speaker_ids: frozenset[str] = frozenset()) -> list[Candidate]:
     """The claims said in tokens ``[first, last)``, at most one candidate per claim.
 
     ``terms`` are :func:`claim_terms` matches in the text, ``mentions`` the entity mentions;
     anchors inside an ``exclude`` token range (embedded statements) are left out; ``lexicon``
-    gives the negations for ``negated`` patterns.
+    gives the negations for ``negated`` patterns; ``speaker_ids`` the speaker and the actors it
+    is part of or speaks for (for patterns with a ``speaker`` group).
     """
     if last <= first:
         return []
@@ -82,6 +86,8 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
     out: list[Candidate] = []
     for claim in claims:
         for ci, cue in enumerate(claim.cues):
+            if cue.speaker and not speaker_ids.intersection(cue.speaker):
+                continue
             all_hits = [_group_hits(g, by_group.get((claim.id, ci, "all", gi), []), ents)
                         for gi, g in enumerate(cue.all)]
             if not all(all_hits):

@@ -12,6 +12,8 @@ to" frames (بحسب، نقلاً عن), statement nouns (بيان الوزار�
   takes only the words right after it (:func:`assign_content`) and leaves the rest of the clause
   to the outer speaker.
 * The *content* of a cue runs to the next (outer) cue.
+* Scraped pages sometimes lose a shadda as a space ("شد د" for شدّد، "أك د" for أكّد): a verb or
+  participle also matches split in two at any inner letter (:func:`split_variants`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from riwaya.pipeline.statements.model import Cue, Lexicon
 from riwaya.text.matcher import Matcher, NormText, normalized_key, resolve_overlaps
 
 REQUIRES_AFTER_WINDOW = 20   # words after a verb in which its required object must appear
+SPLIT_MIN = 3                # letters of a word that may come split by a lost shadda
+SPLIT_KINDS = ("speech_verb", "speech_participle")
 EMBEDDED_WINDOW = 12         # words an embedded (relative-clause) statement takes
 CUE_KINDS = ("speech_verb", "speech_participle", "according_to", "speech_noun", "refutation",
              "passive_speech")
@@ -43,8 +47,10 @@ class CueFinder:
         for n, entry in enumerate(entries):
             if entry.type in CUE_KINDS:
                 for form in entry.forms:
-                    matcher.add(form, f"{entry.type}:{n}", entry.type, payload=entry,
-                                join_variant=False)
+                    variants = [form] + (split_variants(form) if entry.type in SPLIT_KINDS else [])
+                    for variant in variants:
+                        matcher.add(variant, f"{entry.type}:{n}", entry.type, payload=entry,
+                                    join_variant=False)
             if entry.requires_after:
                 requires[id(entry)] = frozenset(normalized_key(f).split()[-1]
                                                 for f in entry.requires_after)
@@ -75,6 +81,15 @@ class CueFinder:
             if tok in wanted or any(tok.endswith(w) and len(tok) - len(w) <= 3 for w in wanted):
                 return True
         return False
+
+
+def split_variants(form: str) -> list[str]:
+    """A one-word form split in two after each inner letter (at least two letters first):
+    where a lost shadda left a space ("أك د", "شد د")."""
+    word = normalized_key(form)
+    if " " in word or len(word) < SPLIT_MIN:
+        return []
+    return [f"{word[:i]} {word[i:]}" for i in range(2, len(word))]
 
 
 def assign_content(cues: list[Cue], hi: int) -> None:

@@ -1,38 +1,66 @@
 """Statements: who said what about which claim, with which stance. The orchestrator.
 
-Per sentence, :meth:`StatementExtractor.extract` runs the steps, each in its own module:
+:meth:`StatementExtractor.extract` runs the steps, each in its own module:
 
 1. :mod:`.cues`: the speech cues from the lexicon (speech verbs, participles, "according to"
    frames, statement nouns, refutations), and each cue's content, which runs to the next cue.
-2. :mod:`.speakers`: the speaker of each cue (subject, spokesperson, frame source, statement
-   noun owner, unnamed source, passive).
+2. :mod:`.speakers`: the speaker of each cue (subject, spokesperson, a title and a name
+   (:mod:`.named`), frame source, statement noun owner, unnamed source, passive), and its kind
+   (codebook, named, source, unattributed).
 3. :mod:`.claims`: the claims in each cue's content (:func:`.claims.find_claims`, with the cue
-   patterns compiled once at codebook load).
+   patterns compiled once at codebook load), with "المدينة" read as the city named just before
+   (:mod:`.context`); and :mod:`.examples`: the claim the content states by the claims' example
+   sentences (all contents of a document encoded in one batch).
 4. :mod:`.stance`: the stance of each speaker on each claim.
 
-Across sentences it keeps the last speaker (for participles and statement vehicles) and what each
-speaker asserted so far (for "رد على ادعاءات روسيا"). A sentence ending in a colon hands its
-speaker to the paragraph that follows.
+Every statement says how it was found (``method``: rule, example or both) and how sure it is
+(``confidence``). Across sentences the extractor keeps the last speaker (for participles,
+statement vehicles and subjectless verbs), the people named so far, and what each speaker
+asserted so far (for "رد على ادعاءات روسيا"). A sentence ending in a colon hands its speaker to
+the paragraph that follows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 from riwaya.codebook.cues import CompiledClaim
 from riwaya.codebook.model import Codebook
 from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.claims import claim_terms, find_claims
+from riwaya.pipeline.statements.context import PlaceAnaphors
 from riwaya.pipeline.statements.cues import CueFinder, assign_content
+from riwaya.pipeline.statements.examples import EmbeddingCache, ExampleHit, ExampleMatcher
 from riwaya.pipeline.statements.model import (CLAUSE_PUNCT, SPEAKING, Anchor, Candidate, Cue,
                                               Lexicon, Speaker, Statement)
+from riwaya.pipeline.statements.named import NamedSpeakers, Roles
 from riwaya.pipeline.statements.speakers import resolve_speakers
-from riwaya.pipeline.statements.stance import (decide, denied_claims, denied_frame, refutations,
-                                               without_presupposed)
-from riwaya.text.matcher import Match, Matcher, NormText
+from riwaya.pipeline.statements.stance import (decide, decide_example, denied_claims, denied_frame,
+                                               refutations, without_presupposed)
+from riwaya.text.matcher import Match, Matcher, NormText, tokenize_form
 from riwaya.text.segment import Sentence
 
 LONG_CONTENT = 40            # content longer than this is quoted clause by clause
+RULE_CONFIDENCE = 0.9        # a codebook cue pattern matched
+BOTH_CONFIDENCE = 0.97       # ... and the claim's examples agree
+#: speakers a participle or a subjectless verb in a later sentence continues
+CARRIED = ("codebook", "named")
+#: lexicon classes whose words never tie a content to a claim
+FUNCTION_WORDS = ("complementizer", "preposition", "negation", "relative", "name_stop",
+                  "locative", "continuative", "purpose")
+
+
+@dataclass
+class _Unit:
+    """One sentence after speakers and contents are resolved, before claims are found."""
+
+    sent: Sentence
+    cues: list[Cue]
+    terms: list[Match]
+    ments: list[Mention]
+    context: frozenset[str]             # entities named in the sentence before
 
 
 @dataclass
@@ -46,9 +74,16 @@ class StatementExtractor:
     claim_terms: Matcher
     ancestors: dict[str, frozenset[str]]     # actor -> every actor it is part of
     presupposes: dict[str, tuple[str, ...]]
+    roles: Roles
+    anaphors: PlaceAnaphors
+    examples: ExampleMatcher | None = None   # None: no claim has examples, or they are off
+    negative_claims: frozenset[str] = frozenset()   # claims whose examples say "not" themselves
 
     @classmethod
-    def build(cls, codebook: Codebook) -> "StatementExtractor":
+    def build(cls, codebook: Codebook, *, examples: bool = True,
+              cache: EmbeddingCache | None = None) -> "StatementExtractor":
+        """``examples=False`` leaves the claims' example sentences out (rules only);
+        ``cache`` keeps their embeddings (on disk when it has a path)."""
         lexicon = Lexicon.build(codebook.lexicon)
         parents = {a.id: set(a.part_of) for a in codebook.actors}
 
@@ -62,20 +97,57 @@ class StatementExtractor:
                     todo.extend(parents.get(p, ()))
             return frozenset(seen)
 
+        matcher = None
+        if examples:
+            stop = {t for kind in FUNCTION_WORDS for t in lexicon.words_of(kind)}
+            stop |= {t for a in codebook.actors for f in (*a.aliases, *a.short_forms)
+                     for t in tokenize_form(f)}
+            stop |= {t for p in codebook.places for f in (p.name_ar, *p.aliases)
+                     for t in tokenize_form(f)}
+            matcher = ExampleMatcher.build(codebook.compiled_claims, cache, stop=stop,
+                                           purpose=lexicon.words_of("purpose"))
         return cls(codebook, lexicon, CueFinder.build(codebook.lexicon, lexicon),
                    codebook.compiled_claims, claim_terms(codebook.compiled_claims),
                    {a.id: ancestors_of(a.id) for a in codebook.actors},
-                   {c.id: tuple(c.presupposes) for c in codebook.claims})
+                   {c.id: tuple(c.presupposes) for c in codebook.claims},
+                   Roles.build(codebook, lexicon), PlaceAnaphors.build(codebook), matcher,
+                   # the codebook's own examples (readers' added ones may be denials)
+                   frozenset(c.id for c in codebook.claims
+                             if any(lexicon.is_("negation", t) for e in c.examples
+                                    for t in tokenize_form(e))))
 
     def extract(self, doc_id: str, text: NormText, sentences: list[Sentence],
                 mentions: list[Mention]) -> list[Statement]:
-        actors_all = [m for m in mentions if m.kind == "actor"]
-        terms_all = self.claim_terms.find(text)
+        units = self._resolve(text, sentences, mentions)
+        sims = self._similarities(text, units)
         statements: list[Statement] = []
         said: list[tuple[str, str]] = []           # (actor, claim) asserted so far in the document
+        for unit in units:
+            seen: set[tuple[str, str, str]] = set()
+            for st in self._emit(doc_id, unit, text, said, sims):
+                key = (st.actor_id, st.claim_id, st.stance)
+                if key in seen:
+                    continue  # one statement per speaker, claim and stance in a sentence
+                seen.add(key)
+                statements.append(st)
+                if st.stance == "asserts":
+                    said.append((st.actor_id, st.claim_id))
+        return statements
+
+    def _resolve(self, text: NormText, sentences: list[Sentence],
+                 mentions: list[Mention]) -> list[_Unit]:
+        """Per sentence: its cues with their speakers and contents (the speaker carried over
+        from sentence to sentence), its claim terms and mentions."""
+        mentions = sorted(mentions + self.anaphors.resolve(text, sentences, mentions),
+                          key=lambda m: (m.first_token, m.last_token))
+        actors_all = [m for m in mentions if m.kind == "actor"]
+        terms_all = self.claim_terms.find(text)
+        named = NamedSpeakers(self.roles, self.lexicon)
+        units: list[_Unit] = []
         last_speaker: Speaker | None = None
         continuation: Speaker | None = None
         continuation_line = -1
+        previous: frozenset[str] = frozenset()
         for sent in sentences:
             lo = text.token_at_or_after(sent.start)
             hi = text.token_at_or_after(sent.end)
@@ -90,20 +162,14 @@ class StatementExtractor:
                 first_tok = text.tokens[lo]
                 cues.insert(0, Cue("continuation", lo, lo, first_tok.start, first_tok.start,
                                    speaker=continuation))
-            resolved = resolve_speakers(self.lexicon, text, cues, lo, hi, actors, last_speaker)
+            named.scan(text, lo, hi, actors)
+            resolved = resolve_speakers(self.lexicon, text, cues, lo, hi, actors, last_speaker,
+                                        named)
             assign_content(resolved, hi)
-            emitted = self._emit(doc_id, sent, text, resolved, terms, ments, said)
-            seen: set[tuple[str, str, str]] = set()
-            for st in emitted:
-                key = (st.actor_id, st.claim_id, st.stance)
-                if key in seen:
-                    continue  # one statement per speaker, claim and stance in a sentence
-                seen.add(key)
-                statements.append(st)
-                if st.stance == "asserts":
-                    said.append((st.actor_id, st.claim_id))
+            units.append(_Unit(sent, resolved, terms, ments, previous))
+            previous = frozenset(m.entity_id for m in ments)
             speaking = [c for c in resolved if c.speaker and c.kind in SPEAKING
-                        and not c.speaker.actor_id.startswith("UNK:")]
+                        and c.speaker.kind in CARRIED]
             if speaking:
                 last_speaker = speaking[-1].speaker
             # "... بالنسبة لنا:" hands the speaker to the next paragraph
@@ -111,12 +177,47 @@ class StatementExtractor:
                 continuation, continuation_line = speaking[-1].speaker, line_no + 1
             elif line_no != continuation_line:
                 continuation = None
-        return statements
+        return units
+
+    def _similarities(self, text: NormText, units: list[_Unit]) -> dict[int, np.ndarray]:
+        """Each spoken content's similarity to every claim's examples, encoded in one batch."""
+        if self.examples is None:
+            return {}
+        cues = [c for u in units for c in u.cues if c.speaker is not None
+                and c.kind != "refutation" and c.content_last > c.content_first]
+        contents = [text.original[text.tokens[c.content_first].start:
+                                  text.tokens[c.content_last - 1].end] for c in cues]
+        rows = self.examples.similarities(contents)
+        return {id(c): rows[i] for i, c in enumerate(cues)}
+
+    def _speaker_ids(self, speaker: Speaker) -> frozenset[str]:
+        """The speaker, what it is part of, and whom it speaks for (a cue's ``speaker`` test)."""
+        ids = {speaker.actor_id, *self.ancestors.get(speaker.actor_id, ())}
+        if speaker.affiliation:
+            ids |= {speaker.affiliation, *self.ancestors.get(speaker.affiliation, ())}
+        return frozenset(ids)
 
     def _find_claims(self, text: NormText, cue: Cue, terms: list[Match], ments: list[Mention],
                      exclude: list[tuple[int, int]]) -> list[Candidate]:
         return find_claims(text, cue.content_first, cue.content_last, self.claims, terms, ments,
-                           self.lexicon, exclude)
+                           self.lexicon, exclude, self._speaker_ids(cue.speaker))
+
+    def _example_hit(self, text: NormText, cue: Cue, unit: _Unit,
+                     sims: dict[int, np.ndarray]) -> ExampleHit | None:
+        """The claim the cue's content states by the claims' examples, if any."""
+        row = sims.get(id(cue))
+        if row is None or self.examples is None:
+            return None
+        inside = {m.entity_id for m in unit.ments
+                  if m.first_token >= cue.content_first and m.last_token <= cue.content_last}
+        around = {m.entity_id for m in unit.ments} | unit.context
+        names = {k for m in unit.ments for k in range(m.first_token, m.last_token)}
+        support = self.examples.support
+
+        def shares(claim_id: str) -> bool:
+            return support.shares(claim_id, text, cue.content_first, cue.content_last, names)
+
+        return self.examples.decide(row, inside, around, shares)
 
     @staticmethod
     def _span(text: NormText, sent: Sentence, cue: Cue, cand: Candidate | None,
@@ -139,12 +240,14 @@ class StatementExtractor:
         end = text.tokens[max(end_tok, cue.last) - 1].end
         return max(start, sent.start), min(end, sent.end)
 
-    def _emit(self, doc_id: str, sent: Sentence, text: NormText, cues: list[Cue],
-              terms: list[Match], ments: list[Mention], said: list[tuple[str, str]]):
+    def _emit(self, doc_id: str, unit: _Unit, text: NormText, said: list[tuple[str, str]],
+              sims: dict[int, np.ndarray]) -> list[Statement]:
+        sent, cues, terms, ments = unit.sent, unit.cues, unit.terms, unit.ments
         out: list[Statement] = []
 
         def add(cue: Cue, claim_id: str, stance: str, cue_words: str, cue_span: tuple[int, int],
-                span: tuple[int, int], anchor: Anchor | None) -> None:
+                span: tuple[int, int], anchor: Anchor | None, method: str = "rule",
+                confidence: float = RULE_CONFIDENCE) -> None:
             sp = cue.speaker
             if anchor is not None and not (span[0] <= cue_span[0] < cue_span[1] <= span[1]):
                 # the cue lies outside a clause-sized quote: highlight the claim's words
@@ -152,7 +255,8 @@ class StatementExtractor:
                 cue_words = f"{cue_words} … {words}" if cue_words else words
                 cue_span = (anchor.start, anchor.end)
             out.append(Statement(doc_id, sent.sentence_id, sp.actor_id, sp.surface, claim_id, stance,
-                                 cue_words, span[0], span[1], cue_span[0], cue_span[1]))
+                                 cue_words, span[0], span[1], cue_span[0], cue_span[1], method,
+                                 confidence, sp.kind, sp.affiliation))
 
         embedded_ranges = [(c.content_first, c.content_last) for c in cues if c.embedded]
         for i, cue in enumerate(cues):
@@ -162,10 +266,29 @@ class StatementExtractor:
                                                if cue.content_first <= r[0] < cue.content_last]
             decisions = [decide(self.lexicon, text, cue, cand)
                          for cand in self._find_claims(text, cue, terms, ments, exclude)]
+            row = sims.get(id(cue))
+            if row is not None and self.examples is not None:
+                decisions = [replace(d, candidate=replace(d.candidate, method="both",
+                                                          confidence=BOTH_CONFIDENCE))
+                             if self.examples.confirms(row, d.candidate.claim_id) else d
+                             for d in decisions]
+            hit = self._example_hit(text, cue, unit, sims)
+            if hit is not None and hit.claim_id not in {d.candidate.claim_id for d in decisions}:
+                anchor = Anchor(cue.content_first, cue.content_last,
+                                text.tokens[cue.content_first].start,
+                                text.tokens[cue.content_last - 1].end)
+                cand = Candidate(hit.claim_id, None, anchor, False, cue.content_first,
+                                 cue.content_last, "example", hit.confidence)
+                decisions.append(decide_example(self.lexicon, text, cue, cand,
+                                                negative=hit.claim_id in self.negative_claims))
             for d in without_presupposed(decisions, self.presupposes):
-                cue.claims.append((d.candidate.claim_id, d.stance))
-                add(cue, d.candidate.claim_id, d.stance, d.cue_words, d.cue_span,
-                    self._span(text, sent, cue, d.candidate, cue.content_last), d.candidate.anchor)
+                cand = d.candidate
+                cue.claims.append((cand.claim_id, d.stance))
+                example = cand.method == "example"
+                add(cue, cand.claim_id, d.stance, d.cue_words, d.cue_span,
+                    self._span(text, sent, cue, None if example else cand, cue.content_last),
+                    None if example else cand.anchor, cand.method,
+                    RULE_CONFIDENCE if cand.method == "rule" else cand.confidence)
 
             # "رفض ادعاءات X بأن ..." / "رد على ادعاءات روسيا": deny X's claims
             frame = denied_frame(cues, i)

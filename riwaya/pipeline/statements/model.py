@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from riwaya.codebook.model import LexiconEntry
+from riwaya.pipeline.schema import UNATTRIBUTED  # noqa: F401 (the contract's, re-exported)
 from riwaya.text.clitics import with_conjunction
 from riwaya.text.matcher import NormText, normalized_key
 
@@ -27,6 +28,10 @@ class Statement:
     end: int
     cue_start: int
     cue_end: int
+    method: str = "rule"            # rule | example | both (schema.METHODS)
+    confidence: float = 1.0         # in [0, 1]
+    speaker_kind: str = "codebook"  # codebook | named | source | unattributed (schema.SPEAKER_KINDS)
+    affiliation: str | None = None  # the codebook actor a named speaker speaks for
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,8 @@ class Speaker:
     surface: str
     start: int
     last_token: int = -1
+    kind: str = "codebook"          # schema.SPEAKER_KINDS
+    affiliation: str | None = None
 
 
 @dataclass
@@ -78,6 +85,8 @@ class Candidate:
     negated_cue: bool
     first: int               # token range covered by the matched groups
     last: int
+    method: str = "rule"     # rule | example | both
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,22 @@
   "قال المتحدث باسم الوزارة": the spokesman speaks for the actor named after.
 * A statement's vehicle as subject ("أظهرت الصور", "بتقرير يتهم") speaks for the current speaker.
 * An "according to" frame's speaker is the actor after it; a statement noun's, its owner.
-* A participle (مشيراً) continues the current speaker.
+* A title and a name right after the cue ("قال وزير الخارجية الروسي سيرغي لافروف"), or the
+  surname of a person named so earlier, is a *named* speaker (:mod:`.named`).
+* An accusation's actor followed by its charge ("اتهام واشنطن بـ…", the lexicon's
+  ``object_prefix``) is the accused, not the speaker.
+* A participle (مشيراً) continues the current speaker, and so does a verb with no subject right
+  before its complementizer ("وأضافت أن ...").
 * Otherwise an unnamed source around the verb ("مصدر عسكري", "تقارير إعلامية تحدثت") speaks as
-  ``UNK:<form>``; an impersonal passive (قيل) as ``UNK:قيل``.
+  ``UNK:<form>`` (kind ``source``); an impersonal passive (قيل، ما تم كشفه) is ``UNATTRIBUTED``.
 """
 
 from __future__ import annotations
 
 from riwaya.pipeline.mentions import Mention
-from riwaya.pipeline.statements.model import Cue, Lexicon, Speaker, is_break
-from riwaya.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONAL
+from riwaya.pipeline.statements.model import UNATTRIBUTED, Cue, Lexicon, Speaker, is_break
+from riwaya.pipeline.statements.named import NamedSpeakers
+from riwaya.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONAL, strip_conjunction
 from riwaya.text.matcher import NormText
 from riwaya.text.normalize import normalize_form
 
@@ -28,9 +34,11 @@ VEHICLE_PREFIXES = CONJUNCTIONS + ("ب",)
 
 
 def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi: int,
-                     actors: list[Mention], previous: Speaker | None) -> list[Cue]:
+                     actors: list[Mention], previous: Speaker | None,
+                     named: NamedSpeakers | None = None) -> list[Cue]:
     """The cues of tokens ``[lo, hi)`` that have a speaker, each with its speaker and the start
-    of its content; ``previous`` is the last speaker before the sentence."""
+    of its content; ``previous`` is the last speaker before the sentence; ``named`` the
+    document's named people (titles and names outside the codebook)."""
     resolved: list[Cue] = []
     current = previous
     for cue in cues:
@@ -40,33 +48,48 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
             resolved.append(cue)
             continue
         mention: Mention | None = None
+        objects = tuple(cue.entry.object_prefix) if cue.entry is not None else ()
         if cue.kind == "speech_participle":
             cue.speaker = current
         elif cue.kind == "according_to":
-            mention = _mention_after(lex, text, cue.last, FRAME_GAP, hi, actors, check_subject=False)
+            cue.speaker = _named_after(named, text, cue.last, hi, actors)
+            if cue.speaker is None:
+                mention = _mention_after(lex, text, cue.last, FRAME_GAP, hi, actors,
+                                         check_subject=False)
         elif cue.kind == "speech_noun":
-            mention = _mention_after(lex, text, cue.last, NOUN_GAP, hi, actors, check_subject=False)
-            if mention is None:
-                continue  # a statement noun without a named owner is no frame
+            cue.speaker = _named_after(named, text, cue.last, hi, actors)
+            if cue.speaker is None:
+                mention = _mention_after(lex, text, cue.last, NOUN_GAP, hi, actors,
+                                         check_subject=False, objects=objects)
+                if mention is None:
+                    continue  # a statement noun without a named owner is no frame
         elif cue.kind == "passive_speech":
             cue.speaker = unknown_speaker(lex, text, cue, lo, hi)
         else:
             # subject before the verb: a statement's vehicle ("بتقرير يتهم") or an unnamed
-            # source ("تقارير إعلامية تحدثت"); then after it (VSO); then before it (SVO)
+            # source ("تقارير إعلامية تحدثت"); then after it (VSO: a title and a name, an
+            # actor); then before it (SVO); else the current speaker goes on ("وأضافت أن")
             if _vehicle_before(lex, text, cue, lo) and current is not None:
                 cue.speaker = current
             else:
                 cue.speaker = _source_before(lex, text, cue, lo)
             if cue.speaker is None:
-                mention = _mention_after(lex, text, cue.last, VSO_GAP, hi, actors, check_subject=True)
+                cue.speaker = _named_after(named, text, cue.last, hi, actors)
+            if cue.speaker is None:
+                mention = _mention_after(lex, text, cue.last, VSO_GAP, hi, actors,
+                                         check_subject=True, objects=objects)
                 if mention is None:
                     mention = _spokesperson_for(lex, text, cue, hi, actors)
                 if mention is None and _vehicle_after(lex, text, cue, hi):
                     cue.speaker = current
                 elif mention is None and not _opens_clause(text, cue):
                     mention = _mention_before(lex, text, cue.first, lo, actors)
+                if mention is None and cue.speaker is None and _pro_drop(lex, text, cue, hi):
+                    cue.speaker = current
         if mention is not None:
-            cue.speaker = Speaker(mention.entity_id, mention.surface, mention.start, mention.last_token)
+            cue.speaker = Speaker(mention.entity_id, mention.surface, mention.start,
+                                  mention.last_token, "named" if ":" in mention.entity_id
+                                  else "codebook")
         if cue.speaker is None:
             cue.speaker = unknown_speaker(lex, text, cue, lo, hi)
         if cue.speaker is None:
@@ -91,7 +114,10 @@ def _subject_ok(lex: Lexicon, text: NormText, mention: Mention) -> bool:
 
 
 def _mention_after(lex: Lexicon, text: NormText, start_tok: int, gap: int, hi: int,
-                   actors: list[Mention], *, check_subject: bool) -> Mention | None:
+                   actors: list[Mention], *, check_subject: bool,
+                   objects: tuple[str, ...] = ()) -> Mention | None:
+    """The actor right after a cue (at most ``gap`` words later); none when it is the object of
+    an accusation (followed by a word with one of the ``objects`` prefixes: "اتهام واشنطن بـ")."""
     for mt in actors:
         if mt.first_token < start_tok:
             continue
@@ -100,12 +126,37 @@ def _mention_after(lex: Lexicon, text: NormText, start_tok: int, gap: int, hi: i
         between = [text.tokens[k].norm for k in range(start_tok, mt.first_token)]
         if any(lex.is_("complementizer", t) for t in between):
             return None
+        if start_tok > 0 and is_break(text, text.tokens[start_tok - 1].end, mt.start):
+            return None  # "تقرير إخباري: الجيش ..." names no owner
         if check_subject and any(lex.is_("preposition", t) for t in between):
             return None
         if check_subject and not _subject_ok(lex, text, mt):
             return None
+        if objects and mt.last_token < hi and \
+                strip_conjunction(text.tokens[mt.last_token].norm).startswith(objects):
+            return None
         return mt
     return None
+
+
+def _named_after(named: NamedSpeakers | None, text: NormText, tok: int, hi: int,
+                 actors: list[Mention]) -> Speaker | None:
+    """A title and a name (or the surname of one named earlier) at token ``tok``, unless a
+    codebook actor's name starts there."""
+    if named is None or tok >= hi or any(mt.first_token == tok for mt in actors):
+        return None
+    return named.phrase_at(text, tok, hi, actors) or named.known_at(text, tok, hi)
+
+
+def _pro_drop(lex: Lexicon, text: NormText, cue: Cue, hi: int) -> bool:
+    """A speech verb with no subject right before its complementizer ("وأضافت أن ...")."""
+    if cue.kind != "speech_verb" or cue.last >= hi:
+        return False
+    if is_break(text, cue.end, text.tokens[cue.last].start):
+        return False
+    nxt = text.tokens[cue.last].norm
+    two = f"{nxt} {text.tokens[cue.last + 1].norm}" if cue.last + 1 < hi else nxt
+    return lex.is_("complementizer", nxt) or two in lex.phrases_of("complementizer")
 
 
 def _mention_before(lex: Lexicon, text: NormText, cue_tok: int, lo: int,
@@ -174,7 +225,8 @@ def _source_before(lex: Lexicon, text: NormText, cue: Cue, lo: int) -> Speaker |
         if _is_source_noun(lex, text.tokens[k].norm):
             first, last = text.tokens[k], text.tokens[cue.first - 1]
             surface = text.original[first.start:last.end]
-            return Speaker("UNK:" + normalize_form(surface), surface, first.start, cue.first - 1)
+            return Speaker("UNK:" + normalize_form(surface), surface, first.start, cue.first - 1,
+                           "source")
     return None
 
 
@@ -183,15 +235,15 @@ def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int) ->
     after the verb; None when no one is named ("نشرت كدليل ...")."""
     if cue.entry is not None and cue.entry.type == "passive_speech":
         surface = text.original[cue.start:cue.end]
-        return Speaker("UNK:" + normalize_form(surface).lstrip("".join(CONJUNCTIONS)), surface,
-                       cue.start)
+        return Speaker(UNATTRIBUTED, surface, cue.start, kind="unattributed")
     before = _source_before(lex, text, cue, lo)
     if before is not None:
         return before
     words = []
     for k in range(cue.last, min(hi, cue.last + UNKNOWN_MAX_TOKENS)):
         tok = text.tokens[k]
-        if lex.is_("complementizer", tok.norm) or lex.is_("preposition", tok.norm):
+        if lex.is_("complementizer", tok.norm) or lex.is_("preposition", tok.norm) \
+                or lex.is_("relative", tok.norm):
             break
         if k > cue.last and is_break(text, text.tokens[k - 1].end, tok.start):
             break
@@ -201,4 +253,5 @@ def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int) ->
     if not _is_source_noun(lex, words[0].norm):
         return None
     surface = text.original[words[0].start:words[-1].end]
-    return Speaker("UNK:" + normalize_form(surface), surface, words[0].start, cue.last + len(words))
+    return Speaker("UNK:" + normalize_form(surface), surface, words[0].start,
+                   cue.last + len(words), "source")

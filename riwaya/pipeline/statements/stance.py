@@ -2,8 +2,9 @@
 
 * The cue's own stance: نفى denies, أقر concedes, any other cue asserts.
 * Under an asserting cue, a claim cue's own stance ("صور خاطئة" concedes).
-* A negation scoped over the claim's anchor (a few words before it, no clause break between:
-  "لم تكن جزءاً من الاتفاق") turns it to denies; "لا تزال" (still) is no negation.
+* A negation scoped over the claim's anchor (a few words before it, no clause break and no
+  relative pronoun between: "لم تكن جزءاً من الاتفاق", but not "ليست المرة الأولى التي يتسامح")
+  turns it to denies; "لا تزال" (still) is no negation.
 * Denying or conceding a claim does not deny or concede what it presupposes (being party to a
   deal vs. the deal).
 * A denial whose object is someone's claims ("رفض ادعاءات X بأن ...", "رد على ادعاءات روسيا")
@@ -20,6 +21,7 @@ from riwaya.pipeline.statements.model import SPEAKING, Candidate, Cue, Lexicon, 
 from riwaya.text.matcher import NormText, Token
 
 NEGATION_WINDOW = 5          # words before an anchor in which a negation scopes over it
+EXAMPLE_NEGATION_WINDOW = 4  # first words of an example match's content where a negation denies it
 DENIED_FRAME_GAP = 4         # words between a denial's content end and the statement noun it denies
 
 
@@ -34,11 +36,14 @@ class Decision:
 
 
 def negation_before(lex: Lexicon, text: NormText, first: int, anchor_tok: int) -> Token | None:
-    """The negation scoped over the token ``anchor_tok``, looking back no further than ``first``."""
+    """The negation scoped over the token ``anchor_tok``, looking back no further than ``first``;
+    none over an anchor governed by a preposition ("عدم مشاركة تركيا في تحرير الرقة")."""
+    if anchor_tok > first and lex.is_("preposition", text.tokens[anchor_tok - 1].norm):
+        return None
     for k in range(anchor_tok - 1, max(first, anchor_tok - NEGATION_WINDOW) - 1, -1):
         tok = text.tokens[k]
-        if is_break(text, tok.end, text.tokens[k + 1].start):
-            return None
+        if is_break(text, tok.end, text.tokens[k + 1].start) or lex.is_("relative", tok.norm):
+            return None  # a negation does not reach into a relative clause ("ليست المرة الأولى التي")
         if lex.is_("negation", tok.norm):
             if lex.is_("continuative", text.tokens[k + 1].norm):
                 continue  # لا تزال (still), لا يعدو (nothing but)
@@ -62,6 +67,37 @@ def decide(lex: Lexicon, text: NormText, cue: Cue, cand: Candidate) -> Decision:
         words = f"{cue_text} … {text.original[neg.start:neg.end]}".strip(" …")
         span = (neg.start, neg.end)
     return Decision(cand, stance, words, span)
+
+
+def content_negation(lex: Lexicon, text: NormText, first: int, last: int) -> Token | None:
+    """A negation among the first words of a content (after its complementizer): an example
+    match has no anchor, so "أكد أنه لن يقبل ..." is read as a denial of the whole content."""
+    k = first
+    while k < last and lex.is_("complementizer", text.tokens[k].norm):
+        k += 1
+    for j in range(k, min(last, k + EXAMPLE_NEGATION_WINDOW)):
+        tok = text.tokens[j]
+        if j > k and is_break(text, text.tokens[j - 1].end, tok.start):
+            return None
+        if lex.is_("negation", tok.norm):
+            if j + 1 < last and lex.is_("continuative", text.tokens[j + 1].norm):
+                continue
+            return tok
+    return None
+
+
+def decide_example(lex: Lexicon, text: NormText, cue: Cue, cand: Candidate, *,
+                   negative: bool = False) -> Decision:
+    """The stance of ``cue``'s speaker on a claim matched by its examples: the cue's own
+    (نفى denies, أقر concedes), an asserting cue turned to denies by a negation that opens the
+    content, unless the claim is itself negative (its examples say "not": "الرقة لم تتحرر")."""
+    base = cue.stance or "asserts"
+    cue_text = text.original[cue.start:cue.end]
+    neg = None if negative else content_negation(lex, text, cue.content_first, cue.content_last)
+    if base == "asserts" and neg is not None:
+        return Decision(cand, "denies", f"{cue_text} … {text.original[neg.start:neg.end]}",
+                        (neg.start, neg.end))
+    return Decision(cand, base, cue_text, (cue.start, cue.end))
 
 
 def without_presupposed(decisions: list[Decision],

@@ -1,0 +1,63 @@
+"""Context from the sentence before: "المدينة" stands for the city named just before.
+
+A place anaphor (the lexicon's ``place_anaphor`` words: المدينة، البلدة ...) counts as a mention of
+a codebook place of kind ``city`` when exactly one such city is named earlier in its sentence or
+in the sentence before ("يقول الجيش إنه استعاد السيطرة على المدينة" after the city was named);
+a resolved anaphor names its city in turn, so "المدينة" sentence after sentence stays the same
+city.
+Claim detection (cue patterns and example needs) sees these mentions; the mentions table does
+not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from riwaya.codebook.model import Codebook
+from riwaya.pipeline.mentions import Mention
+from riwaya.text.matcher import Matcher, NormText, resolve_overlaps
+from riwaya.text.segment import Sentence
+
+CITY_KINDS = frozenset({"city", "town"})
+
+
+@dataclass(frozen=True)
+class PlaceAnaphors:
+    """The place anaphors in one matcher and the codebook's cities; built once per codebook."""
+
+    matcher: Matcher
+    cities: frozenset[str]
+
+    @classmethod
+    def build(cls, codebook: Codebook) -> "PlaceAnaphors":
+        matcher = Matcher()
+        for entry in codebook.lexicon:
+            if entry.type == "place_anaphor":
+                for form in entry.forms:
+                    matcher.add(form, "place_anaphor", "place_anaphor", join_variant=False)
+        return cls(matcher, frozenset(p.id for p in codebook.places if p.kind in CITY_KINDS))
+
+    def resolve(self, text: NormText, sentences: list[Sentence],
+                mentions: list[Mention]) -> list[Mention]:
+        """One place mention per anaphor whose city is clear from the context."""
+        if not self.cities or not sentences:
+            return []
+        out: list[Mention] = []
+        found = resolve_overlaps(self.matcher.find(text))
+        bounds = [(text.token_at_or_after(s.start), text.token_at_or_after(s.end)) for s in sentences]
+        cities = [m for m in mentions if m.kind == "place" and m.entity_id in self.cities]
+        named_spans = [(m.first_token, m.last_token) for m in mentions]
+        si = 0
+        for match in found:
+            if any(a < match.last and match.first < b for a, b in named_spans):
+                continue  # part of a name ("مدينة الرقة")
+            while si + 1 < len(bounds) and match.first >= bounds[si][1]:
+                si += 1
+            lo = bounds[si - 1][0] if si > 0 else bounds[si][0]
+            named = {m.entity_id for m in cities + out
+                     if lo <= m.first_token and m.last_token <= match.first}
+            if len(named) != 1:
+                continue
+            out.append(Mention("place", named.pop(), text.original[match.start:match.end],
+                               match.start, match.end, "anaphor", match.first, match.last))
+        return out

@@ -1,0 +1,173 @@
+"""Named speakers outside the codebook: a title and a name ("وزير الخارجية الروسي سيرغي لافروف").
+
+A *role phrase* starts with a post or rank (``role_noun``: وزير، المتحدث، الجنرال ...) or a
+profession or courtesy title (``title_noun``: الكاتب، المحلل، الدكتور ...) from the lexicon and
+runs, word by word, until a clause break, a complementizer, a preposition, a speech cue or a
+``name_stop`` word (اليوم، أمس، أي ...), at most :data:`MAX_TOKENS` words. In it:
+
+* a codebook actor named inside ("المتحدث باسم وزارة الدفاع الروسية") or, after a post or rank,
+  an actor's adjective ("الروسي", the actor's ``adjectives``) gives the *affiliation*, the actor
+  the person speaks for (a profession does not: "المحلل السوري" speaks for no one);
+* a title without the article must be followed by a definite word ("وزير الخارجية"): an
+  indefinite phrase ("قائد عسكري") is an unnamed source, not a name;
+* the *name* starts at the first word without the article after the titles (first names rarely
+  carry it: سيرغي لافروف، ماريا زاخاروفا، وليد المعلم) and takes at most :data:`NAME_TOKENS` words.
+
+With a name, the speaker is ``named``: ``UNK:<normalised name>`` with its affiliation, and the
+name's last word (the surname) identifies the same person later in the document ("كما تطرق
+لافروف"). Without a name, a title with an affiliation speaks for it ("الوزير الروسي" → the
+actor), like "the ministry's spokesman"; a bare title ("رئيس الوزراء") is a named speaker
+without affiliation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from riwaya.codebook.model import Codebook
+from riwaya.pipeline.mentions import Mention
+from riwaya.pipeline.statements.model import Lexicon, Speaker, is_break
+from riwaya.text.clitics import ARTICLE, strip_conjunction
+from riwaya.text.matcher import NormText, normalized_key
+from riwaya.text.normalize import normalize_form
+
+MAX_TOKENS = 9               # words of a role phrase, title to name
+NAME_TOKENS = 3              # words of a personal name
+MIN_SURNAME = 3              # letters of a surname that identifies a person later on
+#: lexicon classes whose words end a role phrase
+STOPS = ("complementizer", "preposition", "negation", "relative", "name_stop", "speech_verb",
+         "speech_participle", "according_to", "speech_noun")
+#: prepositions that stay inside a role phrase ("المتحدث باسم الوزارة")
+INNER = frozenset(normalized_key(w) for w in ("باسم", "بإسم"))
+
+
+def _bare(token: str) -> str:
+    """A token without a leading و/ف and without the article."""
+    token = strip_conjunction(token)
+    return token[len(ARTICLE):] if token.startswith(ARTICLE) and len(token) > 3 else token
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The lexicon's titles and the actors' adjectives; built once per codebook."""
+
+    titles: frozenset[str]              # bare forms of posts, ranks and titles
+    posts: frozenset[str]               # bare forms of posts and ranks (adjectives count)
+    adjectives: dict[str, str]          # bare adjective -> actor id
+    persons: frozenset[str]             # codebook actors of kind person
+    codebook: frozenset[str]            # every codebook actor id
+
+    @classmethod
+    def build(cls, codebook: Codebook, lex: Lexicon) -> "Roles":
+        adjectives = {}
+        for actor in codebook.actors:
+            for form in actor.adjectives:
+                adjectives.setdefault(_bare(normalized_key(form)), actor.id)
+        posts = frozenset(_bare(w) for w in lex.words_of("role_noun"))
+        titles = posts | frozenset(_bare(w) for w in lex.words_of("title_noun"))
+        return cls(titles, posts, adjectives,
+                   frozenset(a.id for a in codebook.actors if a.kind == "person"),
+                   frozenset(a.id for a in codebook.actors))
+
+    def is_title(self, token: str) -> bool:
+        return _bare(token) in self.titles
+
+
+@dataclass
+class NamedSpeakers:
+    """The named people of one document: found by :meth:`scan`, recalled by surname."""
+
+    roles: Roles
+    lex: Lexicon
+    by_surname: dict[str, Speaker] = field(default_factory=dict)
+
+    def scan(self, text: NormText, lo: int, hi: int, actors: list[Mention]) -> None:
+        """Register every titled name in tokens ``[lo, hi)``."""
+        for k in range(lo, hi):
+            if self.roles.is_title(text.tokens[k].norm) and \
+                    (k == lo or not self.roles.is_title(text.tokens[k - 1].norm)):
+                self.phrase_at(text, k, hi, actors)
+
+    def _stop(self, text: NormText, k: int) -> bool:
+        tok = text.tokens[k].norm
+        if tok in INNER:
+            return False
+        return any(self.lex.is_(kind, tok) for kind in STOPS) and not self.roles.is_title(tok)
+
+    def phrase_at(self, text: NormText, k: int, hi: int, actors: list[Mention]) -> Speaker | None:
+        """The speaker named by a role phrase starting at token ``k``, or None."""
+        toks = text.tokens
+        if k >= hi or not self.roles.is_title(toks[k].norm):
+            return None
+        head = strip_conjunction(toks[k].norm)
+        if not head.startswith(ARTICLE) and (k + 1 >= hi or not (
+                strip_conjunction(toks[k + 1].norm).startswith(ARTICLE) or toks[k + 1].norm in INNER)):
+            return None  # "قائد عسكري": an indefinite phrase names no one
+        starts = {m.first_token: m for m in actors}
+        post = inner = False
+        affiliation: str | None = None
+        person: Mention | None = None
+        name_first = name_last = -1
+        j = k
+        while j < hi and j - k < MAX_TOKENS:
+            if j > k and (is_break(text, toks[j - 1].end, toks[j].start) or
+                          (name_first < 0 and self._stop(text, j)) or
+                          (name_first >= 0 and (self._stop(text, j) or self.roles.is_title(toks[j].norm)))):
+                break
+            mention = starts.get(j)
+            if mention is not None and name_first < 0:
+                if mention.entity_id in self.roles.persons:
+                    person = mention
+                    j = mention.last_token
+                    break
+                if affiliation is None and mention.entity_id in self.roles.codebook:
+                    affiliation = mention.entity_id
+                j = max(mention.last_token, j + 1)
+                continue
+            tok = toks[j].norm
+            bare = _bare(tok)
+            post = post or (name_first < 0 and bare in self.roles.posts)
+            inner = inner or tok in INNER     # "المتحدث باسم المرصد السوري": the body's adjective
+            if name_first < 0 and j > k and post and not inner and bare in self.roles.adjectives:
+                affiliation = affiliation or self.roles.adjectives[bare]
+            elif name_first < 0 and j > k and not self.roles.is_title(tok) \
+                    and not strip_conjunction(tok).startswith(ARTICLE) and tok not in INNER:
+                name_first = j
+            if name_first >= 0:
+                name_last = j + 1
+                if name_last - name_first >= NAME_TOKENS:
+                    j += 1
+                    break
+            j += 1
+        end_tok = max(j, k + 1)
+        if person is not None:
+            return Speaker(person.entity_id, person.surface, person.start, person.last_token)
+        surface = text.original[toks[k].start:toks[end_tok - 1].end]
+        if name_first < 0:
+            if affiliation is not None:
+                return Speaker(affiliation, surface, toks[k].start, end_tok, "codebook")
+            return Speaker("UNK:" + normalize_form(surface), surface, toks[k].start, end_tok,
+                           "named")
+        name = text.original[toks[name_first].start:toks[name_last - 1].end]
+        speaker = Speaker("UNK:" + normalize_form(name), surface, toks[k].start, name_last,
+                          "named", affiliation)
+        surname = strip_conjunction(toks[name_last - 1].norm)
+        if len(surname) >= MIN_SURNAME:
+            self.by_surname[surname] = speaker
+        return speaker
+
+    def known_at(self, text: NormText, k: int, hi: int) -> Speaker | None:
+        """A person named earlier, by the surname (or the whole name) at token ``k``."""
+        toks = text.tokens
+        for n in range(NAME_TOKENS):             # the name's last word is the surname
+            last = k + n
+            if last >= hi or (n and is_break(text, toks[last - 1].end, toks[last].start)):
+                return None
+            found = self.by_surname.get(strip_conjunction(toks[last].norm))
+            if found is None:
+                continue
+            words = normalize_form(text.original[toks[k].start:toks[last].end])
+            if n == 0 or words.lstrip("وف") == found.actor_id[4:]:
+                return Speaker(found.actor_id, text.original[toks[k].start:toks[last].end],
+                               toks[k].start, last + 1, found.kind, found.affiliation)
+        return None
