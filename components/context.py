@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from riwaya.config import Paths
+from riwaya.config import Paths, review_db
 from riwaya.dashboard.corpus import Prepared, prepare
 from riwaya.dashboard.filters import Filters
 from riwaya.errors import CorpusError
 from riwaya.pipeline.store import load_corpus, read_manifest
+from riwaya.review import ReviewStore, load_decisions
 
 from components.filters import sidebar_filters
 from components.style import PRESENT, inject_css, presentation_toggle
@@ -37,9 +38,10 @@ PAGES = [
 
 
 @st.cache_data(show_spinner="Loading the corpus…", max_entries=4)
-def _load(path: str, build: str) -> Prepared:
-    # ``build`` is part of the cache key: a new build (new manifest) is a new entry.
-    return prepare(load_corpus(path))
+def _load(path: str, build: str, review: str = "") -> Prepared:
+    # ``build`` and ``review`` (the review file's version) are the cache key: a new build or a
+    # new review decision is a new entry, so a decision shows at once on every page.
+    return prepare(load_corpus(path), load_decisions(review_db(path)))
 
 
 @dataclass
@@ -61,7 +63,8 @@ def load(p: Paths) -> tuple[Prepared | None, str | None]:
         manifest = read_manifest(p.processed)
         if manifest is None:
             return None, "missing"
-        return _load(str(p.processed), str(manifest.get("build", ""))), None
+        return _load(str(p.processed), str(manifest.get("build", "")),
+                     ReviewStore(review_db(p.processed)).version()), None
     except CorpusError as exc:
         return None, str(exc)
     except Exception as exc:  # a corrupt Parquet file etc.: say so instead of a traceback
@@ -129,4 +132,5 @@ def empty_filter_note(ctx: Context, what: str) -> None:
                 f"from **Overview**.")
     else:
         st.info(f"No {what} match the filter ({f.describe(ctx.prep)}). Widen it: remove an actor, "
-                f"claim, outlet or stance in the sidebar, or press **Reset filters**.")
+                f"claim, outlet or stance in the sidebar, lower **Hide suggestions below**, or "
+                f"press **Reset filters**.")

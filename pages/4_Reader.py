@@ -6,7 +6,7 @@ from components.fastchart import warmup
 
 warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
 
-from components import context, urlstate  # noqa: E402
+from components import context, review, urlstate  # noqa: E402
 from riwaya.dashboard import html, reader  # noqa: E402
 
 ctx = context.setup("Reader")
@@ -58,6 +58,7 @@ if statements.empty:
     st.caption("No attributed statements were found in this article.")
 else:
     st.dataframe(statements, hide_index=True, width="stretch")
+review.add_form(ctx, doc_id, sent)  # a statement the machine missed, from one of its sentences
 if removed := reader.removed_lines(doc):
     with st.expander("Lines removed when cleaning (links, tickers, footers)"):
         for reason, text in removed:

@@ -1,4 +1,4 @@
-"""The one command line: ``python -m riwaya build | check-codebook | evaluate | info``
+"""The one command line: ``python -m riwaya build | check-codebook | evaluate | info | review``
 (also installed as ``riwaya``). Default folders come from :mod:`riwaya.config`; any
 :class:`~riwaya.errors.RiwayaError` is printed on one line and exits 2."""
 
@@ -90,6 +90,10 @@ def _parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("info", help="show what the current corpus holds")
     i.add_argument("--out", type=Path, default=paths.processed)
+
+    from riwaya.review.commands import add_review_parser
+
+    add_review_parser(sub, paths)  # review list | export
     return p
 
 
@@ -128,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json
                   else result.format())
             return 0 if result.passed else 1
+        if args.command == "review":
+            from riwaya.review.commands import run_review
+
+            return run_review(args)
         if args.command == "info":
             from riwaya.pipeline.store import load_corpus
 

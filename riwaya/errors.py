@@ -66,6 +66,10 @@ class GeocodingError(RiwayaError):
     """Online geocoding failed or was misconfigured."""
 
 
+class ReviewError(RiwayaError):
+    """A review decision cannot be stored or read (a bad decision, a busy or damaged file)."""
+
+
 class NERUnavailable(RiwayaError):
     """camel-tools' NER model is not installed; the pipeline runs without it."""
 

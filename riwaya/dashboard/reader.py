@@ -89,9 +89,9 @@ def sentence_text(prep: Prepared, doc_id: str, sentence_id: int | None) -> str |
 
 def article_statements(prep: Prepared, doc_id: str) -> pd.DataFrame:
     """Every statement of the article (whatever the filter), in text order: sentence, actor,
-    claim_id, stance, cue."""
+    claim_id, stance, cue, review (a reader's decision: confirmed, corrected, added)."""
     st = prep.statements[prep.statements["doc_id"] == doc_id].sort_values("sentence_id", kind="stable")
-    return st[["sentence_id", "actor_label", "claim_id", "stance", "cue"]] \
+    return st[["sentence_id", "actor_label", "claim_id", "stance", "cue", "review"]] \
         .rename(columns={"actor_label": "actor", "sentence_id": "sentence"}).reset_index(drop=True)
 
 

@@ -33,7 +33,7 @@ def test_one_article(prep):
 
 def test_article_statements_whatever_the_filter(prep):
     st = reader.article_statements(prep, "a1")
-    assert list(st.columns) == ["sentence", "actor", "claim_id", "stance", "cue"]
+    assert list(st.columns) == ["sentence", "actor", "claim_id", "stance", "cue", "review"]
     assert len(st) == 5 and list(st["sentence"]) == sorted(st["sentence"])
     assert reader.article_statements(prep, "nope").empty
 
