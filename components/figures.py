@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from html import escape
+from typing import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -154,11 +155,27 @@ def map_labels(drawn: pd.DataFrame, sizes: Mapping[str, float], *, lon_range: li
     return where
 
 
+def _grouped_rows(groups: Sequence[tuple[str, Sequence[str]]]) -> tuple[list[str], list[str]]:
+    """(categories, tick labels) of the rows top to bottom; with more than one group, each group
+    starts with a header row (a category holding no cell) bearing the group's label."""
+    cats, ticks = [], []
+    for label, rows in groups:
+        if len(groups) > 1:
+            cats.append(f"\u2063{label}\u2063")  # invisible marks: never an actor's label
+            ticks.append(f'<span style="color:#6b6b6b"><b>{escape(label.upper(), quote=False)}</b></span>')
+        cats += list(rows)
+        ticks += [escape(r, quote=False) for r in rows]
+    return cats, ticks
+
+
 def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "claim_short",
-                  ids: tuple[str, str] = ("actor_id", "claim_id"), big: bool = False) -> go.Figure:
+                  ids: tuple[str, str] = ("actor_id", "claim_id"),
+                  groups: Sequence[tuple[str, Sequence[str]]] | None = None, big: bool = False) -> go.Figure:
     """Cells as square markers coloured by stance, the count written on them; silent cells grey "—".
 
     ``customdata`` of each point is ``[row id, column id]`` (``ids`` names their columns).
+    ``groups`` ([(label, [row, ...]), ...], top to bottom) puts the rows in groups, each under
+    a header row with a line above it.
     """
     fig = go.Figure()
     rows = list(dict.fromkeys(long[row]))
@@ -183,8 +200,21 @@ def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "c
         ))
     fig.update_xaxes(categoryorder="array", categoryarray=cols, side="top", tickangle=-35,
                      showgrid=False, zeroline=False, fixedrange=True)
+    ticks = None
+    if groups:
+        rows, ticks = _grouped_rows(groups)
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), showgrid=False,
                      zeroline=False, fixedrange=True, automargin=True)
+    if ticks is not None:
+        fig.update_yaxes(tickmode="array", tickvals=rows, ticktext=ticks,
+                         range=[-0.5, len(rows) - 0.5])  # header rows hold no cell: keep them in view
+        header = 0  # a group's header row, counted from the top
+        for n, (_, members) in enumerate(groups if len(groups) > 1 else ()):
+            if n:  # a line above each group's header but the first
+                y = len(rows) - header - 0.5
+                fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y", y0=y, y1=y,
+                              line=dict(color="#9a9a9a", width=1))
+            header += len(members) + 1
     fig.update_layout(plot_bgcolor="rgba(0,0,0,0)", clickmode="event", dragmode=False,
                       showlegend=True)
     top, bottom = 160, 60

@@ -6,7 +6,7 @@ from components.fastchart.preload import begin
 
 begin("basic")  # before the heavy imports: plotly.js starts loading in the browser meanwhile
 
-from components import context, figures, urlstate  # noqa: E402
+from components import context, figures, review, urlstate  # noqa: E402
 
 from components.fastchart import chart  # noqa: E402
 from riwaya.dashboard import html, matrix  # noqa: E402
@@ -15,9 +15,10 @@ ctx = context.setup("Actors × claims")
 prep = context.require_corpus(ctx)
 view = ctx.filters.apply(prep)
 st.title("Actors × claims")
-st.caption("Rows: who speaks. Columns: claims. A cell's colour is the actor's stance on the claim "
-           "(mixed: more than one stance), its number the statements; a grey “—” means the actor "
-           "never addressed the claim.")
+st.caption("Rows: who speaks (codebook actors, then named speakers outside the codebook, unnamed "
+           "sources and, last, statements with no speaker named). Columns: claims. A cell's colour "
+           "is the actor's stance on the claim (mixed: more than one stance), its number the "
+           "statements; a grey “—” means the actor never addressed the claim.")
 
 long = matrix.actor_claim_matrix(view)
 if not matrix.has_statements(long):
@@ -36,7 +37,8 @@ def take_click() -> None:
         st.session_state["matrix_cell"] = matrix.cell_key(data[0], data[1])
 
 
-chart.chart(figures.matrix_figure(long, big=ctx.presenting), key="matrix_chart", name="matrix",
+chart.chart(figures.matrix_figure(long, groups=matrix.row_groups(long), big=ctx.presenting),
+            key="matrix_chart", name="matrix",
             config=figures.plotly_config("actors-claims"), on_click=take_click)
 
 with st.expander("Claims in this matrix"):
@@ -47,6 +49,7 @@ d1.download_button("Download the matrix (CSV)", matrix.matrix_wide(long).to_csv(
                    file_name="riwaya-actors-claims.csv", mime="text/csv", key="matrix_csv")
 
 st.subheader("Evidence")
+review.notice(ctx, "matrix")  # what the last Confirm / Reject / Correct stored, with Undo
 chosen = urlstate.choice(st.selectbox, "Choose a cell (or click one in the matrix)",
                          urlstate.Param("cell", "matrix_cell", cell_ids),
                          index=None, format_func=lambda c: cell_names.get(c, c),
@@ -61,7 +64,9 @@ st.caption(f"{len(ev)} statement(s)" + (f"; the first {LIMIT} are shown, the CSV
 for r in ev.head(LIMIT).itertuples(index=False):
     with st.container(border=True):
         st.html(html.evidence_meta_html(r))
+        st.html(html.evidence_found_html(r))
         st.html(html.evidence_quote_html(r))
         st.page_link(context.READER, label="Open in the reader at this sentence",
                      icon=":material/menu_book:",
                      query_params=context.reader_params(ctx, r.doc_id, r.sentence_id))
+        review.controls(ctx, r)

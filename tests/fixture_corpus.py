@@ -14,6 +14,15 @@ Facts the tests rely on (keep in step with the assertions in tests/):
 - an unknown speaker "UNK:مصدر مجهول" (in_codebook False) asserts RAQQA_NOT_LIBERATED;
 - OLD_FOOTAGE has no statement at all (a silent column);
 - claims have short labels (label_en) except RAQQA_NOT_LIBERATED, which falls back to its id.
+
+The statements leave ``method``/``confidence``/``speaker_kind``/``affiliation`` empty, as in a
+corpus built before those columns. ``write_fixture(out, suggestions=True)`` fills them (see
+SUGGESTIONS) and adds one more article, "n1" from "Gamma Daily" (2017-11-16):
+- every statement above: method "rule", confidence 1.0, speaker_kind "codebook" (the UNK one "source");
+- "UNK:إيغور كوناشينكوف" (named, affiliation RU_MOD, rule 0.95) denies VIDEO_GAME;
+- "UNATTRIBUTED" (unattributed, rule 0.9) asserts US_SUPPORTS_ISIS;
+- "UNK:مصدر عسكري" (source, example-only, confidence 0.55) asserts RAQQA_DEAL;
+- COALITION (codebook, both, 0.8) concedes RAQQA_DEAL.
 """
 
 from __future__ import annotations
@@ -115,9 +124,39 @@ DOCS = [
 ]
 
 
-def fixture_tables() -> dict[str, list[dict]]:
+#: the statements' provenance columns (riwaya.pipeline.schema, issue 8)
+PROVENANCE = ("method", "confidence", "speaker_kind", "affiliation")
+
+# One more article for write_fixture(suggestions=True). A statement here is
+#   (actor_id, actor_surface, claim_id, stance, cue, method, confidence, speaker_kind, affiliation)
+SUGGESTIONS = {
+    "doc_id": "n1", "source": "Gamma Daily", "date": "2017-11-16", "title": "خبر غاما",
+    "url": "https://gamma.example/n1",
+    "sentences": [
+        ("وقال المتحدث باسم وزارة الدفاع الروسية الجنرال إيغور كوناشينكوف إن الصور ليست من لعبة فيديو.",
+         [("UNK:إيغور كوناشينكوف", "إيغور كوناشينكوف", "VIDEO_GAME", "denies", "قال",
+           "rule", 0.95, "named", "RU_MOD")],
+         [("actor", "RU_MOD", "وزارة الدفاع الروسية"),
+          ("actor", "UNK:إيغور كوناشينكوف", "إيغور كوناشينكوف")]),
+        ("وقيل إن التحالف يدعم داعش.",
+         [("UNATTRIBUTED", "قيل", "US_SUPPORTS_ISIS", "asserts", "قيل",
+           "rule", 0.9, "unattributed", None)],
+         [("actor", "COALITION", "التحالف"), ("actor", "ISIS", "داعش")]),
+        ("وذكر مصدر عسكري أن المسلحين غادروا الرقة باتفاق.",
+         [("UNK:مصدر عسكري", "مصدر عسكري", "RAQQA_DEAL", "asserts", "ذكر",
+           "example", 0.55, "source", None)],
+         [("actor", "UNK:مصدر عسكري", "مصدر عسكري"), ("place", "GN:RAQQA", "الرقة")]),
+        ("وأقر التحالف بأن المسلحين خرجوا باتفاق.",
+         [("COALITION", "التحالف", "RAQQA_DEAL", "concedes", "أقر", "both", 0.8, "codebook", None)],
+         [("actor", "COALITION", "التحالف")]),
+    ],
+}
+
+
+def fixture_tables(*, suggestions: bool = False) -> dict[str, list[dict]]:
+    """The fixture's tables; ``suggestions`` adds the provenance columns and SUGGESTIONS."""
     documents, sentences, mentions, statements = [], [], [], []
-    for doc in DOCS:
+    for doc in DOCS + ([SUGGESTIONS] if suggestions else []):
         parts, pos = [], 0
         for sid, (text, stmts, ments) in enumerate(doc["sentences"]):
             start = pos
@@ -126,7 +165,7 @@ def fixture_tables() -> dict[str, list[dict]]:
             pos = end + 1  # one space or newline between sentences
             sentences.append({"doc_id": doc["doc_id"], "sentence_id": sid, "start": start,
                               "end": end, "text": text})
-            for n, (actor, surface, claim, stance, cue) in enumerate(stmts):
+            for n, (actor, surface, claim, stance, cue, *found) in enumerate(stmts):
                 cue_at = text.index(cue)
                 statements.append({
                     "statement_id": f"{doc['doc_id']}:{sid}:{n}", "doc_id": doc["doc_id"],
@@ -134,6 +173,9 @@ def fixture_tables() -> dict[str, list[dict]]:
                     "claim_id": claim, "stance": stance, "cue": cue, "quote": text,
                     "start": start, "end": end,
                     "cue_start": start + cue_at, "cue_end": start + cue_at + len(cue)})
+                if suggestions:
+                    statements[-1].update(zip(PROVENANCE, found or (
+                        "rule", 1.0, "source" if actor.startswith("UNK:") else "codebook", None)))
             for kind, entity, surface in ments:
                 at = text.index(surface)
                 mentions.append({"doc_id": doc["doc_id"], "sentence_id": sid, "kind": kind,
@@ -165,9 +207,11 @@ def fixture_tables() -> dict[str, list[dict]]:
     }
 
 
-def write_fixture(out_dir: Path | str) -> Path:
-    """Write the fixture corpus into ``out_dir``; returns the build folder."""
-    return write_corpus(out_dir, fixture_tables(), info={"fixture": "tests/fixture_corpus.py"})
+def write_fixture(out_dir: Path | str, *, suggestions: bool = False) -> Path:
+    """Write the fixture corpus into ``out_dir``; returns the build folder. ``suggestions``:
+    with the statements' provenance columns and the SUGGESTIONS article."""
+    return write_corpus(out_dir, fixture_tables(suggestions=suggestions),
+                        info={"fixture": "tests/fixture_corpus.py"})
 
 
 if __name__ == "__main__":  # pragma: no cover - manual use: python tests/fixture_corpus.py OUT

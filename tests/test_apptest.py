@@ -337,6 +337,64 @@ def test_a_filter_with_no_results_says_how_to_widen_it(corpus_env, page):
     assert "Widen it" in info and "Reset filters" in info
 
 
+# --------------------------------------------------------------------------- suggestions (issue 8)
+
+SUGGESTED_CELL = ("UNK:مصدر عسكري", "RAQQA_DEAL")  # one example-only suggestion, confidence 0.55
+
+
+@pytest.fixture(scope="session")
+def suggestions_corpus(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("processed-suggestions")
+    write_fixture(out, suggestions=True)
+    return out
+
+
+@pytest.fixture
+def suggestions_env(suggestions_corpus, tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("RIWAYA_PROCESSED", str(suggestions_corpus))
+    monkeypatch.setenv("RIWAYA_RAW", str(tmp_path / "no-raw"))
+    return suggestions_corpus
+
+
+def test_the_confidence_slider_reaches_the_url_and_hides_a_suggestion(suggestions_env):
+    at = open_page(MATRIX)
+    assert matrix_cells(at)[SUGGESTED_CELL] == "asserts"
+    assert at.select_slider(key="flt_min_confidence").value == "0"
+    at.select_slider(key="flt_min_confidence").set_value("0.6").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params.get("conf") == "0.6"
+    assert SUGGESTED_CELL not in matrix_cells(at)
+    assert matrix_cells(at)[("COALITION", "RAQQA_DEAL")] == "concedes"  # found by rule: stays
+    at.switch_page(COMPARE).run()  # a page switch keeps it
+    assert at.select_slider(key="flt_min_confidence").value == "0.6"
+    assert at.query_params.get("conf") == "0.6"
+    at.button(key="flt_reset").click().run()
+    assert at.select_slider(key="flt_min_confidence").value == "0" and "conf" not in at.query_params
+
+
+def test_the_confidence_threshold_comes_from_the_url(suggestions_env):
+    at = open_page(MATRIX, {"conf": "0.6", "present": "1"})
+    assert at.select_slider(key="flt_min_confidence").value == "0.6"
+    assert SUGGESTED_CELL not in matrix_cells(at)
+    nav = {el.proto.label: el.proto.query_string for el in at.sidebar.get("page_link")}
+    assert "conf=0.6" in nav["Map"] and "present=1" in nav["Map"]  # links to pages keep it
+    at = open_page(MATRIX, {"conf": "0.63"})  # not one of the slider's steps: ignored
+    assert at.select_slider(key="flt_min_confidence").value == "0"
+    assert SUGGESTED_CELL in matrix_cells(at)
+
+
+def test_matrix_rows_are_grouped_and_the_evidence_says_how_it_was_found(suggestions_env):
+    at = open_page(MATRIX, {"cell": "|".join(SUGGESTED_CELL)})
+    ticks = " | ".join(figures(at)[0]["layout"]["yaxis"]["ticktext"])
+    assert ticks.index("CODEBOOK ACTORS") < ticks.index("NAMED, OUTSIDE THE CODEBOOK") \
+        < ticks.index("UNNAMED SOURCES") < ticks.index("UNATTRIBUTED") < ticks.index("Unattributed")
+    text = html_text(at)
+    assert "Suggested by similarity to the claim&#x27;s examples (score 0.55)" in text
+    assert "Speaker: unnamed source" in text
+    at = open_page(MATRIX, {"cell": "UNK:إيغور كوناشينكوف|VIDEO_GAME"})
+    assert "named speaker outside the codebook, speaks for Russian Ministry of Defence" in html_text(at)
+
+
 @pytest.mark.parametrize("page", PAGES, ids=["overview", "map", "matrix", "compare", "reader"])
 def test_no_corpus_says_how_to_add_articles(tmp_path, monkeypatch, page):
     monkeypatch.setenv("RIWAYA_PROCESSED", str(tmp_path / "processed"))

@@ -389,3 +389,49 @@ def test_map_places_table_is_filled_when_opened(tab):
     main.get_by_role("button", name="Download places (CSV)").wait_for(timeout=WAIT_MS)
     wait_app_idle(page, WAIT_MS, ready=READY)
     shot(page, "map-places-table")
+
+
+# --------------------------------------------------------------------------- suggestions (issue 8)
+
+@pytest.fixture(scope="module")
+def suggestions_server(tmp_path_factory):
+    """The fixture with method, confidence and speaker kinds (``write_fixture(suggestions=True)``)."""
+    out = tmp_path_factory.mktemp("browser-suggestions")
+    write_fixture(out, suggestions=True)
+    ARTIFACTS.mkdir(exist_ok=True)
+    with AppServer(processed=out, log=ARTIFACTS / "streamlit-browser-suggestions.log") as srv:
+        yield srv
+
+
+def test_the_confidence_threshold_in_the_url_hides_a_suggestion_from_the_matrix(chromium, suggestions_server):
+    """?conf=0.6 hides the one example-only suggestion (UNK:مصدر عسكري, 0.55): its row goes;
+    speakers are grouped, "Unattributed" last. Screenshots at desktop and phone sizes."""
+    source = "مصدر عسكري"
+    for width, height in ((1440, 900), (390, 844)):
+        tab = Tab(chromium, suggestions_server)
+        tab.page.set_viewport_size({"width": width, "height": height})
+        try:
+            page = tab.open(PAGES["matrix"])
+            wait_count(page, MATRIX_POINTS, 9 * 7)  # 9 speakers x 7 claims
+            rows = matrix_rows(page)
+            assert any(source in r for r in rows)
+            assert rows[-2:] == ["UNATTRIBUTED", "Unattributed"]  # its own group, last
+            assert rows.index("NAMED, OUTSIDE THE CODEBOOK") < rows.index("UNNAMED SOURCES")
+            page = tab.open(PAGES["matrix"] + "?conf=0.6&cell=COALITION%7CRAQQA_DEAL")
+            wait_count(page, MATRIX_POINTS, 8 * 7)
+            assert not any(source in r for r in matrix_rows(page))
+            slider = page.locator("[data-testid='stSidebar'] [data-testid='stSlider']")
+            assert "0.60" in slider.inner_text()
+            assert "conf=0.6" in page.url
+            if width < 600:  # the sidebar covers a phone's screen: close it to see the page
+                page.locator("[data-testid='stSidebarCollapseButton'] button").first.click()
+            page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+            page.screenshot(path=str(ARTIFACTS / f"matrix-suggestions-{width}.png"))
+            found = page.locator(".riwaya-found")
+            found.last.scroll_into_view_if_needed()
+            assert found.all_inner_texts() == [  # the cell's two statements, oldest first
+                "Found by a codebook cue pattern",
+                "Found by a codebook cue pattern and by similarity to the claim's examples (score 0.80)"]
+            page.screenshot(path=str(ARTIFACTS / f"evidence-suggestions-{width}.png"))
+        finally:
+            tab.close()

@@ -115,3 +115,27 @@ def test_the_preload_script_starts_the_same_assets_the_chart_uses():
     assert 'topojson("app/static/topojson/world_50m.json")' in map_code
     other = code(preload.assets_js("basic"))
     assert f'plotly("{preload.BUNDLES["basic"]}")' in other and "topojson(\"" not in other
+
+
+def test_matrix_figure_puts_rows_in_groups_under_headers_with_escaped_labels():
+    evil = "<b onmouseover=x>يقول</b>"
+    long = pd.DataFrame({"actor_label": ["RU", "US", evil, "Unattributed"], "claim_short": ["C"] * 4,
+                         "actor_id": ["RU", "US", "UNK:x", "UNATTRIBUTED"], "claim_id": ["C"] * 4,
+                         "stance": ["asserts"] * 4, "text": ["1"] * 4})
+    groups = [("Codebook actors", ["RU", "US"]), ("Unnamed sources", [evil]), ("Unattributed", ["Unattributed"])]
+    fig = figures.matrix_figure(long, groups=groups).to_plotly_json()["layout"]
+    rows = list(fig["yaxis"]["tickvals"])
+    assert len(rows) == 4 + 3  # a header row per group
+    ticks = list(fig["yaxis"]["ticktext"])
+    assert [strip(t) for t in ticks] == ["CODEBOOK ACTORS", "RU", "US", "UNNAMED SOURCES",
+                                         "&lt;b onmouseover=x&gt;يقول&lt;/b&gt;", "UNATTRIBUTED", "Unattributed"]
+    assert list(fig["yaxis"]["categoryarray"]) == rows[::-1]  # top to bottom
+    # a line above each group but the first: between US and the sources' header, and above "Unattributed"'s
+    assert sorted(s["y0"] for s in fig["shapes"]) == [1.5, 3.5]
+    # one group: no header, no line
+    one = figures.matrix_figure(long.head(2), groups=groups[:1]).to_plotly_json()["layout"]
+    assert list(one["yaxis"]["ticktext"]) == ["RU", "US"] and not one.get("shapes")
+
+
+def strip(tick: str) -> str:
+    return re.sub(r"</?(?:span|b)(?: style=\"[^\"]*\")?>", "", tick)

@@ -12,24 +12,29 @@ from typing import Iterable
 import pandas as pd
 
 from riwaya.dashboard.palette import palette_for
+from riwaya.pipeline.schema import SPEAKER_KINDS, UNATTRIBUTED
 from riwaya.pipeline.store import Corpus
+from riwaya.review.apply import reviewed_corpus
 
 
 @dataclass(frozen=True)
 class Prepared:
     """The corpus joined once into the frames the pages use (computed once, then cached)."""
 
-    statements: pd.DataFrame   # + source, date, title, actor_label, name_en, name_ar, claim_label
+    statements: pd.DataFrame   # + source, date, title, actor_label, name_en, name_ar, claim_label;
+                               # method, confidence, speaker_kind, affiliation always filled
+                               # (:func:`provenance`), + affiliation_label
     mentions: pd.DataFrame     # + source
     sentences: pd.DataFrame    # + source, date, title
     documents: pd.DataFrame
-    actors: pd.DataFrame       # + label
+    actors: pd.DataFrame       # + label, speaker_kind (the actor's group: SPEAKER_GROUPS)
     claims: pd.DataFrame       # + label, short
     places: pd.DataFrame
     outlets: tuple[str, ...]
     actor_colours: dict[str, str] = field(default_factory=dict)
     claim_colours: dict[str, str] = field(default_factory=dict)
     outlet_colours: dict[str, str] = field(default_factory=dict)
+    decisions: pd.DataFrame = field(default_factory=pd.DataFrame)  # the review decisions applied
 
     @property
     def is_empty(self) -> bool:
@@ -45,6 +50,56 @@ class Prepared:
     def claim_short(self, claim_id: str) -> str:
         """A short English label for charts (the codebook's label_en, else the id)."""
         return _lookup(self.claims, "claim_id", claim_id, "short")
+
+
+#: the label of each speaker kind (``statements.speaker_kind``), in the order the dashboard
+#: groups speakers: codebook actors first, "Unattributed" last
+SPEAKER_GROUPS = dict(zip(SPEAKER_KINDS, ("Codebook actors", "Named, outside the codebook",
+                                          "Unnamed sources", "Unattributed")))
+
+
+def implied_speaker_kind(actor_id, in_codebook) -> str:
+    """The speaker kind an actor id implies, for a corpus built before ``speaker_kind``
+    existed: "codebook" for a codebook actor, "unattributed" for UNATTRIBUTED, "source" for
+    an ``UNK:<form>`` (an older build cannot tell a named person from an unnamed source),
+    "named" for any other id."""
+    actor_id = as_text(actor_id)
+    if actor_id == UNATTRIBUTED:
+        return "unattributed"
+    if not pd.isna(in_codebook) and bool(in_codebook):
+        return "codebook"
+    return "source" if actor_id.startswith("UNK:") else "named"
+
+
+def provenance(statements: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """The statements with how each was found (``method``, ``confidence``) and who speaks
+    (``speaker_kind``, ``affiliation``) on every row: a corpus built before these columns
+    existed (or a row left empty) reads as found by a codebook cue pattern ("rule"),
+    confidence 1.0, its speaker kind implied by the actor id (:func:`implied_speaker_kind`)."""
+    st = statements.copy()
+    codebook = set(actors.loc[actors["in_codebook"].fillna(False).astype(bool), "actor_id"])
+    implied = pd.Series([implied_speaker_kind(a, a in codebook) for a in st["actor_id"]],
+                        index=st.index, dtype=object)
+    for column, default in (("method", "rule"), ("speaker_kind", implied), ("affiliation", None)):
+        if column not in st:
+            st[column] = default
+        elif default is not None:
+            st[column] = st[column].astype(object).where(st[column].notna(), default)
+    confidence = pd.to_numeric(st["confidence"], errors="coerce") if "confidence" in st else None
+    st["confidence"] = (1.0 if confidence is None else confidence.fillna(1.0).clip(0.0, 1.0))
+    st["confidence"] = st["confidence"].astype(float)
+    return st
+
+
+def _speaker_kinds(actors: pd.DataFrame, statements: pd.DataFrame) -> list[str]:
+    """Each actor's group: "codebook" for a codebook actor, else the kind its statements give
+    it most often, else the kind its id implies."""
+    said = {a: k.value_counts().index[0] for a, k in statements.groupby("actor_id")["speaker_kind"]}
+    kinds = []
+    for actor_id, in_codebook in zip(actors["actor_id"], actors["in_codebook"]):
+        implied = implied_speaker_kind(actor_id, in_codebook)
+        kinds.append(implied if implied == "codebook" else said.get(actor_id, implied))
+    return kinds
 
 
 def _lookup(frame: pd.DataFrame, key: str, value: str, column: str) -> str:
@@ -72,6 +127,8 @@ def join_unique(values: Iterable) -> str:
 def actor_display(actor_id: str, name_en, name_ar) -> str:
     """"English name · Arabic name", falling back to whichever exists, then to the id."""
     en, ar = as_text(name_en), as_text(name_ar)
+    if actor_id == UNATTRIBUTED:
+        return "Unattributed"
     if actor_id.startswith("UNK:"):
         form = ar or en or actor_id[4:]
         return f"Unlisted speaker · {form}"
@@ -122,13 +179,20 @@ def _claims(corpus: Corpus) -> pd.DataFrame:
     return claims
 
 
-def prepare(corpus: Corpus) -> Prepared:
-    """Join the corpus tables once into the frames every page uses."""
+def prepare(corpus: Corpus, decisions: pd.DataFrame | None = None) -> Prepared:
+    """Join the corpus tables once into the frames every page uses; the readers' review
+    ``decisions`` (:mod:`riwaya.review`) override the machine's statements first."""
+    corpus = reviewed_corpus(corpus, decisions)
     docs = corpus.documents.copy()
     docs["source"] = [outlet_of(s, d) for s, d in zip(docs["source"], docs["doc_id"])]
     actors, claims = _actors(corpus), _claims(corpus)
     doc_meta = docs[["doc_id", "source", "date", "title"]]
-    st = corpus.statements.merge(doc_meta, on="doc_id", how="left")
+    st = provenance(corpus.statements, actors)
+    actors["speaker_kind"] = _speaker_kinds(actors, st)
+    speaks_for = {a: as_text(en) or label for a, en, label in
+                  zip(actors["actor_id"], actors["name_en"], actors["label"])}  # English, short
+    st["affiliation_label"] = [speaks_for.get(a, a) if as_text(a) else None for a in st["affiliation"]]
+    st = st.merge(doc_meta, on="doc_id", how="left")
     st = st.merge(actors[["actor_id", "label", "name_en", "name_ar", "in_codebook"]]
                   .rename(columns={"label": "actor_label"}), on="actor_id", how="left")
     st = st.merge(claims[["claim_id", "label", "short"]]
@@ -143,4 +207,5 @@ def prepare(corpus: Corpus) -> Prepared:
         actor_colours=palette_for(actors["actor_id"]),
         claim_colours=palette_for(claims["claim_id"]),
         outlet_colours=palette_for(outlets),
+        decisions=decisions if decisions is not None else pd.DataFrame(),
     )

@@ -2,20 +2,35 @@
 
 Every page draws from the :class:`View` that :meth:`Filters.apply` returns: the statements,
 sentences, mentions, documents and outlets the filter keeps. No page filters by itself.
+
+Besides actors, claims, outlets and stances, the filter can hide the machine's suggestions
+below a confidence (``min_confidence``, ``?conf=0.6``); what a person reviewed always stays.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from riwaya.dashboard.corpus import Prepared
+from riwaya.dashboard.corpus import SPEAKER_GROUPS, Prepared
 from riwaya.pipeline.schema import STANCES
 
 _SENTENCE = ["doc_id", "sentence_id"]
+#: the thresholds the sidebar offers, 0 (show everything) to 1
+CONFIDENCE_STEPS = tuple(round(i * 0.05, 2) for i in range(21))
+#: a statement a person reviewed (the ``review`` column) is never hidden by the threshold
+REVIEWED = ("confirmed", "corrected", "added")
+#: how the actor filter names speakers outside the codebook, after their label
+_GROUP_HINT = {"named": "named, outside the codebook", "source": "unnamed source"}
+
+
+def confidence_key(value: float) -> str:
+    """A confidence as written in the URL: ``0.6``, ``0.05``, ``1``, ``0``."""
+    return f"{float(value):g}"
 
 
 @dataclass(frozen=True)
@@ -26,12 +41,20 @@ class Filters:
     claims: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     stances: tuple[str, ...] = ()
+    min_confidence: float = 0.0   # hide statements below this confidence; 0 shows everything
 
-    #: query-string key of each field (``?actor=RU_MOD&actor=US_DOD&stance=denies``)
-    QUERY_KEYS = {"actors": "actor", "claims": "claim", "outlets": "outlet", "stances": "stance"}
+    #: query-string key of each field (``?actor=RU_MOD&actor=US_DOD&stance=denies&conf=0.6``)
+    QUERY_KEYS = {"actors": "actor", "claims": "claim", "outlets": "outlet", "stances": "stance",
+                  "min_confidence": "conf"}
 
     def __post_init__(self) -> None:
+        conf = self.min_confidence
+        if isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
+            raise TypeError(f"Filters.min_confidence: expected a number from 0 to 1, got {conf!r}")
+        object.__setattr__(self, "min_confidence", float(conf))
         for f in fields(self):  # lists (a widget's value) become tuples: hashable, comparable
+            if f.name == "min_confidence":
+                continue
             value = getattr(self, f.name)
             if isinstance(value, str) or not isinstance(value, (tuple, list)) \
                     or not all(isinstance(v, str) for v in value):
@@ -40,7 +63,7 @@ class Filters:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.actors or self.claims or self.outlets or self.stances)
+        return not (self.actors or self.claims or self.outlets or self.stances or self.min_confidence)
 
     @property
     def picks_statements(self) -> bool:
@@ -48,8 +71,11 @@ class Filters:
         return bool(self.actors or self.claims or self.stances)
 
     def to_query(self) -> dict[str, list[str]]:
-        return {self.QUERY_KEYS[f.name]: list(getattr(self, f.name))
-                for f in fields(self) if getattr(self, f.name)}
+        query = {self.QUERY_KEYS[f.name]: list(getattr(self, f.name))
+                 for f in fields(self) if f.name != "min_confidence" and getattr(self, f.name)}
+        if self.min_confidence:
+            query[self.QUERY_KEYS["min_confidence"]] = [confidence_key(self.min_confidence)]
+        return query
 
     @classmethod
     def from_query(cls, params: Mapping[str, str | Sequence[str]], *,
@@ -64,6 +90,7 @@ class Filters:
                 allowed = set(valid[name])
                 items = [i for i in items if i in allowed]
             values[name] = tuple(items)
+        values["min_confidence"] = _confidence(values["min_confidence"])
         return cls(**values)
 
     def describe(self, prep: Prepared | None = None) -> str:
@@ -78,6 +105,8 @@ class Filters:
             parts.append("outlet: " + ", ".join(self.outlets))
         if self.stances:
             parts.append("stance: " + ", ".join(self.stances))
+        if self.min_confidence:
+            parts.append(f"confidence at least {confidence_key(self.min_confidence)}")
         return "; ".join(parts) if parts else "no filter"
 
     def apply(self, prep: Prepared) -> "View":
@@ -106,6 +135,11 @@ class View:
                                ("source", f.outlets), ("stance", f.stances)):
             if chosen:
                 mask &= st[column].isin(chosen)
+        if f.min_confidence:
+            kept = (st["confidence"] >= f.min_confidence) | (st["method"] == "review")
+            if "review" in st:
+                kept |= st["review"].isin(REVIEWED)
+            mask &= kept
         return st[mask]
 
     @cached_property
@@ -154,6 +188,18 @@ class View:
         return _keyed(pd.concat(parts))
 
 
+def _confidence(values: Sequence[str]) -> float:
+    """The last URL value that is a number from 0 to 1; 0 (show everything) when there is none."""
+    for raw in reversed(values):
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        if math.isfinite(value) and 0 <= value <= 1:
+            return value
+    return 0.0
+
+
 def _keyed(frame: pd.DataFrame) -> pd.MultiIndex:
     return pd.MultiIndex.from_arrays([frame["doc_id"], frame["sentence_id"]])
 
@@ -162,15 +208,29 @@ def filter_options(prep: Prepared) -> dict[str, list[tuple[str, str]]]:
     """(id, label) choices for each filter field, from the corpus itself."""
     speaking = set(prep.statements["actor_id"]) | set(
         prep.mentions.loc[prep.mentions["kind"] == "actor", "entity_id"])
-    actors = prep.actors[prep.actors["actor_id"].isin(speaking)]
-    # codebook actors first, unknown speakers after; alphabetical by label within each
-    actors = actors.assign(_unk=~actors["in_codebook"].fillna(False).astype(bool)) \
-        .sort_values(["_unk", "label"])
+    actors = speaker_order(prep.actors[prep.actors["actor_id"].isin(speaking)])
     claims = prep.claims.sort_values("short")
     return {
-        "actors": list(zip(actors["actor_id"], actors["label"])),
+        "actors": [(a, f"{label} · {_GROUP_HINT[k]}" if k in _GROUP_HINT else label)
+                   for a, label, k in zip(actors["actor_id"], actors["label"], actors["speaker_kind"])],
         "claims": [(c, sh if sh != c else l) for c, sh, l in
                    zip(claims["claim_id"], claims["short"], claims["label"])],
         "outlets": [(o, o) for o in prep.outlets],
         "stances": [(s, s) for s in STANCES],
+        "min_confidence": [(confidence_key(c), f"{c:.2f}" if c else "off (show all)")
+                           for c in CONFIDENCE_STEPS],
     }
+
+
+def speaker_group(kind) -> int:
+    """The place of a speaker kind in the order of :data:`SPEAKER_GROUPS` (an unknown kind
+    goes with the unnamed sources)."""
+    order = list(SPEAKER_GROUPS)
+    return order.index(kind) if kind in SPEAKER_GROUPS else order.index("source")
+
+
+def speaker_order(actors: pd.DataFrame) -> pd.DataFrame:
+    """Actors (rows of ``Prepared.actors``) grouped: codebook actors, then named speakers
+    outside the codebook, unnamed sources, and "Unattributed" last; by label within a group."""
+    return actors.assign(_group=[speaker_group(k) for k in actors["speaker_kind"]]) \
+        .sort_values(["_group", "label"], kind="stable").drop(columns="_group")

@@ -15,6 +15,7 @@ from typing import Sequence
 import pandas as pd
 
 from riwaya.dashboard.corpus import Prepared, as_text
+from riwaya.dashboard.matrix import how_found, speaker_text
 from riwaya.dashboard.palette import ARABIC_FONTS, stance_colour, tint
 from riwaya.dashboard.reader import Span, article_meta, article_url, reader_spans, segments, sentence_bounds
 
@@ -105,10 +106,33 @@ def evidence_meta_html(r) -> str:
         f' · speaker named as “<span dir="rtl" class="riwaya-ar">{esc(r.actor_surface)}</span>”')
 
 
+def evidence_found_html(r) -> str:
+    """Under an evidence card's head: how the statement was found (a cue pattern, similarity to
+    the claim's examples with its score, both, a reviewer) and who the speaker is."""
+    return meta_line(f'<span class="riwaya-found">{esc(how_found(r))}</span> · '
+                     f'<span class="riwaya-speaker-kind">Speaker: {bidi_html(speaker_text(r))}</span>')
+
+
 def evidence_quote_html(r) -> str:
     """The quote of an evidence card, its cue marked in the stance's colour."""
     return quote_html(r.quote, offset=r.start, cue_start=r.cue_start, cue_end=r.cue_end,
                       colour=stance_colour(r.stance))
+
+
+# --------------------------------------------------------------------------- review
+
+#: the badge colour of a review decision (Okabe-Ito)
+REVIEW_COLOURS = {"confirmed": "#009E73", "corrected": "#0072B2", "added": "#56B4E9",
+                  "rejected": "#D55E00", "undone": "#666666", "error": "#D55E00"}
+
+
+def review_note_html(status: str, label: str, text: str) -> str:
+    """A review decision in one line: a badge (``label`` in the status's colour) and what was
+    stored or who decided (``text``, escaped, Arabic runs isolated)."""
+    colour = REVIEW_COLOURS.get(status, "#666666")
+    return meta_line(f'<span class="riwaya-review" data-review="{esc(status)}" style="background:'
+                     f'{colour};color:#fff;padding:1px 8px;border-radius:8px">{esc(label)}</span> '
+                     f'{bidi_html(text)}')
 
 
 # --------------------------------------------------------------------------- compare

@@ -1,4 +1,10 @@
-"""The actor × claim matrix: who took which stance on which claim, and the evidence of a cell."""
+"""The actor × claim matrix: who took which stance on which claim, and the evidence of a cell.
+
+Rows are grouped by who speaks (:data:`riwaya.dashboard.corpus.SPEAKER_GROUPS`): codebook
+actors, named speakers outside the codebook, unnamed sources, and "Unattributed" last, so that
+an impersonal "it was said" is never a row among named actors. Each piece of evidence says how
+it was found (:func:`how_found`) and who the speaker is (:func:`speaker_text`).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,23 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from riwaya.dashboard.filters import View
+from riwaya.dashboard.corpus import SPEAKER_GROUPS, as_text
+from riwaya.dashboard.filters import View, speaker_group
 from riwaya.dashboard.palette import SILENT_MARK
 from riwaya.pipeline.schema import STANCES
 
 EVIDENCE_COLUMNS = ["statement_id", "doc_id", "sentence_id", "source", "date", "title", "actor_id",
                     "actor_label", "actor_surface", "claim_id", "claim_short", "claim_label", "stance",
-                    "cue", "quote", "start", "end", "cue_start", "cue_end"]
+                    "cue", "quote", "start", "end", "cue_start", "cue_end", "method", "confidence",
+                    "speaker_kind", "affiliation", "affiliation_label", "review"]
+#: how a statement was found (statements.method), for the evidence card
+FOUND_BY = {"rule": "Found by a codebook cue pattern",
+            "example": "Suggested by similarity to the claim's examples",
+            "both": "Found by a codebook cue pattern and by similarity to the claim's examples",
+            "review": "Added by a reviewer"}
+#: who speaks (statements.speaker_kind), for the evidence card
+SPEAKER_TEXT = {"codebook": "codebook actor", "named": "named speaker outside the codebook",
+                "source": "unnamed source", "unattributed": "unattributed (no speaker is named)"}
 
 
 def cell_stance(counts: Mapping[str, int]) -> str:
@@ -42,30 +58,45 @@ def has_statements(long: pd.DataFrame) -> bool:
 def actor_claim_matrix(view: View) -> pd.DataFrame:
     """The actor x claim matrix in long form: one row per (actor, claim) cell, silent ones included.
 
-    Rows: the actors with a statement in view, plus actors chosen in the filter. Columns: every
-    claim of the codebook (only the chosen ones under a claim filter). Columns of the result:
-    actor_id, actor_label, claim_id, claim_label, asserts, denies, concedes, n, stance, text.
+    Rows: the actors with a statement in view, plus actors chosen in the filter, grouped by
+    speaker kind (codebook actors first, "Unattributed" last), the most vocal first within a
+    group. Columns: every claim of the codebook (only the chosen ones under a claim filter).
+    Columns of the result: actor_id, actor_label, group, group_label, claim_id, claim_short,
+    claim_label, asserts, denies, concedes, n, stance, text.
     """
     prep, f, st = view.prep, view.filters, view.statements
     actor_ids = list(dict.fromkeys(list(st["actor_id"]) + list(f.actors)))
     claim_ids = list(f.claims) if f.claims else list(prep.claims["claim_id"])
-    cols = ["actor_id", "actor_label", "claim_id", "claim_short", "claim_label", *STANCES, "n", "stance", "text"]
+    cols = ["actor_id", "actor_label", "group", "group_label", "claim_id", "claim_short", "claim_label",
+            *STANCES, "n", "stance", "text"]
     if not actor_ids or not claim_ids:
         return pd.DataFrame(columns=cols)
     counts = st.groupby(["actor_id", "claim_id", "stance"]).size()
+    kinds = dict(zip(prep.actors["actor_id"], prep.actors["speaker_kind"]))
     rows = []
     for a in actor_ids:
+        group = kinds.get(a, "source")
         for c in claim_ids:
             cnt = {s: int(counts.get((a, c, s), 0)) for s in STANCES}
-            rows.append({"actor_id": a, "actor_label": prep.actor_label(a), "claim_id": c,
+            rows.append({"actor_id": a, "actor_label": prep.actor_label(a), "group": group,
+                         "group_label": SPEAKER_GROUPS.get(group, SPEAKER_GROUPS["source"]), "claim_id": c,
                          "claim_short": prep.claim_short(c),
                          "claim_label": prep.claim_label(c), **cnt, "n": sum(cnt.values()),
                          "stance": cell_stance(cnt), "text": cell_text(cnt)})
     out = pd.DataFrame(rows, columns=cols)
-    # most vocal actors first; claims in codebook order
-    order = out.groupby("actor_id")["n"].sum().sort_values(ascending=False, kind="stable")
+    # by speaker group, the most vocal actors first within each; claims in codebook order
+    order = out.groupby("actor_id", sort=False)["n"].sum().sort_values(ascending=False, kind="stable")
+    out["_g"] = out["group"].map(speaker_group)
     out["_a"] = out["actor_id"].map({a: i for i, a in enumerate(order.index)})
-    return out.sort_values(["_a"], kind="stable").drop(columns="_a").reset_index(drop=True)
+    return out.sort_values(["_g", "_a"], kind="stable").drop(columns=["_g", "_a"]).reset_index(drop=True)
+
+
+def row_groups(long: pd.DataFrame) -> list[tuple[str, list[str]]]:
+    """The matrix's rows by group, in order: [(group label, [actor label, ...]), ...]."""
+    groups: dict[str, list[str]] = {}
+    for label, actor in dict.fromkeys(zip(long["group_label"], long["actor_label"])):
+        groups.setdefault(label, []).append(actor)
+    return list(groups.items())
 
 
 def matrix_wide(long: pd.DataFrame) -> pd.DataFrame:
@@ -121,16 +152,50 @@ def evidence(view: View, *, actor_id: str | None = None, claim_id: str | None = 
         st = st[st["actor_id"] == actor_id]
     if claim_id:
         st = st[st["claim_id"] == claim_id]
-    return st.sort_values(["date", "source", "doc_id", "sentence_id"], na_position="last")[EVIDENCE_COLUMNS] \
-        .reset_index(drop=True)
+    # reindex: ``review`` is there only once a person reviewed something
+    return st.sort_values(["date", "source", "doc_id", "sentence_id"], na_position="last") \
+        .reindex(columns=EVIDENCE_COLUMNS).reset_index(drop=True)
 
 
 def evidence_csv(ev: pd.DataFrame) -> pd.DataFrame:
     """The evidence table as exported: readable columns, no offsets, a reader link."""
-    out = ev[["date", "source", "title", "actor_label", "actor_surface", "claim_id", "claim_label",
-              "stance", "cue", "quote", "doc_id", "sentence_id"]].copy()
+    out = ev[["date", "source", "title", "actor_label", "actor_surface", "speaker_kind", "affiliation",
+              "claim_id", "claim_label", "stance", "cue", "quote", "method", "confidence",
+              "doc_id", "sentence_id"]].copy()
     out["reader_link"] = [reader_link(d, s) for d, s in zip(ev["doc_id"], ev["sentence_id"])]
-    return out.rename(columns={"actor_label": "actor", "source": "outlet", "claim_label": "claim"})
+    return out.rename(columns={"actor_label": "actor", "source": "outlet", "claim_label": "claim",
+                               "method": "found_by"})
+
+
+def how_found(r) -> str:
+    """How a statement (a row of :func:`evidence`) was found, in plain English: "Found by a
+    codebook cue pattern", "Suggested by similarity to the claim's examples (score 0.63)",
+    both, or "Added by a reviewer"; a reviewer's confirmation or correction is said too."""
+    method, review = as_text(getattr(r, "method", "")) or "rule", as_text(getattr(r, "review", ""))
+    if review == "added":
+        method = "review"
+    text = FOUND_BY.get(method, f"Found by {method}")
+    try:
+        confidence = float(getattr(r, "confidence", 1.0))
+    except (TypeError, ValueError):
+        confidence = float("nan")
+    if method in ("example", "both") and confidence == confidence:
+        text += f" (score {confidence:.2f})"
+    elif method == "rule" and confidence < 1:
+        text += f" (confidence {confidence:.2f})"
+    if review in ("confirmed", "corrected"):
+        text += f"; {review} by a reviewer"
+    return text
+
+
+def speaker_text(r) -> str:
+    """Who the speaker of a statement (a row of :func:`evidence`) is: "codebook actor",
+    "named speaker outside the codebook, speaks for <affiliation>", "unnamed source",
+    "unattributed (no speaker is named)". Plain text: escape it before it goes into HTML."""
+    kind = as_text(getattr(r, "speaker_kind", ""))
+    text = SPEAKER_TEXT.get(kind, kind or SPEAKER_TEXT["source"])
+    affiliation = as_text(getattr(r, "affiliation_label", "")) or as_text(getattr(r, "affiliation", ""))
+    return f"{text}, speaks for {affiliation}" if affiliation else text
 
 
 def reader_link(doc_id: str, sentence_id: int) -> str:

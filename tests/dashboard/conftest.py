@@ -22,3 +22,12 @@ def empty_prep(tmp_path_factory) -> Prepared:
     out = tmp_path_factory.mktemp("dashboard-empty")
     write_corpus(out, {})
     return prepare(load_corpus(out))
+
+
+@pytest.fixture(scope="session")
+def suggested_prep(tmp_path_factory) -> Prepared:
+    """The fixture with the statements' provenance columns and the SUGGESTIONS article: a named
+    speaker outside the codebook, an unattributed statement, an example-only suggestion."""
+    out = tmp_path_factory.mktemp("dashboard-suggestions")
+    write_fixture(out, suggestions=True)
+    return prepare(load_corpus(out))
