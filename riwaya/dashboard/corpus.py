@@ -12,7 +12,7 @@ from typing import Iterable
 import pandas as pd
 
 from riwaya.dashboard.palette import palette_for
-from riwaya.pipeline.schema import SPEAKER_KINDS, UNATTRIBUTED
+from riwaya.pipeline.schema import SPEAKER_KINDS, UNATTRIBUTED, speaker_kind
 from riwaya.pipeline.store import Corpus
 from riwaya.review.apply import reviewed_corpus
 
@@ -64,11 +64,8 @@ def implied_speaker_kind(actor_id, in_codebook) -> str:
     an ``UNK:<form>`` (an older build cannot tell a named person from an unnamed source),
     "named" for any other id."""
     actor_id = as_text(actor_id)
-    if actor_id == UNATTRIBUTED:
-        return "unattributed"
-    if not pd.isna(in_codebook) and bool(in_codebook):
-        return "codebook"
-    return "source" if actor_id.startswith("UNK:") else "named"
+    return speaker_kind(actor_id, not pd.isna(in_codebook) and bool(in_codebook),
+                        otherwise="source" if actor_id.startswith("UNK:") else "named")
 
 
 def provenance(statements: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,14 @@ METHODS = ("rule", "example", "both", "review")
 SPEAKER_KINDS = ("codebook", "named", "source", "unattributed")
 UNATTRIBUTED = "UNATTRIBUTED"
 
+
+def speaker_kind(actor_id: str, in_codebook: bool, *, otherwise: str) -> str:
+    """The speaker kind an actor id implies when no build said it: "unattributed" for
+    UNATTRIBUTED, "codebook" for a codebook actor, else ``otherwise`` ("named" or "source")."""
+    if actor_id == UNATTRIBUTED:
+        return "unattributed"
+    return "codebook" if in_codebook else otherwise
+
 TABLES: dict[str, pa.Schema] = {
     "documents": pa.schema([
         ("doc_id", pa.string()),          # file stem

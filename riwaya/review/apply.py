@@ -22,7 +22,8 @@ import math
 
 import pandas as pd
 
-from riwaya.review.model import STATUS, UNATTRIBUTED, sentence_key
+from riwaya.pipeline.schema import speaker_kind
+from riwaya.review.model import STATUS, sentence_key
 from riwaya.review.store import empty_decisions
 
 #: columns this module adds to the statements
@@ -56,9 +57,7 @@ def speaker_kind_of(actor_id: str, codebook_ids: set[str], known: dict[str, str]
     speaker (``known``), else codebook, unattributed or named."""
     if known and isinstance(known.get(actor_id), str):
         return known[actor_id]
-    if actor_id == UNATTRIBUTED:
-        return "unattributed"
-    return "codebook" if actor_id in codebook_ids else "named"
+    return speaker_kind(actor_id, actor_id in codebook_ids, otherwise="named")
 
 
 def apply_decisions(statements: pd.DataFrame, sentences: pd.DataFrame,

@@ -23,14 +23,13 @@ from datetime import datetime
 from typing import Iterable
 
 from riwaya.errors import ReviewError
-from riwaya.pipeline.schema import STANCES
+from riwaya.pipeline.schema import STANCES, UNATTRIBUTED
 
 ACTIONS = ("confirm", "reject", "correct", "add", "withdraw")
 #: decisions that say a statement is true (they become golden data and claim examples)
 POSITIVE = ("confirm", "correct", "add")
 #: the ``review`` column of reviewed statements, by action
 STATUS = {"confirm": "confirmed", "correct": "corrected", "add": "added"}
-UNATTRIBUTED = "UNATTRIBUTED"
 
 
 def sentence_key(text: str) -> str:
