@@ -31,7 +31,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_dashboard.py
 
 screenshots: setup
-	$(BIN)/python -m pytest tests/test_browser.py -q
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf data/processed data/cache artifacts build riwaya.egg-info

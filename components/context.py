@@ -74,7 +74,7 @@ def load(p: Paths) -> tuple[Prepared | None, str | None]:
 def setup(title: str = "Riwaya") -> Context:
     """Set the page up; load the corpus; draw the sidebar (navigation, presentation mode, filter)."""
     st.set_page_config(page_title=f"{title} · Riwaya" if title != "Riwaya" else title,
-                       page_icon="📰", layout="wide", initial_sidebar_state="expanded")
+                       page_icon="📰", layout="wide", initial_sidebar_state="auto")
     paths = Paths.from_env()  # RIWAYA_RAW, RIWAYA_CODEBOOK, RIWAYA_PROCESSED or their defaults
     prep, problem = load(paths)
     nav = st.sidebar.container()
