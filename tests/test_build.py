@@ -54,7 +54,7 @@ def test_bad_files_are_skipped_with_reasons_and_cp1256_is_decoded(raw_copy, code
     report = build_corpus(raw_copy, codebook_copy, tmp_path / "out")
     skipped = dict(report.skipped)
     assert skipped["empty.txt"] == "is empty"
-    assert "binary" in skipped["photo.jpg"]
+    assert skipped["photo.jpg"] == "not an article file: .jpg; an image"
     assert "limit" in skipped["huge.txt"]
     corpus = load_corpus(tmp_path / "out")
     doc = corpus.documents.set_index("doc_id").loc["windows"]
@@ -101,10 +101,21 @@ def test_crash_while_writing_leaves_the_previous_corpus(raw_copy, codebook_copy,
     assert len(list(out.glob("build-*"))) <= 2  # old builds are pruned
 
 
-def test_bad_metadata_names_file_and_line(raw_copy, codebook_copy, tmp_path):
+def test_bad_metadata_cell_is_a_warning_naming_file_line_and_column(raw_copy, codebook_copy,
+                                                                     tmp_path):
     (raw_copy / "metadata.csv").write_text("file,source,date\n000_54f79f58a69dbdb0.txt,X,2017-11-14\n"
                                       "001_7a61912e591ad750.txt,Y,14 Nov\n", encoding="utf-8")
-    with pytest.raises(MetadataError, match=r"metadata.csv, line 3: date '14 Nov' is not YYYY-MM-DD"):
+    report = build_corpus(raw_copy, codebook_copy, tmp_path / "out")   # one odd cell: no stop
+    [warning] = [w for w in report.warnings if "metadata.csv" in w]
+    assert "metadata.csv, line 3, column 'date': '14 Nov' is not a date" in warning
+    assert "Accepted: 2017-11-14" in warning
+    dates = load_corpus(tmp_path / "out").documents.set_index("doc_id").date
+    assert dates["000_54f79f58a69dbdb0"] == "2017-11-14" and dates.isna()["001_7a61912e591ad750"]
+
+
+def test_metadata_without_file_column_stops_the_build(raw_copy, codebook_copy, tmp_path):
+    (raw_copy / "metadata.csv").write_text("name,source\nx.txt,X\n", encoding="utf-8")
+    with pytest.raises(MetadataError, match=r"metadata.csv, line 1: needs a header row with a 'file'"):
         build_corpus(raw_copy, codebook_copy, tmp_path / "out")
 
 
