@@ -12,23 +12,22 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
-import math
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from rapidfuzz import fuzz
-
 from riwaya import __version__
 from riwaya.pipeline.clean import clean_text
+from riwaya.pipeline.duplicates import DuplicateIndex
 from riwaya.codebook import Codebook, load_codebook
 from riwaya.config import Paths, embeddings_cache, geocode_cache, review_db
 from riwaya.errors import GeocodingError, InputFileError, ReviewError
-from riwaya.pipeline.ingest import list_article_files, read_article
+from riwaya.pipeline.ingest import read_article
 from riwaya.text.matcher import NormText, normalized_key
 from riwaya.pipeline.mentions import EntityIndex, Mention, find_mentions
 from riwaya.pipeline.metadata import load_metadata
+from riwaya.pipeline.rawfolder import scan_raw_folder
 from riwaya.text.normalize import arabic_ratio, normalize_form
 from riwaya.pipeline.schema import SCHEMA_VERSION, UNATTRIBUTED
 from riwaya.text.segment import split_sentences
@@ -43,8 +42,6 @@ log = logging.getLogger(__name__)
 #: with ``done == total`` before writing; the command line draws it with tqdm, the dashboard
 #: with a progress bar (components/build_ui.py)
 ProgressFn = Callable[[int, int, str], None]
-
-DUPLICATE_SIMILARITY = 95.0
 
 
 @dataclass
@@ -180,8 +177,9 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
     codebook_dir = Path(codebook_dir) if codebook_dir is not None else default.codebook
     out_dir = Path(out_dir) if out_dir is not None else default.processed
     codebook = load_codebook(codebook_dir)
-    metadata = load_metadata(raw_dir)
-    files = list_article_files(raw_dir)
+    folder = scan_raw_folder(raw_dir)   # which files are articles (rawfolder.py), and why not
+    files = folder.files
+    metadata = load_metadata(raw_dir, known={f.doc_id for f in files})
     gazetteer = _load_gazetteer(codebook)
     index = EntityIndex.build(codebook, gazetteer)
     embeddings = EmbeddingCache(embeddings_cache(out_dir))
@@ -198,21 +196,23 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
     ner = _load_ner(ner_model)
     fingerprint = input_fingerprint(raw_dir, codebook_dir)
 
-    report = BuildReport(out_dir=str(out_dir), warnings=warnings)
+    report = BuildReport(out_dir=str(out_dir), skipped=list(folder.skipped),
+                         warnings=warnings + folder.warnings + metadata.warnings)
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in
                                              ("documents", "sentences", "mentions", "statements")}
-    seen_bodies: dict[int, list[tuple[str, str]]] = {}
-    for n, path in enumerate(files):
+    duplicates = DuplicateIndex()
+    for n, entry in enumerate(files):
         if progress:
-            progress(n, len(files), path.name)
+            progress(n, len(files), entry.name)
         try:
-            article = read_article(path)
+            article = read_article(entry.path, doc_id=entry.doc_id, name=entry.name)
         except InputFileError as exc:
-            report.skipped.append((path.name, exc.problem))
+            report.skipped.append((entry.name, exc.problem))
             continue
+        report.warnings.extend(article.warnings)
         cleaned = clean_text(article.text, boilerplate=codebook.boilerplate, sources=codebook.sources)
         if not cleaned.text.strip():
-            report.skipped.append((path.name, "no article text left after removing boilerplate"))
+            report.skipped.append((entry.name, "no article text left after removing boilerplate"))
             continue
         meta = metadata.get(article.doc_id, {})
         text = NormText.of(cleaned.text)
@@ -221,7 +221,7 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
         mentions = find_mentions(text, index, extra=extra)
         statements = extractor.extract(article.doc_id, text, sentences, mentions)
 
-        duplicate_of = _duplicate_of(normalize_form(cleaned.text), article.doc_id, seen_bodies)
+        duplicate_of = duplicates.add(article.doc_id, normalize_form(cleaned.text))
         if duplicate_of:
             report.duplicates.append((article.doc_id, duplicate_of))
 
@@ -229,7 +229,7 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
         basis = "metadata" if meta.get("source") else (cleaned.source_basis or "unknown")
         language = meta.get("language") or ("ar" if arabic_ratio(cleaned.text) >= 0.5 else "other")
         rows["documents"].append({
-            "doc_id": article.doc_id, "file": path.name, "source": source, "source_basis": basis,
+            "doc_id": article.doc_id, "file": entry.name, "source": source, "source_basis": basis,
             "date": meta.get("date"), "url": meta.get("url"),
             "title": meta.get("title") or cleaned.title, "text": cleaned.text, "language": language,
             "duplicate_of": duplicate_of, "raw_text": article.text, "encoding": article.encoding,
@@ -279,25 +279,6 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
                                            if k not in ("out_dir", "build")}})
     report.build = build.name
     return report
-
-
-def _duplicate_of(body: str, doc_id: str, seen: dict[int, list[tuple[str, str]]]) -> str | None:
-    """An earlier document whose body is the same or nearly (syndicated copies).
-
-    Bodies are bucketed by the log of their length, so only documents of similar
-    size are compared and a large corpus is not compared pair by pair.
-    """
-    bucket = int(math.log(max(len(body), 1), 1.05))
-    found = None
-    for b in (bucket - 1, bucket, bucket + 1):
-        for other_id, other in seen.get(b, []):
-            if body == other or fuzz.ratio(body, other, score_cutoff=DUPLICATE_SIMILARITY):
-                found = other_id
-                break
-        if found:
-            break
-    seen.setdefault(bucket, []).append((doc_id, body))
-    return found
 
 
 def _sentence_lookup(sentences):

@@ -1,0 +1,158 @@
+"""Near-duplicate articles (syndicated copies) in linear time.
+
+The rule is unchanged from the pairwise check it replaces: a document repeats an
+earlier one when their normalised bodies are equal, or similar lengths (within one
+5 % length bucket of each other) and ``rapidfuzz.fuzz.ratio >= DUPLICATE_SIMILARITY``;
+the earlier document named is the first one found in bucket order (shorter bucket
+first), then in the order documents were added.
+
+What changed is how the earlier documents to compare are found: not every earlier
+document of a similar length (quadratic), but
+
+1. the same content hash (an exact copy), and
+2. MinHash + LSH (``datasketch``) over word bigrams of the body: only documents
+   that share enough bigrams are candidates (an LSH bucket in common, and signatures
+   agreeing on at least ``MIN_ESTIMATE`` of their values: articles that share a sentence
+   or a credit line are not compared), and the rule above confirms them.
+
+With ``NUM_PERM = 126`` permutations in ``LSH_BANDS = 42`` bands of 3 rows, a pair
+with bigram Jaccard similarity J is a candidate with probability 1 - (1 - J^3)^42:
+0.996 at J = 0.5, 0.9995 at 0.55, > 0.99999 at 0.6. Copies that pass the
+ratio rule share far more: measured on the sample and dev corpus, a replaced
+sentence keeps J >= 0.84, a dropped one >= 0.89, a credit line added >= 0.98, 4 %
+of words swapped >= 0.82; only scattered single-character edits over the whole text
+(2.5 % of characters, ratio ~95) fall to J ~0.55. Distinct articles of the dev
+corpus share J <= 0.08 (candidate probability < 0.03). A copy at J = 0.55 has its
+signatures agree on fewer than 25 % of 126 values with probability < 1e-11.
+Bodies too short for bigrams to say anything (under ``SHORT_BODY`` characters) are
+compared pairwise with the bodies of neighbouring buckets, as before (those buckets
+are kept in a small list of their own).
+
+Everything is deterministic: fixed seed, SHA-1 of the shingles (not Python's salted
+``hash``), candidates sorted before they are confirmed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import zlib
+
+from datasketch import MinHash, MinHashLSH
+from rapidfuzz import fuzz
+
+DUPLICATE_SIMILARITY = 95.0   # rapidfuzz ratio (0-100) from which two bodies are one article
+NUM_PERM = 126
+LSH_BANDS = 42                # 42 bands x 3 rows = 126 permutations
+SEED = 1
+SHINGLE_WORDS = 2
+SHORT_BODY = 200              # characters; shorter bodies are compared pairwise
+MIN_ESTIMATE = 0.25           # LSH candidates whose signatures agree less are not compared
+
+
+def length_bucket(body: str) -> int:
+    """The 5 % length bucket of a body; only neighbouring buckets can hold copies."""
+    return int(math.log(max(len(body), 1), 1.05))
+
+
+_SMALL_BUCKET = length_bucket("x" * SHORT_BODY)
+
+
+def is_near_copy(body: str, other: str) -> bool:
+    """The rule: equal, or ``fuzz.ratio >= DUPLICATE_SIMILARITY``."""
+    return body == other or bool(fuzz.ratio(body, other, score_cutoff=DUPLICATE_SIMILARITY))
+
+
+def shingles(body: str) -> list[bytes]:
+    """The body's word bigrams (UTF-8), each once, in first-seen order."""
+    words = body.split()
+    if len(words) < SHINGLE_WORDS:
+        return [" ".join(words).encode("utf-8")] if words else []
+    grams = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
+    return [g.encode("utf-8") for g in dict.fromkeys(grams)]
+
+
+_FIRST = MinHash(num_perm=NUM_PERM, seed=SEED)
+_PERMUTATIONS, _SCHEME = _FIRST.permutations, _FIRST.scheme         # drawn once
+
+
+def minhash(body: str) -> MinHash:
+    """The body's MinHash signature (fixed seed; CRC-32 of the shingles, not Python's salted
+    ``hash``: the same in every process, and 7x faster than datasketch's default SHA-1)."""
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32,
+                permutations=_PERMUTATIONS, scheme=_SCHEME)
+    m.update_batch(shingles(body))
+    return m
+
+
+class DuplicateIndex:
+    """The documents seen so far; :meth:`add` says which earlier one a new one repeats.
+
+    >>> index = DuplicateIndex()
+    >>> index.add("a", "some body text") is None
+    True
+    >>> index.add("b", "some body text")
+    'a'
+    """
+
+    def __init__(self) -> None:
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, NUM_PERM // LSH_BANDS))
+        self._docs: list[tuple[str, str, int]] = []          # (doc_id, body, bucket) by position
+        self._by_hash: dict[bytes, list[int]] = {}            # content hash -> positions
+        self._signatures: list[MinHash] = []                  # by position
+        self._small: dict[int, list[int]] = {}                # bucket -> positions, short end only
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def add(self, doc_id: str, body: str) -> str | None:
+        """Add a document; return the id of the earlier document it repeats, or None."""
+        if not isinstance(body, str):
+            raise TypeError(f"DuplicateIndex.add expected the body as str, got {type(body).__name__}")
+        bucket = length_bucket(body)
+        digest = hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
+        signature = minhash(body)
+        candidates = set(self._by_hash.get(digest, ()))
+        candidates.update(p for p in self._lsh.query(signature)
+                          if signature.jaccard(self._signatures[p]) >= MIN_ESTIMATE)
+        for b in (bucket - 1, bucket, bucket + 1):   # empty but near the short end
+            candidates.update(self._small.get(b, ()))
+        found = self._first_copy(body, bucket, candidates)
+
+        position = len(self._docs)
+        self._docs.append((doc_id, body, bucket))
+        self._by_hash.setdefault(digest, []).append(position)
+        self._lsh.insert(position, signature, check_duplication=False)
+        self._signatures.append(signature)
+        if bucket <= _SMALL_BUCKET + 1:
+            self._small.setdefault(bucket, []).append(position)
+        return found
+
+    def _first_copy(self, body: str, bucket: int, candidates: set[int]) -> str | None:
+        near = [(self._docs[p][2], p) for p in candidates if abs(self._docs[p][2] - bucket) <= 1]
+        for _, p in sorted(near):
+            if is_near_copy(body, self._docs[p][1]):
+                return self._docs[p][0]
+        return None
+
+
+class PairwiseDuplicates:
+    """The reference: every earlier document of a neighbouring length bucket, pair by pair.
+
+    Quadratic; kept as the oracle :class:`DuplicateIndex` is tested and benchmarked
+    against, never used by the build.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[int, list[tuple[str, str]]] = {}
+
+    def add(self, doc_id: str, body: str) -> str | None:
+        bucket = length_bucket(body)
+        found = None
+        for b in (bucket - 1, bucket, bucket + 1):
+            found = next((other_id for other_id, other in self._seen.get(b, [])
+                          if is_near_copy(body, other)), None)
+            if found:
+                break
+        self._seen.setdefault(bucket, []).append((doc_id, body))
+        return found
