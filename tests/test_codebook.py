@@ -42,7 +42,7 @@ def _replace_line(path: Path, lineno: int, text: str) -> None:
      "Input should be", "kind"),
     ("actors.jsonl", 5, json.dumps({"id": "X", "name_en": "x", "kind": "state", "aliases": []}),
      "at least 1 item", "aliases"),
-    ("actors.jsonl", 6, json.dumps({"id": "X", "name_en": "x", "kind": "state", "aliases": ["a"], "colour": 1}),
+    ("actors.jsonl", 6, json.dumps({"id": "X", "name_en": "x", "kind": "state", "aliases": ["ab"], "colour": 1}),
      "Extra inputs are not permitted", "colour"),
     ("claims.jsonl", 1, json.dumps({"id": "C", "statement_en": "s", "cues": [{"all": ["a||b"]}]}),
      "empty alternative", "cues.0.all"),
@@ -59,6 +59,42 @@ def _replace_line(path: Path, lineno: int, text: str) -> None:
      "lookarounds and backreferences are not allowed", "pattern"),
     ("sources.jsonl", 1, json.dumps({"basis": "credit", "pattern": "^(كتب)\\s*:"}),
      "needs a named group", None),
+    # forms that normalise to nothing useful (issue 9, item 12): silently useless before
+    *[("actors.jsonl", 2, json.dumps({"id": "X", "name_en": "x", "kind": "state", field: forms}),
+       message, field) for field, forms, message in [
+        ("aliases", ["،"], "no letter or digit once normalised"),
+        ("aliases", ["داعش", "و"], "item 1 'و' is only a single letter or a proclitic"),
+        ("aliases", ["ال"], "only a single letter or a proclitic"),
+        ("aliases", ["لل"], "only a single letter or a proclitic"),
+        ("aliases", ["ـ َ"], "no letter or digit once normalised"),   # tatweel and a mark
+        ("aliases", ["x"], "only a single letter or a proclitic"),
+        ("aliases", ["ح*"], "shorter than 2 letters"),
+    ]],
+    *[("actors.jsonl", 3, json.dumps({"id": "X", "name_en": "x", "kind": "state", "aliases": ["داعش"],
+                                      field: forms}), message, field) for field, forms, message in [
+        ("short_forms", ["ف"], "only a single letter or a proclitic"),
+        ("anaphors", ["الوزارة", "،"], "item 1 '،' has no letter or digit"),
+        ("anaphors", ["وال"], "only a single letter or a proclitic"),
+    ]],
+    ("places.jsonl", 1, json.dumps({"id": "P", "name_en": "p", "name_ar": "بلدة", "aliases": ["."]}),
+     "no letter or digit once normalised", "aliases"),
+    *[("claims.jsonl", 2, json.dumps({"id": "C", "statement_en": "s", "cues": [cue]}), message, field)
+      for cue, message, field in [
+        ({"all": ["*"]}, "alternative '*' of group '*' has no letter or digit", "cues.0.all"),
+        ({"all": ["قال|*"]}, "alternative '*'", "cues.0.all"),
+        ({"all": ["ق*"]}, "shorter than 2 letters", "cues.0.all"),
+        ({"all": ["قال"], "near": ["@ISIS|ا*"]}, "shorter than 2 letters", "cues.0.near"),
+        ({"all": ["قال"], "near": ["ال*"]}, "only a single letter or a proclitic", "cues.0.near"),
+        ({"all": ["و ال"]}, "only a single letter or a proclitic", "cues.0.all"),
+        ({"all": ["قال"], "near": ["،"]}, "has no letter or digit", "cues.0.near"),
+        ({"all": ["و"]}, "only a single letter or a proclitic", "cues.0.all"),
+        # an unknown @ID is reported in the group that names it
+        ({"all": ["قال"], "near": ["@NOPE"]}, "cue names unknown entity '@NOPE'", "cues.0.near"),
+        ({"all": ["@NOPE", "قال"]}, "cue names unknown entity '@NOPE'", "cues.0.all"),
+    ]],
+    ("claims.jsonl", 3, json.dumps({"id": "C", "statement_en": "s",
+                                    "cues": [{"all": ["قال"]}, {"all": ["نفى"], "near": ["@NOPE"]}]}),
+     "unknown entity '@NOPE'", "cues.1.near"),
 ])
 def test_malformed_line_names_file_line_and_field(codebook_copy, file, lineno, text, message, field):
     _replace_line(codebook_copy / file, lineno, text)
@@ -113,3 +149,12 @@ def test_codebook_model_points_to_a_readme_that_exists():
 
     assert "data/codebook/README.md" in riwaya.codebook.model.__doc__
     assert (SAMPLE_CODEBOOK / "README.md").exists()
+
+
+@pytest.mark.parametrize("form", ["حرر*", "US", "ب ب س", "ا ف ب", "الرقة", "داعش", "AB*", "قال"])
+def test_usable_forms_are_accepted(form):
+    """The rejection above is not too wide: short real names and 2-letter prefixes pass."""
+    Actor.model_validate({"id": "X", "name_en": "x", "kind": "state", "aliases": [form],
+                          "short_forms": [form], "anaphors": [form]})
+    Claim.model_validate({"id": "C", "statement_en": "s", "cues": [{"all": [form], "near": [form]}]})
+

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from riwaya.text.clitics import PROCLITICS
 from riwaya.text.matcher import tokenize_form
 
 if TYPE_CHECKING:
@@ -81,6 +82,28 @@ class CompiledClaim:
     cues: tuple[CompiledCue, ...]
     examples: tuple[str, ...] = ()
     needs: Needs = ()
+
+
+MIN_PREFIX = 2      # letters a "word*" prefix needs: a shorter one starts almost any word
+
+
+def form_problem(form: str) -> str | None:
+    """Why a name form (alias, short form, anaphor) or a cue word could never match usefully,
+    or None: nothing left once normalised (punctuation, marks, a bare ``*``), a ``word*``
+    prefix shorter than :data:`MIN_PREFIX` letters, one letter, or only proclitics (و، ال، لل:
+    they would match everywhere, or nowhere). Spelt-out letters ("ب ب س") are a name."""
+    if not isinstance(form, str):
+        raise TypeError(f"Expected a form as str, got {type(form).__name__} instead")
+    text = form.strip()
+    prefix = text.endswith(PREFIX)
+    tokens = tokenize_form(text.rstrip(PREFIX))
+    if not tokens:
+        return "has no letter or digit once normalised (punctuation, marks or a bare '*' only)"
+    if prefix and len(tokens[-1]) < MIN_PREFIX:
+        return f"is a prefix ('word*') shorter than {MIN_PREFIX} letters: it would start almost any word"
+    if all(t in PROCLITICS for t in tokens) or (len(tokens) == 1 and len(tokens[0]) < 2):
+        return "is only a single letter or a proclitic (و، ف، ب، ال ...) once normalised"
+    return None
 
 
 def compile_word(alternative: str) -> CueWord | None:

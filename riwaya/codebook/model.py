@@ -25,7 +25,7 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from riwaya.codebook.cues import CompiledClaim, compile_claims, split_alternatives
+from riwaya.codebook.cues import ENTITY, CompiledClaim, compile_claims, form_problem, split_alternatives
 from riwaya.codebook.gazetteer_settings import GazetteerSettings, load_settings
 from riwaya.config import GAZETTEER_SETTINGS_FILE
 from riwaya.errors import CodebookError
@@ -48,6 +48,14 @@ def _non_empty_forms(forms: list[str]) -> list[str]:
     return forms
 
 
+def _usable_forms(forms: list[str]) -> list[str]:
+    """Name forms that can match: each leaves a word once normalised (:func:`form_problem`)."""
+    for n, form in enumerate(_non_empty_forms(forms)):
+        if problem := form_problem(form):
+            raise ValueError(f"item {n} {form!r} {problem}")
+    return forms
+
+
 class Actor(_Record):
     id: str = Field(pattern=ID_PATTERN)
     name_en: str = Field(min_length=1)
@@ -62,8 +70,8 @@ class Actor(_Record):
     provenance: str = ""
     note: str = ""
 
-    _check_forms = field_validator("aliases", "short_forms", "anaphors",
-                                   "adjectives")(_non_empty_forms)
+    _check_forms = field_validator("adjectives")(_non_empty_forms)
+    _check_names = field_validator("aliases", "short_forms", "anaphors")(_usable_forms)
 
 
 class ClaimCue(_Record):
@@ -79,8 +87,12 @@ class ClaimCue(_Record):
     @classmethod
     def _groups(cls, groups: list[str]) -> list[str]:
         for group in groups:
-            if not all(split_alternatives(group)):
+            alternatives = split_alternatives(group)
+            if not all(alternatives):
                 raise ValueError(f"empty alternative in group {group!r}")
+            for alt in alternatives:
+                if not alt.startswith(ENTITY) and (problem := form_problem(alt)):
+                    raise ValueError(f"alternative {alt!r} of group {group!r} {problem}")
         return groups
 
 
@@ -124,7 +136,7 @@ class Place(_Record):
     provenance: str = ""
     note: str = ""
 
-    _check_forms = field_validator("aliases")(_non_empty_forms)
+    _check_forms = field_validator("aliases")(_usable_forms)
 
 
 LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speech_noun",
@@ -262,13 +274,13 @@ def load_codebook(folder: Path | str) -> Codebook:
     compiled = compile_claims(c for _, c in claims)
     for (lineno, claim), compiled_claim in zip(claims, compiled):
         for ci, cue in enumerate(compiled_claim.cues):
-            for group in [*cue.all, *cue.near]:
-                for entity in group.entities:
+            for part, groups in (("all", cue.all), ("near", cue.near)):
+                for entity in (e for group in groups for e in group.entities):
                     if entity not in actor_ids | place_ids:
                         raise CodebookError(
                             claims_path, f"claim {claim.id} cue names unknown entity "
                                          f"{'@' + entity!r}; use an actor or place id", line=lineno,
-                            field=f"cues.{ci}.all")
+                            field=f"cues.{ci}.{part}")
         for field_name, groups in (("needs", claim.needs),
                                    ("cues.speaker", [c.speaker for c in claim.cues if c.speaker])):
             for group in groups:
