@@ -14,7 +14,7 @@ begin("basic")  # before the heavy imports: plotly.js starts loading in the brow
 from components import build_ui, context, figures  # noqa: E402
 
 from components.fastchart import chart  # noqa: E402
-from riwaya.dashboard import overview  # noqa: E402
+from riwaya.dashboard import html, overview  # noqa: E402
 
 ctx = context.setup("Overview")
 st.title("Riwaya · who claimed what, where, and how each outlet told it")
@@ -39,7 +39,7 @@ c[3].metric("Claims reported", f"{s['claims_reported']} of {s['claims_in_codeboo
 c[4].metric("Speakers", s["speakers"], help=f"{s['unlisted_speakers']} not in the codebook")
 c[5].metric("Places", s["places"])
 if dates := overview.dates_caption(s, prep.outlets):
-    st.caption(dates)
+    st.caption(html.md(dates))  # outlet names are data: never markdown
 
 st.subheader("Statements per claim, by stance")
 counts = overview.stance_by_claim(view)

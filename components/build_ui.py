@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from riwaya.config import Paths
+from riwaya.dashboard.html import md
 from riwaya.errors import RiwayaError
 from riwaya.pipeline import build as pipeline
 from riwaya.pipeline.ingest import list_article_files
@@ -54,14 +55,14 @@ def watch(job: BuildJob) -> bool:
             job.wait(POLL_S)
         if job.error is not None:
             status.update(label="The build failed", state="error")
-            st.error(f"Building the corpus failed: {job.error}")
+            st.error(f"Building the corpus failed: {md(job.error)}")  # names files: data
             st.caption("The previous corpus, if any, is unchanged.")
             return False
         bar.progress(1.0, text="Done")
         status.update(label=f"Corpus built in {job.progress().elapsed:.1f} s", state="complete",
                       expanded=False)
         if job.report is not None:
-            st.caption(job.report.format()[:500])
+            st.caption(md(job.report.format()[:500]))
     return True
 
 
@@ -90,7 +91,7 @@ def ensure_corpus(ctx: Context) -> None:
     stale, problem = staleness(p)
     missing = ctx.prep is None
     if problem and missing:
-        st.warning(problem)
+        st.warning(md(problem))
     if not (missing or stale):
         return
     reason = "No processed corpus yet" if missing else "The articles or the codebook changed since the last build"

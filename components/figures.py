@@ -9,6 +9,7 @@ from typing import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from riwaya.dashboard.corpus import as_text
 from riwaya.dashboard.map import map_frame
 from riwaya.dashboard.palette import SILENT_COLOUR, SILENT_TEXT, STANCE_COLOURS, STANCE_ORDER
 from riwaya.pipeline.schema import STANCES
@@ -16,6 +17,18 @@ from riwaya.pipeline.schema import STANCES
 from components.fastchart.preload import MAP_RESOLUTION, TOPOJSON_URL  # shared with the preload scripts
 
 FONT = "Source Sans, 'Noto Sans', 'Noto Sans Arabic', 'Noto Naskh Arabic', sans-serif"
+
+
+def plot_text(value) -> str:
+    """Data text as plotly shows it literally: plotly reads <b>, <a href>, <br>, <span style>
+    and entities in axis and tick labels, hover text, legend names and marker text, so &, < and
+    > become entities (which plotly turns back into the characters). Every label from the data
+    goes through here once."""
+    return escape(as_text(value) if not isinstance(value, str) else value, quote=False)
+
+
+def _plot_texts(values) -> list[str]:
+    return [plot_text(v) for v in values]
 
 
 def plotly_config(name: str) -> dict:
@@ -65,14 +78,17 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
     lon_range, lat_range = frame or map_frame(places)
     font_size = 15 if big else 12
     for key, group in drawn.groupby("colour_key", sort=True):
-        label = group["colour_label"].iloc[0]
+        label = plot_text(group["colour_label"].iloc[0])
         colour = colours.get(key, SILENT_TEXT) if key else SILENT_TEXT
         fig.add_trace(go.Scattergeo(
             lat=group["lat"], lon=group["lon"], name=label, mode="markers",
             marker=dict(size=[sizes[p] for p in group["entity_id"]], color=colour, opacity=0.85,
                         line=dict(width=1.5, color="#333")),
+            # [0] the place id (clicks; never shown), the rest shown in the hover: escaped
             customdata=group[["entity_id", "name_en", "name_ar", "mentions", "articles",
-                              "outlets", "claims", "speakers"]].to_numpy(),
+                              "outlets", "claims", "speakers"]]
+            .assign(**{c: lambda d, c=c: _plot_texts(d[c])
+                       for c in ("name_en", "name_ar", "outlets", "claims", "speakers")}).to_numpy(),
             hovertemplate=("<b>%{customdata[1]}</b> · %{customdata[2]}<br>"
                            "%{customdata[3]} mention(s) in %{customdata[4]} article(s)<br>"
                            "Outlets: %{customdata[5]}<br>Claims: %{customdata[6]}<br>"
@@ -88,7 +104,7 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
         names = dict(zip(drawn["entity_id"], drawn["name_en"]))
         fig.add_trace(go.Scattergeo(
             lon=[lon for lon, _ in where.values()], lat=[lat for _, lat in where.values()],
-            text=[short_name(names[p]) for p in where], mode="text", textposition="top center",
+            text=[plot_text(short_name(names[p])) for p in where], mode="text", textposition="top center",
             textfont=dict(size=font_size, color="#222", shadow="0 0 3px #fff"),
             hoverinfo="skip", showlegend=False, name="place names"))
     fig.update_geos(
@@ -162,9 +178,9 @@ def _grouped_rows(groups: Sequence[tuple[str, Sequence[str]]]) -> tuple[list[str
     for label, rows in groups:
         if len(groups) > 1:
             cats.append(f"\u2063{label}\u2063")  # invisible marks: never an actor's label
-            ticks.append(f'<span style="color:#6b6b6b"><b>{escape(label.upper(), quote=False)}</b></span>')
-        cats += list(rows)
-        ticks += [escape(r, quote=False) for r in rows]
+            ticks.append(f'<span style="color:#6b6b6b"><b>{plot_text(label.upper())}</b></span>')
+        cats += _plot_texts(rows)
+        ticks += _plot_texts(rows)
     return cats, ticks
 
 
@@ -178,6 +194,8 @@ def matrix_figure(long: pd.DataFrame, *, row: str = "actor_label", col: str = "c
     a header row with a line above it.
     """
     fig = go.Figure()
+    # the row and column labels are data, shown as ticks and in the hover: escaped once, here
+    long = long.assign(**{row: _plot_texts(long[row]), col: _plot_texts(long[col])})
     rows = list(dict.fromkeys(long[row]))
     cols = list(dict.fromkeys(long[col]))
     cell = 46 if big else 40
@@ -232,9 +250,10 @@ def stance_bar_figure(counts: pd.DataFrame, *, big: bool = False) -> go.Figure:
         part = counts[counts["stance"] == stance]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(y=part["claim_short"], x=part["n"], orientation="h", name=stance,
+        fig.add_trace(go.Bar(y=_plot_texts(part["claim_short"]), x=part["n"], orientation="h", name=stance,
                              marker_color=STANCE_COLOURS[stance],
-                             customdata=part[["claim_id", "claim_label"]].to_numpy(),
+                             customdata=part[["claim_id", "claim_label"]]
+                             .assign(claim_label=lambda d: _plot_texts(d["claim_label"])).to_numpy(),
                              hovertemplate="%{y} (%{customdata[0]})<br>%{customdata[1]}<br>"
                                            + stance + ": %{x}<extra></extra>"))
     fig.update_layout(barmode="stack", legend_traceorder="normal")

@@ -50,7 +50,7 @@ chart.chart(fig, key="map_chart", name="map", bundle="geo", config=figures.plotl
 if len(drawn) < len(places):
     st.caption(f"{len(places) - len(drawn)} place(s) have no coordinates and are listed in the table only.")
 if outside := place_map.outside_note(places, frame):
-    st.caption(outside)
+    st.caption(html.md(outside))  # place names are data: never markdown
 
 chosen = st.selectbox("Choose a place (or click a marker)", place_ids, key=place.key,
                       format_func=lambda p: names.get(p, p), index=None,
@@ -59,7 +59,7 @@ urlstate.publish([place])
 
 if chosen:
     row = place_map.place_row(places, chosen)
-    st.subheader(f"{row['name_en']}")
+    st.subheader(html.md(row["name_en"]))
     st.html(html.place_meta_html(row))
     sents = place_map.place_sentences(view, chosen)
     st.download_button("Download these sentences (CSV)", sents.to_csv(index=False).encode("utf-8"),

@@ -61,7 +61,7 @@ for col, label in zip(cols, groups):
     shared, unique = compare.overlap_of(overlap, label)
     with col:
         st.html(html.overlap_counts_html(label, len(shared), len(unique)))
-        with st.expander(f"Sentences only in {label}", expanded=len(groups) <= 3):
+        with st.expander(f"Sentences only in {html.md(label)}", expanded=len(groups) <= 3):
             st.html(html.quote_blocks(list(unique["text"])))
         with st.expander(f"Sentences shared with others ({len(shared)})"):
             for r in shared.itertuples(index=False):

@@ -38,7 +38,7 @@ sent = urlstate.number("sent")
 doc = reader.article(prep, doc_id)
 st.html(html.reader_meta_html(doc))
 if duplicate := reader.duplicate_of(doc):
-    st.warning(f"This article has the same body as {duplicate}.")
+    st.warning(f"This article has the same body as {html.md(duplicate)}.")
 
 quoted = reader.sentence_text(prep, doc_id, sent)
 if quoted is not None:
@@ -48,7 +48,12 @@ else:
     sent = None
 
 st.html(html.legend_html(reader.reader_legend(prep, doc_id)))
-st.html(html.reader_html(prep, doc_id, focus_sentence=sent))
+bounds = reader.sentence_bounds(prep, doc_id)
+page = reader.page_of(bounds, sent)  # a link's sentence (?sent=) opens its page
+if reader.page_count(bounds) > 1:  # a very long article is read a page at a time
+    page = st.selectbox("Page", range(reader.page_count(bounds)), index=page,
+                        format_func=lambda n: reader.page_label(bounds, n), key=f"reader_page_{doc_id}_{sent}")
+st.html(html.reader_html(prep, doc_id, focus_sentence=sent, page=page))
 if sent is not None:
     st.html(html.scroll_script(sent), unsafe_allow_javascript=True)  # the quoted sentence into view
 

@@ -62,3 +62,21 @@ def test_offsets_map_back_to_original(text, needle, original):
     i = norm.find(needle)
     s, e = original_span(index, i, i + len(needle))
     assert text[s:e] == original
+
+
+@pytest.mark.parametrize("text", ["ﻻ ﷼ ﷽ ﺍﻟﺮﻗﺔ", "Ａ１ ﬁ ½", "e\u0301 \u0627\u0653", "plain", ""])
+def test_unicode_form_is_camel_tools_normalize_unicode(text):
+    """unicode_form does what camel-tools' normalize_unicode does, fast on long text (issue 9)."""
+    from camel_tools.utils.normalize import _UNICODE_CHAR_FIX, normalize_unicode
+
+    from riwaya.text.normalize import _LIGATURES, unicode_form
+    assert dict(_LIGATURES) == {k: v for k, v in _UNICODE_CHAR_FIX._charmap.items()}
+    assert unicode_form(text) == normalize_unicode(text)
+
+
+def test_arabic_ratio_counts_letters_only():
+    from riwaya.text.normalize import arabic_ratio
+    assert arabic_ratio("") == 0.0 and arabic_ratio("123 !?") == 0.0
+    assert arabic_ratio("بيروت abc 12") == 5 / 8
+    assert arabic_ratio("\u0640ـا") == 1.0  # tatweel is a letter (Lm)
+

@@ -2,13 +2,17 @@
 
 Article text, titles, outlet names and labels are untrusted: each goes through :func:`esc`
 (or :func:`bidi_html`, which escapes too) before it is put into markup. Pages call these
-functions and hand the result to ``st.html``; they never build HTML themselves.
+functions and hand the result to ``st.html``; they never build HTML themselves. Text from the
+data that reaches an element rendering *markdown* (``st.markdown``, ``st.caption``,
+``st.subheader``, ``st.info``/``warning``/``error``, expander labels, ``help``) goes through
+:func:`md` instead.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from html import escape
 from typing import Sequence
 
@@ -17,7 +21,8 @@ import pandas as pd
 from riwaya.dashboard.corpus import Prepared, as_text
 from riwaya.dashboard.matrix import how_found, speaker_text
 from riwaya.dashboard.palette import ARABIC_FONTS, stance_colour, tint
-from riwaya.dashboard.reader import Span, article_meta, article_url, reader_spans, segments, sentence_bounds
+from riwaya.dashboard.reader import (Span, article_meta, article_url, page_range, reader_spans, segments,
+                                     sentence_bounds)
 
 _ARABIC = r"\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF"
 _ARABIC_RUN = re.compile(rf"[{_ARABIC}](?:[{_ARABIC}\s()«»]*[{_ARABIC})])?")
@@ -27,6 +32,24 @@ _FOCUS = ' style="outline: 3px solid #CC79A7; outline-offset: 3px; border-radius
 def esc(value) -> str:
     """Any cell value as escaped text ("" for None and NaN); quotes escaped too (attributes)."""
     return escape(as_text(value) if not isinstance(value, str) else value)
+
+
+#: every ASCII punctuation mark (CommonMark lets each be backslash-escaped): emphasis, links,
+#: code, headings, lists, tables, HTML (<, &), Streamlit's :colour[...] and :material/...:
+#: directives, KaTeX ($)
+_MD_SPECIAL = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+#: an emoji shortcode (":smile:"): Streamlit turns it into an emoji even with its colons escaped
+_MD_SHORTCODE = re.compile(r"(?<=:)(?=[\w+-]+:)")
+
+
+def md(value) -> str:
+    """Any cell value as literal text inside Streamlit markdown ("" for None and NaN): every
+    ASCII punctuation mark backslash-escaped, an invisible word joiner after the colon of an
+    emoji shortcode, line breaks as spaces. What the reader sees is the value, character for
+    character (``**x**`` stays ``**x**``, ``:red[x]`` and ``$x$`` are not rendered)."""
+    text = as_text(value) if not isinstance(value, str) else value
+    text = " ".join(text.splitlines())
+    return _MD_SPECIAL.sub(r"\\\1", _MD_SHORTCODE.sub("\u2060", text))
 
 
 # --------------------------------------------------------------------------- building blocks
@@ -223,10 +246,25 @@ def _style(covering: Sequence[Span]) -> tuple[str, str]:
     return "; ".join(styles), " | ".join(titles)
 
 
-def _highlighted(text: str, spans: Sequence[Span], a: int, b: int) -> str:
+class _Spans:
+    """The highlight spans of an article, found by offset in log time (a scan of every span for
+    every sentence made a long article's HTML quadratic); those of a range come back in their
+    original order, which decides the colour where two spans of a kind cover the same words."""
+
+    def __init__(self, spans: Sequence[Span]):
+        self.spans = sorted(enumerate(spans), key=lambda x: (x[1].start, x[0]))
+        self.starts = [s.start for _, s in self.spans]
+        self.longest = max((s.end - s.start for _, s in self.spans), default=0)
+
+    def within(self, a: int, b: int) -> list[Span]:
+        lo, hi = bisect_left(self.starts, a - self.longest), bisect_left(self.starts, b)
+        return [s for _, s in sorted(x for x in self.spans[lo:hi] if x[1].start < b and x[1].end > a)]
+
+
+def _highlighted(text: str, spans: _Spans, a: int, b: int) -> str:
     """text[a:b] escaped, each piece in a <span> styled by the spans covering it."""
     local = [Span(max(s.start, a) - a, min(s.end, b) - a, s.kind, s.label, s.colour)
-             for s in spans if s.start < b and s.end > a]
+             for s in spans.within(a, b)]
     out = []
     for x, y, cover in segments(b - a, local):
         chunk = escape(text[a + x:a + y])
@@ -235,26 +273,31 @@ def _highlighted(text: str, spans: Sequence[Span], a: int, b: int) -> str:
     return "".join(out)
 
 
-def reader_html(prep: Prepared, doc_id: str, *, focus_sentence: int | None = None) -> str:
+def reader_html(prep: Prepared, doc_id: str, *, focus_sentence: int | None = None,
+                page: int | None = None) -> str:
     """The article as escaped, right-to-left HTML: one <span id="s-N"> per sentence, with
-    actors and places shaded, statements underlined in their claim's colour, cues in bold."""
+    actors and places shaded, statements underlined in their claim's colour, cues in bold.
+    ``page``: only that page of :data:`riwaya.dashboard.reader.PAGE_SENTENCES` sentences (a
+    very long article); None: the whole article."""
     docs = prep.documents[prep.documents["doc_id"] == doc_id]
     if docs.empty:
         return ""
     text = str(docs["text"].iloc[0] or "")
-    spans = reader_spans(prep, doc_id)
+    bounds = sentence_bounds(prep, doc_id)
+    lo, hi = (0, len(text)) if page is None else page_range(bounds, page, len(text))
+    spans = _Spans(reader_spans(prep, doc_id))
     pieces: list[str] = []
-    pos = 0
+    pos = lo
     # pieces never cross a sentence edge
-    for start, end, sid in sentence_bounds(prep, doc_id):
-        if start < pos or end > len(text) or start >= end:
+    for start, end, sid in bounds:
+        if start < pos or end > hi or start >= end:
             continue
         if start > pos:
             pieces.append(_highlighted(text, spans, pos, start))
         focus = f' class="riwaya-sent riwaya-focus"{_FOCUS}' if focus_sentence == sid else ' class="riwaya-sent"'
         pieces.append(f'<span id="s-{sid}" data-sentence="{sid}"{focus}>{_highlighted(text, spans, start, end)}</span>')
         pos = end
-    if pos < len(text):
-        pieces.append(_highlighted(text, spans, pos, len(text)))
+    if pos < hi:
+        pieces.append(_highlighted(text, spans, pos, hi))
     return rtl_block("".join(pieces), css_class="riwaya-ar riwaya-reader",
                      extra_style="white-space: pre-wrap; font-size: 1.25em;")

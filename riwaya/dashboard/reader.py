@@ -133,9 +133,11 @@ def reader_spans(prep: Prepared, doc_id: str) -> list[Span]:
     spans: list[Span] = []
     m = prep.mentions[prep.mentions["doc_id"] == doc_id]
     places = prep.places.set_index("entity_id")
+    # each actor's label looked up once (a lookup per mention was seconds on a long article)
+    labels = {a: prep.actor_label(a) for a in set(m.loc[m["kind"] == "actor", "entity_id"])}
     for r in m.itertuples(index=False):
         if r.kind == "actor":
-            spans.append(Span(int(r.start), int(r.end), "actor", prep.actor_label(r.entity_id),
+            spans.append(Span(int(r.start), int(r.end), "actor", labels[r.entity_id],
                               prep.actor_colours.get(r.entity_id, OKABE_ITO[0])))
         elif r.kind == "place":
             name = as_text(places["name_en"].get(r.entity_id)) if r.entity_id in places.index else ""
@@ -154,6 +156,43 @@ def sentence_bounds(prep: Prepared, doc_id: str) -> list[tuple[int, int, int]]:
     """(start, end, sentence_id) of the article's sentences, in text order."""
     sents = prep.sentences[prep.sentences["doc_id"] == doc_id].sort_values("start")
     return [(int(r.start), int(r.end), int(r.sentence_id)) for r in sents.itertuples(index=False)]
+
+
+# --------------------------------------------------------------------------- pages
+
+#: sentences on one page of the Reader: a very long article is read a page at a time
+PAGE_SENTENCES = 200
+
+
+def page_count(bounds: list[tuple[int, int, int]]) -> int:
+    """How many pages an article with these :func:`sentence_bounds` has (at least 1)."""
+    return max(1, -(-len(bounds) // PAGE_SENTENCES))
+
+
+def page_of(bounds: list[tuple[int, int, int]], sentence_id: int | None) -> int:
+    """The page holding sentence ``sentence_id`` (the first page when there is none)."""
+    for n, (_, _, sid) in enumerate(bounds):
+        if sid == sentence_id:
+            return n // PAGE_SENTENCES
+    return 0
+
+
+def page_label(bounds: list[tuple[int, int, int]], page: int) -> str:
+    """"Sentences 201–400 of 5,984" for a page selector."""
+    first = page * PAGE_SENTENCES
+    last = min(first + PAGE_SENTENCES, len(bounds))
+    return f"Sentences {first + 1:,}–{last:,} of {len(bounds):,}"
+
+
+def page_range(bounds: list[tuple[int, int, int]], page: int, length: int) -> tuple[int, int]:
+    """The text offsets [start, end) page ``page`` shows: from its first sentence (the text's
+    start on the first page) to the next page's first sentence (the text's end on the last)."""
+    page = min(max(int(page), 0), page_count(bounds) - 1)
+    first = page * PAGE_SENTENCES
+    start = 0 if page == 0 or not bounds else bounds[first][0]
+    nxt = first + PAGE_SENTENCES
+    end = bounds[nxt][0] if nxt < len(bounds) else length
+    return start, end
 
 
 def reader_legend(prep: Prepared, doc_id: str) -> list[tuple[str, str, str]]:

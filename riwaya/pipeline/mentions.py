@@ -17,7 +17,7 @@ from typing import Any, Iterable, Protocol
 from riwaya.codebook import Codebook
 from riwaya.pipeline.place_evidence import Judge, PlaceRules
 from riwaya.text.clitics import IN, strip_conjunction
-from riwaya.text.matcher import Match, Matcher, NormText, normalized_key, resolve_overlaps
+from riwaya.text.matcher import Match, Matcher, NormText, Spans, normalized_key, resolve_overlaps
 
 PRIORITY_CODEBOOK = 0
 PRIORITY_SHORT = 1
@@ -156,10 +156,10 @@ def find_mentions(text: NormText, index: EntityIndex, *,
             entity[start] = actor_of[start][0].entity_id
 
     mentions: list[Mention] = []
-    taken = [(m.start, m.end) for m in best]
+    taken = Spans((m.start, m.end) for m in best)
 
     def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken)
+        return not taken.overlaps(s, e)
 
     for m in best:
         mentions.append(_mention(text, m, m.pattern.kind, entity[m.start], m.pattern.method))
@@ -173,29 +173,36 @@ def find_mentions(text: NormText, index: EntityIndex, *,
         seen_at = first_seen.get(m.entity_id)
         if seen_at is not None and seen_at < m.start and free(m.start, m.end):
             mentions.append(_mention(text, m, "actor", m.entity_id, "surname"))
-            taken.append((m.start, m.end))
+            taken.add(m.start, m.end)
 
-    # anaphors: the last actor mentioned before that lists the anaphor
+    # anaphors: the last actor mentioned before that lists the anaphor (one pass: the
+    # anaphors in text order, the actors before each one's start read once)
     mentions.sort(key=lambda x: x.start)
+    before = iter(list(mentions))
+    ahead = next(before, None)
+    last_at: dict[str, tuple[int, int]] = {}   # actor -> (start, order) of its last mention so far
+    order = 0
     for m in resolve_overlaps(index.anaphor.find(text)):
+        while ahead is not None and ahead.start < m.start:
+            if ahead.kind == "actor":
+                last_at[ahead.entity_id] = (ahead.start, order)
+                order += 1
+            ahead = next(before, None)
         if not free(m.start, m.end):
             continue
         owners = index.anaphor_owners.get(m.entity_id, [])
-        antecedent = None
-        for prev in mentions:
-            if prev.start >= m.start:
-                break
-            if prev.kind == "actor" and prev.entity_id in owners:
-                antecedent = prev.entity_id
-        if antecedent:
+        seen = [(last_at[o], o) for o in owners if o in last_at]
+        if seen:
+            antecedent = max(seen)[1]
             mentions.append(_mention(text, m, "actor", antecedent, "anaphor"))
-            taken.append((m.start, m.end))
-        mentions.sort(key=lambda x: x.start)
+            taken.add(m.start, m.end)
+            last_at[antecedent] = (m.start, order)
+            order += 1
 
     for mt in extra:
         if free(mt.start, mt.end):
             mentions.append(mt)
-            taken.append((mt.start, mt.end))
+            taken.add(mt.start, mt.end)
     mentions.sort(key=lambda x: (x.start, x.end))
     return mentions
 

@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable
 
 from riwaya.text.clitics import ARTICLE, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS
@@ -42,7 +44,9 @@ PROPAGATES = (CODEBOOK, HEAD_CITY, HEAD_LOCAL, STRONG, LISTED, WEAK)
 MAX_ADJECTIVES = 2
 LIST_REACH = 12       # tokens between a plural head and a name of its list
 _DATELINE_AFTER = re.compile(r"\s*(?:[,،]\s*[^\s,،:\-–]+(?:\s+[^\s,،:\-–]+)?\s*)?[-–:]")
-_DATELINE_BEFORE = re.compile(r"(?:.*\)[^\S\n]*)?[^\S\n]*(?:[^\s,،.:()]+[^\S\n]*[,،][^\S\n]*){0,2}")
+#: what may stand between a dateline's name and the start of its line or a ")" before it
+_DATELINE_BEFORE = re.compile(r"[^\S\n]*(?:[^\s,،.:()]+[^\S\n]*[,،][^\S\n]*){0,2}")
+_LINE_OR_BRACKET = re.compile(r"[\n)]")
 _QUOTES = re.compile(r"[\"«»“”]")
 _NOT_IN_LIST = re.compile(r"[.:;؛!?؟\n]")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,،()\-–]|(?<=\s)و(?=\s))\s*")
@@ -95,7 +99,7 @@ class PlaceRules:
             event_countries=frozenset(c for _, _, c in places.values() if c),
             codebook_places=places)
 
-    @property
+    @cached_property  # asked for every place mention
     def max_len(self) -> int:
         return max((len(k) for k in self.city_heads | self.local_heads | self.strong | self.weak
                     | self.country_weak | self.exceptions), default=1)
@@ -204,10 +208,17 @@ def _broken_word(text: NormText, m: Match) -> bool:
         text.original[text.tokens[m.first - 1].end:m.start].strip() == ""
 
 
-def _dateline(text: NormText, m: Match) -> bool:
-    """A name opening its line before a dash or colon: "بيروت : فلان", "أنقرة ، بيروت - رويترز"."""
-    line_start = text.original.rfind("\n", 0, m.start) + 1
-    if not _DATELINE_BEFORE.fullmatch(text.original[line_start:m.start]):
+def line_breaks(text: NormText) -> list[int]:
+    """The offsets of the text's newlines and closing brackets, in order (for :func:`_dateline`)."""
+    return [b.start() for b in _LINE_OR_BRACKET.finditer(text.original)]
+
+
+def _dateline(text: NormText, m: Match, breaks: list[int]) -> bool:
+    """A name opening its line before a dash or colon: "بيروت : فلان", "أنقرة ، بيروت - رويترز";
+    "(رويترز) بيروت -" too. Only the words after the last newline or ")" before the name are read
+    (``breaks``: :func:`line_breaks`), never the whole line: a long line stays linear."""
+    i = bisect_left(breaks, m.start)
+    if not _DATELINE_BEFORE.fullmatch(text.original, breaks[i - 1] + 1 if i else 0, m.start):
         return False
     return bool(_DATELINE_AFTER.match(text.original, m.end))
 
@@ -228,6 +239,7 @@ class Judge:
         """``countries``: ``CC:`` ids the article names in any use (as actors too)."""
         self.text, self.rules, self.candidates = text, rules, candidates
         self.places = sorted(places, key=lambda m: m.start)
+        self.breaks = line_breaks(text)
         named = [m.entity_id for m in self.places] + list(countries)
         self.region = set(rules.event_countries)
         self.region.update(rules.codebook_places[e][2] for e in named
@@ -291,7 +303,7 @@ class Judge:
         with_evidence = {e for _, e, kind in kept.values() if kind in PROPAGATES}
         for m in self.places:
             if m.start in kept or self._is_codebook(m) or _broken_word(self.text, m) \
-                    or _dateline(self.text, m) or self._named(m):
+                    or _dateline(self.text, m, self.breaks) or self._named(m):
                 continue
             for entry in self._options(m):
                 if entry.kind != "country" and entry.entity_id in with_evidence:
@@ -310,7 +322,7 @@ class Judge:
 
     def _decide(self, m: Match, prev: Match | None, kept: dict) -> tuple[str, str] | None:
         codebook = self._is_codebook(m)
-        if not codebook and (_broken_word(self.text, m) or _dateline(self.text, m)):
+        if not codebook and (_broken_word(self.text, m) or _dateline(self.text, m, self.breaks)):
             return None
         kind, words = evidence(self.text, m, self.rules)
         if kind in (WEAK, CLITIC, NONE) and _listed_after(self.text, m, prev):

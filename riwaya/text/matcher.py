@@ -15,6 +15,7 @@ Matches carry character offsets into the *original* text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -25,6 +26,7 @@ from riwaya.text.normalize import normalize_with_map, original_span
 TOKEN_RE = re.compile(r"[0-9A-Za-z\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+"
                       r"(?:-[0-9A-Za-z\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+)*")
 SKELETON_MIN = 9
+SEEN_MAX = 200_000           # distinct tokens whose candidates a matcher remembers
 SKELETON_DROP = str.maketrans("", "", "اوي")
 
 
@@ -153,8 +155,13 @@ class Matcher:
 
     _exact: dict[str, list[Pattern]] = field(default_factory=dict)
     _skel: dict[str, list[Pattern]] = field(default_factory=dict)
-    _prefix: list[Pattern] = field(default_factory=list)
+    # patterns whose first token is a prefix (حرر*), by its first two letters (by itself when
+    # shorter), with the order they were added: a text's token looks in its own buckets only
+    _prefix: dict[str, list[tuple[int, Pattern]]] = field(default_factory=dict)
     size: int = 0
+    # a token's candidates, worked out once per distinct token (texts repeat their words)
+    _seen: dict[str, tuple[tuple[Pattern, int], ...]] = field(default_factory=dict, repr=False,
+                                                              compare=False)
 
     def add(self, form: str, entity_id: str, kind: str, *, method: str = "alias",
             priority: int = 0, clitics: bool = True, payload: object = None,
@@ -162,6 +169,7 @@ class Matcher:
         """Index a form. ``loose=False`` (for gazetteer names, which are many and not
         curated) matches only the form itself behind و ف ب ل ك: no long-vowel variant,
         no article that the name does not carry."""
+        self._seen.clear()
         star = form.strip().endswith("*")
         tokens = tokenize_form(form.strip().rstrip("*"))
         if not tokens:
@@ -178,7 +186,7 @@ class Matcher:
             first = toks[0]
             self.size += 1
             if first.endswith("*"):
-                self._prefix.append(pat)
+                self._prefix.setdefault(first[:-1][:2], []).append((self.size, pat))
                 continue
             self._exact.setdefault(first, []).append(pat)
             if loose and len(first) >= SKELETON_MIN:
@@ -198,19 +206,35 @@ class Matcher:
                     if (clen == 0 or pat.clitics) and id(pat) not in seen:
                         seen.add(id(pat))
                         yield pat, clen
-            for pat in self._prefix:
+            for pat in self._prefixes(stem):
                 if (clen == 0 or pat.clitics) and stem.startswith(pat.tokens[0][:-1]) \
                         and id(pat) not in seen:
                     seen.add(id(pat))
                     yield pat, clen
+
+    def _prefixes(self, stem: str) -> list[Pattern]:
+        """The prefix patterns that may match ``stem``, in the order they were added."""
+        if not self._prefix:
+            return []
+        found = [self._prefix[k] for k in dict.fromkeys((stem[:2], stem[:1], "")) if k in self._prefix]
+        if len(found) == 1:
+            return [pat for _, pat in found[0]]
+        return [pat for _, pat in sorted(x for bucket in found for x in bucket)]
 
     def find(self, text: NormText, lo: int = 0, hi: int | None = None) -> list[Match]:
         """All matches (overlapping ones included) in tokens ``[lo, hi)``."""
         toks = text.tokens
         hi = len(toks) if hi is None else hi
         out: list[Match] = []
+        seen = self._seen
+        if len(seen) > SEEN_MAX:
+            seen.clear()
         for i in range(lo, hi):
-            for pat, clen in self._candidates(toks[i].norm):
+            norm = toks[i].norm
+            candidates = seen.get(norm)
+            if candidates is None:
+                candidates = seen[norm] = tuple(self._candidates(norm))
+            for pat, clen in candidates:
                 n = len(pat.tokens)
                 if i + n > hi:
                     continue
@@ -227,15 +251,41 @@ class Matcher:
         return out
 
 
+class Spans:
+    """A set of [start, end) spans asked "does [s, e) overlap one of you?" in log time (a
+    linear scan of every span taken made long articles quadratic). Overlapping spans added
+    are merged: the answers stay those of the spans one by one."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some span (s, e) has ``start < e and s < end``."""
+        i = bisect_left(self._starts, end)  # the spans starting before ``end``
+        return i > 0 and self._ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        lo = bisect_left(self._starts, end)
+        hi = lo
+        while lo > 0 and self._ends[lo - 1] > start:  # the spans it overlaps: merge them
+            lo -= 1
+            start, end = min(start, self._starts[lo]), max(end, self._ends[lo])
+        self._starts[lo:hi] = [start]
+        self._ends[lo:hi] = [end]
+
+
 def resolve_overlaps(matches: Sequence[Match]) -> list[Match]:
     """Keep the longest matches; among equals the lower priority value wins."""
     order = sorted(matches, key=lambda m: (-(m.end - m.start), m.pattern.priority, m.start))
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     kept: list[Match] = []
     for m in order:
-        if any(m.start < e and s < m.end for s, e in taken):
+        if taken.overlaps(m.start, m.end):
             continue
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
         kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 

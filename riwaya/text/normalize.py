@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from camel_tools.utils.charsets import AR_DIAC_CHARSET
@@ -17,10 +18,12 @@ from camel_tools.utils.normalize import (
     normalize_alef_ar,
     normalize_alef_maksura_ar,
     normalize_teh_marbuta_ar,
-    normalize_unicode,
 )
 
 TATWEEL = "\u0640"
+#: the ligatures camel-tools' normalize_unicode spells out before NFKC (tests/test_normalize.py
+#: checks they are still its only fixes)
+_LIGATURES = (("\ufdfc", "ريال"), ("\ufdfd", "بسم الله الرحمن الرحيم"))
 _FORMAT_CHARS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 
 
@@ -31,8 +34,16 @@ def _check_str(text: object) -> str:
 
 
 def unicode_form(text: str) -> str:
-    """NFKC plus camel-tools' fixes: presentation forms become plain letters."""
-    return normalize_unicode(_check_str(text))
+    """NFKC plus camel-tools' fixes: presentation forms become plain letters.
+
+    What camel-tools' ``normalize_unicode`` does (its two ligature fixes, then NFKC), with the
+    fixes as ``str.replace``: camel-tools maps character by character in Python, which made a
+    long article's normalisation take seconds."""
+    out = _check_str(text)
+    for ligature, words in _LIGATURES:
+        if ligature in out:
+            out = out.replace(ligature, words)
+    return unicodedata.normalize("NFKC", out)
 
 
 def strip_diacritics(text: str) -> str:
@@ -117,10 +128,20 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     normalised span ``[a, b)`` is the original span ``[index[a], index[b-1] + 1)``.
     """
     _check_str(text)
+    # each distinct character normalised once; the text mapped by str.translate (a long
+    # article has a few hundred distinct characters and millions of characters)
+    table = {char: _normalize_char(char) for char in set(text)}
+    if all(len(out) <= 1 for out in table.values()):  # no character grows: a simple index
+        norm = text.translate(str.maketrans(table))
+        dropped = {char for char, out in table.items() if not out}
+        index = [i for i, char in enumerate(text) if char not in dropped] if dropped \
+            else list(range(len(text)))
+        index.append(len(text))
+        return norm, index
     chars: list[str] = []
-    index: list[int] = []
+    index = []
     for i, char in enumerate(text):
-        out = _normalize_char(char)
+        out = table[char]
         for piece in out:
             chars.append(piece)
             index.append(i)
@@ -140,8 +161,10 @@ def is_arabic_letter(char: str) -> bool:
 
 
 def arabic_ratio(text: str) -> float:
-    """Share of letters that are Arabic (for language detection)."""
-    letters = [c for c in text if unicodedata.category(c).startswith("L")]
+    """Share of letters (Unicode category L*, ``str.isalpha``) that are Arabic (for language
+    detection). Counted per distinct character: a long text stays fast."""
+    counts = Counter(_check_str(text))
+    letters = sum(n for c, n in counts.items() if c.isalpha())
     if not letters:
         return 0.0
-    return sum(1 for c in letters if is_arabic_letter(c)) / len(letters)
+    return sum(n for c, n in counts.items() if c.isalpha() and is_arabic_letter(c)) / letters

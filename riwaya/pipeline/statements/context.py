@@ -11,11 +11,12 @@ not.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from riwaya.codebook.model import Codebook
 from riwaya.pipeline.mentions import Mention
-from riwaya.text.matcher import Matcher, NormText, resolve_overlaps
+from riwaya.text.matcher import Matcher, NormText, Spans, resolve_overlaps
 from riwaya.text.segment import Sentence
 
 CITY_KINDS = frozenset({"city", "town"})
@@ -45,19 +46,23 @@ class PlaceAnaphors:
         out: list[Mention] = []
         found = resolve_overlaps(self.matcher.find(text))
         bounds = [(text.token_at_or_after(s.start), text.token_at_or_after(s.end)) for s in sentences]
-        cities = [m for m in mentions if m.kind == "place" and m.entity_id in self.cities]
-        named_spans = [(m.first_token, m.last_token) for m in mentions]
+        # the cities named so far, by first token: (first, last, id), bisected per anaphor
+        named_at = sorted((m.first_token, m.last_token, m.entity_id) for m in mentions
+                          if m.kind == "place" and m.entity_id in self.cities)
+        named_spans = Spans((m.first_token, m.last_token) for m in mentions)
         si = 0
         for match in found:
-            if any(a < match.last and match.first < b for a, b in named_spans):
+            if named_spans.overlaps(match.first, match.last):
                 continue  # part of a name ("مدينة الرقة")
             while si + 1 < len(bounds) and match.first >= bounds[si][1]:
                 si += 1
             lo = bounds[si - 1][0] if si > 0 else bounds[si][0]
-            named = {m.entity_id for m in cities + out
-                     if lo <= m.first_token and m.last_token <= match.first}
+            near = named_at[bisect_left(named_at, (lo,)):bisect_right(named_at, (match.first, match.first, "\uffff"))]
+            named = {e for _, last, e in near if last <= match.first}
             if len(named) != 1:
                 continue
-            out.append(Mention("place", named.pop(), text.original[match.start:match.end],
+            city = named.pop()
+            out.append(Mention("place", city, text.original[match.start:match.end],
                                match.start, match.end, "anaphor", match.first, match.last))
+            insort(named_at, (match.first, match.last, city))
         return out

@@ -250,6 +250,12 @@ class ExampleMatcher:
         out[[not t for t in texts]] = -1.0
         return out
 
+    def could_match(self, entities: Iterable[str]) -> bool:
+        """Whether the ``entities`` around a content meet some claim's needs: when none does,
+        no example decision can use the content, so it is not encoded."""
+        have = set(entities)
+        return any(needs_met(c.needs, have) for c in self.claims)
+
     def confirms(self, row: np.ndarray, claim_id: str) -> bool:
         """Whether the examples agree with a claim a cue pattern found in this content: its
         similarity reaches :data:`CONFIRM` and is within :data:`MARGIN` of the best."""

@@ -22,6 +22,7 @@ the paragraph that follows.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -50,6 +51,11 @@ CARRIED = ("codebook", "named")
 #: lexicon classes whose words never tie a content to a claim
 FUNCTION_WORDS = ("complementizer", "preposition", "negation", "relative", "name_stop",
                   "locative", "continuative", "purpose")
+
+
+def _starting_in(items: list, firsts: list[int], lo: int, hi: int) -> list:
+    """The items (sorted by first token, ``firsts``) whose first token is in [lo, hi]."""
+    return items[bisect_left(firsts, lo):bisect_right(firsts, hi)]
 
 
 @dataclass
@@ -141,7 +147,12 @@ class StatementExtractor:
         mentions = sorted(mentions + self.anaphors.resolve(text, sentences, mentions),
                           key=lambda m: (m.first_token, m.last_token))
         actors_all = [m for m in mentions if m.kind == "actor"]
-        terms_all = self.claim_terms.find(text)
+        terms_all = self.claim_terms.find(text)  # in token order, like the mentions
+        # per sentence, bisect into these (a scan of the whole document per sentence was quadratic)
+        actor_firsts = [m.first_token for m in actors_all]
+        mention_firsts = [m.first_token for m in mentions]
+        term_firsts = [m.first for m in terms_all]
+        newlines = [i for i, ch in enumerate(text.original) if ch == "\n"]
         named = NamedSpeakers(self.roles, self.lexicon)
         units: list[_Unit] = []
         last_speaker: Speaker | None = None
@@ -151,12 +162,12 @@ class StatementExtractor:
         for sent in sentences:
             lo = text.token_at_or_after(sent.start)
             hi = text.token_at_or_after(sent.end)
-            line_no = text.original.count("\n", 0, sent.start)
+            line_no = bisect_left(newlines, sent.start)  # the newlines before the sentence
             if hi <= lo:
                 continue
-            actors = [m for m in actors_all if m.first_token >= lo and m.last_token <= hi]
-            ments = [m for m in mentions if m.first_token >= lo and m.last_token <= hi]
-            terms = [m for m in terms_all if m.first >= lo and m.last <= hi]
+            actors = [m for m in _starting_in(actors_all, actor_firsts, lo, hi) if m.last_token <= hi]
+            ments = [m for m in _starting_in(mentions, mention_firsts, lo, hi) if m.last_token <= hi]
+            terms = [m for m in _starting_in(terms_all, term_firsts, lo, hi) if m.last <= hi]
             cues = self.cues.find(text, lo, hi)
             if continuation is not None and line_no == continuation_line:
                 first_tok = text.tokens[lo]
@@ -183,8 +194,11 @@ class StatementExtractor:
         """Each spoken content's similarity to every claim's examples, encoded in one batch."""
         if self.examples is None:
             return {}
+        # only contents where some claim's needs can be met (a decision needs them): encoding
+        # is the build's main cost on long articles
         cues = [c for u in units for c in u.cues if c.speaker is not None
-                and c.kind != "refutation" and c.content_last > c.content_first]
+                and c.kind != "refutation" and c.content_last > c.content_first
+                and self.examples.could_match({m.entity_id for m in u.ments} | u.context)]
         contents = [text.original[text.tokens[c.content_first].start:
                                   text.tokens[c.content_last - 1].end] for c in cues]
         rows = self.examples.similarities(contents)
