@@ -15,6 +15,7 @@ import streamlit as st
 from riwaya.config import Paths, review_db
 from riwaya.dashboard.corpus import Prepared, prepare
 from riwaya.dashboard.filters import Filters
+from riwaya.dashboard.html import md
 from riwaya.errors import CorpusError
 from riwaya.pipeline.store import load_corpus, read_manifest
 from riwaya.review import ReviewStore, load_decisions
@@ -28,12 +29,16 @@ MAP = "pages/1_Map.py"
 MATRIX = "pages/2_Actors_x_claims.py"
 COMPARE = "pages/3_Compare_sources.py"
 READER = "pages/4_Reader.py"
+TIMELINE = "pages/5_Timeline.py"
+NETWORK = "pages/6_Network.py"
 PAGES = [
     (OVERVIEW, "Overview", ":material/home:"),
     (MAP, "Map", ":material/map:"),
     (MATRIX, "Actors × claims", ":material/grid_on:"),
     (COMPARE, "Compare sources", ":material/compare:"),
     (READER, "Reader", ":material/menu_book:"),
+    (TIMELINE, "Timeline", ":material/timeline:"),
+    (NETWORK, "Actor network", ":material/hub:"),
 ]
 
 
@@ -114,7 +119,7 @@ def require_corpus(ctx: Context) -> Prepared:
         st.info(f"The processed corpus is empty. Add Arabic articles (UTF-8 .txt files, one per "
                 f"article) to `{ctx.paths.raw}` and open **Overview** to build it.")
     elif ctx.problem and ctx.problem != "missing":
-        st.error(ctx.problem)
+        st.error(md(ctx.problem))  # names files: data, never markdown
         st.info("Open **Overview** to rebuild the corpus.")
     else:
         st.info(f"No processed corpus yet. Put Arabic articles (UTF-8 .txt files) in "
@@ -131,6 +136,6 @@ def empty_filter_note(ctx: Context, what: str) -> None:
         st.info(f"No {what} in this corpus yet. Add articles to `{ctx.paths.raw}` and rebuild "
                 f"from **Overview**.")
     else:
-        st.info(f"No {what} match the filter ({f.describe(ctx.prep)}). Widen it: remove an actor, "
+        st.info(f"No {what} match the filter ({md(f.describe(ctx.prep))}). Widen it: remove an actor, "
                 f"claim, outlet or stance in the sidebar, lower **Hide suggestions below**, or "
                 f"press **Reset filters**.")

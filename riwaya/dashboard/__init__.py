@@ -12,8 +12,10 @@ Modules, one concern each:
 - ``compare``  claims per outlet or article, omissions, shared sentences, whom each quotes;
 - ``reader``   the articles in view and their labels, one article's data, highlight spans;
 - ``overview`` headline numbers, statements per claim and stance, the articles table;
+- ``timeline`` each claim's lifecycle by date (or article order): first assertion, denial, concession;
+- ``network``  actors linked by agreement and conflict on claims, laid out; GraphML/CSV export;
 - ``html``     ALL the HTML of the dashboard, escaping every piece of text in one place.
 
 Dependencies run one way: palette ← corpus ← filters ← (map, matrix, reader) ← compare,
-overview; ``html`` uses corpus, palette and reader.
+overview, timeline; filters ← network; ``html`` uses corpus, palette and reader.
 """

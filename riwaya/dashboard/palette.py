@@ -15,6 +15,9 @@ OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "
 #: Stance colours; "mixed" is an actor who took more than one stance on a claim.
 STANCE_COLOURS = {"asserts": "#0072B2", "denies": "#D55E00", "concedes": "#E69F00",
                   "mixed": "#CC79A7"}
+#: the actor network's links (riwaya.dashboard.network): colour and dash, told apart without colour too
+LINK_COLOURS = {"agreement": "#009E73", "conflict": "#D55E00"}
+LINK_DASH = {"agreement": "solid", "conflict": "dash"}
 SILENT_COLOUR = "#E8E8E8"
 SILENT_TEXT = "#8A8A8A"
 SILENT_MARK = "—"

@@ -1,0 +1,256 @@
+"""The actor network: who agrees and who conflicts with whom, claim by claim.
+
+Two actors are linked on a claim when
+
+- **agreement**: they are on the same side of it;
+- **conflict**: they are on opposite sides.
+
+The sides (:data:`SIDE`): *asserts* and *concedes* are one side (both say the claim is, at least
+in part, true: a concession agrees with the assertion it admits), *denies* the other. An actor
+who took both sides of a claim (denied, then conceded) is on both: it agrees and conflicts with
+others on that claim, as its statements do. A link's weight is the number of claims it holds on.
+
+Speakers with no name (``speaker_kind == "unattributed"``) are left out: "it was said" is not an
+actor. The sidebar filter applies as everywhere, except that chosen actors do not remove the
+others: the network then shows the chosen actors and those they agree or conflict with (an
+actor filtered alone would have no one to be linked to). The layout is a spring layout with a
+fixed seed, so one view always draws the same way.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+from riwaya.dashboard.corpus import as_text
+from riwaya.dashboard.filters import View
+
+#: the side of each stance: asserts and concedes agree with each other, denies opposes both
+SIDE = {"asserts": "true", "concedes": "true", "denies": "false"}
+KINDS = ("agreement", "conflict")
+#: which links the page shows (``?links=``)
+SHOW = {"both": "Agreement and conflict", "agreement": "Agreement only", "conflict": "Conflict only"}
+SEED = 7
+NODE_COLUMNS = ["actor_id", "label", "name", "speaker_kind", "statements", "claims", "x", "y"]
+EDGE_COLUMNS = ["source", "target", "source_label", "target_label", "kind", "weight", "claims",
+                "claim_labels"]
+
+
+@dataclass(frozen=True)
+class Network:
+    """The actors (``nodes``, columns :data:`NODE_COLUMNS`, with layout positions) and their
+    links (``edges``, columns :data:`EDGE_COLUMNS`, ``claims`` the claim ids joined by "; ")."""
+
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    chosen: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return self.nodes.empty
+
+
+def _statements(view: View) -> pd.DataFrame:
+    """The statements the network is drawn from: the view's, with chosen actors lifting the
+    actor filter (their partners must stay); unattributed statements left out."""
+    if view.filters.actors:
+        view = replace(view.filters, actors=()).apply(view.prep)
+    st = view.statements
+    return st[(st["speaker_kind"] != "unattributed") & st["stance"].isin(list(SIDE))]
+
+
+def positions(view: View) -> pd.DataFrame:
+    """Each actor's sides per claim: actor_id, claim_id, side ("true"/"false"), statements."""
+    st = _statements(view)
+    return st.assign(side=st["stance"].map(SIDE)).groupby(["actor_id", "claim_id", "side"]) \
+        .size().rename("statements").reset_index()
+
+
+def pair_links(view: View) -> pd.DataFrame:
+    """Every (actor pair, claim) link: a, b (a < b), claim_id, kind."""
+    pos = positions(view)
+    rows = []
+    for claim, part in pos.groupby("claim_id", sort=True):
+        sides = {a: set(g["side"]) for a, g in part.groupby("actor_id", sort=True)}
+        for a, b in combinations(sorted(sides), 2):
+            if sides[a] & sides[b]:
+                rows.append((a, b, claim, "agreement"))
+            if any(x != y for x in sides[a] for y in sides[b]):
+                rows.append((a, b, claim, "conflict"))
+    return pd.DataFrame(rows, columns=["a", "b", "claim_id", "kind"])
+
+
+def network(view: View, *, links: str = "both") -> Network:
+    """The network of the view: nodes sized by statements, edges weighted by claims, laid out.
+    ``links``: "both", "agreement" or "conflict" (:data:`SHOW`)."""
+    if links not in SHOW:
+        raise ValueError(f"network: expected links to be one of {sorted(SHOW)}, got {links!r}")
+    st = _statements(view)
+    chosen = tuple(view.filters.actors)
+    prep = view.prep
+    pairs = pair_links(view)
+    if links != "both":
+        pairs = pairs[pairs["kind"] == links]
+    if chosen:  # the chosen actors and their partners
+        pairs = pairs[pairs["a"].isin(chosen) | pairs["b"].isin(chosen)]
+        keep = set(chosen) | set(pairs["a"]) | set(pairs["b"])
+        st = st[st["actor_id"].isin(keep)]
+    edges = pd.DataFrame(columns=EDGE_COLUMNS)
+    if len(pairs):
+        grouped = pairs.groupby(["a", "b", "kind"], sort=True)["claim_id"] \
+            .agg(lambda c: sorted(set(c))).reset_index()
+        edges = pd.DataFrame({
+            "source": grouped["a"], "target": grouped["b"],
+            "source_label": grouped["a"].map(prep.actor_label),
+            "target_label": grouped["b"].map(prep.actor_label),
+            "kind": grouped["kind"], "weight": grouped["claim_id"].map(len),
+            "claims": grouped["claim_id"].map("; ".join),
+            "claim_labels": grouped["claim_id"].map(lambda cs: "; ".join(prep.claim_short(c) for c in cs)),
+        }, columns=EDGE_COLUMNS)
+    counts = st.groupby("actor_id").agg(statements=("statement_id", "size"), claims=("claim_id", "nunique"))
+    actors = prep.actors.set_index("actor_id")
+    nodes = pd.DataFrame({
+        "actor_id": counts.index,
+        "label": [prep.actor_label(a) for a in counts.index],
+        "name": [node_name(a, actors) for a in counts.index],
+        "speaker_kind": [as_text(actors["speaker_kind"].get(a)) for a in counts.index],
+        "statements": counts["statements"].to_numpy(), "claims": counts["claims"].to_numpy(),
+    })
+    xy = layout(nodes["actor_id"].tolist(), edges)
+    nodes["x"] = [xy[a][0] for a in nodes["actor_id"]] if len(nodes) else []
+    nodes["y"] = [xy[a][1] for a in nodes["actor_id"]] if len(nodes) else []
+    nodes = nodes.sort_values(["statements", "actor_id"], ascending=[False, True]).reset_index(drop=True)
+    return Network(nodes.reindex(columns=NODE_COLUMNS), edges.reset_index(drop=True), chosen)
+
+
+def node_name(actor_id: str, actors: pd.DataFrame) -> str:
+    """The short name written next to a node: the English name, else the Arabic, else the id."""
+    if actor_id in actors.index:
+        for column in ("name_en", "name_ar"):
+            text = as_text(actors.at[actor_id, column]) if column in actors else ""
+            if text:
+                return text
+    return actor_id[4:] if actor_id.startswith("UNK:") else actor_id
+
+
+def graph(net: Network) -> nx.MultiGraph:
+    """The network as a networkx MultiGraph: one edge per (pair, kind), key = kind."""
+    g = nx.MultiGraph()
+    for r in net.nodes.itertuples(index=False):
+        g.add_node(r.actor_id, label=r.name, full_label=r.label, speaker_kind=r.speaker_kind,
+                   statements=int(r.statements), claims=int(r.claims))
+    for r in net.edges.itertuples(index=False):
+        g.add_edge(r.source, r.target, key=r.kind, kind=r.kind, weight=int(r.weight), claims=r.claims)
+    return g
+
+
+def layout(actor_ids: list[str], edges: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """Deterministic positions in [-1, 1]²: the linked actors by a seeded spring layout (nodes in
+    sorted order) spread over the upper part, kept :data:`GAP` apart so that names do not run
+    into each other; actors with no link in view in a row along the bottom."""
+    ids = sorted(actor_ids)
+    linked = sorted(set(edges["source"]) | set(edges["target"])) if len(edges) else []
+    alone = [a for a in ids if a not in set(linked)]
+    pos: dict[str, tuple[float, float]] = {}
+    top = -0.55 if alone else -1.0  # the linked actors' lowest y
+    if len(linked) == 2:
+        pos = {linked[0]: (-0.6, (1 + top) / 2), linked[1]: (0.6, (1 + top) / 2)}
+    elif linked:
+        g = nx.Graph()
+        g.add_nodes_from(linked)
+        g.add_edges_from(zip(edges["source"], edges["target"]))
+        # Kamada-Kawai spaces a dense cluster evenly; actors in separate groups are kept one step
+        # further apart than the farthest pair of one group (not infinitely far); seeded spring
+        # layout to start from
+        hops = dict(nx.all_pairs_shortest_path_length(g))
+        far = max(max(d.values()) for d in hops.values()) + 1
+        dist = {a: {b: hops[a].get(b, far) for b in linked} for a in linked}
+        start = nx.spring_layout(g, seed=SEED, iterations=50)
+        raw = nx.kamada_kawai_layout(g, dist=dist, pos=start)
+        xy = _spread({a: (float(x), float(y)) for a, (x, y) in raw.items()})
+        pos = {a: (x, top + (y + 1) / 2 * (1 - top)) for a, (x, y) in xy.items()}
+    for i, a in enumerate(alone):  # a row (or rows of 6) along the bottom
+        row, col = divmod(i, 6)
+        n = min(len(alone) - row * 6, 6)
+        pos[a] = (-1 + 2 * (col + 0.5) / n if n > 1 else 0.0, -1.0 + 0.2 * row)
+    return {a: (round(x, 6), round(y, 6)) for a, (x, y) in pos.items()}
+
+
+#: the least distance between two nodes, in the layout's [-1, 1] units
+GAP = 0.36
+
+
+def _rescale(pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Positions stretched to fill [-1, 1] on each axis."""
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    def fit(v, lo, hi):
+        return 0.0 if hi - lo < 1e-9 else 2 * (v - lo) / (hi - lo) - 1
+    return {a: (fit(x, min(xs), max(xs)), fit(y, min(ys), max(ys))) for a, (x, y) in pos.items()}
+
+
+def _spread(pos: dict[str, tuple[float, float]], rounds: int = 60) -> dict[str, tuple[float, float]]:
+    """Push apart nodes closer than :data:`GAP` (after stretching to [-1, 1]), in sorted order:
+    deterministic."""
+    pos = _rescale(pos)
+    ids = sorted(pos)
+    for _ in range(rounds):
+        moved = False
+        for a, b in combinations(ids, 2):
+            (xa, ya), (xb, yb) = pos[a], pos[b]
+            d = math.hypot(xb - xa, yb - ya)
+            if d >= GAP:
+                continue
+            ux, uy = ((xb - xa) / d, (yb - ya) / d) if d > 1e-9 else (1.0, 0.0)
+            push = (GAP - d) / 2
+            pos[a], pos[b] = (xa - ux * push, ya - uy * push), (xb + ux * push, yb + uy * push)
+            moved = True
+        pos = _rescale(pos)
+        if not moved:
+            break
+    return pos
+
+
+def graphml(net: Network) -> bytes:
+    """GraphML for Gephi (node attributes label, statements…; edge attributes kind, weight, claims)."""
+    buf = io.BytesIO()
+    nx.write_graphml(graph(net), buf)
+    return buf.getvalue()
+
+
+def nodes_csv(net: Network) -> pd.DataFrame:
+    """The nodes as Gephi's node table reads them: Id, Label, then attributes."""
+    n = net.nodes
+    return pd.DataFrame({"Id": n["actor_id"], "Label": n["name"], "full_label": n["label"],
+                         "speaker_kind": n["speaker_kind"], "statements": n["statements"],
+                         "claims": n["claims"]})
+
+
+def edges_csv(net: Network) -> pd.DataFrame:
+    """The edges as Gephi's edge table reads them: Source, Target, Type, Weight, then attributes."""
+    e = net.edges
+    return pd.DataFrame({"Source": e["source"], "Target": e["target"], "Type": "Undirected",
+                         "Weight": e["weight"], "kind": e["kind"], "claims": e["claims"],
+                         "source_label": e["source_label"], "target_label": e["target_label"]})
+
+
+def summary(net: Network) -> str:
+    """One line under the chart: actors, links of each kind, and who is chosen."""
+    kinds = net.edges["kind"].value_counts()
+    text = (f"{len(net.nodes)} actor(s); {int(kinds.get('agreement', 0))} agreement and "
+            f"{int(kinds.get('conflict', 0))} conflict link(s).")
+    if net.chosen:
+        names = net.nodes.set_index("actor_id")["name"]
+        text += " Chosen: " + ", ".join(str(names.get(a, a)) for a in net.chosen) + "."
+    return text
+
+
+def edge_table(net: Network) -> pd.DataFrame:
+    """The links for the page's table: actor, actor, link, claims (count), which claims."""
+    e = net.edges
+    return pd.DataFrame({"actor": e["source_label"], "other actor": e["target_label"], "link": e["kind"],
+                         "claims": e["weight"], "which": e["claim_labels"]})

@@ -1,0 +1,227 @@
+"""The timeline of a claim: who said it first, when it was denied, when it was conceded.
+
+One lane per claim; each statement in view is a point at its article's date (``documents.date``,
+an ISO date or null). Dates are never invented:
+
+- when some statements are dated, the chart's x axis is the date and the undated statements are
+  counted (:attr:`Timeline.undated`) and listed in the table, not drawn;
+- when none is dated, the x axis is the order of the articles (by article id, then sentence) and
+  the page says that dates are missing: "first" then means first in that order, not in time.
+
+Within a lane, asserts, denies and concedes each have a track of their own, so a lifecycle
+reads left to right: the first assertion, the first denial, the first concession are marked
+(:data:`MILESTONES`). Several statements on one day are spread across that day in article
+and sentence order, so that no point covers another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from riwaya.dashboard.corpus import as_text
+from riwaya.dashboard.filters import View
+from riwaya.dashboard.matrix import EVIDENCE_COLUMNS, reader_link
+from riwaya.pipeline.schema import STANCES
+
+#: the lifecycle's marks: the first statement of each stance on a claim
+MILESTONES = {"asserts": "first assertion", "denies": "first denial", "concedes": "first concession"}
+#: a stance's track within its claim's lane (lane i is drawn at y = i; tracks above and below)
+TRACK = {"asserts": 0.25, "denies": 0.0, "concedes": -0.25}
+COLUMNS = ["claim_id", "claim_short", "claim_label", "lane", "y", "x", "date", "dated", "source",
+           "title", "doc_id", "sentence_id", "statement_id", "actor_id", "actor_label", "stance",
+           "milestone", "quote"]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The points of the timeline and how its x axis reads.
+
+    ``points``: one row per statement drawn or listed (columns :data:`COLUMNS`); ``x`` is a
+    timestamp (``by == "date"``) or an article position (``by == "article"``, article ``i``
+    spans ``i`` to ``i + 1``), NaN/NaT for an undated statement on a dated axis.
+    ``lanes``: the claims top to bottom as (claim id, short label). ``articles``: on an article
+    axis, (position of the article's centre, its label) for the ticks. ``undated``: statements
+    (and ``undated_articles`` articles) without a date.
+    """
+
+    points: pd.DataFrame
+    lanes: list[tuple[str, str]]
+    by: str                       # "date" or "article"
+    articles: list[tuple[float, str]]
+    undated: int
+    undated_articles: int
+
+    @property
+    def is_empty(self) -> bool:
+        return self.points.empty
+
+    @property
+    def drawn(self) -> pd.DataFrame:
+        """The points that have a place on the x axis."""
+        return self.points[self.points["x"].notna()]
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """ISO dates (``documents.date``) as timestamps; NaT for null, empty or unreadable ones."""
+    return pd.to_datetime(values.map(as_text).replace("", None), errors="coerce", format="ISO8601")
+
+
+def claim_choices(view: View) -> dict[str, str]:
+    """{claim id: short label} of the claims with a statement in view, in codebook order."""
+    said = set(view.statements["claim_id"])
+    claims = view.prep.claims
+    return {c: s for c, s in zip(claims["claim_id"], claims["short"]) if c in said}
+
+
+def timeline(view: View, claim_ids=()) -> Timeline:
+    """The timeline of the statements in view (of ``claim_ids`` only, when given)."""
+    st = view.statements
+    if claim_ids:
+        st = st[st["claim_id"].isin(list(claim_ids))]
+    st = st.assign(_when=parse_dates(st["date"]) if len(st) else pd.Series(dtype="datetime64[ns]"))
+    by = "date" if st["_when"].notna().any() else "article"
+    st = st.sort_values(["_when", "doc_id", "sentence_id", "statement_id"], na_position="last", kind="stable")
+    order = [c for c in claim_choices(view) if c in set(st["claim_id"])]
+    lanes = [(c, view.prep.claim_short(c)) for c in order]
+    lane_of = {c: i for i, c in enumerate(reversed(order))}  # the first claim at the top
+    points = st.assign(lane=st["claim_id"].map(lane_of),
+                       dated=st["_when"].notna(),
+                       title=st["title"].map(as_text) if "title" in st else "",
+                       date=st["date"].map(as_text))
+    points["y"] = points["lane"] + points["stance"].map(TRACK).fillna(0.0)
+    articles: list[tuple[float, str]] = []
+    if by == "date":
+        points["x"] = _within_day(points)
+    else:
+        points["x"], articles = _article_positions(points, view)
+    points["milestone"] = _milestones(points, by)
+    undated = points[~points["dated"]]
+    return Timeline(points.reindex(columns=COLUMNS).reset_index(drop=True), lanes, by, articles,
+                    len(undated) if by == "date" else len(points),
+                    undated["doc_id"].nunique() if by == "date" else points["doc_id"].nunique())
+
+
+def _within_day(points: pd.DataFrame) -> pd.Series:
+    """Each dated statement's timestamp, spread over its day in article and sentence order
+    (from 03:00 to 21:00), so that statements of one day do not cover each other."""
+    x = pd.Series(pd.NaT, index=points.index, dtype="datetime64[ns]")
+    dated = points[points["dated"]]
+    for _, day in dated.groupby("_when", sort=False):
+        n = len(day)
+        hours = [3 + 18 * (i + 0.5) / n for i in range(n)]
+        x.loc[day.index] = day["_when"] + pd.to_timedelta(hours, unit="h")
+    return x
+
+
+def _article_positions(points: pd.DataFrame, view: View) -> tuple[pd.Series, list[tuple[float, str]]]:
+    """With no dates: article ``i`` (in article id order) spans ``i`` to ``i + 1``, its
+    statements spread in sentence order; ticks name each article by outlet and id."""
+    docs = sorted(set(points["doc_id"]))
+    index = {d: i for i, d in enumerate(docs)}
+    x = pd.Series(float("nan"), index=points.index, dtype=float)
+    for doc, part in points.groupby("doc_id", sort=False):
+        n = len(part)
+        x.loc[part.index] = [index[doc] + 0.1 + 0.8 * (i + 0.5) / n for i in range(n)]
+    source = dict(zip(points["doc_id"], points["source"]))
+    ticks = [(i + 0.5, _article_name(as_text(source.get(d)), d)) for i, d in enumerate(docs)]
+    return x, ticks
+
+
+def _article_name(outlet: str, doc_id: str) -> str:
+    """An article's tick label: its outlet, with the start of its id unless the outlet already
+    names it ("Unknown outlet (000_54f79f58)")."""
+    if not outlet:
+        return doc_id[:12]
+    return outlet if doc_id[:8] in outlet else f"{outlet} ({doc_id[:8]})"
+
+
+def _milestones(points: pd.DataFrame, by: str) -> pd.Series:
+    """The lifecycle mark of each statement: "first assertion" etc. for the first statement(s)
+    of each stance on a claim (every statement of that stance on the first day, on a date axis;
+    the first in article order otherwise), "" for the others and for undated ones on a date axis."""
+    out = pd.Series("", index=points.index, dtype=object)
+    drawn = points[points["x"].notna()]
+    for (_, stance), part in drawn.groupby(["claim_id", "stance"], sort=False):
+        if stance not in MILESTONES:
+            continue
+        if by == "date":
+            first = part.index[part["_when"] == part["_when"].min()]
+        else:
+            first = [part["x"].idxmin()]
+        out.loc[first] = MILESTONES[stance]
+    return out
+
+
+def lifecycle(tl: Timeline) -> pd.DataFrame:
+    """Per claim, who marked each step of its lifecycle: claim_id, stance, milestone, actors
+    (labels, in order), outlets, date ("" when undated)."""
+    rows = []
+    marked = tl.points[tl.points["milestone"] != ""]
+    for (claim, stance), part in marked.groupby(["claim_id", "stance"], sort=False):
+        rows.append({"claim_id": claim, "stance": stance, "milestone": MILESTONES[stance],
+                     "actor_ids": list(dict.fromkeys(part["actor_id"])),
+                     "actors": ", ".join(dict.fromkeys(part["actor_label"])),
+                     "outlets": ", ".join(dict.fromkeys(part["source"].map(as_text))),
+                     "date": ", ".join(dict.fromkeys(d for d in part["date"] if d))})
+    order = {"stance": {s: i for i, s in enumerate(STANCES)},
+             "claim_id": {c: i for i, (c, _) in enumerate(tl.lanes)}}
+    out = pd.DataFrame(rows, columns=["claim_id", "stance", "milestone", "actor_ids", "actors",
+                                      "outlets", "date"])
+    return out.sort_values(["claim_id", "stance"], key=lambda s: s.map(order[s.name]),
+                           kind="stable").reset_index(drop=True)
+
+
+def lifecycle_table(tl: Timeline) -> pd.DataFrame:
+    """:func:`lifecycle` for the page: claim, step, who, outlet, date ("no date")."""
+    lc = lifecycle(tl)
+    short = dict(tl.lanes)
+    return pd.DataFrame({"claim": lc["claim_id"].map(lambda c: short.get(c, c)), "step": lc["milestone"],
+                         "who": lc["actors"], "outlet": lc["outlets"],
+                         "date": [d or "no date" for d in lc["date"]]})
+
+
+def article_key(tl: Timeline) -> str:
+    """On an article axis (ticks numbered 1, 2, …): which article each number is."""
+    return "; ".join(f"{i + 1} = {label}" for i, (_, label) in enumerate(tl.articles))
+
+
+def dates_note(tl: Timeline) -> str:
+    """What the page says about missing dates ("" when every statement has one)."""
+    if tl.is_empty or not tl.undated:
+        return ""
+    if tl.by == "article":
+        return (f"No article in view has a date ({tl.undated} statement(s) in {tl.undated_articles} "
+                f"article(s)), so the timeline shows the articles in order of their ids, not in time: "
+                f"“first” means first in that order. Dates come from the articles' metadata.")
+    return (f"{tl.undated} statement(s) from {tl.undated_articles} article(s) without a date are not "
+            f"on the chart; they are listed in the table below as “no date”.")
+
+
+def table(tl: Timeline) -> pd.DataFrame:
+    """The timeline as a table (also the CSV): claim, date ("no date" when missing), outlet,
+    article title, actor, stance, lifecycle mark, quote, a link to the reader at the sentence."""
+    p = tl.points
+    out = pd.DataFrame({
+        "claim": p["claim_short"], "date": [d or "no date" for d in p["date"]], "outlet": p["source"],
+        "title": p["title"], "actor": p["actor_label"], "stance": p["stance"],
+        "lifecycle": p["milestone"], "quote": p["quote"], "claim_id": p["claim_id"],
+        "doc_id": p["doc_id"], "sentence_id": p["sentence_id"],
+        "reader_link": [reader_link(d, s) for d, s in zip(p["doc_id"], p["sentence_id"])],
+    })
+    return out.sort_values(["claim_id"], key=lambda s: s.map({c: i for i, (c, _) in enumerate(tl.lanes)}),
+                           kind="stable").reset_index(drop=True)
+
+
+def statement_choices(tl: Timeline) -> dict[str, str]:
+    """{statement id: "claim · actor stance · outlet, date"} for the statement chooser."""
+    return {r.statement_id: f"{r.claim_short} · {r.actor_label} {r.stance} · {as_text(r.source)}"
+            + (f", {r.date}" if r.date else "")
+            for r in tl.points.itertuples(index=False)}
+
+
+def evidence(view: View, statement_id: str | None) -> pd.DataFrame:
+    """The evidence row (:data:`riwaya.dashboard.matrix.EVIDENCE_COLUMNS`) of one statement."""
+    st = view.statements
+    return st[st["statement_id"] == statement_id].reindex(columns=EVIDENCE_COLUMNS).reset_index(drop=True)

@@ -1,0 +1,148 @@
+"""riwaya.dashboard.network: actors linked by agreement (same side of a claim) and conflict
+(opposite sides); asserts and concedes are one side, denies the other."""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+import pytest
+
+from riwaya.dashboard import network
+from riwaya.dashboard.corpus import prepare
+from riwaya.dashboard.filters import Filters
+from riwaya.pipeline.store import load_corpus
+
+
+def edges(net) -> dict[tuple[str, str, str], set[str]]:
+    """{(actor, actor, kind): {claim ids}}, each pair in sorted order."""
+    return {(*sorted((r.source, r.target)), r.kind): set(r.claims.split("; "))
+            for r in net.edges.itertuples(index=False)}
+
+
+# --------------------------------------------------------------------------- the fixture
+
+FIXTURE_EDGES = {
+    ("ACTIVISTS", "US_DOD", "agreement"): {"VIDEO_GAME"},
+    ("ACTIVISTS", "RU_MOD", "agreement"): {"VIDEO_GAME"},       # RU_MOD conceded it ...
+    ("ACTIVISTS", "RU_MOD", "conflict"): {"VIDEO_GAME"},        # ... and denied it
+    ("RU_MOD", "US_DOD", "agreement"): {"VIDEO_GAME"},
+    ("RU_MOD", "US_DOD", "conflict"): {"VIDEO_GAME", "US_SUPPORTS_ISIS"},
+}
+
+
+def test_fixture_links(prep):
+    net = network.network(Filters().apply(prep))
+    assert edges(net) == FIXTURE_EDGES
+    weights = {(r.source, r.target, r.kind): r.weight for r in net.edges.itertuples(index=False)}
+    assert weights[("RU_MOD", "US_DOD", "conflict")] == 2
+    nodes = net.nodes.set_index("actor_id")
+    assert nodes["statements"].to_dict() == {"RU_MOD": 5, "US_DOD": 2, "ACTIVISTS": 1, "COALITION": 1,
+                                             "DILLON": 1, "UNK:مصدر مجهول": 1}
+    assert nodes.loc["UNK:مصدر مجهول", "name"] == "مصدر مجهول"
+    assert nodes.loc["RU_MOD", "name"] == "Russian Ministry of Defence"
+
+
+@pytest.mark.parametrize("stances, kind, expected", [
+    ({"asserts"}, {"concedes"}, "agreement"),
+    ({"concedes"}, {"concedes"}, "agreement"),
+    ({"asserts"}, {"denies"}, "conflict"),
+    ({"concedes"}, {"denies"}, "conflict"),
+    ({"denies"}, {"denies"}, "agreement"),
+])
+def test_sides(stances, kind, expected):
+    a = {network.SIDE[s] for s in stances}
+    b = {network.SIDE[s] for s in kind}
+    assert ("agreement" if a & b else "conflict") == expected
+
+
+@pytest.mark.parametrize("filters, show, nodes, links", [
+    # chosen actors keep their partners: the network of US_DOD
+    (Filters(actors=("US_DOD",)), "both", {"US_DOD", "RU_MOD", "ACTIVISTS"},
+     {("ACTIVISTS", "US_DOD", "agreement"), ("RU_MOD", "US_DOD", "agreement"), ("RU_MOD", "US_DOD", "conflict")}),
+    (Filters(actors=("DILLON",)), "both", {"DILLON"}, set()),  # no one else spoke on his claim
+    (Filters(claims=("US_SUPPORTS_ISIS",)), "both", {"RU_MOD", "US_DOD"}, {("RU_MOD", "US_DOD", "conflict")}),
+    (Filters(stances=("asserts", "concedes")), "both", {"RU_MOD", "US_DOD", "ACTIVISTS", "COALITION", "UNK:مصدر مجهول"},
+     {("ACTIVISTS", "US_DOD", "agreement"), ("ACTIVISTS", "RU_MOD", "agreement"), ("RU_MOD", "US_DOD", "agreement")}),
+    (Filters(), "conflict", {"RU_MOD", "US_DOD", "ACTIVISTS", "COALITION", "DILLON", "UNK:مصدر مجهول"},
+     {("ACTIVISTS", "RU_MOD", "conflict"), ("RU_MOD", "US_DOD", "conflict")}),
+    (Filters(outlets=("Beta Agency",)), "both", {"ACTIVISTS", "RU_MOD", "DILLON"}, set()),
+])
+def test_the_network_follows_the_filter(prep, filters, show, nodes, links):
+    net = network.network(filters.apply(prep), links=show)
+    assert set(net.nodes["actor_id"]) == nodes
+    assert set(edges(net)) == links
+    assert net.chosen == filters.actors
+
+
+def test_unattributed_statements_make_no_actor(suggested_prep):
+    net = network.network(Filters().apply(suggested_prep))
+    assert "UNATTRIBUTED" not in set(net.nodes["actor_id"])
+    assert "UNK:إيغور كوناشينكوف" in set(net.nodes["actor_id"])  # a named speaker is an actor
+
+
+def test_layout_is_deterministic_and_in_the_square(prep):
+    a = network.network(Filters().apply(prep)).nodes
+    b = network.network(Filters().apply(prep)).nodes
+    assert a[["actor_id", "x", "y"]].equals(b[["actor_id", "x", "y"]])
+    assert a["x"].abs().max() <= 1.0 + 1e-9 and a["y"].abs().max() <= 1.0 + 1e-9
+    assert not a.duplicated(["x", "y"]).any()
+
+
+def test_graphml_and_csv_for_gephi(prep):
+    net = network.network(Filters().apply(prep))
+    g = nx.read_graphml(io.BytesIO(network.graphml(net)))
+    assert g.number_of_nodes() == 6 and g.number_of_edges() == 5
+    assert g.nodes["RU_MOD"]["label"] == "Russian Ministry of Defence" and g.nodes["RU_MOD"]["statements"] == 5
+    kinds = {(tuple(sorted((u, v))), d["kind"]): d["weight"] for u, v, d in g.edges(data=True)}
+    assert kinds[(("RU_MOD", "US_DOD"), "conflict")] == 2
+    e = network.edges_csv(net)
+    assert list(e.columns[:4]) == ["Source", "Target", "Type", "Weight"] and set(e["Type"]) == {"Undirected"}
+    n = network.nodes_csv(net)
+    assert list(n.columns[:2]) == ["Id", "Label"] and len(n) == 6
+    assert "5 agreement" not in network.summary(net) and "3 agreement and 2 conflict" in network.summary(net)
+
+
+def test_empty_corpus_and_bad_choice(empty_prep, prep):
+    assert network.network(Filters().apply(empty_prep)).is_empty
+    with pytest.raises(ValueError, match="links"):
+        network.network(Filters().apply(prep), links="friends")
+
+
+def test_figure_draws_both_kinds_differently_and_escapes(prep):
+    from components.story_figures import network_figure
+
+    fig = network_figure(network.network(Filters(actors=("US_DOD",)).apply(prep))).to_plotly_json()
+    lines = [t for t in fig["data"] if t.get("mode") == "lines"]
+    style = {t["legendgroup"]: (t["line"]["color"], t["line"]["dash"]) for t in lines}
+    assert style["agreement"][1] == "solid" and style["conflict"][1] == "dash"
+    assert style["agreement"][0] != style["conflict"][0]
+    assert sorted(t["name"] for t in lines if t["showlegend"]) == [
+        "agreement (same side of a claim)", "conflict (opposite sides of a claim)"]
+    node = next(t for t in fig["data"] if t.get("mode") == "markers+text")
+    assert [row[0] for row in node["customdata"]][0] == "RU_MOD"
+    assert node["marker"]["color"][list(r[0] for r in node["customdata"]).index("US_DOD")] == "#CC79A7"
+
+
+# --------------------------------------------------------------------------- the sample, built by the pipeline
+
+@pytest.fixture(scope="module")
+def sample_net(sample_build):
+    return network.network(Filters().apply(prepare(load_corpus(sample_build.out))))
+
+
+@pytest.mark.parametrize("a, b, kind, claim", [
+    ("ACTIVISTS", "RU_MOD", "agreement", "VIDEO_GAME"),       # activists assert, the MoD concedes
+    ("BBC", "COALITION", "agreement", "RAQQA_DEAL"),          # the BBC reports the deal, the coalition concedes
+    ("BBC", "COALITION", "conflict", "COALITION_PARTY_TO_DEAL"),  # ... but denies being party to it
+    ("BBC", "US_DOD", "conflict", "COALITION_PARTY_TO_DEAL"),     # so does the Pentagon
+    ("COALITION", "US_DOD", "agreement", "COALITION_PARTY_TO_DEAL"),
+])
+def test_sample_story_in_the_network(sample_net, a, b, kind, claim):
+    assert claim in edges(sample_net)[(a, b, kind)]
+
+
+def test_sample_nodes(sample_net):
+    ids = set(sample_net.nodes["actor_id"])
+    assert {"BBC", "COALITION", "US_DOD", "RU_MOD", "ACTIVISTS"} <= ids
+    assert "UNATTRIBUTED" not in ids
