@@ -138,3 +138,18 @@ def fake_nominatim(monkeypatch):
     yield httpd
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Headless Debian Chromium driven by Playwright, one per test module (browser tests)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.dashboard_server import launch_browser
+
+    with sync_playwright() as p:
+        browser = launch_browser(p)
+        try:
+            yield browser
+        finally:
+            browser.close()

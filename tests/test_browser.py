@@ -18,8 +18,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.dashboard_server import (MAP_POINTS, MATRIX_POINTS, ROOT, AppServer, launch_browser,
-                                    wait_app_idle)
+from tests.dashboard_server import MAP_POINTS, MATRIX_POINTS, ROOT, AppServer, wait_app_idle
 from tests.fixture_corpus import write_fixture
 
 pytestmark = pytest.mark.browser
@@ -40,18 +39,6 @@ def server(tmp_path_factory):
     ARTIFACTS.mkdir(exist_ok=True)
     with AppServer(processed=out, log=ARTIFACTS / "streamlit-browser-test.log") as srv:
         yield srv
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch_browser(p)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 class Tab:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dashboard_server import MATRIX_POINTS, ROOT, AppServer, launch_browser, wait_app_idle
+from tests.dashboard_server import MATRIX_POINTS, ROOT, AppServer, wait_app_idle
 from tests.fixture_corpus import write_fixture
 
 pytestmark = pytest.mark.browser
@@ -20,18 +20,6 @@ READY = "[data-testid='stSidebar'] [data-testid='stMultiSelect'], h1"
 POINTS = MATRIX_POINTS  # scatter points of the basic bundle
 NODES = ".js-plotly-plot .scatterlayer .trace:last-child path.point"
 SIZES = {"desktop": (1440, 900), "phone": (390, 844), "presenter": (1920, 1080)}
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch_browser(p)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture(scope="module")
