@@ -55,7 +55,7 @@ if reader.page_count(bounds) > 1:  # a very long article is read a page at a tim
                         format_func=lambda n: reader.page_label(bounds, n), key=f"reader_page_{doc_id}_{sent}")
 st.html(html.reader_html(prep, doc_id, focus_sentence=sent, page=page))
 if sent is not None:
-    st.html(html.scroll_script(sent), unsafe_allow_javascript=True)  # the quoted sentence into view
+    st.html(html.scroll_script(sent, doc_id), unsafe_allow_javascript=True)  # the quoted sentence into view
 
 st.subheader("Statements in this article")
 statements = reader.article_statements(prep, doc_id)

@@ -112,3 +112,48 @@ def wait_app_idle(page, timeout_ms: int = 30000, ready: str = "h1") -> None:
                 && document.querySelector(sel) !== null
                 && document.querySelector('[data-testid="stSkeleton"]') === null;
         }""", arg=ready, timeout=timeout_ms)
+
+
+SIDEBAR_OPEN = """() => { const r = document.querySelector("[data-testid='stSidebar']")
+    .getBoundingClientRect(); return r.width > 0 && r.right > 0; }"""
+
+
+def sidebar(page, open_: bool, timeout_ms: int = 30000) -> None:
+    """Open or close the sidebar (on a phone an open one covers the page). Streamlit often
+    follows a change of width by itself (with an animation): wait for that first."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    want = f"() => ({SIDEBAR_OPEN})() === {str(open_).lower()}"
+    try:
+        page.wait_for_function(want, timeout=3000)
+    except PlaywrightTimeout:
+        button = ("[data-testid='stExpandSidebarButton']" if open_ else
+                  "[data-testid='stSidebarCollapseButton']")
+        page.locator(button).first.click(force=True)
+        page.wait_for_function(want, timeout=timeout_ms)
+
+
+def pick_option(page, box, text: str, timeout_ms: int = 30000, attempts: int = 3) -> None:
+    """Choose the option holding ``text`` in the select box whose input is ``box``: focus it,
+    type, wait until the filtered list shows the option first, press Enter. A list that a rerun
+    of the page closed while typing (keys lost) is opened and typed into again, up to
+    ``attempts`` times; Enter is never pressed on a list not yet filtered."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(attempts):
+        box.scroll_into_view_if_needed()
+        box.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(text)
+        try:
+            page.wait_for_function(
+                """(t) => { const o = document.querySelector('[role="option"]');
+                            return o !== null && o.textContent.includes(t); }""",
+                arg=text, timeout=timeout_ms // attempts)
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
+            continue
+        page.keyboard.press("Enter")
+        return

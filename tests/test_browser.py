@@ -18,7 +18,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.dashboard_server import MAP_POINTS, MATRIX_POINTS, ROOT, AppServer, wait_app_idle
+from tests.dashboard_server import (MAP_POINTS, MATRIX_POINTS, ROOT, SIDEBAR_OPEN, AppServer,
+                                    pick_option, wait_app_idle)
 from tests.fixture_corpus import write_fixture
 
 pytestmark = pytest.mark.browser
@@ -152,9 +153,7 @@ def test_actor_filter_through_the_ui_changes_map_then_matrix_and_the_url(tab):
     map_ready(page)
     wait_count(page, MAP_POINTS, 4)
     actor = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
-    actor.locator("input").click()
-    page.keyboard.type("Dillon")
-    page.keyboard.press("Enter")
+    pick_option(page, actor.locator("input"), "Dillon", WAIT_MS)
     page.keyboard.press("Escape")
     wait_count(page, MAP_POINTS, 1)
     page.wait_for_function("() => location.search.includes('actor=DILLON')", timeout=WAIT_MS)
@@ -223,17 +222,26 @@ def reader_outlet(page) -> str:
     return page.inner_text("table.riwaya-meta")
 
 
+def wait_reader_outlet(page, outlet: str) -> None:
+    """Wait until the Reader shows the article of ``outlet`` (a change of URL reruns the page:
+    the old article stays on screen until that run has drawn)."""
+    page.wait_for_function("""(o) => { const t = document.querySelector('table.riwaya-meta');
+        return t !== null && t.innerText.includes(o); }""", arg=outlet, timeout=WAIT_MS)
+
+
 def test_reader_article_choice_reaches_the_url_and_the_url_opens_it(tab, chromium, server):
     page = tab.open(PAGES["reader"] + "?doc=s1&sent=1")
     assert "SANA" in reader_outlet(page)
     article = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first
-    article.locator("input").click()
-    page.keyboard.type("[b1]")
-    page.keyboard.press("Enter")
+    # the page scrolls the quoted sentence into view once drawn; a list opened before that
+    # scroll is closed by it: wait for the sentence to be in view first
+    page.wait_for_function("""() => { const e = document.querySelector('.riwaya-focus#s-1');
+        if (!e) return false; const r = e.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight; }""", timeout=WAIT_MS)
+    pick_option(page, article.locator("input"), "[b1]", WAIT_MS)
     page.wait_for_function("() => new URLSearchParams(location.search).get('doc') === 'b1'",
                            timeout=WAIT_MS)
-    wait_app_idle(page, WAIT_MS, ready=READY)
-    assert "Beta Agency" in reader_outlet(page)
+    wait_reader_outlet(page, "Beta Agency")
     assert "sent=" not in page.url  # the quoted sentence belonged to the article before
     shared = page.url
     # the link, opened by someone else (a new browser session), shows that article
@@ -250,18 +258,15 @@ def test_reader_article_choice_reaches_the_url_and_the_url_opens_it(tab, chromiu
     page.go_back()
     page.wait_for_function("() => new URLSearchParams(location.search).get('doc') === 's1'",
                            timeout=WAIT_MS)
-    wait_app_idle(page, WAIT_MS, ready=READY)
+    wait_reader_outlet(page, "SANA")
     assert query_of(page.url) == {"doc": ["s1"], "sent": ["1"]}
-    assert "SANA" in reader_outlet(page)
     page.locator(".riwaya-reader .riwaya-focus#s-1").wait_for(timeout=WAIT_MS)
 
 
 def test_reader_actor_filter_reaches_the_url_and_survives_a_reload(tab):
     page = tab.open(PAGES["reader"] + "?doc=b1")
     actor = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
-    actor.locator("input").click()
-    page.keyboard.type("Dillon")
-    page.keyboard.press("Enter")
+    pick_option(page, actor.locator("input"), "Dillon", WAIT_MS)
     page.keyboard.press("Escape")
     page.wait_for_function("() => new URLSearchParams(location.search).getAll('actor').join() === 'DILLON'",
                            timeout=WAIT_MS)
@@ -410,8 +415,8 @@ def test_the_confidence_threshold_in_the_url_hides_a_suggestion_from_the_matrix(
             slider = page.locator("[data-testid='stSidebar'] [data-testid='stSlider']")
             assert "0.60" in slider.inner_text()
             assert "conf=0.6" in page.url
-            if width < 600:  # the sidebar covers a phone's screen: close it to see the page
-                page.locator("[data-testid='stSidebarCollapseButton'] button").first.click()
+            if width < 600:  # a phone opens with the sidebar closed: it would cover the page
+                page.wait_for_function(f"() => !({SIDEBAR_OPEN})()", timeout=WAIT_MS)
             page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
             page.screenshot(path=str(ARTIFACTS / f"matrix-suggestions-{width}.png"))
             found = page.locator(".riwaya-found")

@@ -89,7 +89,8 @@ def test_same_answers_as_the_pairwise_rule(bodies):
         new, old = DuplicateIndex(), PairwiseDuplicates()
         got = [new.add(k, v) for k, v in docs]
         assert got == [old.add(k, v) for k, v in docs]
-        assert sum(x is not None for x in got) >= 8 * 2   # copies were really there
+        # copies were really there: each of the (up to 8) families has at least two
+        assert sum(x is not None for x in got) >= 2 * min(8, len(bodies))
 
 
 def test_what_is_marked_does_not_depend_on_the_order(bodies):
@@ -104,7 +105,8 @@ def test_what_is_marked_does_not_depend_on_the_order(bodies):
     clean = {f for f, vs in members.items()
              if all(is_near_copy(a, b) and abs(length_bucket(a) - length_bucket(b)) <= 1
                     for a, b in itertools.combinations(vs, 2))}
-    assert sum(len(members[f]) > 1 for f in clean) >= 5
+    # 5 sample articles alone (a clone without ../shared) leave fewer clean families
+    assert sum(len(members[f]) > 1 for f in clean) >= (5 if DEV.is_dir() else 3)
     docs = [(k, v) for k, v in docs if family[k] in clean]
     marked_counts = set()
     for seed in range(4):

@@ -22,7 +22,8 @@ import pytest
 from riwaya.pipeline.store import query
 from riwaya.review import ReviewStore
 from riwaya.review.forms import widget_key
-from tests.dashboard_server import ROOT, AppServer, launch_browser, wait_app_idle
+from tests.dashboard_server import (ROOT, AppServer, launch_browser, pick_option, sidebar,
+                                    wait_app_idle)
 
 pytestmark = pytest.mark.browser
 
@@ -94,25 +95,6 @@ def settle(page) -> None:
     wait_app_idle(page, WAIT_MS, ready=READY)
 
 
-SIDEBAR_OPEN = """() => { const r = document.querySelector("[data-testid='stSidebar']")
-    .getBoundingClientRect(); return r.width > 0 && r.right > 0; }"""
-
-
-def sidebar(page, open_: bool) -> None:
-    """Open or close the sidebar (on a phone an open one covers the page). Streamlit often
-    follows a change of width by itself (with an animation): wait for that first."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    want = f"() => ({SIDEBAR_OPEN})() === {str(open_).lower()}"
-    try:
-        page.wait_for_function(want, timeout=3000)
-    except PlaywrightTimeout:
-        button = ("[data-testid='stExpandSidebarButton']" if open_ else
-                  "[data-testid='stSidebarCollapseButton']")
-        page.locator(button).first.click(force=True)
-        page.wait_for_function(want, timeout=WAIT_MS)
-
-
 def shot(page, name: str, locator=None) -> Path:
     """A screenshot of the viewport with ``locator`` scrolled into view, at 1440×900 and at
     390×844 (sidebar closed)."""
@@ -144,11 +126,7 @@ def click(page, selector: str) -> None:
 
 def choose(page, key: str, text: str) -> None:
     """Type into a selectbox (``key``) and take the first match (or the new option typed)."""
-    box = page.locator(f".st-key-{key} input")
-    box.click()
-    page.keyboard.type(text)
-    page.get_by_role("option").first.wait_for(timeout=WAIT_MS)
-    page.keyboard.press("Enter")
+    pick_option(page, page.locator(f".st-key-{key} input"), text, WAIT_MS)
 
 
 def matrix_cells(page) -> dict[tuple[str, str], str]:

@@ -5,7 +5,8 @@ that ``riwaya evaluate`` scores."""
 from __future__ import annotations
 
 import json
-import multiprocessing
+import subprocess
+import sys
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from riwaya.errors import ReviewError
 from riwaya.pipeline.store import load_corpus
 from riwaya.review import ReviewStore, Target, apply_decisions, sentence_key
 from tests.fixture_corpus import fixture_tables
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TABLES = fixture_tables()
 STATEMENTS = pd.DataFrame(TABLES["statements"])
@@ -133,25 +136,29 @@ def test_a_failed_transaction_stores_nothing(store):
     assert list(store.history()["action"]) == ["confirm"]
 
 
-def _write_many(path: str, who: str, n: int) -> None:
-    store = ReviewStore(path)
-    for i in range(n):
-        store.record(review.add("a1", f"جملة رقم {i} من {who}", "RU_MOD", "VIDEO_GAME", "asserts",
-                                reviewer=who))
+#: a writer in a process of its own (a plain interpreter: multiprocessing's spawn would re-run
+#: whatever script an earlier test left as __main__, such as an AppTest page)
+_WRITER = """
+import sys
+from riwaya import review
+from riwaya.review import ReviewStore
+path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+store = ReviewStore(path)
+for i in range(n):
+    store.record(review.add("a1", f"جملة رقم {i} من {who}", "RU_MOD", "VIDEO_GAME", "asserts",
+                            reviewer=who))
+"""
 
 
 def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     path = str(tmp_path / "review.duckdb")
-    ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_write_many, args=(path, who, 15)) for who in ("p1", "p2")]
-    for p in procs:
-        p.start()
+    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, path, who, "15"], cwd=ROOT,
+                              stderr=subprocess.PIPE, text=True) for who in ("p1", "p2")]
     seen = 0
-    while any(p.is_alive() for p in procs):     # a third reader meanwhile
+    while any(p.poll() is None for p in procs):     # a third reader meanwhile
         seen = max(seen, len(ReviewStore(path).history()))
     for p in procs:
-        p.join(timeout=120)
-        assert p.exitcode == 0
+        assert p.wait(timeout=120) == 0, p.stderr.read()
     h = ReviewStore(path).history()
     assert len(h) == 30 and h["id"].is_unique
     assert h["reviewer"].value_counts().to_dict() == {"p1": 15, "p2": 15}

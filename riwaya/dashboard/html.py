@@ -10,6 +10,7 @@ data that reaches an element rendering *markdown* (``st.markdown``, ``st.caption
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from bisect import bisect_left
@@ -200,12 +201,16 @@ def removed_line_html(reason: str, text: str) -> str:
     return f"<div class='riwaya-meta'>{esc(reason)}</div>" + rtl_block(esc(text))
 
 
-def scroll_script(sentence_id: int) -> str:
-    """A script scrolling sentence ``sentence_id`` of the reader into view (the id is an
-    integer made here, never article text)."""
+def scroll_script(sentence_id: int, doc_id: str = "") -> str:
+    """A script scrolling sentence ``sentence_id`` of the reader into view, once per article
+    and sentence: a later run of the page (a click on a widget) does not pull the reader back
+    to it. Only an integer and a hash of the doc id reach the script, never article text."""
     target = json.dumps(f"s-{int(sentence_id)}")
-    return (f"<script>setTimeout(function(){{var e=document.getElementById({target});"
-            f"if(e){{e.scrollIntoView({{block:'center'}});}}}}, 300);</script>")
+    once = json.dumps(hashlib.sha1(f"{doc_id}\n{int(sentence_id)}".encode()).hexdigest()[:16])
+    return (f"<script>setTimeout(function(){{if(window.riwayaScrolledTo==={once})return;"
+            f"var e=document.getElementById({target});"
+            f"if(e){{e.scrollIntoView({{block:'center'}});window.riwayaScrolledTo={once};}}}}, 300);"
+            f"</script>")
 
 
 def legend_html(items: Sequence[tuple[str, str, str]]) -> str:
