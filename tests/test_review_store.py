@@ -136,18 +136,17 @@ def test_a_failed_transaction_stores_nothing(store):
     assert list(store.history()["action"]) == ["confirm"]
 
 
+def _write_many(path: str, who: str, n: int) -> None:
+    store = ReviewStore(path)
+    for i in range(n):
+        store.record(review.add("a1", f"جملة رقم {i} من {who}", "RU_MOD", "VIDEO_GAME", "asserts",
+                                reviewer=who))
+
+
 #: a writer in a process of its own (a plain interpreter: multiprocessing's spawn would re-run
 #: whatever script an earlier test left as __main__, such as an AppTest page)
-_WRITER = """
-import sys
-from riwaya import review
-from riwaya.review import ReviewStore
-path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-store = ReviewStore(path)
-for i in range(n):
-    store.record(review.add("a1", f"جملة رقم {i} من {who}", "RU_MOD", "VIDEO_GAME", "asserts",
-                            reviewer=who))
-"""
+_WRITER = "import sys; from tests.test_review_store import _write_many; " \
+          "_write_many(sys.argv[1], sys.argv[2], int(sys.argv[3]))"
 
 
 def test_two_processes_writing_at_once_lose_nothing(tmp_path):
