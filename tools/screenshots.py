@@ -4,7 +4,7 @@
 
 Builds the shipped sample into a temporary folder (unless --processed names a corpus), starts
 the dashboard as ``make run`` does, and writes ``<page>-<size>.png`` for the Overview, Map,
-Actors × claims, Compare sources and Reader at 1440×900, 390×844 and 1920×1080 (presenter
+Actors × claims, Compare sources, Reader, Timeline and Actor network at 1440×900, 390×844 and 1920×1080 (presenter
 size, ``?present=1``). Full-page shots; waits are for the page to be drawn, never fixed sleeps.
 Look at every PNG after a change to the UI.
 """
@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from dashboard_server import AppServer, launch_browser, wait_app_idle  # noqa: E402
 
 PAGES = {"overview": "/", "map": "/Map", "matrix": "/Actors_x_claims",
-         "compare": "/Compare_sources", "reader": "/Reader"}
+         "compare": "/Compare_sources", "reader": "/Reader", "timeline": "/Timeline",
+         "network": "/Network"}
 SIZES = {"1440": (1440, 900, ""), "390": (390, 844, ""), "1920-present": (1920, 1080, "present=1")}
 CHART = ".js-plotly-plot"
 
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
                 for name, path in PAGES.items():
                     page.goto(server.url + path + (f"?{query}" if query else ""))
                     wait_app_idle(page, 60000)
-                    if name in ("overview", "map", "matrix"):
+                    if name in ("overview", "map", "matrix", "timeline", "network"):
                         page.wait_for_selector(CHART, timeout=60000)
                         wait_app_idle(page, 60000)
                     target = args.out / f"{name}-{size}.png"
