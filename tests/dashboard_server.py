@@ -135,9 +135,10 @@ def sidebar(page, open_: bool, timeout_ms: int = 30000) -> None:
 
 def pick_option(page, box, text: str, timeout_ms: int = 30000, attempts: int = 3) -> None:
     """Choose the option holding ``text`` in the select box whose input is ``box``: focus it,
-    type, wait until the filtered list shows the option first, press Enter. A list that a rerun
-    of the page closed while typing (keys lost) is opened and typed into again, up to
-    ``attempts`` times; Enter is never pressed on a list not yet filtered."""
+    type, wait until the filtered list shows the option first, press Enter, wait until the
+    widget shows the choice. A list that a rerun of the page closed while typing (keys lost),
+    or a lost Enter, is opened and typed into again, up to ``attempts`` times; Enter is never
+    pressed on a list not yet filtered."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for attempt in range(attempts):
@@ -156,4 +157,20 @@ def pick_option(page, box, text: str, timeout_ms: int = 30000, attempts: int = 3
             page.keyboard.press("Escape")
             continue
         page.keyboard.press("Enter")
-        return
+        # the choice has taken only when the widget shows it (an Enter typed while a rerun
+        # redrew the list can be lost too): otherwise choose again
+        try:
+            page.wait_for_function(
+                """([e, t]) => {
+                    const w = e.closest('[data-testid="stSelectbox"],[data-testid="stMultiSelect"]');
+                    if (w === null) return false;
+                    if (w.innerText.includes(t)) return true;  // a multiselect's chip
+                    // a select box shows its choice in its input, with the list closed
+                    return e.value.includes(t) && e.value !== t
+                        && document.querySelector('[role="option"]') === null; }""",
+                arg=[box.element_handle(), text], timeout=timeout_ms // attempts)
+            return
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
