@@ -37,6 +37,10 @@ from __future__ import annotations
 import hashlib
 import math
 import zlib
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
 
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
@@ -85,6 +89,28 @@ def minhash(body: str) -> MinHash:
     return m
 
 
+@dataclass(frozen=True)
+class BodyPrints:
+    """What the index needs of a body besides the body itself: its length bucket, content
+    hash and MinHash values. Small and picklable: worked out beside the body (a worker
+    process) and kept between builds (``riwaya.pipeline.incremental``)."""
+
+    bucket: int
+    digest: bytes
+    hashvalues: np.ndarray      # NUM_PERM uint64
+
+    @classmethod
+    def of(cls, body: str) -> "BodyPrints":
+        if not isinstance(body, str):
+            raise TypeError(f"BodyPrints.of expected the body as str, got {type(body).__name__}")
+        return cls(length_bucket(body), hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest(),
+                   minhash(body).hashvalues)
+
+    def minhash(self) -> MinHash:
+        return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=self.hashvalues,
+                       permutations=_PERMUTATIONS, scheme=_SCHEME)
+
+
 class DuplicateIndex:
     """The documents seen so far; :meth:`add` says which earlier one a new one repeats.
 
@@ -99,39 +125,77 @@ class DuplicateIndex:
         self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, NUM_PERM // LSH_BANDS))
         self._docs: list[tuple[str, str, int]] = []          # (doc_id, body, bucket) by position
         self._by_hash: dict[bytes, list[int]] = {}            # content hash -> positions
-        self._signatures: list[MinHash] = []                  # by position
+        self._hashvalues = np.zeros((0, NUM_PERM), dtype=np.uint64)   # signatures by position
         self._small: dict[int, list[int]] = {}                # bucket -> positions, short end only
 
     def __len__(self) -> int:
         return len(self._docs)
 
-    def add(self, doc_id: str, body: str) -> str | None:
-        """Add a document; return the id of the earlier document it repeats, or None."""
-        if not isinstance(body, str):
-            raise TypeError(f"DuplicateIndex.add expected the body as str, got {type(body).__name__}")
-        bucket = length_bucket(body)
-        digest = hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
-        signature = minhash(body)
+    def add(self, doc_id: str, body: "str | Callable[[], str]", *,
+            prints: "BodyPrints | None" = None) -> str | None:
+        """Add a document; return the id of the earlier document it repeats, or None.
+
+        ``prints`` (:meth:`BodyPrints.of`, worked out where the body is, e.g. in a worker
+        process, or kept from the previous build) saves hashing the body again; the body
+        may then be a function giving it, called only when it is compared (an incremental
+        build replays the whole index without reading every earlier body)."""
+        if prints is None:
+            if not isinstance(body, str):
+                raise TypeError(f"DuplicateIndex.add expected the body as str, got {type(body).__name__}")
+            prints = BodyPrints.of(body)
+        elif not isinstance(prints, BodyPrints):
+            raise TypeError(f"DuplicateIndex.add expected prints as BodyPrints, got {type(prints).__name__}")
+        bucket, digest, signature = prints.bucket, prints.digest, prints.minhash()
         candidates = set(self._by_hash.get(digest, ()))
-        candidates.update(p for p in self._lsh.query(signature)
-                          if signature.jaccard(self._signatures[p]) >= MIN_ESTIMATE)
+        candidates.update(self._agreeing(self._lsh.query(signature), prints.hashvalues))
         for b in (bucket - 1, bucket, bucket + 1):   # empty but near the short end
             candidates.update(self._small.get(b, ()))
         found = self._first_copy(body, bucket, candidates)
-
-        position = len(self._docs)
-        self._docs.append((doc_id, body, bucket))
-        self._by_hash.setdefault(digest, []).append(position)
-        self._lsh.insert(position, signature, check_duplication=False)
-        self._signatures.append(signature)
-        if bucket <= _SMALL_BUCKET + 1:
-            self._small.setdefault(bucket, []).append(position)
+        self._insert(doc_id, body, prints, signature)
         return found
 
-    def _first_copy(self, body: str, bucket: int, candidates: set[int]) -> str | None:
+    def _agreeing(self, found: list[int], hashvalues: np.ndarray) -> list[int]:
+        """The LSH candidates whose signatures agree on at least ``MIN_ESTIMATE`` of their
+        values (MinHash's Jaccard estimate), all compared at once."""
+        if not found:
+            return []
+        rows = np.fromiter(found, dtype=np.int64, count=len(found))
+        agree = np.count_nonzero(self._hashvalues[rows] == hashvalues, axis=1) / np.float64(NUM_PERM)
+        return rows[agree >= MIN_ESTIMATE].tolist()
+
+    def insert(self, doc_id: str, body: "str | Callable[[], str]", prints: "BodyPrints") -> None:
+        """Add a document whose answer is known already (an incremental build's unchanged
+        prefix: the same earlier documents, so the same answer), without asking."""
+        if not isinstance(prints, BodyPrints):
+            raise TypeError(f"DuplicateIndex.insert expected prints as BodyPrints, got {type(prints).__name__}")
+        self._insert(doc_id, body, prints, prints.minhash())
+
+    def _insert(self, doc_id, body, prints: "BodyPrints", signature: MinHash) -> None:
+        position = len(self._docs)
+        self._docs.append((doc_id, body, prints.bucket))
+        self._by_hash.setdefault(prints.digest, []).append(position)
+        self._lsh.insert(position, signature, check_duplication=False)
+        if position == len(self._hashvalues):           # room for twice as many
+            grown = np.zeros((max(64, 2 * position), NUM_PERM), dtype=np.uint64)
+            grown[:position] = self._hashvalues
+            self._hashvalues = grown
+        self._hashvalues[position] = prints.hashvalues
+        if prints.bucket <= _SMALL_BUCKET + 1:
+            self._small.setdefault(prints.bucket, []).append(position)
+
+    def _body(self, position: int) -> str:
+        doc_id, body, bucket = self._docs[position]
+        if not isinstance(body, str):
+            body = body()
+            self._docs[position] = (doc_id, body, bucket)
+        return body
+
+    def _first_copy(self, body, bucket: int, candidates: set[int]) -> str | None:
         near = [(self._docs[p][2], p) for p in candidates if abs(self._docs[p][2] - bucket) <= 1]
+        if near and not isinstance(body, str):
+            body = body()
         for _, p in sorted(near):
-            if is_near_copy(body, self._docs[p][1]):
+            if is_near_copy(body, self._body(p)):
                 return self._docs[p][0]
         return None
 
@@ -146,7 +210,10 @@ class PairwiseDuplicates:
     def __init__(self) -> None:
         self._seen: dict[int, list[tuple[str, str]]] = {}
 
-    def add(self, doc_id: str, body: str) -> str | None:
+    def add(self, doc_id: str, body: "str | Callable[[], str]", *,
+            prints: "BodyPrints | None" = None) -> str | None:
+        """As :meth:`DuplicateIndex.add` (``prints`` are not needed here)."""
+        body = body if isinstance(body, str) else body()
         bucket = length_bucket(body)
         found = None
         for b in (bucket - 1, bucket, bucket + 1):

@@ -70,8 +70,11 @@ class BuildJob:
         from riwaya.pipeline.build import build_corpus
 
         try:
+            # one process: Streamlit swaps ``__main__`` for the page it runs, and a spawned
+            # worker would run that page again (riwaya.pipeline.parallel.main_reruns_safely);
+            # documents unchanged since the last build are reused all the same
             self.report = build_corpus(self.paths.raw, self.paths.codebook, self.paths.processed,
-                                       progress=self._on_progress)
+                                       progress=self._on_progress, workers=1)
         except (RiwayaError, OSError) as exc:   # the message names the file and the problem
             self.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - shown to the user instead of a dead thread

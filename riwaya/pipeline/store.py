@@ -78,8 +78,8 @@ def _remove_leftovers(out: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def _as_table(name: str, data: Any) -> pa.Table:
-    schema = TABLES[name]
+def _as_table(name: str, data: Any, schema: pa.Schema | None = None) -> pa.Table:
+    schema = TABLES[name] if schema is None else schema
     if isinstance(data, pa.Table):
         table = data
     elif isinstance(data, pd.DataFrame):
@@ -90,6 +90,88 @@ def _as_table(name: str, data: Any) -> pa.Table:
     return table.select(schema.names).cast(schema)
 
 
+class CorpusWriter:
+    """A build written table by table, in parts, then published atomically.
+
+    Tables are written into a fresh ``.building-*`` folder: :meth:`append` adds rows to a
+    table (each call one Parquet row group, through a ``pyarrow.parquet.ParquetWriter``), so
+    a large corpus is never held whole in memory. :meth:`publish` writes the tables never
+    appended to (empty), moves the folder to ``build-<stamp>``, replaces ``manifest.json``
+    atomically and prunes old builds (:meth:`write` writes a small table whole); :meth:`abort` (or leaving a ``with`` block by an
+    exception) removes the folder and leaves the previous corpus as it was. ``extra`` names
+    tables outside the corpus schema kept beside it (the incremental build's keys).
+    """
+
+    def __init__(self, out_dir: Path | str, *, extra: Mapping[str, pa.Schema] | None = None) -> None:
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.schemas: dict[str, pa.Schema] = {**TABLES, **dict(extra or {})}
+        self.tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=self.out))
+        self._writers: dict[str, pq.ParquetWriter] = {}
+
+    def __enter__(self) -> "CorpusWriter":
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if kind is not None:
+            self.abort()
+
+    def append(self, name: str, data: Any) -> None:
+        """Add rows (a DataFrame, an Arrow table or a list of row dicts) to table ``name``."""
+        if name not in self.schemas:
+            raise ValueError(f"Unknown table {name!r}; expected one of {sorted(self.schemas)}")
+        table = _as_table(name, data, self.schemas[name])
+        if table.num_rows == 0:
+            return
+        writer = self._writers.get(name)
+        if writer is None:
+            writer = self._writers[name] = pq.ParquetWriter(self.tmp / f"{name}.parquet",
+                                                            self.schemas[name])
+        writer.write_table(table)
+
+    def write(self, name: str, data: Any) -> None:
+        """Write table ``name`` whole, in one go (a small table, or one held anyway)."""
+        if name not in self.schemas:
+            raise ValueError(f"Unknown table {name!r}; expected one of {sorted(self.schemas)}")
+        if name in self._writers or (self.tmp / f"{name}.parquet").exists():
+            raise ValueError(f"Table {name!r} is written already")
+        pq.write_table(_as_table(name, data, self.schemas[name]), self.tmp / f"{name}.parquet")
+
+    def publish(self, info: Mapping[str, Any] | None = None) -> Path:
+        """Close every table and publish the build; returns its folder."""
+        try:
+            for name, schema in self.schemas.items():
+                writer = self._writers.pop(name, None)
+                if writer is not None:
+                    writer.close()
+                elif not (self.tmp / f"{name}.parquet").exists():
+                    pq.write_table(schema.empty_table(), self.tmp / f"{name}.parquet")
+            stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+            build = self.out / f"build-{stamp}"
+            os.replace(self.tmp, build)
+        except BaseException:
+            self.abort()
+            raise
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "build": build.name,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            **dict(info or {}),
+        }
+        write_json_atomic(self.out / MANIFEST, manifest)
+        _prune(self.out, keep=build.name)
+        return build
+
+    def abort(self) -> None:
+        for writer in self._writers.values():
+            try:
+                writer.close()
+            except Exception:  # noqa: BLE001 - the folder goes anyway
+                pass
+        self._writers.clear()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
 def write_corpus(out_dir: Path | str, tables: Mapping[str, Any], *,
                  info: Mapping[str, Any] | None = None) -> Path:
     """Write every table of the schema into a new build and publish it atomically.
@@ -98,31 +180,13 @@ def write_corpus(out_dir: Path | str, tables: Mapping[str, Any], *,
     a table left out is written empty. ``info`` (input fingerprint, counts, ...) is
     stored in the manifest. Returns the build folder.
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     unknown = set(tables) - set(TABLES)
     if unknown:
         raise ValueError(f"Unknown table(s) {sorted(unknown)}; expected {sorted(TABLES)}")
-    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
-    tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=out))
-    try:
+    with CorpusWriter(out_dir) as writer:
         for name in TABLES:
-            table = _as_table(name, tables.get(name, []))
-            pq.write_table(table, tmp / f"{name}.parquet")
-        build = out / f"build-{stamp}"
-        os.replace(tmp, build)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    manifest = {
-        "schema_version": SCHEMA_VERSION,
-        "build": build.name,
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        **dict(info or {}),
-    }
-    write_json_atomic(out / MANIFEST, manifest)
-    _prune(out, keep=build.name)
-    return build
+            writer.write(name, tables.get(name, []))
+        return writer.publish(info)
 
 
 def _prune(out: Path, *, keep: str) -> None:

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from typing import Iterable, Sequence
 
 from riwaya.text.clitics import ARTICLE, LAM_ARTICLE, PROCLITICS
@@ -52,30 +53,34 @@ class NormText:
     norm: str
     index: list[int]
     tokens: list[Token]
+    # per matcher: the token positions that have candidates, and theirs (Matcher._hits)
+    _hits: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str) -> "NormText":
         norm, index = normalize_with_map(text)
         tokens: list[Token] = []
+        append = tokens.append
         pending_al: tuple[int, int] | None = None
         for m in TOKEN_RE.finditer(norm):
-            ns, ne = m.start(), m.end()
+            ns, ne = m.span()
+            word = m.group()
             if pending_al is not None:
                 # "الـ بي بي سي": a detached article joins the next word
                 if ns - pending_al[1] <= 3 and not re.search(r"[.،,؛;:\n]", norm[pending_al[1]:ns]):
                     ns_al = pending_al[0]
                     s, e = original_span(index, ns_al, ne)
-                    tokens.append(Token(ARTICLE + m.group(), ns_al, ne, s, e))
+                    append(Token(ARTICLE + word, ns_al, ne, s, e))
                     pending_al = None
                     continue
                 s, e = original_span(index, *pending_al)
-                tokens.append(Token(ARTICLE, pending_al[0], pending_al[1], s, e))
+                append(Token(ARTICLE, pending_al[0], pending_al[1], s, e))
                 pending_al = None
-            if m.group() == ARTICLE:
+            if word == ARTICLE:
                 pending_al = (ns, ne)
                 continue
-            s, e = original_span(index, ns, ne)
-            tokens.append(Token(m.group(), ns, ne, s, e))
+            # original_span of a token (never empty), inline: called for every word of the text
+            append(Token(word, ns, ne, index[ns], index[ne - 1] + 1))
         if pending_al is not None:
             s, e = original_span(index, *pending_al)
             tokens.append(Token(ARTICLE, pending_al[0], pending_al[1], s, e))
@@ -221,20 +226,42 @@ class Matcher:
             return [pat for _, pat in found[0]]
         return [pat for _, pat in sorted(x for bucket in found for x in bucket)]
 
+    def _hits(self, text: NormText) -> tuple[list[int], list[tuple[tuple[Pattern, int], ...]]]:
+        """The positions of ``text``'s tokens that have candidates, and those candidates:
+        worked out once per text and matcher (a text is searched by each matcher many times,
+        sentence by sentence, and most tokens have none)."""
+        key = (id(self), self.size)
+        found = text._hits.get(key)
+        if found is None:
+            seen = self._seen
+            if len(seen) > SEEN_MAX:
+                seen.clear()
+            norms = text._hits.get("norms")
+            if norms is None:
+                norms = text._hits["norms"] = [t.norm for t in text.tokens]
+            got = list(map(seen.get, norms))          # one C-level pass: most are known
+            if None in got:
+                for i, c in enumerate(got):
+                    if c is None:
+                        norm = norms[i]
+                        c = seen.get(norm)
+                        if c is None:
+                            c = seen[norm] = tuple(self._candidates(norm))
+                        got[i] = c
+            positions = list(compress(range(len(got)), got))   # the tokens with candidates
+            found = text._hits[key] = (positions, [got[i] for i in positions])
+        return found
+
     def find(self, text: NormText, lo: int = 0, hi: int | None = None) -> list[Match]:
         """All matches (overlapping ones included) in tokens ``[lo, hi)``."""
         toks = text.tokens
         hi = len(toks) if hi is None else hi
         out: list[Match] = []
-        seen = self._seen
-        if len(seen) > SEEN_MAX:
-            seen.clear()
-        for i in range(lo, hi):
-            norm = toks[i].norm
-            candidates = seen.get(norm)
-            if candidates is None:
-                candidates = seen[norm] = tuple(self._candidates(norm))
-            for pat, clen in candidates:
+        positions, cands = self._hits(text)
+        first, last = bisect_left(positions, lo), bisect_left(positions, hi)
+        for j in range(first, last):
+            i = positions[j]
+            for pat, clen in cands[j]:
                 n = len(pat.tokens)
                 if i + n > hi:
                     continue
