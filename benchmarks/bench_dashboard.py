@@ -5,11 +5,20 @@ Prints
   in headless Chromium (land and markers on screen), in a fresh browser context (nothing
   cached); target < 4 s (median of --starts cold starts);
 - filter re-render: seconds from choosing an actor in the sidebar to the map redrawn with the
-  filtered markers; target < 0.5 s (median of several changes).
+  filtered markers; target < 0.5 s (median of several changes);
+- each page's render time: seconds from asking for the page (in the warm session) to the page
+  idle (script run over, every element drawn, charts plotted), for every page, Compare with its
+  default six outlets and the Map with its biggest place chosen (its sentences, a page of them);
+  target at 10k articles: every page <= 3 s;
+- server RSS after every page was visited (the server and its children); target at 10k <= 1 GB.
 
 Corpus: RIWAYA_PROCESSED if set (e.g. a corpus built from data/raw), else data/processed when
 it holds a build, else the synthetic test corpus written to a temporary folder.
-Usage: python benchmarks/bench_dashboard.py [--starts N] [--repeat N]
+Usage: python benchmarks/bench_dashboard.py [--starts N] [--repeat N] [--page-repeat N]
+A large corpus: ``python benchmarks/generate_articles.py DIR/raw -n 10000``, ``python -m riwaya
+build --raw DIR/raw --out DIR/processed``, then ``RIWAYA_PROCESSED=DIR/processed python
+benchmarks/bench_dashboard.py`` (without RIWAYA_RAW: a codebook edited since the build would
+make the Overview rebuild the corpus first).
 (BENCH_LOG=path keeps the streamlit log.)
 
 What the time goes to (2 cores, sample corpus, 2026-11-22): server up ~0.6 s, Streamlit's
@@ -118,10 +127,71 @@ def browser_marks(page) -> str:
     return ", ".join(f"{label} {marks[name] / 1000:.2f}" for name, label in MARKS.items() if name in marks)
 
 
+#: every page, as the navigation names it
+PAGES = {"Overview": "/", "Map": "/Map", "Actors × claims": "/Actors_x_claims",
+         "Compare sources (6 outlets)": "/Compare_sources", "Reader": "/Reader",
+         "Timeline": "/Timeline", "Actor network": "/Network"}
+PLOTTED = """() => [...document.querySelectorAll('.js-plotly-plot')].every(
+    gd => gd.querySelector('.main-svg') !== null)"""
+
+
+def biggest_place(corpus: Path) -> str | None:
+    """The place with most mentions (the map's biggest marker)."""
+    from riwaya.dashboard.corpus import prepare
+    from riwaya.dashboard.filters import Filters
+    from riwaya.dashboard.map import place_summary
+    from riwaya.pipeline.store import load_corpus
+
+    places = place_summary(Filters().apply(prepare(load_corpus(corpus))))
+    return None if places.empty else str(places["entity_id"].iloc[0])
+
+
+def render_time(page, url: str) -> float:
+    """Seconds from asking for ``url`` to the page idle with its charts plotted."""
+    t = time.monotonic()
+    page.goto(url)
+    wait_app_idle(page, timeout_ms=120_000, ready="h1")
+    page.wait_for_function(PLOTTED, timeout=120_000)
+    return time.monotonic() - t
+
+
+def page_times(page, base: str, corpus: Path, repeat: int) -> None:
+    """Each page's render time in the warm session (median of ``repeat``; the first visit,
+    which fills the server's caches for that page, is shown too)."""
+    from urllib.parse import quote
+
+    pages = dict(PAGES)
+    if place := biggest_place(corpus):
+        pages["Map, biggest place chosen"] = f"/Map?place={quote(place)}"
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for name, path in pages.items():
+        try:
+            times = [render_time(page, base + path) for _ in range(max(repeat, 1) + 1)]
+        except PlaywrightTimeout:
+            print(f"page {name:30s} not drawn within 120 s   SLOW")
+            continue
+        med = statistics.median(times[1:])
+        print(f"page {name:30s} {med:6.2f} s   (first visit {times[0]:.2f} s; target at 10k <= 3 s)"
+              f"   {'OK' if med <= 3 else 'SLOW'}")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory (MB) of the process ``pid`` and its children."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        return sum(p.memory_info().rss for p in [proc, *proc.children(recursive=True)]) / 2**20
+    except psutil.Error:
+        return float("nan")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--starts", type=int, default=3, help="cold starts to time (default 3)")
     ap.add_argument("--repeat", type=int, default=5, help="filter changes to time (default 5)")
+    ap.add_argument("--page-repeat", type=int, default=2, help="visits of each page to time (default 2)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -177,6 +247,8 @@ def main() -> int:
             print(f"actor filter re-render    {med:6.2f} s   median of {len(timings)} "
                   f"(min {min(timings):.2f}, max {max(timings):.2f}; target < 0.5 s)"
                   f"   {'OK' if med < 0.5 else 'SLOW'}")
+            page_times(page, server.url, corpus, args.page_repeat)
+            print(f"server RSS after every page {rss_mb(server.proc.pid):6.0f} MB   (target at 10k <= 1 GB)")
         finally:
             server.stop()
             browser.close()

@@ -4,8 +4,10 @@ linear in its length.
 The article is real Arabic sentences from the sample, repeated with variations, 2 MB with no
 newline (tests/long_article.py). What is timed is the article's own cost: every build first
 compiles the codebook and loads the models, so a one-sentence build in the same process is
-timed too and taken off. Measured on the 2-core machine at load average 3 (other builds and
-browsers running): see the report of issue 9; the budgets below keep that margin.
+timed too and taken off. The build is timed in CPU seconds of this process (it builds in
+process): the wall time of a test on a machine shared with other builds and browsers says more
+about them than about the build (the same 2 MB build took 11 s idle and 27-42 s wall at load
+average 10-15, for 10 s of CPU).
 """
 
 from __future__ import annotations
@@ -24,16 +26,18 @@ from tests.long_article import RAW, write_long_article
 ROOT = Path(__file__).resolve().parent.parent
 CODEBOOK = ROOT / "data" / "codebook"
 READER_BUDGET_S = 3.0
-#: The issue's target is 10 s; measured 11-12 s on an idle 2-core machine (about 5 s of it the
-#: sentence encoder on ~1,500 distinct spoken passages), so this guards against a return to
-#: super-linear time (it took 5.5-8.5 minutes) with room for a loaded CI machine.
-BUILD_BUDGET_S = 20.0
+#: The issue's target is 10 s; measured 10.1-11.4 CPU s (about 5 s of it the sentence encoder
+#: on ~1,500 distinct spoken passages; cleaning and the matcher were made cheaper), so this
+#: guards against any return towards super-linear time (it took 5.5-8.5 minutes) with room for
+#: a busy machine's slower cores.
+BUILD_BUDGET_S = 15.0
 
 
 def _build_time(raw: Path, out: Path) -> float:
-    t = time.perf_counter()
+    """CPU seconds of one build (threads included: the encoder's BLAS may use two)."""
+    t = time.process_time()
     build_corpus(raw, CODEBOOK, out)
-    return time.perf_counter() - t
+    return time.process_time() - t
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +64,8 @@ def test_build_time_is_linear_in_the_article_length(long_build):
 
 def test_a_2mb_one_line_article_builds_within_budget(long_build):
     fixed, _, full, out = long_build
-    assert full - fixed < BUILD_BUDGET_S, f"2 MB article: {full - fixed:.1f} s (+{fixed:.1f} s for any build)"
+    assert full - fixed < BUILD_BUDGET_S, \
+        f"2 MB article: {full - fixed:.1f} CPU s (+{fixed:.1f} s for any build)"
     prep = prepare(load_corpus(out))
     assert len(prep.documents) == 1 and "\n" not in prep.documents["text"].iloc[0]
     assert len(prep.sentences) > 4000 and len(prep.statements) > 1000

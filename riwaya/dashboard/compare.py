@@ -12,9 +12,12 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from riwaya.dashboard.corpus import join_unique
+import re
+
+from riwaya.dashboard.corpus import as_text, join_unique, outlet_of
 from riwaya.dashboard.filters import View
-from riwaya.dashboard.matrix import cell_stance, cell_text
+from riwaya.dashboard.memo import per_view
+from riwaya.dashboard.matrix import cell_label, cell_stance, cell_text, stance_words
 from riwaya.dashboard.reader import article_label, article_labels
 from riwaya.pipeline.schema import STANCES
 from riwaya.text.normalize import normalize_form
@@ -24,15 +27,66 @@ BY = {"outlet": "Outlets", "article": "Articles"}
 Groups = Mapping[str, Sequence[str]]
 
 
+#: how an outlet the articles do not name is called (corpus.outlet_of): "Unknown outlet (000_54f79f58)"
+_UNNAMED = re.compile(r"^Unknown outlet \((?P<doc>[^)]*)\)$")
+
+
+def outlet_names(prep) -> dict[str, str]:
+    """{outlet: "English (Arabic)"} for the outlets the codebook knows as media actors (their
+    ``name_en`` and ``name_ar``): "SANA (سانا)". Data, not code: add a media actor to name one."""
+    a = prep.actors
+    if "kind" not in a:
+        return {}
+    media = a[a["kind"] == "media"]
+    return {str(en): f"{en} (\u2068{ar}\u2069)" for en, ar in zip(media.get("name_en", []), media.get("name_ar", []))
+            if isinstance(en, str) and isinstance(ar, str) and ar and ar != en}
+
+
+def outlet_display(prep, outlet: str, names: Mapping[str, str] | None = None) -> str:
+    """An outlet as shown: English with the Arabic in brackets where the codebook knows both;
+    an article naming no outlet reads "No outlet named · article 000_54f79f58"."""
+    hit = _UNNAMED.match(outlet or "")
+    if hit:
+        return f"No outlet named · article {hit.group('doc')}" if hit.group("doc") else "No outlet named"
+    return (names if names is not None else outlet_names(prep)).get(outlet, outlet)
+
+
+def article_display(prep, doc_id: str, names: Mapping[str, str] | None = None) -> str:
+    """An article as shown in a comparison: "outlet · date · the title's start [id]", the id
+    cut to 12 characters and each part isolated (U+2068…U+2069) so that an Arabic title does
+    not pull the id into its right-to-left run; "No outlet named [000_54f79f58]"."""
+    docs = prep.documents
+    d = docs[docs["doc_id"] == doc_id]
+    if d.empty:
+        return doc_id
+    r = d.iloc[0]
+    outlet = outlet_display(prep, outlet_of(r["source"], doc_id), names)
+    outlet = "No outlet named" if outlet.startswith("No outlet named") else outlet
+    title = as_text(r["title"])
+    title = title if len(title) <= 42 else title[:40].rstrip() + "…"
+    parts = [outlet, as_text(r["date"]), f"\u2068{title}\u2069" if title else ""]
+    return " · ".join(p for p in parts if p) + f" [{doc_id[:12]}]"
+
+
+def group_displays(prep, groups: Groups, by: str, *, arabic: bool = True) -> dict[str, str]:
+    """{group label: how it is shown} for the groups of :func:`source_groups`; without
+    ``arabic``, outlets by their name alone (headings under the chart)."""
+    names = outlet_names(prep) if arabic else {}
+    if by == "outlet":
+        return {label: outlet_display(prep, label, names) for label in groups}
+    return {label: (article_display(prep, docs[0], names) if len(docs) == 1 else label)
+            for label, docs in groups.items()}
+
+
 def options(view: View, by: str) -> tuple[list[str], dict[str, str]]:
     """What can be compared, and how each choice is labelled: the outlets in view, or the
     articles in view (oldest first)."""
+    names = outlet_names(view.prep)
     if by == "outlet":
-        return list(view.outlets), {o: o for o in view.outlets}
+        return list(view.outlets), {o: outlet_display(view.prep, o, names) for o in view.outlets}
     if by == "article":
-        labels = article_labels(view.prep)
         ids = list(view.documents["doc_id"])
-        return ids, {d: labels.get(d, d) for d in ids}
+        return ids, {d: article_display(view.prep, d, names) for d in ids}
     raise ValueError(f"by: expected one of {sorted(BY)}, got {by!r}")
 
 
@@ -80,7 +134,7 @@ def coverage_long(view: View, groups: Groups) -> pd.DataFrame:
     """Groups x claims in the long form of the actor x claim matrix (group, claim_id, counts,
     stance, text). Claims: every claim any group reports (under a claim filter, the chosen ones)."""
     prep, f = view.prep, view.filters
-    cols = ["group", "claim_id", "claim_short", "claim_label", *STANCES, "n", "stance", "text"]
+    cols = ["group", "claim_id", "claim_short", "claim_label", *STANCES, "n", "stance", "text", "label", "words"]
     in_groups = _in_group(view, [d for docs in groups.values() for d in docs])
     claims = list(f.claims) if f.claims else \
         [c for c in prep.claims["claim_id"] if c in set(in_groups["claim_id"])]
@@ -91,7 +145,8 @@ def coverage_long(view: View, groups: Groups) -> pd.DataFrame:
             cnt = {s: int(counts.get((c, s), 0)) for s in STANCES}
             rows.append({"group": label, "claim_id": c, "claim_short": prep.claim_short(c),
                          "claim_label": prep.claim_label(c), **cnt,
-                         "n": sum(cnt.values()), "stance": cell_stance(cnt), "text": cell_text(cnt)})
+                         "n": sum(cnt.values()), "stance": cell_stance(cnt), "text": cell_text(cnt),
+                         "label": cell_label(cnt), "words": stance_words(cnt)})
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -128,10 +183,32 @@ def sentence_overlap(view: View, groups: Groups, *, threshold: float = 80.0) -> 
     score (0-100, rapidfuzz ratio of the normalised sentences, punctuation ignored),
     shared (score >= threshold).
     """
-    from rapidfuzz import fuzz, process, utils
+    key = tuple((label, tuple(docs)) for label, docs in groups.items())
+    best = _closest_sentences(view, key)   # computed once per filter and groups
+    raw = best.pop("raw_score")
+    best["shared"] = [bool(found and r >= threshold) for found, r in zip(best["best_group"].notna(), raw)]
+    return best
 
+
+#: sentences listed at once under each group (the counts say how many there are)
+SHOWN = 50
+
+
+def shown(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The first :data:`SHOWN` of a list of sentences (a page of thousands was never drawn)."""
+    return sentences.head(SHOWN)
+
+
+@per_view
+def _closest_sentences(view: View, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> pd.DataFrame:
+    """:func:`sentence_overlap` without ``shared`` but with the unrounded ``raw_score``."""
+    from rapidfuzz import utils
+
+    from riwaya.dashboard.overlap import best_matches
+
+    groups = dict(groups)
     cols = ["group", "doc_id", "sentence_id", "text", "best_group", "best_doc", "best_sentence",
-            "best_text", "score", "shared"]
+            "best_text", "score", "raw_score"]
     sentences = view.prep.sentences
     frames = [sentences[sentences["doc_id"].isin(docs)][["doc_id", "sentence_id", "text"]].assign(group=label)
               for label, docs in groups.items()]
@@ -140,22 +217,24 @@ def sentence_overlap(view: View, groups: Groups, *, threshold: float = 80.0) -> 
         return pd.DataFrame(columns=cols)
     # THE normaliser, then rapidfuzz's own processing (punctuation out), spaces collapsed
     norm = [" ".join(utils.default_process(normalize_form(str(t))).split()) for t in allsent["text"]]
-    scores = np.asarray(process.cdist(norm, norm, scorer=fuzz.ratio, workers=1), dtype=float)
-    group = allsent["group"].to_numpy()
-    scores[group[:, None] == group[None, :]] = -1.0  # a match must come from another group
-    best_j = scores.argmax(axis=1)  # the first of equal scores
-    rows = []
-    for i, r in enumerate(allsent.itertuples(index=False)):
-        row = {"group": r.group, "doc_id": r.doc_id, "sentence_id": int(r.sentence_id),
-               "text": r.text, "best_group": None, "best_doc": None, "best_sentence": None,
-               "best_text": None, "score": 0.0, "shared": False}
-        best = float(scores[i, best_j[i]])
-        if best >= 0:
-            o = allsent.iloc[best_j[i]]
-            row.update(best_group=o["group"], best_doc=o["doc_id"], best_sentence=int(o["sentence_id"]),
-                       best_text=o["text"], score=round(best, 1), shared=best >= threshold)
-        rows.append(row)
-    return pd.DataFrame(rows, columns=cols)
+    # each sentence's closest one in another group: every pair for a few thousand sentences,
+    # candidates by hashing beyond (riwaya.dashboard.overlap)
+    best_j, best = best_matches(norm, allsent["group"].to_numpy())
+    found = best >= 0
+    other = allsent.iloc[np.where(found, best_j, 0)].reset_index(drop=True)
+
+    def where_found(values) -> list:
+        return [v if f else None for v, f in zip(values, found)]
+
+    return pd.DataFrame({
+        "group": allsent["group"], "doc_id": allsent["doc_id"],
+        "sentence_id": [int(x) for x in allsent["sentence_id"]], "text": allsent["text"],
+        "best_group": where_found(other["group"]), "best_doc": where_found(other["doc_id"]),
+        "best_sentence": where_found(int(x) for x in other["sentence_id"]),
+        "best_text": where_found(other["text"]),
+        "score": [round(float(b), 1) if f else 0.0 for b, f in zip(best, found)],
+        "raw_score": best,
+    }, columns=cols)
 
 
 def overlap_of(overlap: pd.DataFrame, label: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -171,6 +250,19 @@ def quoted_actors(view: View, groups: Groups) -> pd.DataFrame:
         st = _in_group(view, docs)
         for (actor_id, actor_label), g in st.groupby(["actor_id", "actor_label"], sort=False):
             rows.append({"group": label, "actor_id": actor_id, "actor": actor_label,
-                         "statements": len(g), "claims": join_unique(sorted(g["claim_id"].unique()))})
+                         "statements": len(g),
+                         "claims": join_unique(sorted(view.prep.claim_short(c) for c in g["claim_id"].unique()))})
     out = pd.DataFrame(rows, columns=["group", "actor_id", "actor", "statements", "claims"])
     return out.sort_values(["group", "statements", "actor"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def labelled(frame: pd.DataFrame, displays: Mapping[str, str], *, column: str = "group") -> pd.DataFrame:
+    """``frame`` with ``group_label``: how each group (``column``) is shown (:func:`group_displays`)."""
+    return frame.assign(group_label=[displays.get(g, g) for g in frame[column]])
+
+
+def quoted_table(quoted: pd.DataFrame, displays: Mapping[str, str]) -> pd.DataFrame:
+    """Whom each quotes, as shown: source (its display name), actor (the name, never the id),
+    statements, claims (their short labels)."""
+    out = labelled(quoted, displays).rename(columns={"group_label": "source"})
+    return out[["source", "actor", "statements", "claims"]]

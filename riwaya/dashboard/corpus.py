@@ -11,15 +11,25 @@ from typing import Iterable
 
 import pandas as pd
 
+from riwaya.dashboard.memo import Memo
 from riwaya.dashboard.palette import palette_for
 from riwaya.pipeline.schema import SPEAKER_KINDS, UNATTRIBUTED, speaker_kind
 from riwaya.pipeline.store import Corpus
 from riwaya.review.apply import reviewed_corpus
 
 
+#: how many filters' frames (statements, sentences, mentions, documents) a corpus keeps
+VIEW_FRAMES = 8
+
+
 @dataclass(frozen=True)
 class Prepared:
-    """The corpus joined once into the frames the pages use (computed once, then cached)."""
+    """The corpus joined once into the frames the pages use (computed once, then cached).
+
+    One object is shared, read-only, by every session of the server: nothing may change its
+    frames in place. Results derived from it are kept in :attr:`memo`
+    (:mod:`riwaya.dashboard.memo`), so a new corpus starts with none.
+    """
 
     statements: pd.DataFrame   # + source, date, title, actor_label, name_en, name_ar, claim_label;
                                # method, confidence, speaker_kind, affiliation always filled
@@ -35,21 +45,33 @@ class Prepared:
     claim_colours: dict[str, str] = field(default_factory=dict)
     outlet_colours: dict[str, str] = field(default_factory=dict)
     decisions: pd.DataFrame = field(default_factory=pd.DataFrame)  # the review decisions applied
+    memo: Memo = field(default_factory=Memo, init=False, compare=False, repr=False)
+    #: the filtered frames of the last few filters (large: kept few)
+    frames: Memo = field(default_factory=lambda: Memo(VIEW_FRAMES), init=False, compare=False,
+                         repr=False)
 
     @property
     def is_empty(self) -> bool:
         return self.documents.empty
 
     def actor_label(self, actor_id: str) -> str:
-        return _lookup(self.actors, "actor_id", actor_id, "label")
+        return _lookup(self, "actors", "actor_id", actor_id, "label")
 
     def claim_label(self, claim_id: str) -> str:
         """The claim as a neutral English statement."""
-        return _lookup(self.claims, "claim_id", claim_id, "label")
+        return _lookup(self, "claims", "claim_id", claim_id, "label")
 
     def claim_short(self, claim_id: str) -> str:
         """A short English label for charts (the codebook's label_en, else the id)."""
-        return _lookup(self.claims, "claim_id", claim_id, "short")
+        return _lookup(self, "claims", "claim_id", claim_id, "short")
+
+    def _labels(self, table: str, key: str, column: str) -> dict:
+        """{id: label} of one table's column, built once per corpus (a label per chart cell
+        must not scan the table)."""
+        def build() -> dict:
+            frame = getattr(self, table)
+            return {k: str(v) for k, v in zip(frame[key][::-1], frame[column][::-1])}  # first wins
+        return self.memo.get(("labels", table, column), build)
 
 
 #: the label of each speaker kind (``statements.speaker_kind``), in the order the dashboard
@@ -99,9 +121,8 @@ def _speaker_kinds(actors: pd.DataFrame, statements: pd.DataFrame) -> list[str]:
     return kinds
 
 
-def _lookup(frame: pd.DataFrame, key: str, value: str, column: str) -> str:
-    hit = frame.loc[frame[key] == value, column]
-    return str(hit.iloc[0]) if len(hit) else str(value)
+def _lookup(prep: Prepared, table: str, key: str, value: str, column: str) -> str:
+    return prep._labels(table, key, column).get(value, str(value))
 
 
 def as_text(value) -> str:

@@ -17,6 +17,7 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from riwaya.dashboard.corpus import SPEAKER_GROUPS, Prepared
+from riwaya.dashboard.memo import per_corpus
 from riwaya.pipeline.schema import STANCES
 
 _SENTENCE = ["doc_id", "sentence_id"]
@@ -126,9 +127,19 @@ class View:
     prep: Prepared
     filters: Filters
 
+    def _shared(self, name: str, compute) -> pd.DataFrame:
+        """A frame of this filter, computed once per corpus for every session (the last few
+        filters kept: :data:`riwaya.dashboard.corpus.VIEW_FRAMES`)."""
+        return self.prep.frames.get(("view", name, self.filters), compute)
+
     @cached_property
     def statements(self) -> pd.DataFrame:
         """The statements that pass every part of the filter."""
+        if self.filters.is_empty:
+            return self.prep.statements
+        return self._shared("statements", self._statements)
+
+    def _statements(self) -> pd.DataFrame:
         st, f = self.prep.statements, self.filters
         mask = pd.Series(True, index=st.index)
         for column, chosen in (("actor_id", f.actors), ("claim_id", f.claims),
@@ -147,17 +158,26 @@ class View:
         """With no actor/claim/stance filter, every sentence of the outlets in view; otherwise
         the sentences holding a statement in view and, with only an actor filter, also the
         sentences that merely mention one of the chosen actors."""
-        return self.prep.sentences[_keyed(self.prep.sentences).isin(self._sentence_keys)]
+        if self.filters.is_empty:
+            return self.prep.sentences
+        return self._shared("sentences", lambda: self.prep.sentences[
+            _keyed(self.prep.sentences).isin(self._sentence_keys)])
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
         """The mentions in the sentences in view."""
-        return self.prep.mentions[_keyed(self.prep.mentions).isin(self._sentence_keys)]
+        if self.filters.is_empty:
+            return self.prep.mentions
+        return self._shared("mentions", lambda: self.prep.mentions[
+            _keyed(self.prep.mentions).isin(self._sentence_keys)])
 
     @cached_property
     def documents(self) -> pd.DataFrame:
         """The articles of the outlets in view (under an actor/claim/stance filter, those
         holding a statement in view), oldest first."""
+        return self._shared("documents", self._documents)
+
+    def _documents(self) -> pd.DataFrame:
         docs, f = self.prep.documents, self.filters
         if f.outlets:
             docs = docs[docs["source"].isin(f.outlets)]
@@ -204,6 +224,7 @@ def _keyed(frame: pd.DataFrame) -> pd.MultiIndex:
     return pd.MultiIndex.from_arrays([frame["doc_id"], frame["sentence_id"]])
 
 
+@per_corpus
 def filter_options(prep: Prepared) -> dict[str, list[tuple[str, str]]]:
     """(id, label) choices for each filter field, from the corpus itself."""
     speaking = set(prep.statements["actor_id"]) | set(

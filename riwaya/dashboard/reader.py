@@ -13,6 +13,7 @@ import pandas as pd
 
 from riwaya.dashboard.corpus import Prepared, as_text
 from riwaya.dashboard.filters import View
+from riwaya.dashboard.memo import per_corpus
 from riwaya.dashboard.palette import CUE_COLOUR, OKABE_ITO, PLACE_COLOUR
 
 #: what the metadata table shows of an article: (label, column)
@@ -25,19 +26,32 @@ META_FIELDS = (("Outlet", "source"), ("Date", "date"), ("Title", "title"),
 def _label(doc_id: str, source, date, title) -> str:
     title = as_text(title)
     title = (title[:40] + "…") if len(title) > 41 else title
-    parts = [as_text(source), as_text(date), title or doc_id]
+    # each part isolated (U+2068…U+2069): an Arabic title must not pull the id into its run
+    parts = [as_text(source), as_text(date), f"\u2068{title}\u2069" if title else ""]
     return " · ".join(p for p in parts if p) + f" [{doc_id}]"
+
+
+def doc_rows(prep: Prepared, table: str, doc_id: str) -> pd.DataFrame:
+    """The rows of one article in a table of the corpus ("documents", "sentences",
+    "mentions", "statements"), in table order: a look-up in an index built once per corpus,
+    not a scan of the whole table on every run."""
+    frame = getattr(prep, table)
+    index = prep.memo.get(("doc_rows", table),
+                          lambda: frame.groupby("doc_id", sort=False).indices)
+    rows = index.get(doc_id) if isinstance(doc_id, str) else None
+    return frame.iloc[rows] if rows is not None else frame.iloc[0:0]
 
 
 def article_label(prep: Prepared, doc_id: str) -> str:
     """"Outlet · date · title… [doc_id]"; the id alone for an unknown article."""
-    d = prep.documents[prep.documents["doc_id"] == doc_id]
+    d = doc_rows(prep, "documents", doc_id)
     if d.empty:
         return doc_id
     r = d.iloc[0]
     return _label(doc_id, r["source"], r["date"], r["title"])
 
 
+@per_corpus
 def article_labels(prep: Prepared) -> dict[str, str]:
     """{doc_id: :func:`article_label`} of every article, computed in one pass."""
     d = prep.documents
@@ -50,12 +64,12 @@ def article_ids(view: View) -> list[str]:
 
 
 def has_article(prep: Prepared, doc_id) -> bool:
-    return isinstance(doc_id, str) and bool((prep.documents["doc_id"] == doc_id).any())
+    return not doc_rows(prep, "documents", doc_id).empty
 
 
 def article(prep: Prepared, doc_id: str) -> pd.Series:
     """The documents row of one article."""
-    d = prep.documents[prep.documents["doc_id"] == doc_id]
+    d = doc_rows(prep, "documents", doc_id)
     if d.empty:
         raise KeyError(f"no article {doc_id!r} in the corpus")
     return d.iloc[0]
@@ -82,15 +96,15 @@ def sentence_text(prep: Prepared, doc_id: str, sentence_id: int | None) -> str |
     """The text of one sentence of an article; None when there is no such sentence."""
     if sentence_id is None:
         return None
-    s = prep.sentences
-    hit = s[(s["doc_id"] == doc_id) & (s["sentence_id"] == sentence_id)]
+    s = doc_rows(prep, "sentences", doc_id)
+    hit = s[s["sentence_id"] == sentence_id]
     return None if hit.empty else str(hit["text"].iloc[0])
 
 
 def article_statements(prep: Prepared, doc_id: str) -> pd.DataFrame:
     """Every statement of the article (whatever the filter), in text order: sentence, actor,
     claim_id, stance, cue, review (a reader's decision: confirmed, corrected, added)."""
-    st = prep.statements[prep.statements["doc_id"] == doc_id].sort_values("sentence_id", kind="stable")
+    st = doc_rows(prep, "statements", doc_id).sort_values("sentence_id", kind="stable")
     return st[["sentence_id", "actor_label", "claim_id", "stance", "cue", "review"]] \
         .rename(columns={"actor_label": "actor", "sentence_id": "sentence"}).reset_index(drop=True)
 
@@ -128,21 +142,46 @@ def segments(length: int, spans: list[Span]) -> list[tuple[int, int, list[Span]]
             for a, b in zip(edges, edges[1:]) if a < b]
 
 
-def reader_spans(prep: Prepared, doc_id: str) -> list[Span]:
-    """Highlight spans (document offsets) of one article: actors, places, claims, cues."""
+def article_actor_colours(prep: Prepared, mentions: pd.DataFrame) -> dict[str, str]:
+    """The actors' highlight colours in one article (its ``mentions``): no two alike
+    (:func:`riwaya.dashboard.palette.distinct_colours`), in order of first mention."""
+    from riwaya.dashboard.palette import distinct_colours
+
+    actors = mentions.loc[mentions["kind"] == "actor"].sort_values("start")["entity_id"]
+    return distinct_colours(actors, prep.actor_colours)
+
+
+def _overlapping(rows: pd.DataFrame, within: tuple[int, int] | None, *pairs: tuple[str, str]) -> pd.DataFrame:
+    """The rows whose [start, end) (any of ``pairs`` of columns) overlaps ``within``."""
+    if within is None or rows.empty:
+        return rows
+    lo, hi = within
+    keep = pd.Series(False, index=rows.index)
+    for start, end in pairs:
+        keep |= (rows[start] < hi) & (rows[end] > lo)
+    return rows[keep]
+
+
+def reader_spans(prep: Prepared, doc_id: str, within: tuple[int, int] | None = None) -> list[Span]:
+    """Highlight spans (document offsets) of one article: actors, places, claims, cues;
+    ``within=(start, end)``: only those overlapping that part of the text (a page of a long
+    article: its 200 sentences, not the whole article's spans)."""
     spans: list[Span] = []
-    m = prep.mentions[prep.mentions["doc_id"] == doc_id]
-    places = prep.places.set_index("entity_id")
+    m = doc_rows(prep, "mentions", doc_id)
+    place_names = prep.memo.get(("place names",), lambda: {
+        p: as_text(n) for p, n in zip(prep.places["entity_id"], prep.places["name_en"])})
     # each actor's label looked up once (a lookup per mention was seconds on a long article)
     labels = {a: prep.actor_label(a) for a in set(m.loc[m["kind"] == "actor", "entity_id"])}
-    for r in m.itertuples(index=False):
+    colours = article_actor_colours(prep, m)   # the whole article's order of first mention
+    for r in _overlapping(m, within, ("start", "end")).itertuples(index=False):
         if r.kind == "actor":
             spans.append(Span(int(r.start), int(r.end), "actor", labels[r.entity_id],
-                              prep.actor_colours.get(r.entity_id, OKABE_ITO[0])))
+                              colours.get(r.entity_id, OKABE_ITO[0])))
         elif r.kind == "place":
-            name = as_text(places["name_en"].get(r.entity_id)) if r.entity_id in places.index else ""
+            name = place_names.get(r.entity_id, "")
             spans.append(Span(int(r.start), int(r.end), "place", name or as_text(r.surface), PLACE_COLOUR))
-    st = prep.statements[prep.statements["doc_id"] == doc_id]
+    st = _overlapping(doc_rows(prep, "statements", doc_id), within, ("start", "end"),
+                      ("cue_start", "cue_end"))
     for r in st.itertuples(index=False):
         spans.append(Span(int(r.start), int(r.end), "claim",
                           f"{r.actor_label} {r.stance} {r.claim_id}",
@@ -154,7 +193,7 @@ def reader_spans(prep: Prepared, doc_id: str) -> list[Span]:
 
 def sentence_bounds(prep: Prepared, doc_id: str) -> list[tuple[int, int, int]]:
     """(start, end, sentence_id) of the article's sentences, in text order."""
-    sents = prep.sentences[prep.sentences["doc_id"] == doc_id].sort_values("start")
+    sents = doc_rows(prep, "sentences", doc_id).sort_values("start")
     return [(int(r.start), int(r.end), int(r.sentence_id)) for r in sents.itertuples(index=False)]
 
 
@@ -198,12 +237,13 @@ def page_range(bounds: list[tuple[int, int, int]], page: int, length: int) -> tu
 def reader_legend(prep: Prepared, doc_id: str) -> list[tuple[str, str, str]]:
     """Legend entries (label, colour, kind) for the article's highlights, in display order."""
     items: list[tuple[str, str, str]] = []
-    m = prep.mentions[prep.mentions["doc_id"] == doc_id]
+    m = doc_rows(prep, "mentions", doc_id)
+    colours = article_actor_colours(prep, m)
     for a in dict.fromkeys(m.loc[m["kind"] == "actor", "entity_id"]):
-        items.append((f"Actor: {prep.actor_label(a)}", prep.actor_colours.get(a, OKABE_ITO[0]), "shade"))
+        items.append((f"Actor: {prep.actor_label(a)}", colours.get(a, OKABE_ITO[0]), "shade"))
     if (m["kind"] == "place").any():
         items.append(("Place", PLACE_COLOUR, "frame"))
-    st = prep.statements[prep.statements["doc_id"] == doc_id]
+    st = doc_rows(prep, "statements", doc_id)
     for c in dict.fromkeys(st["claim_id"]):
         items.append((f"Claim: {prep.claim_short(c)} — {prep.claim_label(c)}",
                       prep.claim_colours.get(c, OKABE_ITO[0]), "underline"))

@@ -76,11 +76,18 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
     reasons: list[str | None] = [None] * len(lines)
 
     rest_dropped: set[int] = set()
+    forms: dict[int, str] = {}   # each line's rule form, worked out once (steps 1 and 3)
+
+    def form_of(i: int) -> str:
+        if i not in forms:
+            forms[i] = _line_form(lines[i])
+        return forms[i]
+
     # 1. boilerplate rules (a related-stories header drops everything after it)
     for i, line in enumerate(lines):
         if reasons[i]:
             continue
-        form = _line_form(line)
+        form = form_of(i)
         for rx, rule in bp_rules:
             if rx.search(form):
                 if rule.action == "drop_rest":
@@ -112,7 +119,7 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
         if i in rest_dropped or reasons[i] == "site menu":
             continue
         position += 1
-        form = _line_form(line)
+        form = form_of(i)
         for rx, rule in src_rules:
             if rule.basis == "dateline" and (position > DATELINE_WITHIN_LINES or len(line) > 60):
                 continue
@@ -138,16 +145,22 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
             out.title = first
     seen: set[str] = set()
     seen_text = SeenText()
-    for i in kept_idx:
+    # a line can only repeat an earlier one: the first line is not compared and the last is
+    # not remembered (a long one-line article is normalised here not at all)
+    for n, i in enumerate(kept_idx):
+        first, last = n == 0, n == len(kept_idx) - 1
+        if first and last:
+            break
         key = normalize_form(lines[i])
         if key in seen and len(key) >= MIN_REPEAT_CHARS:
             reasons[i] = "repeated paragraph"
             continue
-        if seen_text.is_copy(lines[i]):
+        if not first and seen_text.is_copy(lines[i]):
             reasons[i] = "repeated paragraph (damaged copy)"
             continue
-        seen.add(key)
-        seen_text.add(lines[i])
+        if not last:
+            seen.add(key)
+            seen_text.add(lines[i])
 
     out.removed = [{"text": lines[i], "reason": reasons[i]} for i in range(len(lines)) if reasons[i]]
     out.text = "\n".join(lines[i] for i in range(len(lines)) if not reasons[i])

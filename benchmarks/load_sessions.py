@@ -1,0 +1,355 @@
+"""Many readers (issue 9, item 13): browser sessions at once against one dashboard server.
+
+Starts one dashboard (``serve.py``, as ``make run`` does, through tests/dashboard_server.py's
+AppServer) on a copy of the sample articles built into a temporary folder, then opens
+``--sessions`` sessions spread over ``--browsers`` Chromium processes (tabs of one window each),
+all at once. Each session:
+- map load: opens /Map and waits until the map's points are drawn;
+- actor filter: picks an actor in the sidebar (session i takes the i-th actor) and waits until the
+  page is idle with the new result (the URL names the actor, no script run in progress, the map
+  redrawn);
+- then checks that it shows no error (an exception, an error box, "build failed").
+Mid-run (once the first map is drawn) an article is added to the raw folder's copy: the next
+page run of any session starts the background build (components/build_ui.py ``keep_fresh``),
+which runs while the other sessions load; the run waits for the new build and checks, in a
+fresh session, that the Overview counts the added article.
+
+Prints each session's timings, then p50/p95 of map load and filter, the error count, the
+rebuild's duration and the server's peak RSS, against the issue's targets (browsers on the
+same 2 cores): map p95 <= 30 s, filter p95 <= 5 s, 0 errors. Exit status 1 when a target is
+missed.
+
+Usage: python benchmarks/load_sessions.py [--sessions 20] [--browsers 2] [--no-rebuild]
+(BENCH_LOG=path keeps the streamlit log.) tests/test_load_sessions.py runs a reduced version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.dashboard_server import CHROMIUM, CHROMIUM_ARGS, MAP_POINTS, AppServer  # noqa: E402
+
+RAW = ROOT / "data" / "raw"
+CODEBOOK = ROOT / "data" / "codebook"
+MAP_TARGET_S, FILTER_TARGET_S = 30.0, 5.0
+TIMEOUT_MS = 240_000
+ACTOR_BOX = "[data-testid='stSidebar'] [data-testid='stMultiSelect']"
+ERRORS = "[data-testid='stException'], [data-testid='stAlertContentError']"
+
+IDLE_JS = """(sel) => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+        && document.querySelector(sel) !== null
+        && document.querySelector('[data-testid="stSkeleton"]') === null; }"""
+
+# Armed just before the actor is chosen: records when the page is next idle with the actor in
+# the URL (the run the choice started has published it) and when the map was last redrawn.
+ARM_JS = """(actor) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const b = window.__load = {start: performance.now(), plotted: null, idle: null, actor: actor};
+  const gd = document.querySelector('.js-plotly-plot');
+  if (gd && gd.on) gd.on('plotly_afterplot', () => { b.plotted = performance.now(); });
+  const check = () => {
+    const idle = app.getAttribute('data-test-script-state') === 'notRunning'
+      && document.querySelector('[data-testid="stSkeleton"]') === null
+      && (b.actor ? new URLSearchParams(location.search).getAll('actor').includes(b.actor)
+                  : new URLSearchParams(location.search).has('actor'));
+    if (idle && b.idle === null) b.idle = performance.now();
+    if (!idle) b.idle = null;
+  };
+  new MutationObserver(check).observe(app, {attributes: true, subtree: true, childList: true});
+}"""
+# done: idle with the actor, and the map redrawn after the choice (or no redraw within 3 s of
+# being idle: the actor's places are the ones already drawn)
+DONE_JS = """() => { const b = window.__load;
+  return b && b.idle !== null && (b.plotted !== null || performance.now() - b.idle > 3000); }"""
+TOOK_JS = """() => { const b = window.__load;
+  return (Math.max(b.idle, b.plotted === null ? 0 : b.plotted) - b.start) / 1000; }"""
+
+
+@dataclass
+class Session:
+    n: int
+    map_s: float | None = None
+    filter_s: float | None = None
+    actor: str = ""
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    sessions: list[Session]
+    rebuild_s: float | None = None      # from the article added to the new build published
+    rebuild_error: str | None = None
+    peak_rss_mb: float = 0.0
+    load: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    articles_after: int | None = None
+    cpu_s: dict[str, float] = field(default_factory=dict)   # CPU seconds: server, browsers
+
+    @property
+    def errors(self) -> int:
+        return sum(len(s.errors) for s in self.sessions) + (self.rebuild_error is not None)
+
+    def times(self, what: str) -> list[float]:
+        return sorted(getattr(s, what) for s in self.sessions if getattr(s, what) is not None)
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """Nearest-rank percentile (``q`` from 0 to 100) of ``values``; None when empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
+
+
+def prepare_folders(tmp: Path) -> tuple[Path, Path]:
+    """A copy of the sample articles and their corpus built from it: (raw, processed)."""
+    from riwaya.pipeline.build import build_corpus
+
+    raw, processed = tmp / "raw", tmp / "processed"
+    shutil.copytree(RAW, raw)
+    build_corpus(raw, CODEBOOK, processed)
+    return raw, processed
+
+
+def add_article(raw: Path) -> Path:
+    """A new article in ``raw``: the first sample article with one more sentence."""
+    first = sorted(raw.glob("*.txt"))[0]
+    new = raw / "zz_load_test_added.txt"
+    new.write_text(first.read_text(encoding="utf-8") + "\nوقال مصدر محلي إن الوضع هادئ.\n",
+                   encoding="utf-8")
+    return new
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of the process ``pid`` and its children (MB)."""
+    total = 0
+    pids = [pid]
+    try:
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def cpu_seconds(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the server and by the browsers this run started."""
+    import psutil
+
+    out = {"server": 0.0, "browsers": 0.0}
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            times = proc.cpu_times()
+            used = times.user + times.system
+            if proc.pid == server_pid:
+                out["server"] += used
+            elif "chrom" in proc.name():
+                out["browsers"] += used
+        except psutil.Error:
+            pass
+    return out
+
+
+async def errors_on(page) -> list[str]:
+    found = []
+    for el in await page.query_selector_all(ERRORS):
+        found.append((await el.inner_text())[:200])
+    body = await page.inner_text("body")
+    if "build failed" in body.lower():
+        found.append("a build failed message")
+    return found
+
+
+async def run_session(s: Session, page, url: str, first_map: asyncio.Event) -> None:
+    try:
+        t0 = time.monotonic()
+        await page.goto(url + "/Map", timeout=TIMEOUT_MS)
+        await page.wait_for_selector(f"{MAP_POINTS}, {ERRORS}", state="attached", timeout=TIMEOUT_MS)
+        if await page.query_selector(ERRORS) is not None:  # an error instead of the map: no wait
+            s.errors += await errors_on(page)
+            return
+        s.map_s = time.monotonic() - t0
+        first_map.set()
+        await page.wait_for_function(IDLE_JS, arg=ACTOR_BOX, timeout=TIMEOUT_MS)
+        box = page.locator(ACTOR_BOX).first.locator("input")
+        await box.click()
+        options = page.locator("[role='option']").filter(has_not_text="Select all")
+        await options.first.wait_for(timeout=TIMEOUT_MS)
+        count = await options.count()
+        option = options.nth(s.n % count)
+        s.actor = (await option.inner_text()).strip()
+        await page.evaluate(ARM_JS, ACTOR_IDS.get(s.actor, ""))
+        await option.click()
+        await page.wait_for_function(DONE_JS, timeout=TIMEOUT_MS)
+        s.filter_s = await page.evaluate(TOOK_JS)
+        await page.keyboard.press("Escape")
+        s.errors += await errors_on(page)
+    except Exception as exc:  # noqa: BLE001 - a session's failure is counted, not fatal
+        s.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+
+
+#: {option label: actor id} of the sidebar's actor filter: the URL holds the id
+ACTOR_IDS: dict[str, str] = {}
+
+
+def load_actor_ids(processed: Path) -> None:
+    """{option label: actor id} of the corpus's actor filter (what the sidebar lists)."""
+    from riwaya.dashboard.corpus import prepare
+    from riwaya.dashboard.filters import filter_options
+    from riwaya.pipeline.store import load_corpus
+
+    ACTOR_IDS.update((label, actor_id) for actor_id, label in
+                     filter_options(prepare(load_corpus(processed)))["actors"])
+
+
+async def watch_rss(pid: int, result: Result, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        result.peak_rss_mb = max(result.peak_rss_mb, rss_mb(pid))
+        try:
+            await asyncio.wait_for(stop.wait(), 0.5)
+        except asyncio.TimeoutError:
+            pass
+
+
+async def rebuild_mid_run(raw: Path, processed: Path, first_map: asyncio.Event, result: Result,
+                          timeout: float = 600.0) -> None:
+    """Once the first map is drawn, add an article; wait for the server's build to publish."""
+    from riwaya.pipeline.store import read_manifest
+
+    await first_map.wait()
+    before = read_manifest(processed)["build"]
+    t0 = time.monotonic()
+    add_article(raw)
+    while time.monotonic() - t0 < timeout:
+        manifest = read_manifest(processed)
+        if manifest and manifest["build"] != before:
+            result.rebuild_s = time.monotonic() - t0
+            return
+        await asyncio.sleep(0.25)  # polling the manifest file, not waiting for the page
+    result.rebuild_error = f"no new build within {timeout:.0f} s of adding an article"
+
+
+async def articles_shown(browser, url: str) -> int | None:
+    """The Overview's "Articles" figure, in a fresh session."""
+    page = await (await browser.new_context(viewport={"width": 1400, "height": 1000})).new_page()
+    await page.goto(url + "/", timeout=TIMEOUT_MS)
+    metric = page.locator("[data-testid='stMetric']").first
+    await metric.wait_for(timeout=TIMEOUT_MS)
+    await page.wait_for_function(IDLE_JS, arg="[data-testid='stMetric']", timeout=TIMEOUT_MS)
+    text = await metric.locator("[data-testid='stMetricValue']").inner_text()
+    return int(text.replace(",", "")) if text.strip().replace(",", "").isdigit() else None
+
+
+async def run(sessions: int = 20, browsers: int = 2, rebuild: bool = True, log: Path | None = None,
+              tmp: Path | None = None) -> Result:
+    from playwright.async_api import async_playwright
+
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = Path(tmp or scratch)
+        raw, processed = prepare_folders(tmp)
+        load_actor_ids(processed)
+        n_articles = len(list(raw.glob("*.txt")))
+        result = Result([Session(i) for i in range(sessions)])
+        server = AppServer(processed=processed, raw=raw, codebook=CODEBOOK,
+                           log=log or tmp / "streamlit.log")
+        with server:
+            async with async_playwright() as p:
+                stop = asyncio.Event()
+                rss = asyncio.create_task(watch_rss(server.proc.pid, result, stop))
+                procs = [await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+                         for _ in range(max(1, browsers))]
+                try:
+                    contexts = [await b.new_context(viewport={"width": 1400, "height": 1000}) for b in procs]
+                    pages = [await contexts[s.n % len(contexts)].new_page() for s in result.sessions]
+                    first_map = asyncio.Event()
+                    built = asyncio.create_task(rebuild_mid_run(raw, processed, first_map, result)) \
+                        if rebuild else None
+                    await asyncio.gather(*(run_session(s, pg, server.url, first_map)
+                                           for s, pg in zip(result.sessions, pages)))
+                    if built is not None:
+                        if not built.done():  # every session ended before a page run saw the article
+                            await pages[0].reload(timeout=TIMEOUT_MS)
+                        await built
+                    for s, pg in zip(result.sessions, pages):  # after the rebuild: still no error
+                        if not s.errors:
+                            s.errors += await errors_on(pg)
+                    if rebuild and result.rebuild_error is None:
+                        shown = await articles_shown(procs[0], server.url)
+                        result.articles_after = shown
+                        if shown != n_articles + 1:
+                            result.rebuild_error = (f"the Overview shows {shown} articles after the rebuild, "
+                                                    f"expected {n_articles + 1}")
+                finally:
+                    stop.set()
+                    await rss
+                    result.cpu_s = cpu_seconds(server.proc.pid)
+                    for b in procs:
+                        await b.close()
+        result.load = os.getloadavg()
+        return result
+
+
+def report(result: Result) -> bool:
+    """Print the timings; True when every target is met."""
+    for s in result.sessions:
+        fmt = lambda v: "   -  " if v is None else f"{v:6.2f}"  # noqa: E731
+        print(f"session {s.n + 1:2d}: map {fmt(s.map_s)} s, filter {fmt(s.filter_s)} s "
+              f"({s.actor[:30]}){'  ERRORS: ' + '; '.join(s.errors) if s.errors else ''}")
+    maps, filters = result.times("map_s"), result.times("filter_s")
+    ok = True
+    for name, values, target in (("map load", maps, MAP_TARGET_S), ("actor filter", filters, FILTER_TARGET_S)):
+        p50, p95 = percentile(values, 50), percentile(values, 95)
+        met = p95 is not None and p95 <= target and len(values) == len(result.sessions)
+        ok &= met
+        print(f"{name:13s} p50 {p50 or float('nan'):6.2f} s  p95 {p95 or float('nan'):6.2f} s  "
+              f"({len(values)} of {len(result.sessions)} sessions; target p95 <= {target:.0f} s)  "
+              f"{'OK' if met else 'MISSED'}")
+    if result.rebuild_s is not None:
+        print(f"rebuild       an article added mid-run was built and published in {result.rebuild_s:.1f} s; "
+              f"the Overview then showed {result.articles_after} articles")
+    if result.rebuild_error:
+        print(f"rebuild       FAILED: {result.rebuild_error}")
+    print(f"errors        {result.errors}  (target 0)  {'OK' if result.errors == 0 else 'MISSED'}")
+    if result.cpu_s:
+        print(f"CPU           server {result.cpu_s['server']:.0f} s, browsers {result.cpu_s['browsers']:.0f} s "
+              f"(2 cores)")
+    print(f"server        peak RSS {result.peak_rss_mb:.0f} MB; load average at the end "
+          f"{result.load[0]:.1f} {result.load[1]:.1f} {result.load[2]:.1f}")
+    return ok and result.errors == 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sessions", type=int, default=20, help="browser sessions (default 20)")
+    ap.add_argument("--browsers", type=int, default=2, help="Chromium processes (default 2)")
+    ap.add_argument("--no-rebuild", action="store_true", help="no article added mid-run")
+    args = ap.parse_args()
+    print(f"{args.sessions} sessions in {args.browsers} Chromium processes, one server; "
+          f"load average at the start {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    log = Path(os.environ["BENCH_LOG"]) if os.environ.get("BENCH_LOG") else None
+    result = asyncio.run(run(args.sessions, args.browsers, not args.no_rebuild, log))
+    return 0 if report(result) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""Small results computed once per corpus and filter, shared by every session.
+
+The prepared corpus is one read-only object shared by every session of the server
+(``components/context.py`` keeps it in ``st.cache_resource``); each :class:`Memo` lives on it, so a
+new build or a new review decision (a new :class:`~riwaya.dashboard.corpus.Prepared`) starts
+with an empty one and nothing stale is ever served. Keys are plain values: the function's name,
+the :class:`~riwaya.dashboard.filters.Filters` (a frozen dataclass of tuples) and the arguments.
+
+Twenty sessions asking for the same map at once compute it once: a key being computed is
+locked, the others wait for its result. Results are shared: a DataFrame is handed out as a
+shallow copy (pandas' copy-on-write keeps the cached one intact if the copy is changed).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from functools import wraps
+from typing import Callable, Hashable
+
+import pandas as pd
+
+#: results kept per corpus (least recently used dropped first)
+MAX_ENTRIES = 256
+
+
+def _handed_out(value):
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy(deep=False)
+    return value
+
+
+class Memo:
+    """A bounded, thread-safe ``key -> result`` store; each key computed once at a time."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+        if not isinstance(max_entries, int) or max_entries < 1:
+            raise TypeError(f"Memo: expected a positive int max_entries, got {max_entries!r}")
+        self.max_entries = max_entries
+        self._values: OrderedDict[Hashable, object] = OrderedDict()
+        self._lock = threading.Lock()
+        self._computing: dict[Hashable, threading.Lock] = {}
+        self.computed = 0   # how many results were computed (for tests and benchmarks)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def get(self, key: Hashable, compute: Callable[[], object]):
+        """The result for ``key``, computing it with ``compute()`` the first time."""
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return _handed_out(self._values[key])
+            key_lock = self._computing.setdefault(key, threading.Lock())
+        with key_lock:
+            with self._lock:  # another thread may have finished it while this one waited
+                if key in self._values:
+                    return _handed_out(self._values[key])
+            value = compute()
+            with self._lock:
+                self._values[key] = value
+                self.computed += 1
+                while len(self._values) > self.max_entries:
+                    self._values.popitem(last=False)
+                self._computing.pop(key, None)
+        return _handed_out(value)
+
+
+def per_corpus(fn):
+    """Cache ``fn(prep, *args)`` on the prepared corpus (arguments must be hashable)."""
+    @wraps(fn)
+    def cached(prep, *args, **kwargs):
+        memo = getattr(prep, "memo", None)
+        if memo is None:
+            return fn(prep, *args, **kwargs)
+        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        return memo.get(key, lambda: fn(prep, *args, **kwargs))
+    return cached
+
+
+def per_view(fn):
+    """Cache ``fn(view, *args)`` on the view's corpus, keyed by the view's filter."""
+    @wraps(fn)
+    def cached(view, *args, **kwargs):
+        memo = getattr(getattr(view, "prep", None), "memo", None)
+        if memo is None:
+            return fn(view, *args, **kwargs)
+        key = (fn.__module__, fn.__qualname__, view.filters, args, tuple(sorted(kwargs.items())))
+        return memo.get(key, lambda: fn(view, *args, **kwargs))
+    return cached
