@@ -149,3 +149,68 @@ def test_damaged_second_copy_of_the_body_is_removed(clean):
     out = clean(f"{BODY}\n{BODY3}\n{BODY2}\n{damaged}")
     assert out.text == f"{BODY}\n{BODY3}\n{BODY2}"
     assert out.removed == [{"text": damaged, "reason": "repeated paragraph (damaged copy)"}]
+
+
+# a page's article, then teasers of other stories: each a headline glued to its lead
+ARTICLE = [
+    "الجيش يعلن السيطرة على بلدة جديدة في الريف الشرقي لمحافظة دير الزور بعد معارك مع التنظيم",
+    "وقال مصدر عسكري إن وحدات الجيش سيطرت على البلدة بعد معارك عنيفة مع عناصر التنظيم "
+    "استمرت عدة أيام في الريف الشرقي لمحافظة دير الزور وأسفرت عن مقتل العشرات .",
+    "وأضاف المصدر أن وحدات الهندسة تعمل على تفكيك الألغام التي زرعها عناصر التنظيم في "
+    "البلدة قبل انسحابهم نحو الريف الشرقي للمحافظة .",
+    "وأوضح المصدر العسكري أن الجيش يواصل تقدمه في الريف الشرقي بعد السيطرة على البلدة "
+    "وأن عناصر التنظيم انسحبوا نحو البادية بعد معارك استمرت عدة أيام .",
+    "ويأتي تقدم الجيش في الريف الشرقي لمحافظة دير الزور بعد أسابيع من المعارك مع التنظيم "
+    "الذي خسر معظم البلدات التي سيطر عليها في المحافظة .",
+    "وكان الجيش قد أعلن الأسبوع الماضي السيطرة على بلدات أخرى في الريف الشرقي للمحافظة "
+    "بعد معارك مع عناصر التنظيم الذين انسحبوا نحو البادية .",
+]
+TEASERS = [
+    "هل تنجح الحكومة في خفض الأسعار ? تواجه الحكومة ضغوطا متزايدة من النقابات العمالية "
+    "لرفع الأجور وخفض أسعار السلع الأساسية قبل نهاية العام المالي الحالي .",
+    "منتخب الشباب يتأهل إلى النهائي : تأهل منتخب الشباب لكرة القدم إلى المباراة النهائية "
+    "للبطولة القارية بعد فوزه بركلات الترجيح في مباراة مثيرة أمس .",
+    "مهرجان الكتاب يفتتح دورته الجديدة : افتتح مهرجان الكتاب السنوي دورته الجديدة بمشاركة "
+    "مئات الناشرين من عشرات الدول وسط إقبال كبير من الزوار والطلاب .",
+]
+
+
+def test_teasers_of_other_stories_after_the_article(clean):
+    out = clean("\n".join(ARTICLE + TEASERS))
+    assert out.text == "\n".join(ARTICLE)
+    assert {r["reason"] for r in out.removed} == {"teasers of other stories"}
+
+
+def test_an_article_whose_last_paragraphs_change_subject_is_kept(clean):
+    # two paragraphs off the article's vocabulary are not a teaser block, nor are they the
+    # page's end when the article goes on after them
+    out = clean("\n".join(ARTICLE + TEASERS[:2]))
+    assert out.text == "\n".join(ARTICLE + TEASERS[:2])
+    out = clean("\n".join(ARTICLE[:3] + TEASERS + ARTICLE[3:]))
+    assert out.text == "\n".join(ARTICLE[:3] + TEASERS + ARTICLE[3:])
+
+
+@pytest.mark.parametrize("junk, reason", [
+    ("الرئيسية أخبار سياسة اقتصاد رياضة منوعات", "site menu"),
+    ("مواقيت الصلاة", "prayer times"),
+    ("الفجر 4:30 الشروق 6:01 الظهر 11:50 العصر 2:45", "prayer times"),
+    ("العنوان : شارع النصر ، هاتف : +963 11 2233445", "address"),
+    ("Kensington Village , Avonmore Road , London W14 8TS", "address"),
+    ("الجيش يعلن السيطرة على مدينة جديدة في ريف حماة ...", "teaser"),
+    ("شارك :", "share widget"),
+    ("آخر تحديث : 12:30", "ticker"),
+    ("عدد المشاهدات : 1234", "page counter"),
+])
+def test_more_page_furniture_is_removed(junk, reason, clean):
+    out = clean(f"{BODY}\n{BODY2}\n{junk}")
+    assert junk not in out.text and BODY2 in out.text
+    assert {"text": junk, "reason": reason} in out.removed
+
+
+@pytest.mark.parametrize("line", [
+    "وقال المتحدث إن القوات تقدمت نحو البلدة . . .",      # a paragraph cut short by the writer
+    "وقال في اتصال هاتفي : إن الوضع صعب .",
+    "وتحدثت مصادر عن صور وفيديو من المدينة .",
+])
+def test_article_lines_like_furniture_are_kept(line, clean):
+    assert line in clean(f"{BODY}\n{line}\n{BODY2}").text

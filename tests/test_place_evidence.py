@@ -58,6 +58,30 @@ def test_places_with_evidence(text, expected, places):
     assert [(s, name) for s, _, name in places(text)] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "وعاد المقاتل إلى مسقط رأسه بعد سنوات من الغياب.",        # a preposition, then an idiom
+    "وقال إن الاتفاق سيفتح الباب واسعا أمام عودة اللاجئين.",   # الباب: Al Bāb
+    "وتحدث الوزير في مؤتمر صحفي عن عملية درع الفرات التركية.",  # an operation's name
+    "واستقبل الأهالي مقاتلي قوات سورية الديمقراطية في المدينة.",  # inside an actor's name
+    "وطالب المحتجون في الميادين العامة بإسقاط الحكومة.",         # squares, not Al Mayadin
+])
+def test_idioms_are_not_places(text, places):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "تراجع نفوذ الحكومة في الشمال أنقرة , بيروت - رويترز - فقدت الحكومة زخمها في الحرب .",
+    "عنوان الخبر في سطر واحد بيروت (أ ف ب) قال مسؤول إن الوضع هادئ .",
+])
+def test_a_dateline_naming_an_agency_inside_a_line_is_no_place(text, places):
+    assert "Beirut" not in [name for _, _, name in places(text)]
+
+
+def test_a_name_outside_an_idiom_is_still_a_place(places):
+    text = "وعاد المقاتل إلى مسقط رأسه ثم سافر إلى مسقط العمانية."
+    assert [name for _, _, name in places(text)] == ["Muscat"]
+
+
 def test_region_chooses_among_namesakes(places):
     # الرقة in the text puts the article in Syria: a bare far-away namesake is not meant
     assert [s for s, _, _ in places("سيطرت القوات على حي الدرعية في مدينة الرقة.")] == ["مدينة الرقة"]

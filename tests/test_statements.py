@@ -112,3 +112,119 @@ def test_not_denying_is_no_denial_of_the_claim():
     text = "وقالت وزارة الخارجية التركية إن عدم نفي البنتاغون لوجود الاتفاق مع داعش في الرقة أمر يبعث على الصدمة."
     assert ("TURKEY_MFA", "RAQQA_DEAL", "denies") not in triples(text)
     assert ("TURKEY_MFA", "RAQQA_DEAL", "asserts") in triples(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more deny verbs and participles of the lexicon: the stance is the speaker's
+    ("واستبعد البنتاغون خروج مقاتلين أجانب من الرقة.",
+     {("US_DOD", "FOREIGN_FIGHTERS_ESCAPED", "denies")}),
+    ("وتحدث المتحدث باسم البنتاغون عن معركة الرقة، مستبعدا خروج مقاتلين أجانب من المدينة.",
+     {("US_DOD", "FOREIGN_FIGHTERS_ESCAPED", "denies")}),
+    ("وتحدثت وزارة الدفاع الأمريكية عن الصور، منكرة أن تكون مأخوذة من لعبة فيديو.",
+     {("US_DOD", "VIDEO_GAME", "denies")}),
+    # reporting verbs that need their object: insist on, comment on
+    ("وأصرت وزارة الدفاع الروسية على أن الطيران الأمريكي منع الطائرات الروسية من ضرب داعش "
+     "في البوكمال.", {("RU_MOD", "ABU_KAMAL_NO_STRIKE", "asserts")}),
+    ("وعلقت وزارة الدفاع الروسية على ذلك بالقول إن الطيران الأمريكي منع الطائرات الروسية من "
+     "ضرب داعش في البوكمال.", {("RU_MOD", "ABU_KAMAL_NO_STRIKE", "asserts")}),
+    # the same verbs in their other senses are no statement
+    ("ونقل الجيش مقاتلين إلى البوكمال.", set()),
+    ("وحمل المقاتلون أسلحتهم وغادروا الرقة.", set()),
+])
+def test_more_reporting_verbs(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an announcement whose object is the event's verbal noun states the event ("opens" cues)
+    ("أعلن الجيش السوري تحرير مدينة البوكمال بالكامل من تنظيم داعش.",
+     {("SYRIAN_GOV", "ABU_KAMAL_LIBERATED", "asserts")}),
+    ("وأكد الجيش السوري الخميس استعادة البوكمال.",
+     {("SYRIAN_GOV", "ABU_KAMAL_LIBERATED", "asserts")}),
+    # the same noun deeper in what is said names a battle, not its outcome
+    ("وقال الجيش إنه بدأ عملية تحرير البوكمال.", set()),
+    ("وأعلن الجيش بدء معركة تحرير البوكمال.", set()),
+])
+def test_announced_verbal_noun(text, expected):
+    assert triples(text) == expected
+
+
+ACCUSATION = "وقالت وزارة الدفاع الروسية إن واشنطن تدعم تنظيم داعش."
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # a denial of "these accusations" denies what the last other speaker asserted
+    ("من جهته، نفى المتحدث باسم التحالف الكولونيل ريان ديلون هذه الاتهامات، مؤكدا أن التحالف "
+     "يحارب التنظيم.", {("DILLON", "US_SUPPORTS_ISIS", "denies")}),
+    ("ونفى البنتاغون ذلك في بيان.", {("US_DOD", "US_SUPPORTS_ISIS", "denies")}),
+    # confirming them is not a denial, and "ذلك" opening a longer clause is no anaphor
+    ("وأكد المرصد هذه الاتهامات.", set()),
+    ("ونفى البنتاغون ذلك الأمر الذي أعلنه في الصيف حول التدريبات.", set()),
+])
+def test_denial_of_claims_made_before(reply, expected):
+    found = triples(f"{ACCUSATION} {reply}")
+    assert found - {("RU_MOD", "US_SUPPORTS_ISIS", "asserts")} == expected
+
+
+def test_a_denial_with_nothing_before_denies_nothing():
+    assert triples("ونفى البنتاغون هذه الاتهامات.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue's verb stem (منع*، عرقل*) in the imperfect: يمنع، يعرقل
+    ("وأكد المتحدث باسم التحالف ريان ديلون أن التحالف لم يمنع الطائرات الروسية من ضرب داعش.",
+     {("DILLON", "ABU_KAMAL_NO_STRIKE", "denies")}),
+    ("وقالت روسيا إن التحالف يعرقل عمل الطيران الروسي فوق البوكمال.",
+     {("RUSSIA", "ABU_KAMAL_NO_STRIKE", "asserts")}),
+])
+def test_cue_stems_match_the_imperfect(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an according-to frame whose source carries the preposition ل
+    ("ووفقا لمصادر محلية، فإن مقاتلين أجانب من تنظيم داعش تمكنوا من الخروج من الرقة بين المدنيين.",
+     {("UNK", "FOREIGN_FIGHTERS_ESCAPED", "asserts")}),
+    # a ministry of foreign affairs speaks for its state (dev guideline 9)
+    ("وقال المتحدث باسم الخارجية الروسية إن واشنطن تدعم داعش في سوريا.",
+     {("RUSSIA", "US_SUPPORTS_ISIS", "asserts")}),
+])
+def test_sources_and_state_voices(text, expected):
+    assert {(a.split(":")[0], c, s) for a, c, s in triples(text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relay: the source after عن speaks, not the agency before it
+    ("ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن التحالف لم يكن طرفا في الاتفاق الذي سمح "
+     "لمسلحي داعش بالخروج من الرقة.", "UNK:مسؤول امريكي"),
+    ("ونقلت الوكالة عن وزارة الدفاع الروسية قولها إن طائرات التحالف منعت الطيران الروسي من "
+     "قصف داعش قرب البوكمال.", "RU_MOD"),
+])
+def test_relayed_source_speaks(text, expected):
+    assert {a for a, _, _ in triples(text)} == {expected}
+
+
+def test_postposed_attribution_says_the_quote_before_it():
+    text = ('وجاء ذلك في مؤتمر صحفي. "التحالف لم يكن طرفا في أي اتفاق في الرقة"، قال البنتاغون '
+            'في بيان.')
+    found = extract(text)
+    assert {(s.actor_id, s.claim_id, s.stance) for s in found} == \
+        {("US_DOD", "COALITION_PARTY_TO_DEAL", "denies")}
+    quote = text[found[0].start:found[0].end]
+    assert quote.startswith("التحالف لم يكن طرفا") and quote.endswith("قال البنتاغون")
+    # a verb opening its clause after a quote of someone else keeps its own content
+    assert triples('قال "نحن هنا"، وقال البنتاغون إن الصور مأخوذة من لعبة فيديو.') == \
+        {("US_DOD", "VIDEO_GAME", "asserts")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement noun framing what follows belongs to the actor of its adjective
+    ("وبحسب الرواية الروسية، فإن التحالف يدعم تنظيم داعش.", "RUSSIA"),
+    ("وتقول المزاعم الروسية إن القوات الأمريكية تتحرك بحرية في مناطق سيطرة داعش شرق الفرات "
+     "دون أن تتعرض لأي هجوم.", "RUSSIA"),
+    # what someone says about a statement: the noun is its topic, the speaker stays
+    ("وأكد ناشطون على مواقع التواصل الاجتماعي أن التقرير الروسي احتوى على مقاطع من لعبة فيديو.",
+     "ACTIVISTS"),
+])
+def test_statement_noun_with_an_actors_adjective(text, expected):
+    assert {a for a, _, _ in triples(text)} == {expected}

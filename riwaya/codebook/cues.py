@@ -66,6 +66,7 @@ class CompiledCue:
     negated: bool                # matches only under a negation
     stance: Optional[str]        # the stance the cue itself carries, if any
     speaker: tuple[str, ...] = ()  # actor ids one of which (or a part of one) must speak; () any
+    opens: bool = False          # the anchor must open the content: the speech verb's object
 
 
 #: what an example match must mention: alternatives, each a conjunction of entity groups
@@ -135,7 +136,7 @@ def compile_cue(cue: "ClaimCue") -> CompiledCue:
     return CompiledCue(all=tuple(compile_group(g) for g in cue.all),
                        near=tuple(compile_group(g) for g in cue.near),
                        window=cue.window, negated=cue.negated, stance=cue.stance,
-                       speaker=speaker)
+                       speaker=speaker, opens=getattr(cue, "opens", False))
 
 
 def compile_needs(needs: Iterable[str], cues: Iterable[CompiledCue]) -> Needs:

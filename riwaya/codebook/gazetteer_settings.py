@@ -88,6 +88,15 @@ class GazetteerSettings(BaseModel):
     name_tails: frozenset[str] = frozenset()
     """Words that make a place name before them part of another name (سوريا نت، دمشق الآن)."""
 
+    news_agencies: frozenset[str] = frozenset()
+    """Names of news agencies as datelines write them (رويترز، أ ف ب، سانا): a place name right
+    before "- agency" or "(agency)", wherever in its line, is a dateline, not a mention."""
+
+    idioms: frozenset[str] = frozenset()
+    """Set phrases of the language in which a place name is a common word or an epithet
+    (مسقط رأسه "his birthplace", فتح الباب "opened the door", عروس البحر): a name inside one
+    is not a place, whatever precedes it. The first word may carry و/ف and ب/ل."""
+
     near_km: float = Field(300.0, gt=0)
     """A place this close to a codebook place the article names is near the article."""
 
@@ -103,7 +112,7 @@ class GazetteerSettings(BaseModel):
 
     @field_validator("stoplist", "city_heads", "local_heads", "strong_prepositions",
                      "weak_prepositions", "preposition_exceptions", "country_prepositions",
-                     "name_tails", mode="before")
+                     "name_tails", "idioms", "news_agencies", mode="before")
     @classmethod
     def _stoplist_strings(cls, value: Any) -> Any:
         if isinstance(value, (list, tuple, set, frozenset)):

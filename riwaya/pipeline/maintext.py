@@ -17,7 +17,11 @@ cleaner still keeps verbatim lines of the file.
   more, not a conjunction, with captions between them (the gallery's title on each slide):
   from its first line to the captions of its last;
 - *damaged copies*: a line whose word trigrams are nearly all in the lines kept before it (a
-  scraper's second copy of the body, with words lost), see :class:`SeenText`.
+  scraper's second copy of the body, with words lost), see :class:`SeenText`;
+- *off-topic tail*: the page's last lines, each a long paragraph whose content words the page
+  has hardly used before (teasers of other stories, a headline glued to its lead, after the
+  article ends): an article's paragraphs keep reusing its vocabulary, other stories do not
+  (:func:`off_topic_tail`).
 """
 
 from __future__ import annotations
@@ -40,6 +44,18 @@ LINK = re.compile(r"(?:https?://|www\.|\S+@\S+\.[A-Za-z]{2,})", re.IGNORECASE)
 LINK_LINE_WORDS = 12
 COPY_MIN_TRIGRAMS = 6
 COPY_SHARE = 0.8
+#: off-topic tail: lines of at least TAIL_MIN_WORDS content words, each with at most
+#: TAIL_LINE_OVERLAP of them used before the tail (TAIL_OVERLAP for its first line and the
+#: median), TAIL_LINES of them or more at the page's end, after an article of
+#: ARTICLE_MIN_LINES lines whose lines reuse ARTICLE_OVERLAP of their words (median)
+TAIL_MIN_WORDS = 12
+TAIL_LINE_OVERLAP = 0.4
+TAIL_OVERLAP = 0.25
+TAIL_LINES = 3
+TAIL_MAX_LINES = 60
+ARTICLE_MIN_LINES = 5
+ARTICLE_OVERLAP = 0.35
+MIN_STEM = 3
 
 
 def _words(line: str) -> int:
@@ -78,7 +94,63 @@ def find_chrome(lines: list[str], dropped: list[str | None]) -> dict[int, str]:
                 and arabic_ratio(line) < OTHER_SCRIPT_RATIO:
             out.setdefault(i, "not in the article's script")
     out.update({i: "photo gallery" for i in _gallery(lines, live)})
+    left = [i for i in live if i not in out]
+    out.update({i: "teasers of other stories" for i in off_topic_tail(lines, left)})
     return out
+
+
+def content_words(line: str) -> frozenset[str]:
+    """A line's content words: normalised, without a leading conjunction, preposition and
+    article, at least :data:`MIN_STEM` letters (a crude stem, enough to compare vocabularies)."""
+    out = set()
+    for w in normalize_form(line).split():
+        for prefix in ("وال", "فال", "بال", "لل", "ال"):
+            if w.startswith(prefix) and len(w) - len(prefix) >= MIN_STEM:
+                w = w[len(prefix):]
+                break
+        if len(w) >= MIN_STEM and not w.isdigit():
+            out.add(w)
+    return frozenset(out)
+
+
+def _share(words: frozenset[str], seen: Counter) -> float:
+    return sum(1 for w in words if seen[w] > 0) / len(words) if words else 1.0
+
+
+def off_topic_tail(lines: list[str], live: list[int]) -> list[int]:
+    """The kept lines that end the page and are not its article: long paragraphs whose words
+    the lines before them hardly used (another story's teaser and lead), :data:`TAIL_LINES` or
+    more, after a coherent article."""
+    words = {i: content_words(lines[i]) for i in live}
+    live = [i for i in live if words[i]]
+    if len(live) < ARTICLE_MIN_LINES + TAIL_LINES:
+        return []
+    prefix: Counter = Counter()
+    for i in live:
+        prefix.update(words[i])
+    tail: list[int] = []
+    for pos in range(len(live) - 1, ARTICLE_MIN_LINES - 1, -1):
+        i = live[pos]
+        prefix.subtract(words[i])
+        if len(words[i]) < TAIL_MIN_WORDS or len(live) - pos > TAIL_MAX_LINES:
+            break
+        shares = [_share(words[k], prefix) for k in live[pos:]]
+        if shares[0] <= TAIL_OVERLAP and max(shares) <= TAIL_LINE_OVERLAP \
+                and sorted(shares)[len(shares) // 2] <= TAIL_OVERLAP:
+            tail = live[pos:]
+    if len(tail) < TAIL_LINES:
+        return []
+    # the tail must stand apart from a coherent article (whose lines reuse its words)
+    seen: Counter = Counter()
+    reuse = []
+    for i in live[:live.index(tail[0])]:
+        if seen:
+            reuse.append(_share(words[i], seen))
+        seen.update(words[i])
+    reuse.sort()
+    if not reuse or reuse[len(reuse) // 2] < ARTICLE_OVERLAP:
+        return []
+    return tail
 
 
 def _gallery(lines: list[str], live: list[int]) -> list[int]:

@@ -53,6 +53,16 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:[,،()\-–]|(?<=\s)و(?=\s))\s*")
 
 
 
+def _agency_dateline(agencies: Iterable[str]) -> Any:
+    """The pattern of what follows a dateline's name when the dateline names an agency
+    ("أنقرة , بيروت - رويترز -", "دمشق (سانا)"), or None without agencies."""
+    names = sorted((re.escape(a) for a in agencies if a.strip()), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"\s*(?:[,،]\s*[^\s,،:\-–]+(?:\s+[^\s,،:\-–]+)?\s*)?[-–(]\s*(?:"
+                      + "|".join(names) + r")(?![\w])")
+
+
 def _keys(forms: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(normalized_key(f).split()) for f in forms if normalized_key(f))
 
@@ -76,6 +86,8 @@ class PlaceRules:
     weak_clitics: frozenset[str]
     country_weak: frozenset[tuple[str, ...]]
     name_tails: frozenset[str]
+    idioms: frozenset[tuple[str, ...]]
+    agency_dateline: Any       # compiled: what follows a name in a dateline naming an agency
     near_km: float
     large: int
     regional: int
@@ -94,6 +106,8 @@ class PlaceRules:
             weak_clitics=frozenset(k[0] for k in weak if len(k) == 1 and k[0] in PREPOSITIONS),
             country_weak=_keys(settings.country_prepositions),
             name_tails=frozenset(k[0] for k in _keys(settings.name_tails) if len(k) == 1),
+            idioms=_keys(getattr(settings, "idioms", ())),
+            agency_dateline=_agency_dateline(getattr(settings, "news_agencies", ())),
             near_km=settings.near_km, large=settings.large_city_population,
             regional=max(settings.large_city_population // 5, 1),
             event_countries=frozenset(c for _, _, c in places.values() if c),
@@ -175,6 +189,25 @@ def evidence(text: NormText, m: Match, rules: PlaceRules) -> tuple[str, tuple[st
     return _head_of_list(text, m, rules) or (NONE, ())
 
 
+def idiom_spans(text: NormText, idioms: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Character spans of the set phrases (``idioms``) in a text: token runs spelling one, the
+    first token perhaps with و/ف and ب/ل on it."""
+    if not idioms:
+        return []
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for key in idioms:
+        firsts.setdefault(key[0], []).append(key)
+    toks = text.tokens
+    out = []
+    for i, tok in enumerate(toks):
+        for first in _bare(tok.norm):
+            for key in firsts.get(first, ()):
+                j = i + len(key)
+                if j <= len(toks) and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
+                    out.append((tok.start, toks[j - 1].end))
+    return out
+
+
 def _list_gap(gap: str, items: int) -> bool:
     """Whether ``gap`` (the text before a name) ends a list: at most ``items`` other names of
     one to three words, each followed by a comma, و, a dash or a bracket (quotes ignored)."""
@@ -240,6 +273,7 @@ class Judge:
         self.text, self.rules, self.candidates = text, rules, candidates
         self.places = sorted(places, key=lambda m: m.start)
         self.breaks = line_breaks(text)
+        self.idioms = idiom_spans(text, rules.idioms)
         named = [m.entity_id for m in self.places] + list(countries)
         self.region = set(rules.event_countries)
         self.region.update(rules.codebook_places[e][2] for e in named
@@ -303,6 +337,7 @@ class Judge:
         with_evidence = {e for _, e, kind in kept.values() if kind in PROPAGATES}
         for m in self.places:
             if m.start in kept or self._is_codebook(m) or _broken_word(self.text, m) \
+                    or self._in_idiom(m) or self._agency_dateline(m) \
                     or _dateline(self.text, m, self.breaks) or self._named(m):
                 continue
             for entry in self._options(m):
@@ -320,9 +355,19 @@ class Judge:
     def _options(self, m: Match) -> tuple[Any, ...]:
         return self.candidates.get(m.pattern.payload) or self.candidates.get(m.entity_id) or ()
 
+    def _agency_dateline(self, m: Match) -> bool:
+        rx = self.rules.agency_dateline
+        return bool(rx and rx.match(self.text.original, m.end))
+
+    def _in_idiom(self, m: Match) -> bool:
+        return any(a < m.end and m.start < b for a, b in self.idioms)
+
     def _decide(self, m: Match, prev: Match | None, kept: dict) -> tuple[str, str] | None:
+        if self._in_idiom(m):
+            return None                                  # مسقط رأسه، فتح الباب: a common word
         codebook = self._is_codebook(m)
-        if not codebook and (_broken_word(self.text, m) or _dateline(self.text, m, self.breaks)):
+        if not codebook and (_broken_word(self.text, m) or _dateline(self.text, m, self.breaks)
+                             or self._agency_dateline(m)):
             return None
         kind, words = evidence(self.text, m, self.rules)
         if kind in (WEAK, CLITIC, NONE) and _listed_after(self.text, m, prev):

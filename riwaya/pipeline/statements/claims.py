@@ -6,14 +6,18 @@ speaker says, :mod:`.cues`), :func:`find_claims` looks for each claim's patterns
 
 1. Every ``all`` group must occur somewhere in the content. A group occurs where one of its
    words matches (through :func:`claim_terms`, the matcher of every group's words: clitics,
-   spelling variants and ``word*`` prefixes allowed) or where one of its ``@ID`` entities is
-   mentioned.
+   spelling variants and ``word*`` prefixes allowed, a one-word stem in its imperfect too:
+   منع* matches يمنع) or where one of its ``@ID`` entities is mentioned.
 2. The first ``all`` group's occurrences are the *anchors*, tried in text order; an anchor
    inside an embedded statement (``exclude``) is left to that statement.
 3. Every ``near`` group must occur within ``window`` words of the anchor.
 4. A ``negated`` pattern needs a negation scoped over the anchor (``stance.negation_before``).
 5. A pattern with a ``speaker`` group counts only when one of its actors (or a part of one, or a
    person speaking for one) is the speaker ("نحن لن نقبل أي اتفاق" said by the coalition).
+6. An ``opens`` pattern counts only when its anchor is the first word of the content (time words
+   such as اليوم، الخميس skipped): the speech verb's own object, a verbal noun that states the
+   event ("أعلن الجيش تحرير المدينة"), not the same noun deeper in what is said ("قال إن معركة
+   تحرير المدينة بدأت").
 
 The first anchor that passes speaks for the pattern, and the first pattern that matches speaks
 for the claim: at most one :class:`Candidate` per claim. Its stance is decided in :mod:`.stance`.
@@ -34,6 +38,20 @@ GroupKey = tuple[str, int, str, int]     # (claim id, cue index, "all" | "near",
 Hit = tuple[int, int, "Match | None"]    # token range, and the word match (None: a mention)
 
 
+#: the prefixes of the imperfect (he, she/you, we): a ``word*`` stem (منع*) also matches its
+#: imperfect (يمنع، تمنع، نمنع), as a writer of a cue means the verb, whatever its person
+IMPERFECT = ("ي", "ت", "ن")
+MIN_STEM = 3     # letters a stem needs before its imperfect is matched too
+
+
+def _word_patterns(word) -> list[str]:
+    """The matcher patterns of a cue word: itself, and a one-word stem's imperfect forms."""
+    out = [word.pattern]
+    if word.prefix and " " not in word.form and len(word.form) >= MIN_STEM:
+        out += [p + word.pattern for p in IMPERFECT]
+    return out
+
+
 def claim_terms(claims: Sequence[CompiledClaim]) -> Matcher:
     """One matcher of every group's words; each match's payload is its :data:`GroupKey`."""
     terms = Matcher()
@@ -42,8 +60,9 @@ def claim_terms(claims: Sequence[CompiledClaim]) -> Matcher:
             for part, groups in (("all", cue.all), ("near", cue.near)):
                 for gi, group in enumerate(groups):
                     for word in group.words:
-                        terms.add(word.pattern, f"{claim.id}#{ci}#{part}#{gi}", "claim_term",
-                                  payload=(claim.id, ci, part, gi), join_variant=False)
+                        for pattern in _word_patterns(word):
+                            terms.add(pattern, f"{claim.id}#{ci}#{part}#{gi}", "claim_term",
+                                      payload=(claim.id, ci, part, gi), join_variant=False)
     return terms
 
 
@@ -83,6 +102,9 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
         if m.first >= first and m.last <= last:
             by_group[m.pattern.payload].append(m)
     ents = [mt for mt in mentions if mt.first_token >= first and mt.last_token <= last]
+    opening = first
+    while opening < last and lexicon.is_("name_stop", text.tokens[opening].norm):
+        opening += 1
     out: list[Candidate] = []
     for claim in claims:
         for ci, cue in enumerate(claim.cues):
@@ -96,7 +118,8 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
                          for gi, g in enumerate(cue.near)]
             found = None
             for anchor in _anchors(text, all_hits[0]):
-                if any(s <= anchor.first < e for s, e in exclude):
+                if any(s <= anchor.first < e for s, e in exclude) or \
+                        (cue.opens and anchor.first != opening):
                     continue
                 span = _near_span(anchor, near_hits, cue.window)
                 if span is None:

@@ -12,6 +12,8 @@ to" frames (بحسب، نقلاً عن), statement nouns (بيان الوزار�
   takes only the words right after it (:func:`assign_content`) and leaves the rest of the clause
   to the outer speaker.
 * The *content* of a cue runs to the next (outer) cue.
+* A verb after a closing quote, its speaker and nothing else after it ("«...»، قال ديلون") says
+  the quote before it (:func:`postposed_content`).
 * Scraped pages sometimes lose a shadda as a space ("شد د" for شدّد، "أك د" for أكّد): a verb or
   participle also matches split in two at any inner letter (:func:`split_variants`).
 """
@@ -106,3 +108,22 @@ def assign_content(cues: list[Cue], hi: int) -> None:
             continue
         nxt = cues[i + 1].first if i + 1 < len(cues) else hi
         cue.content_last = max(cue.content_first, min(nxt, cue.content_first + EMBEDDED_WINDOW))
+
+
+CLOSING_QUOTES = "»”\""
+#: words a post-posed attribution may have after its speaker ("قال ديلون أمس", "قال في بيان")
+POSTPOSED_TAIL = 3
+
+
+def postposed_content(text: NormText, cues: list[Cue], lo: int) -> None:
+    """A speech verb right after a closing quote ("«لن نقبل بأي اتفاق»، قال ديلون") whose content
+    is at most a few words after its speaker: the quote before it is what the speaker says."""
+    for i, cue in enumerate(cues):
+        if cue.kind != "speech_verb" or cue.embedded or cue.speaker is None or cue.first <= lo \
+                or any(not c.embedded for c in cues[:i]) \
+                or cue.content_last - cue.content_first > POSTPOSED_TAIL:
+            continue
+        gap = text.original[text.tokens[cue.first - 1].end:cue.start]
+        if not any(q in gap for q in CLOSING_QUOTES):
+            continue
+        cue.content_first, cue.content_last = lo, cue.first

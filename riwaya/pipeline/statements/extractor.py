@@ -32,13 +32,14 @@ from riwaya.codebook.model import Codebook
 from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.claims import claim_terms, find_claims
 from riwaya.pipeline.statements.context import PlaceAnaphors
-from riwaya.pipeline.statements.cues import CueFinder, assign_content
+from riwaya.pipeline.statements.cues import CueFinder, assign_content, postposed_content
 from riwaya.pipeline.statements.examples import EmbeddingCache, ExampleHit, ExampleMatcher
 from riwaya.pipeline.statements.model import (CLAUSE_PUNCT, SPEAKING, Anchor, Candidate, Cue,
                                               Lexicon, Speaker, Statement)
 from riwaya.pipeline.statements.named import NamedSpeakers, Roles
 from riwaya.pipeline.statements.speakers import resolve_speakers
-from riwaya.pipeline.statements.stance import (decide, decide_example, denied_claims, denied_frame,
+from riwaya.pipeline.statements.stance import (anaphoric_object, decide, decide_example,
+                                               denied_claims, denied_frame, recent_claims,
                                                refutations, without_presupposed)
 from riwaya.text.matcher import Match, Matcher, NormText, tokenize_form
 from riwaya.text.segment import Sentence
@@ -67,6 +68,18 @@ class _Unit:
     terms: list[Match]
     ments: list[Mention]
     context: frozenset[str]             # entities named in the sentence before
+
+
+def _after_speaker(cue: Cue, ments: list[Mention]) -> int:
+    """The first token of a cue's content after the speaker's own names that open it (an
+    apposition: "المتحدث باسم التحالف الكولونيل ريان ديلون")."""
+    k = cue.content_first
+    while True:
+        m = next((m for m in ments if m.first_token == k and cue.speaker is not None
+                  and m.entity_id == cue.speaker.actor_id), None)
+        if m is None or m.last_token <= k:
+            return k
+        k = m.last_token
 
 
 @dataclass
@@ -177,6 +190,7 @@ class StatementExtractor:
             resolved = resolve_speakers(self.lexicon, text, cues, lo, hi, actors, last_speaker,
                                         named)
             assign_content(resolved, hi)
+            postposed_content(text, resolved, lo)
             units.append(_Unit(sent, resolved, terms, ments, previous))
             previous = frozenset(m.entity_id for m in ments)
             speaking = [c for c in resolved if c.speaker and c.kind in SPEAKING
@@ -248,6 +262,11 @@ class StatementExtractor:
             if e < sent.end:
                 e += 1
             return max(s, sent.start), min(e, sent.end)
+        if cue.content_first < cue.first and cue.content_last <= cue.first:
+            # a post-posed attribution: the quote before the verb, to the speaker's name
+            last = cue.speaker.last_token if cue.speaker and cue.speaker.last_token > cue.last \
+                else cue.last
+            return text.tokens[cue.content_first].start, min(text.tokens[last - 1].end, sent.end)
         start = cue.start
         if cue.speaker is not None and cue.speaker.start < start and cue.kind != "speech_participle":
             start = cue.speaker.start
@@ -303,6 +322,16 @@ class StatementExtractor:
                     self._span(text, sent, cue, None if example else cand, cue.content_last),
                     None if example else cand.anchor, cand.method,
                     RULE_CONFIDENCE if cand.method == "rule" else cand.confidence)
+
+            # "نفى ديلون هذه الاتهامات": deny what the last other speaker asserted
+            if not decisions and cue.stance == "denies" and not cue.embedded \
+                    and anaphoric_object(self.lexicon, text, _after_speaker(cue, ments),
+                                         cue.content_last):
+                cue_text = text.original[cue.start:cue.end]
+                for claim_id in recent_claims(said, cue.speaker.actor_id, self.ancestors):
+                    cue.claims.append((claim_id, "denies"))
+                    add(cue, claim_id, "denies", cue_text, (cue.start, cue.end),
+                        self._span(text, sent, cue, None, cue.content_last), None)
 
             # "رفض ادعاءات X بأن ..." / "رد على ادعاءات روسيا": deny X's claims
             frame = denied_frame(cues, i)

@@ -21,7 +21,7 @@ from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.model import UNATTRIBUTED, Cue, Lexicon, Speaker, is_break
 from riwaya.pipeline.statements.named import NamedSpeakers
 from riwaya.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONAL, strip_conjunction
-from riwaya.text.matcher import NormText
+from riwaya.text.matcher import NormText, normalized_key
 from riwaya.text.normalize import normalize_form
 
 VSO_GAP = 2                  # words allowed between a verb and its subject after it
@@ -29,6 +29,8 @@ SVO_WINDOW = 8               # words allowed between a subject before a verb and
 FRAME_GAP = 3                # words between "according to" and its source
 NOUN_GAP = 1                 # words between a statement noun and its owner
 UNKNOWN_MAX_TOKENS = 3       # words of an unnamed source after the verb
+#: "جاء في البيان الروسي": a statement noun after these frames what follows
+FRAMING_PREPOSITIONS = frozenset({"في", "حسب", "بحسب"})
 #: one-letter prefixes a statement's vehicle may carry: و/ف, and ب ("بتقرير يتهم")
 VEHICLE_PREFIXES = CONJUNCTIONS + ("ب",)
 
@@ -61,7 +63,9 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
             if cue.speaker is None:
                 mention = _mention_after(lex, text, cue.last, NOUN_GAP, hi, actors,
                                          check_subject=False, objects=objects)
-                if mention is None:
+            if cue.speaker is None and mention is None:
+                cue.speaker = _adjective_owner(lex, text, cue, lo, hi, named)
+                if cue.speaker is None:
                     continue  # a statement noun without a named owner is no frame
         elif cue.kind == "passive_speech":
             cue.speaker = unknown_speaker(lex, text, cue, lo, hi)
@@ -230,28 +234,58 @@ def _source_before(lex: Lexicon, text: NormText, cue: Cue, lo: int) -> Speaker |
     return None
 
 
+def _adjective_owner(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
+                     named: NamedSpeakers | None) -> Speaker | None:
+    """The actor whose adjective follows a statement noun that frames what is said ("بحسب
+    الرواية الروسية", "جاء في البيان الروسي", "تقول المزاعم الروسية"): the statement is that
+    actor's. Elsewhere the noun is what someone talks about ("أكدوا أن التقرير الروسي ...")."""
+    if named is None or cue.last >= hi or cue.first <= lo or \
+            is_break(text, text.tokens[cue.last - 1].end, text.tokens[cue.last].start):
+        return None
+    prev = strip_conjunction(text.tokens[cue.first - 1].norm)
+    if not (prev in FRAMING_PREPOSITIONS or lex.is_("according_to", prev)
+            or lex.is_("speech_verb", prev)):
+        return None
+    tok = text.tokens[cue.last]
+    bare = strip_conjunction(tok.norm)
+    bare = bare[len(ARTICLE):] if bare.startswith(ARTICLE) and len(bare) > 3 else bare
+    actor = named.roles.adjectives.get(bare)
+    if actor is None:
+        return None
+    return Speaker(actor, text.original[text.tokens[cue.first].start:tok.end],
+                   text.tokens[cue.first].start, cue.last + 1, "codebook")
+
+
 def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int) -> Speaker | None:
     """A speaker outside the codebook: an impersonal passive, or an unnamed source before or
     after the verb; None when no one is named ("نشرت كدليل ...")."""
     if cue.entry is not None and cue.entry.type == "passive_speech":
         surface = text.original[cue.start:cue.end]
         return Speaker(UNATTRIBUTED, surface, cue.start, kind="unattributed")
-    before = _source_before(lex, text, cue, lo)
+    # an according-to frame names its source after it (بحسب مصادر، نقلت وكالة عن مسؤول)
+    before = None if cue.kind == "according_to" else _source_before(lex, text, cue, lo)
     if before is not None:
         return before
     words = []
+    required = {normalized_key(f) for f in cue.entry.requires_after} if cue.entry else set()
     for k in range(cue.last, min(hi, cue.last + UNKNOWN_MAX_TOKENS)):
         tok = text.tokens[k]
         if lex.is_("complementizer", tok.norm) or lex.is_("preposition", tok.norm) \
-                or lex.is_("relative", tok.norm):
+                or lex.is_("relative", tok.norm) or tok.norm in required:
             break
         if k > cue.last and is_break(text, text.tokens[k - 1].end, tok.start):
             break
         words.append(tok)
     if not words or is_break(text, cue.end, words[0].start):
         return None
+    start = words[0].start
     if not _is_source_noun(lex, words[0].norm):
-        return None
-    surface = text.original[words[0].start:words[-1].end]
-    return Speaker("UNK:" + normalize_form(surface), surface, words[0].start,
+        # "وفقا لمصادر", "بالنسبة للمصادر": an according-to frame's ل on the source
+        lam = words[0].norm[:1] == "ل" and cue.kind == "according_to"
+        rest = ARTICLE + words[0].norm[2:] if words[0].norm.startswith("لل") else words[0].norm[1:]
+        if not (lam and _is_source_noun(lex, rest)):
+            return None
+        start += 2 if words[0].norm.startswith("لل") else 1
+    surface = text.original[start:words[-1].end]
+    return Speaker("UNK:" + normalize_form(surface), surface, start,
                    cue.last + len(words), "source")

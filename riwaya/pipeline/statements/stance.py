@@ -10,6 +10,8 @@
 * A denial whose object is someone's claims ("رفض ادعاءات X بأن ...", "رد على ادعاءات روسيا")
   denies the claims in them, or else what X asserted earlier in the document.
 * A refutation ("وهذا غير صحيح") makes the outer speaker deny the claims reported just before.
+* A denial whose object is an anaphor of claims ("نفى ديلون هذه الاتهامات"; ``claim_anaphor`` in
+  the lexicon) denies the claims the last other speaker asserted (:func:`recent_claims`).
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from riwaya.pipeline.statements.model import SPEAKING, Candidate, Cue, Lexicon, is_break
+from riwaya.text.clitics import strip_conjunction
 from riwaya.text.matcher import NormText, Token
 
 NEGATION_WINDOW = 5          # words before an anchor in which a negation scopes over it
 EXAMPLE_NEGATION_WINDOW = 4  # first words of an example match's content where a negation denies it
+ANAPHOR_WORDS = 4            # words of a claim anaphor ("هذه الاتهامات الروسية")
 DENIED_FRAME_GAP = 4         # words between a denial's content end and the statement noun it denies
 
 
@@ -135,6 +139,42 @@ def denied_claims(frame: Cue, found: list[str], said: list[tuple[str, str]],
         owner = frame.speaker.actor_id
         claim_ids = [c for a, c in said if a == owner or owner in ancestors.get(a, frozenset())]
     return list(dict.fromkeys(claim_ids))
+
+
+def anaphoric_object(lex: Lexicon, text: NormText, lo: int, hi: int) -> bool:
+    """Whether a content (tokens ``[lo, hi)``) opens with an anaphor of claims made before
+    ("نفى هذه الاتهامات", "نفى ذلك"): a ``claim_anaphor`` phrase of the lexicon; a one-word
+    one (ذلك) only when its clause ends there or a preposition follows ("نفى ذلك في بيان")."""
+    toks = [text.tokens[k].norm for k in range(lo, min(hi, lo + ANAPHOR_WORDS))]
+    if not toks:
+        return False
+    toks[0] = strip_conjunction(toks[0])
+    phrases = lex.phrases_of("claim_anaphor")
+    for n in range(len(toks), 0, -1):
+        if " ".join(toks[:n]) in phrases:
+            if n > 1 or lo + 1 >= hi:
+                return True
+            return is_break(text, text.tokens[lo].end, text.tokens[lo + 1].start) \
+                or lex.is_("preposition", text.tokens[lo + 1].norm)
+    return False
+
+
+def recent_claims(said: list[tuple[str, str]], speaker: str,
+                  ancestors: dict[str, frozenset[str]]) -> list[str]:
+    """The claims the last other speaker asserted, most recent run of its statements: what
+    "these accusations" refers to."""
+    mine = {speaker, *ancestors.get(speaker, frozenset())}
+    other: str | None = None
+    out: list[str] = []
+    for actor, claim_id in reversed(said):
+        if other is None:
+            if actor in mine or mine & ancestors.get(actor, frozenset()):
+                continue
+            other = actor
+        elif actor != other:
+            break
+        out.append(claim_id)
+    return list(dict.fromkeys(reversed(out)))
 
 
 def refutations(cues: list[Cue]) -> Iterator[tuple[Cue, Cue, Cue]]:
