@@ -9,8 +9,11 @@ line and the dashboard agree wherever they are started from.
 | ``RIWAYA_CODEBOOK`` | ``data/codebook`` | the codebook folder |
 | ``RIWAYA_PROCESSED`` | ``data/processed`` | the processed corpus |
 | ``RIWAYA_GOLDEN`` | ``data/golden`` | golden annotations of the sample |
+| ``RIWAYA_WORKSPACES`` | ``data/workspaces`` | the workspaces made with ``riwaya new`` (one folder each) |
 | ``RIWAYA_CACHE`` | beside the corpus: ``<out>/../cache`` (``data/cache``) | caches of online look-ups |
 | ``RIWAYA_NOMINATIM_URL`` | the public server | a Nominatim server for ``--geocode-online`` |
+| ``RIWAYA_CHROMIUM`` | ``/usr/bin/chromium`` | the Chromium that prints briefings to PDF |
+| ``RIWAYA_STORIES`` | ``data/stories`` | the presenter stories, one ``NAME.json`` each |
 | ``RIWAYA_REVIEW`` | beside the corpus: ``<processed>/review.duckdb`` | the readers' review decisions |
 | ``RIWAYA_REVIEWER`` | the system user's login name | who is recorded with a review decision |
 | ``RIWAYA_EMBEDDINGS`` | beside the corpus: ``<processed>/embeddings.npz`` | sentence embeddings of claim example matching (a cache) |
@@ -30,6 +33,16 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RAW_ENV, CODEBOOK_ENV, PROCESSED_ENV = "RIWAYA_RAW", "RIWAYA_CODEBOOK", "RIWAYA_PROCESSED"
 GOLDEN_ENV, CACHE_ENV, NOMINATIM_URL_ENV = "RIWAYA_GOLDEN", "RIWAYA_CACHE", "RIWAYA_NOMINATIM_URL"
 DEV_CORPUS_ENV = "RIWAYA_DEV_CORPUS"
+WORKSPACES_ENV = "RIWAYA_WORKSPACES"
+STORIES_ENV = "RIWAYA_STORIES"
+CHROMIUM_ENV = "RIWAYA_CHROMIUM"
+#: the Chromium that prints briefings to PDF (riwaya/dashboard/pdf.py) and runs the browser tests
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+
+
+def chromium_path() -> str:
+    """``RIWAYA_CHROMIUM``, else Debian's ``/usr/bin/chromium``."""
+    return os.environ.get(CHROMIUM_ENV) or DEFAULT_CHROMIUM
 
 DEFAULTS = {
     RAW_ENV: Path("data/raw"),
@@ -40,6 +53,10 @@ DEFAULTS = {
     # real scraped pages to measure on (not shipped: the developers' shared folder beside the
     # checkout); their golden annotation is data/golden/dev/
     DEV_CORPUS_ENV: Path("../shared/corpus/dev"),
+    # one folder per workspace (riwaya/workspace.py): NAME/raw, NAME/codebook, NAME/processed
+    WORKSPACES_ENV: Path("data/workspaces"),
+    # presenter stories (riwaya/dashboard/story.py): one NAME.json each
+    STORIES_ENV: Path("data/stories"),
 }
 
 
@@ -63,6 +80,21 @@ class Paths:
     @classmethod
     def from_env(cls) -> "Paths":
         return cls(path_from_env(RAW_ENV), path_from_env(CODEBOOK_ENV), path_from_env(PROCESSED_ENV))
+
+    @classmethod
+    def for_workspace(cls, name: str | None) -> "Paths":
+        """The folders of the workspace ``name`` (None, "" or ``sample``: :meth:`from_env`).
+
+        Raises:
+            WorkspaceError: the name is not usable or names no workspace."""
+        from riwaya.workspace import get_workspace
+
+        return get_workspace(name).paths
+
+
+def workspaces_root() -> Path:
+    """The folder holding the workspaces: ``RIWAYA_WORKSPACES``, else ``data/workspaces``."""
+    return path_from_env(WORKSPACES_ENV)
 
 
 DEFAULT_NOMINATIM_URL = "https://nominatim.openstreetmap.org"

@@ -48,6 +48,15 @@ class GoldenError(DataFileError):
     """A golden annotation file is missing or malformed; names the file, line and field."""
 
 
+class ExportError(RiwayaError):
+    """A briefing could not be exported (no Chromium to print the PDF, printing failed)."""
+
+
+class StoryError(DataFileError):
+    """A story file (``data/stories/NAME.json``) is missing or malformed, or a story name is
+    not usable; names the file and, where known, the field."""
+
+
 class MetadataError(RiwayaError):
     """The article metadata file is malformed."""
 
@@ -76,3 +85,21 @@ class NERUnavailable(RiwayaError):
 
 class UsageError(RiwayaError):
     """A command was asked for something that does not exist (an unknown suite, workspace…)."""
+
+
+class WorkspaceError(UsageError):
+    """A workspace name is not usable, is unknown, or already exists (riwaya/workspace.py)."""
+
+
+class UploadError(RiwayaError):
+    """A whole upload is refused (too large, no workspace); single bad files are reported as
+    skipped instead (riwaya/upload/)."""
+
+
+class FormError(RiwayaError):
+    """A codebook form has invalid fields; ``errors`` maps each field name to its message, for
+    the editor to show beside the field (riwaya/codebook/edit.py)."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{k}: {v}" for k, v in self.errors.items()) or "invalid form")

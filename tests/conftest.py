@@ -70,6 +70,14 @@ def codebook_copy(tmp_path) -> Path:
     return Path(shutil.copytree(SAMPLE_CODEBOOK, tmp_path / "codebook"))
 
 
+@pytest.fixture
+def workspaces_root(tmp_path, monkeypatch) -> Path:
+    """An empty ``RIWAYA_WORKSPACES`` folder for this test (riwaya/workspace.py)."""
+    root = tmp_path / "workspaces"
+    monkeypatch.setenv("RIWAYA_WORKSPACES", str(root))
+    return root
+
+
 # --------------------------------------------------------------------------- the network
 
 @pytest.fixture

@@ -81,6 +81,7 @@ class ClaimCue(_Record):
     negated: bool = False
     stance: Optional[Literal["asserts", "denies", "concedes"]] = None
     speaker: str = ""               # "@A|@B": the cue counts only when one of these (or a part of one) speaks
+    opens: bool = False             # the anchor opens what the speaker says (أعلن الجيش تحرير المدينة)
     note: str = ""
 
     @field_validator("all", "near")
@@ -96,6 +97,39 @@ class ClaimCue(_Record):
         return groups
 
 
+def _web_address(url: str) -> str:
+    """An empty string or an http(s) address (never ``javascript:``: links are shown)."""
+    if url and not url.startswith(("https://", "http://")):
+        raise ValueError(f"expected an http(s):// address, got {url[:60]!r}")
+    return url
+
+
+class Evidence(_Record):
+    """One piece of evidence a fact-check leaned on (an image, a video, a document)."""
+
+    description: str = Field(min_length=1)
+    url: str = ""
+    archive_url: str = ""
+
+    _check_urls = field_validator("url", "archive_url")(_web_address)
+
+
+class FactCheck(_Record):
+    """A fact-checker's verdict on a claim, in the shape of schema.org ClaimReview and
+    EUvsDisinfo's disinformation cases: the verdict, a short disproof, the debunk and an
+    archived copy of it, and the evidence it leaned on."""
+
+    verdict: Literal["false", "misleading", "partly false", "unproven", "true"]
+    summary: str = Field(min_length=1)      # the short disproof
+    url: str = ""                           # the debunk
+    archive_url: str = ""                   # an archived copy of the debunk (or of the claim)
+    reviewed_by: str = ""                   # who checked it (ClaimReview author)
+    date: str = Field(default="", pattern=r"^(\d{4}-\d{2}-\d{2})?$")   # ISO date of the check
+    evidence: list[Evidence] = []
+
+    _check_urls = field_validator("url", "archive_url")(_web_address)
+
+
 class Claim(_Record):
     id: str = Field(pattern=ID_PATTERN)
     label_en: str = Field(default="", max_length=40)   # short label for charts
@@ -104,6 +138,7 @@ class Claim(_Record):
     examples: list[str] = []        # sentences (Arabic or English) that state the claim
     needs: list[str] = []           # "@A|@B" groups an example match must mention (default: from cues)
     presupposes: list[str] = []
+    fact_check: Optional[FactCheck] = None   # a fact-checker's verdict, shown beside the statements
     provenance: str = ""
     note: str = ""
 
@@ -142,7 +177,8 @@ class Place(_Record):
 LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speech_noun",
                       "speech_object", "complementizer", "negation", "refutation", "locative",
                       "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech", "spokesperson",
-                      "role_noun", "title_noun", "name_stop", "place_anaphor", "purpose"]
+                      "role_noun", "title_noun", "name_stop", "place_anaphor", "purpose",
+                      "claim_anaphor"]
 
 
 class LexiconEntry(_Record):
@@ -220,16 +256,18 @@ class Codebook:
         return [e for e in self.lexicon if e.type == kind]
 
 
-def _read_jsonl(path: Path, model: type[BaseModel], *, required: bool = True) -> list[tuple[int, Any]]:
+def _read_jsonl(path: Path, model: type[BaseModel], *, required: bool = True,
+                allow_empty: bool = False) -> list[tuple[int, Any]]:
     """(line number, record) pairs of a codebook file (:func:`riwaya.jsonl.read_jsonl`); a
-    required file must exist and hold a record."""
+    required file must exist and hold a record (unless ``allow_empty``: a new workspace's
+    actors and claims, only comment lines until the first is added)."""
     if not path.exists():
         if required:
             raise CodebookError(path, "file is missing; every codebook folder needs it "
                                       "(copy it from data/codebook/ and edit)")
         return []
     records = read_jsonl(path, model, error=CodebookError, max_bytes=MAX_CODEBOOK_BYTES)
-    if required and not records:
+    if required and not records and not allow_empty:
         raise CodebookError(path, "file has no records")
     return records
 
@@ -255,8 +293,8 @@ def load_codebook(folder: Path | str) -> Codebook:
     if not folder.is_dir():
         raise CodebookError(folder, "codebook folder not found; pass --codebook DIR "
                                     "(the sample's is data/codebook)")
-    actors = _read_jsonl(folder / "actors.jsonl", Actor)
-    claims = _read_jsonl(folder / "claims.jsonl", Claim)
+    actors = _read_jsonl(folder / "actors.jsonl", Actor, allow_empty=True)
+    claims = _read_jsonl(folder / "claims.jsonl", Claim, allow_empty=True)
     places = _read_jsonl(folder / "places.jsonl", Place, required=False)
     lexicon = _read_jsonl(folder / "lexicon.jsonl", LexiconEntry)
     boilerplate = _read_jsonl(folder / "boilerplate.jsonl", BoilerplateRule, required=False)
