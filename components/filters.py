@@ -31,6 +31,8 @@ HELP = {
                 "a codebook cue pattern score high, and what a reviewer confirmed, corrected or "
                 "added is always shown.",
 }
+#: shorter labels for the presenter bar's popovers
+BAR_LABELS = {CONFIDENCE: "Confidence"}
 KEY = "flt"  # widget keys: flt_actors, flt_claims, flt_outlets, flt_stances, flt_min_confidence, flt_reset
 
 
@@ -43,8 +45,10 @@ def _reset(defaults: dict[str, object]) -> None:
         st.session_state[key] = default
 
 
-def sidebar_filters(prep: Prepared, *, title: str = "Filter") -> Filters:
-    """Draw the filter in the sidebar and return it."""
+def sidebar_filters(prep: Prepared, *, title: str = "Filter", bar=None) -> Filters:
+    """Draw the filter and return it: in the sidebar, or (presenter mode, where there is no
+    sidebar) as a row of popovers in the horizontal container ``bar`` at the top of the page.
+    The same widgets, keys and URL parameters either way."""
     options = filter_options(prep)
     params = {name: urlstate.Param(Filters.QUERY_KEYS[name], widget_key(name),
                                    [i for i, _ in options[name]], default=[])
@@ -54,21 +58,37 @@ def sidebar_filters(prep: Prepared, *, title: str = "Filter") -> Filters:
                                         steps, default=steps[0])
     urlstate.seed(list(params.values()), sticky=True)
 
-    sidebar = st.sidebar
-    sidebar.markdown(f"### {title}")
+    compact = bar is not None
+    if compact:
+        boxes = {name: bar.popover(_bar_label(name, params[name]), key=f"{KEY}_pop_{name}")
+                 for name in (*FIELDS, CONFIDENCE)}
+        reset_box = bar
+    else:
+        st.sidebar.markdown(f"### {title}")
+        boxes = {name: st.sidebar for name in (*FIELDS, CONFIDENCE)}
+        reset_box = st.sidebar
     chosen: dict[str, object] = {}
     for name in FIELDS:
         param, labels = params[name], dict(options[name])
-        chosen[name] = tuple(sidebar.multiselect(
+        chosen[name] = tuple(boxes[name].multiselect(
             LABELS[name], param.choices(), key=param.key, persist_state="session",
             format_func=lambda v, _l=labels: _l.get(v, v), help=HELP[name], placeholder="All"))
     param, labels = params[CONFIDENCE], dict(options[CONFIDENCE])
-    chosen[CONFIDENCE] = float(sidebar.select_slider(
+    chosen[CONFIDENCE] = float(boxes[CONFIDENCE].select_slider(
         LABELS[CONFIDENCE], param.choices(), key=param.key, persist_state="session",
         format_func=lambda v: labels.get(v, v), help=HELP[CONFIDENCE]))
     f = Filters(**chosen)
-    sidebar.button("Reset filters", key=f"{KEY}_reset", on_click=_reset,
-                   args=({p.key: list(p.default) if p.multi else p.default for p in params.values()},),
-                   disabled=f.is_empty, width="stretch")
+    reset_box.button("Reset filters", key=f"{KEY}_reset", on_click=_reset,
+                     args=({p.key: list(p.default) if p.multi else p.default for p in params.values()},),
+                     disabled=f.is_empty, width="content" if compact else "stretch")
     urlstate.publish(list(params.values()))
     return f
+
+
+def _bar_label(name: str, param: urlstate.Param) -> str:
+    """A popover's label in the compact bar: the field and how many are chosen ("Actor · 2")."""
+    short = BAR_LABELS.get(name) or LABELS[name].split(" (")[0]
+    value = st.session_state.get(param.key, param.default)
+    if param.multi:
+        return f"{short} · {len(value)}" if value else f"{short} · all"
+    return f"{short} · {value}" if value != param.default else f"{short} · off"

@@ -138,9 +138,42 @@ def evidence_found_html(r) -> str:
 
 
 def evidence_quote_html(r) -> str:
-    """The quote of an evidence card, its cue marked in the stance's colour."""
-    return quote_html(r.quote, offset=r.start, cue_start=r.cue_start, cue_end=r.cue_end,
-                      colour=stance_colour(r.stance))
+    """The quote of an evidence card, its cue marked in the stance's colour. A row annotated by
+    :func:`riwaya.dashboard.gloss.annotate` shows its English gloss first and its whole
+    sentence (not the quote cut where the speaker's words end), then a reader's translation."""
+    sentence = as_text(getattr(r, "sentence", ""))
+    text, offset = (sentence, getattr(r, "sentence_start", r.start)) if sentence else (r.quote, r.start)
+    quote = quote_html(text, offset=offset, cue_start=r.cue_start, cue_end=r.cue_end,
+                       colour=stance_colour(r.stance))
+    return (gloss_html(getattr(r, "gloss", ""), stance=r.stance) + quote
+            + translation_html(getattr(r, "translation", "")))
+
+
+def gloss_html(gloss, *, stance: str = "") -> str:
+    """An English gloss ("Russian Ministry of Defence concedes: …") as a left-to-right line,
+    its speaker and verb in bold; "" for none."""
+    text = as_text(gloss)
+    if not text:
+        return ""
+    head, sep, claim = text.partition(": ")
+    edge = f"border-left: 4px solid {stance_colour(stance)}; " if stance else ""
+    inner = f"<b>{bidi_html(head)}</b>{esc(sep)}{bidi_html(claim)}" if sep else bidi_html(text)
+    return (f'<div class="riwaya-gloss" dir="ltr" lang="en" style="{edge}padding: .1rem .6rem; '
+            f'margin: .2rem 0;">{inner}</div>')
+
+
+def glosses_html(glosses: Sequence[str]) -> str:
+    """The glosses of a sentence's statements, one a line ("No claim" when none)."""
+    return "".join(gloss_html(g) for g in glosses) or meta_line("No claim in this sentence.")
+
+
+def translation_html(translation) -> str:
+    """A reader's English translation of the quoted sentence; "" for none."""
+    text = as_text(translation)
+    if not text:
+        return ""
+    return (f'<div class="riwaya-translation" dir="ltr" lang="en" style="font-style: italic; '
+            f'padding: .1rem .6rem;">Reader\'s translation: “{bidi_html(text)}”</div>')
 
 
 # --------------------------------------------------------------------------- review
@@ -290,7 +323,7 @@ def reader_html(prep: Prepared, doc_id: str, *, focus_sentence: int | None = Non
     text = str(docs["text"].iloc[0] or "")
     bounds = sentence_bounds(prep, doc_id)
     lo, hi = (0, len(text)) if page is None else page_range(bounds, page, len(text))
-    spans = _Spans(reader_spans(prep, doc_id))
+    spans = _Spans(reader_spans(prep, doc_id, within=(lo, hi)))
     pieces: list[str] = []
     pos = lo
     # pieces never cross a sentence edge
@@ -306,3 +339,42 @@ def reader_html(prep: Prepared, doc_id: str, *, focus_sentence: int | None = Non
         pieces.append(_highlighted(text, spans, pos, hi))
     return rtl_block("".join(pieces), css_class="riwaya-ar riwaya-reader",
                      extra_style="white-space: pre-wrap; font-size: 1.25em;")
+
+
+# --------------------------------------------------------------------------- search
+
+def marked_text_html(text, spans: Sequence[tuple[int, int]]) -> str:
+    """Arabic text escaped, right-to-left, the (start, end) ``spans`` in <mark>."""
+    text, out, pos = as_text(text), [], 0
+    for a, b in spans:
+        if a < pos or b > len(text) or a >= b:
+            continue
+        out.append(escape(text[pos:a]) + f'<mark class="riwaya-hit">{escape(text[a:b])}</mark>')
+        pos = b
+    out.append(escape(text[pos:]))
+    return rtl_block("".join(out), css_class="riwaya-ar riwaya-quote")
+
+
+def search_hit_html(r, glosses: Sequence[str]) -> str:
+    """A search hit (a row of :func:`riwaya.dashboard.search.search`): outlet, date, title and
+    sentence number, the sentence with the query's words marked, the glosses of its statements."""
+    parts = [as_text(r.source), as_text(r.date), as_text(r.title), f"sentence {int(r.sentence_id) + 1}",
+             f"matched in the {as_text(r.matched)}"]
+    return (meta_line(bidi_html(" · ".join(p for p in parts if p)))
+            + marked_text_html(r.text, list(r.marks or []))
+            + "".join(gloss_html(g) for g in glosses))
+
+
+# --------------------------------------------------------------------------- story
+
+def story_caption_html(title, number: int, count: int, caption) -> str:
+    """A story step's head: the story's title, "step n of N" and the caption (escaped)."""
+    return (f'<div class="riwaya-story" data-step="{int(number)}">'
+            f'<div class="riwaya-meta">{bidi_html(title)} · step {int(number)} of {int(count)}</div>'
+            f'<div class="riwaya-story-caption" dir="auto">{bidi_html(caption)}</div></div>')
+
+
+def story_step_html(number: int, caption, page_label) -> str:
+    """One step in the story editor's list: number, page and caption."""
+    return (f'<div class="riwaya-story-step"><b>{int(number)}.</b> <i>{esc(page_label)}</i> · '
+            f'<span dir="auto">{bidi_html(caption) or "(no caption)"}</span></div>')
