@@ -11,16 +11,23 @@ from components.fastchart.preload import begin
 
 begin("basic")  # before the heavy imports: plotly.js starts loading in the browser meanwhile
 
-from components import build_ui, context, figures  # noqa: E402
+from components import build_ui, context, figures, sharing  # noqa: E402
 
 from components.fastchart import chart  # noqa: E402
-from riwaya.dashboard import html, overview  # noqa: E402
+from riwaya.dashboard import chart_html, html, overview  # noqa: E402
+from riwaya.errors import RiwayaError  # noqa: E402
 
 ctx = context.setup("Overview")
 st.title("Riwaya · who claimed what, where, and how each outlet told it")
 build_ui.ensure_corpus(ctx)
 prep = context.require_corpus(ctx)
 view = ctx.filters.apply(prep)
+
+try:
+    if event := overview.event_description(ctx.paths.codebook):  # the codebook's event.json
+        st.html(chart_html.event_html(event))
+except RiwayaError as exc:
+    st.warning(html.md(str(exc)))
 
 st.markdown(
     "**How to read this.** Each *statement* is an actor (who speaks) taking a stance on a claim: "
@@ -38,7 +45,7 @@ c[2].metric("Statements", s["statements"])
 c[3].metric("Claims reported", f"{s['claims_reported']} of {s['claims_in_codebook']}")
 c[4].metric("Speakers", s["speakers"], help=f"{s['unlisted_speakers']} not in the codebook")
 c[5].metric("Places", s["places"])
-if dates := overview.dates_caption(s, prep.outlets):
+if dates := overview.dates_caption(s, overview.outlets_shown(prep)):
     st.caption(html.md(dates))  # outlet names are data: never markdown
 
 st.subheader("Statements per claim, by stance")
@@ -46,8 +53,31 @@ counts = overview.stance_by_claim(view)
 if counts.empty:
     context.empty_filter_note(ctx, "statements")
 else:
-    chart.chart(figures.stance_bar_figure(counts, big=ctx.presenting), key="overview_stances",
-                name="overview", config=figures.plotly_config("statements-by-claim"))
+    def take_click() -> None:
+        """A bar was clicked: remember its claim and stance (customdata [claim, label, stance])."""
+        point = chart.clicked_point("overview_stances")
+        data = point.get("customdata") if point else None
+        if isinstance(data, list) and len(data) >= 3:
+            st.session_state["overview_bar"] = (data[0], data[2])
+
+    chart.chart(figures.stance_bar_figure(counts, big=ctx.presenting,
+                                          heading=sharing.heading(ctx, "Statements per claim, by stance")),
+                key="overview_stances", name="overview", config=figures.plotly_config("statements-by-claim"),
+                on_click=take_click)
+    if bar := st.session_state.get("overview_bar"):
+        claim_id, stance = bar
+        hits = overview.bar_statements(view, claim_id, stance)
+        st.caption(html.md(f"{prep.claim_short(claim_id)}, {stance}: {len(hits)} statement(s) shown; "
+                           "the Actors × claims page has them all."))
+        for r in hits.itertuples(index=False):
+            with st.container(border=True):
+                st.html(html.evidence_meta_html(r))
+                st.html(html.evidence_quote_html(r))
+                st.page_link(context.READER, label="Open in the reader at this sentence",
+                             icon=":material/menu_book:",
+                             query_params=context.reader_params(ctx, r.doc_id, r.sentence_id))
+    else:
+        st.caption("Click a bar to read the statements behind it.")
     with st.expander("What the claim ids mean"):
         st.dataframe(overview.claims_key(prep), hide_index=True, width="stretch")
 

@@ -6,10 +6,10 @@ from components.fastchart.preload import begin
 
 begin("geo", base_map=True)  # before the heavy imports: plotly.js and the base map load meanwhile
 
-from components import context, figures, urlstate  # noqa: E402
+from components import context, figures, gloss, sharing, urlstate  # noqa: E402
 
 from components.fastchart import chart  # noqa: E402
-from riwaya.dashboard import html, map as place_map  # noqa: E402
+from riwaya.dashboard import chart_html, html, map as place_map  # noqa: E402
 
 ctx = context.setup("Map")
 prep = context.require_corpus(ctx)
@@ -27,7 +27,8 @@ if places.empty:
     st.stop()
 drawn = place_map.drawn(places)
 colours = prep.claim_colours if colour_by == "claim" else prep.outlet_colours
-frame = place_map.corpus_frame(prep)  # the whole corpus's region, the same for every filter
+layout = figures.map_layout(places, big=ctx.presenting)
+frame = (list(layout.view.lon_range), list(layout.view.lat_range))  # fitted to the places in view
 names = place_map.place_choices(places)
 place_ids = list(names)
 place = urlstate.Param("place", "map_place", place_ids)
@@ -42,15 +43,18 @@ def take_click() -> None:
         st.session_state["map_place"] = data[0]
 
 
-fig = figures.map_figure(places, colours, big=ctx.presenting, frame=frame,
+fig = figures.map_figure(places, colours, big=ctx.presenting, layout=layout,
                          colour_title="Claim" if colour_by == "claim" else "Outlet",
-                         chosen=st.session_state.get("map_place"))
-chart.chart(fig, key="map_chart", name="map", bundle="geo", config=figures.plotly_config("map"), frame=frame,
-            on_click=take_click)
-if len(drawn) < len(places):
-    st.caption(f"{len(places) - len(drawn)} place(s) have no coordinates and are listed in the table only.")
-if outside := place_map.outside_note(places, frame):
-    st.caption(html.md(outside))  # place names are data: never markdown
+                         chosen=st.session_state.get("map_place"),
+                         heading=sharing.heading(ctx, "Places named in the articles"))
+map_box, key_box = st.columns([3, 1])
+with map_box:
+    chart.chart(fig, key="map_chart", name="map", bundle="geo", config=figures.plotly_config("map"), frame=frame,
+                on_click=take_click)
+with key_box:
+    st.html(chart_html.map_key_html(layout.shown, layout.numbered, colours, place_map.context_places(places),
+                                    place_map.outside(place_map.spots(places), frame), len(places) - len(drawn)))
+    sharing.share_view("map_share")
 
 chosen = st.selectbox("Choose a place (or click a marker)", place_ids, key=place.key,
                       format_func=lambda p: names.get(p, p), index=None,
@@ -64,10 +68,15 @@ if chosen:
     sents = place_map.place_sentences(view, chosen)
     st.download_button("Download these sentences (CSV)", sents.to_csv(index=False).encode("utf-8"),
                        file_name=f"riwaya-place-{chosen}.csv", mime="text/csv", key="map_csv")
-    for r in sents.itertuples(index=False):
+    shown = 0
+    if place_map.sentence_pages(sents) > 1:  # a much-named place is read a page at a time
+        shown = st.selectbox("Page", range(place_map.sentence_pages(sents)), key=f"map_page_{chosen}",
+                             format_func=lambda n: place_map.sentence_page_label(sents, n))
+    for r in place_map.sentence_page(sents, shown).itertuples(index=False):
         with st.container(border=True):
             st.html(html.sentence_meta_html(r))
             st.html(html.quote_block(r.text))
+            st.html(gloss.sentence_notes_html(ctx, view, r))  # English gloss, translation
             st.page_link(context.READER, label="Read in context", icon=":material/menu_book:",
                          query_params=context.reader_params(ctx, r.doc_id, r.sentence_id))
 

@@ -6,10 +6,10 @@ from components.fastchart.preload import begin
 
 begin("basic")  # before the heavy imports: plotly.js starts loading in the browser meanwhile
 
-from components import context, figures, urlstate  # noqa: E402
+from components import context, figures, sharing, urlstate  # noqa: E402
 
 from components.fastchart import chart  # noqa: E402
-from riwaya.dashboard import compare, html, matrix  # noqa: E402
+from riwaya.dashboard import chart_html, compare, html, matrix  # noqa: E402
 
 ctx = context.setup("Compare sources")
 prep = context.require_corpus(ctx)
@@ -33,15 +33,20 @@ if len(chosen) < 2:
     st.stop()
 
 groups = compare.source_groups(view, by=by, chosen=chosen)
-long = compare.coverage_long(view, groups)
+shown_as = compare.group_displays(prep, groups, by)  # "SANA (سانا)": the chart, the tables
+named = compare.group_displays(prep, groups, by, arabic=False)  # "SANA": headings
+long = compare.labelled(compare.coverage_long(view, groups), shown_as)
 
 st.subheader("Which claims each reports, and with what stance")
 if not matrix.has_statements(long):
     context.empty_filter_note(ctx, "statements")
 else:
-    chart.chart(figures.matrix_figure(long, row="group", col="claim_short", ids=("group", "claim_id"),
-                                      big=ctx.presenting),
-                key="compare_chart", name="compare", config=figures.plotly_config("compare-sources"))
+    fig = figures.matrix_figure(long, row="group_label", col="claim_short", ids=("group", "claim_id"),
+                                big=ctx.presenting,
+                                heading=sharing.heading(ctx, "Which claims each reports, and with what stance"))
+    st.html(chart_html.sticky_names_html(**figures.sticky_rows(fig, key="compare_chart")))  # phones
+    chart.chart(fig, key="compare_chart", name="compare", config=figures.plotly_config("compare-sources"))
+    st.html(chart_html.stance_note_html(matrix.mixed_cells(long, row="group_label")))
     coverage = compare.compare_coverage(view, groups)
     st.download_button("Download coverage (CSV)", coverage.to_csv().encode("utf-8"),
                        file_name="riwaya-compare.csv", mime="text/csv", key="compare_csv")
@@ -49,7 +54,7 @@ else:
     cols = st.columns(len(groups))
     for col, label in zip(cols, groups):
         with col:
-            st.html(html.group_claims_html(prep, label, only[label], missing[label]))
+            st.html(html.group_claims_html(prep, named[label], only[label], missing[label]))
 
 st.subheader("Shared and unique sentences")
 threshold = st.slider("Similarity needed to count as the same sentence", 50, 100, 80, 5, key="similarity",
@@ -60,16 +65,21 @@ cols = st.columns(len(groups))
 for col, label in zip(cols, groups):
     shared, unique = compare.overlap_of(overlap, label)
     with col:
-        st.html(html.overlap_counts_html(label, len(shared), len(unique)))
-        with st.expander(f"Sentences only in {html.md(label)}", expanded=len(groups) <= 3):
-            st.html(html.quote_blocks(list(unique["text"])))
+        st.html(html.overlap_counts_html(named[label], len(shared), len(unique)))
+        with st.expander(f"Sentences only in {html.md(named[label])}", expanded=len(groups) <= 3):
+            st.html(html.quote_blocks(list(compare.shown(unique)["text"])))
+            if len(unique) > compare.SHOWN:
+                st.caption(f"The first {compare.SHOWN} of {len(unique):,}.")
         with st.expander(f"Sentences shared with others ({len(shared)})"):
-            for r in shared.itertuples(index=False):
-                st.html(html.shared_sentence_html(r.text, r.best_group, r.score))
+            if len(shared) > compare.SHOWN:
+                st.caption(f"The first {compare.SHOWN} of {len(shared):,}.")
+            for r in compare.shown(shared).itertuples(index=False):
+                st.html(html.shared_sentence_html(r.text, named.get(r.best_group, r.best_group), r.score))
 
 st.subheader("Whom each quotes")
 quoted = compare.quoted_actors(view, groups)
 if quoted.empty:
     context.empty_filter_note(ctx, "quoted actors")
 else:
-    st.dataframe(quoted.drop(columns=["actor_id"]), hide_index=True, width="stretch")
+    st.dataframe(compare.quoted_table(quoted, shown_as), hide_index=True, width="stretch")
+sharing.share_view("compare_share")

@@ -6,7 +6,7 @@ from components.fastchart.preload import begin
 
 begin("basic")  # before the heavy imports: plotly.js starts loading in the browser meanwhile
 
-from components import context, figures, story_figures, urlstate  # noqa: E402
+from components import context, figures, gloss, sharing, story_figures, urlstate  # noqa: E402
 
 from components.fastchart import chart  # noqa: E402
 from riwaya.dashboard import html, timeline  # noqa: E402
@@ -41,7 +41,10 @@ def take_click() -> None:
 
 if note := timeline.dates_note(tl):
     st.info(note)
-chart.chart(story_figures.timeline_figure(tl, big=ctx.presenting), key="timeline_chart", name="timeline",
+fig = figures.with_heading(story_figures.timeline_figure(tl, big=ctx.presenting),
+                           *sharing.heading(ctx, "When each claim was asserted, denied or conceded"),
+                           big=ctx.presenting)  # its PNG says what, which filter and when
+chart.chart(fig, key="timeline_chart", name="timeline",
             config=figures.plotly_config("timeline"), on_click=take_click)
 if tl.articles:
     st.caption("Articles: " + html.md(timeline.article_key(tl)) + ".")  # names from data: no markdown
@@ -53,7 +56,7 @@ st.subheader("Evidence")
 chosen = urlstate.choice(st.selectbox, "Choose a statement (or click a point)", stmt, index=None,
                          format_func=lambda s: stmt_names.get(s, s),
                          placeholder="Click a point in the timeline")
-for r in timeline.evidence(view, chosen).itertuples(index=False):
+for r in gloss.annotate(ctx, timeline.evidence(view, chosen)).itertuples(index=False):  # + English gloss
     with st.container(border=True):
         st.html(html.evidence_meta_html(r))
         st.html(html.evidence_found_html(r))

@@ -6,7 +6,7 @@ from components.fastchart.preload import begin
 
 begin("basic")  # before the heavy imports: plotly.js starts loading in the browser meanwhile
 
-from components import context, figures, story_figures, urlstate  # noqa: E402
+from components import context, figures, sharing, story_figures, urlstate  # noqa: E402
 
 from components.fastchart import chart  # noqa: E402
 from components.filters import widget_key  # noqa: E402
@@ -39,7 +39,10 @@ def take_click() -> None:
         st.session_state[widget_key("actors")] = [data[0]]
 
 
-chart.chart(story_figures.network_figure(net, big=ctx.presenting), key="network_chart", name="network",
+fig = figures.with_heading(story_figures.network_figure(net, big=ctx.presenting),
+                           *sharing.heading(ctx, "Actors linked by agreement and conflict"),
+                           big=ctx.presenting, xref="container")  # its PNG says what, which filter and when
+chart.chart(fig, key="network_chart", name="network",
             config=figures.plotly_config("actor-network"), on_click=take_click)
 st.caption(html.md(network.summary(net)))  # actor names from data: no markdown
 

@@ -166,7 +166,7 @@ def pick_option(page, box, text: str, timeout_ms: int = 30000, attempts: int = 3
                     if (w === null) return false;
                     if (w.innerText.includes(t)) return true;  // a multiselect's chip
                     // a select box shows its choice in its input, with the list closed
-                    return e.value.includes(t) && e.value !== t
+                    return e.value.includes(t)
                         && document.querySelector('[role="option"]') === null; }""",
                 arg=[box.element_handle(), text], timeout=timeout_ms // attempts)
             return

@@ -111,8 +111,9 @@ def test_every_page_runs_and_has_the_shared_sidebar(corpus_env, page):
     assert at.title[0].value
     assert at.multiselect(key="flt_actors").options  # the filter is on every page
     nav = [el.proto.label for el in at.sidebar.get("page_link")]
-    assert nav == ["Overview", "Map", "Actors × claims", "Compare sources", "Reader", "Timeline",
-                   "Actor network"]
+    assert nav[:7] == ["Overview", "Map", "Actors × claims", "Compare sources", "Reader", "Timeline",
+                       "Actor network"]
+    assert {"Add articles", "Codebook"} <= set(nav)   # issue 11's pages
 
 
 def test_overview_figure_follows_the_filter(corpus_env):
@@ -603,6 +604,10 @@ def test_story_pages_run_with_the_sidebar_and_follow_the_filter(corpus_env, page
         assert after == {"b1:2:0"}
     else:
         assert after == {"DILLON"}
+    # the figure says what it shows, the filter and the day (its PNG is read without the page)
+    title = figures(at)[0]["layout"]["title"]
+    assert title["text"].startswith("<b>") and "Filter: " in title["subtitle"]["text"]
+    assert "Dillon" in title["subtitle"]["text"]
 
 
 def test_timeline_lanes_in_the_url_and_a_statement_opens_its_evidence(corpus_env):

@@ -30,7 +30,8 @@ PAGES = {"overview": "/", "map": "/Map", "matrix": "/Actors_x_claims",
          "compare": "/Compare_sources", "reader": "/Reader"}
 WAIT_MS = 30_000
 # every page, once its script ran with a corpus: a title and the sidebar filter
-READY = "[data-testid='stSidebar'] [data-testid='stMultiSelect']"
+# the filter is drawn: in the sidebar, or (presenter mode: no sidebar) in the bar on top
+READY = "[data-testid='stSidebar'] [data-testid='stMultiSelect'], .st-key-presenter_bar [data-testid='stPopover']"
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ import pandas as pd
 
 from riwaya.dashboard.corpus import Prepared, as_text, join_unique
 from riwaya.dashboard.filters import View
+from riwaya.dashboard.memo import per_corpus, per_view
 
 #: (lon range, lat range) of a corpus with no place to draw: the whole world
 WORLD_FRAME = ((-180.0, 180.0), (-60.0, 85.0))
@@ -19,8 +20,15 @@ Frame = tuple[list[float], list[float]]
 PLACE_COLUMNS = ["entity_id", "name_en", "name_ar", "lat", "lon", "kind", "mentions", "articles",
                  "outlets", "claims", "speakers", "colour_key", "colour_label"]
 COLOUR_BY = {"claim": "Claim made there", "outlet": "Outlet naming it"}
+#: kinds of place that are areas or lines, not spots: drawn as context (the base map shades
+#: countries and draws rivers; the page lists them beside the map), never as a dot over a city
+CONTEXT_KINDS = frozenset({"country", "river", "region", "sea", "lake", "province", "governorate",
+                           "desert", "area", "continent", "mountains"})
+#: (plot width / plot height) of the map's drawing area, the frame's shape
+MAP_ASPECT = 1.7
 
 
+@per_view
 def place_summary(view: View, *, colour_by: str = "claim") -> pd.DataFrame:
     """One row per mentioned place in view, with coordinates, counts and a colour key.
 
@@ -71,6 +79,24 @@ def drawn(places: pd.DataFrame) -> pd.DataFrame:
     return places.dropna(subset=["lat", "lon"])
 
 
+def is_context(places: pd.DataFrame) -> pd.Series:
+    """True for the places that are areas or lines (:data:`CONTEXT_KINDS`): countries, rivers…"""
+    if "kind" not in places:
+        return pd.Series(False, index=places.index)
+    return places["kind"].fillna("").astype(str).str.lower().isin(CONTEXT_KINDS)
+
+
+def spots(places: pd.DataFrame) -> pd.DataFrame:
+    """The places drawn as markers: with coordinates, not :func:`is_context`."""
+    d = drawn(places)
+    return d[~is_context(d)]
+
+
+def context_places(places: pd.DataFrame) -> pd.DataFrame:
+    """The countries, rivers and other areas named, most mentioned first: listed beside the map."""
+    return places[is_context(places)]
+
+
 def outside(places: pd.DataFrame, frame: Frame) -> pd.DataFrame:
     """The places with coordinates that fall outside ``frame`` (lon range, lat range)."""
     d = drawn(places)
@@ -105,7 +131,7 @@ def places_table(places: pd.DataFrame) -> pd.DataFrame:
     return places.drop(columns=["colour_key"]).rename(columns={"colour_label": "colour"})
 
 
-def map_focus(places: pd.DataFrame, *, radius: float = 20.0) -> pd.Series:
+def map_focus(places: pd.DataFrame, *, radius: float = 13.0) -> pd.Series:
     """Which places the map should frame: those within ``radius`` degrees of the mention-weighted
     median position (one far-off mention, e.g. a country named in passing, must not shrink the
     event's region to a corner). True for every place when fewer than three have coordinates."""
@@ -121,9 +147,10 @@ def map_focus(places: pd.DataFrame, *, radius: float = 20.0) -> pd.Series:
 
 
 def geo_ranges(lat: pd.Series, lon: pd.Series, *, pad: float = 3.0,
-               min_span: float = 10.0) -> Frame:
+               min_span: float = 10.0, aspect: float = 2.6) -> Frame:
     """(lon range, lat range) framing the points with a margin, at least ``min_span`` degrees
-    wide, in landscape (a mercator map keeps its aspect ratio; a wide frame fills the page)."""
+    wide, in landscape: ``aspect`` times as wide as high on a Mercator map (which keeps its
+    aspect ratio: a frame of the plot's shape fills it)."""
     lo_lon, hi_lon = float(lon.min()) - pad, float(lon.max()) + pad
     lo_lat, hi_lat = float(lat.min()) - pad, float(lat.max()) + pad
     if hi_lon - lo_lon < min_span:
@@ -132,23 +159,35 @@ def geo_ranges(lat: pd.Series, lon: pd.Series, *, pad: float = 3.0,
     if hi_lat - lo_lat < min_span * 0.7:
         mid = (hi_lat + lo_lat) / 2
         lo_lat, hi_lat = mid - min_span * 0.35, mid + min_span * 0.35
-    if hi_lon - lo_lon < 2.6 * (hi_lat - lo_lat):
-        mid, half = (hi_lon + lo_lon) / 2, 1.3 * (hi_lat - lo_lat)
+    from riwaya.dashboard.maplabels import latitude, mercator
+
+    y0, y1 = mercator(lo_lat), mercator(hi_lat)
+    if hi_lon - lo_lon < aspect * (y1 - y0):  # too narrow: widen
+        mid, half = (hi_lon + lo_lon) / 2, aspect * (y1 - y0) / 2
         lo_lon, hi_lon = mid - half, mid + half
+    else:  # too flat: heighten (on the Mercator scale)
+        mid, half = (y1 + y0) / 2, (hi_lon - lo_lon) / aspect / 2
+        lo_lat, hi_lat = latitude(mid - half), latitude(mid + half)
     return [max(-180.0, lo_lon), min(180.0, hi_lon)], [max(-85.0, lo_lat), min(85.0, hi_lat)]
 
 
-def map_frame(places: pd.DataFrame) -> Frame:
+def map_frame(places: pd.DataFrame, *, aspect: float = 2.6) -> Frame:
     """(lon range, lat range) framing the places of :func:`map_focus` (``places`` has lat, lon
-    and mentions); the whole world when none has coordinates."""
+    and mentions; with ``kind``, countries and rivers do not count when spots are there), in
+    the shape ``aspect`` (plot width / height), zoomed in no closer than 12 degrees across
+    (a region: the map always shows where in the world it is, coasts and neighbours);
+    the whole world when none has coordinates."""
     d = drawn(places)
+    if len(d) and not is_context(d).all():
+        d = d[~is_context(d)]
     focus = d[map_focus(d)] if len(d) else d
     if focus.empty:
         return list(WORLD_FRAME[0]), list(WORLD_FRAME[1])
-    return geo_ranges(focus["lat"], focus["lon"])
+    return geo_ranges(focus["lat"], focus["lon"], pad=1.2, min_span=12.0, aspect=aspect)
 
 
-def corpus_frame(prep: Prepared) -> Frame:
+@per_corpus
+def corpus_frame(prep: Prepared, *, aspect: float = 2.6) -> Frame:
     """The region of the whole corpus: :func:`map_frame` of every place mention.
 
     The map page uses it whatever the filter, so the base map stays put when the filter
@@ -156,28 +195,53 @@ def corpus_frame(prep: Prepared) -> Frame:
     """
     m = prep.mentions[prep.mentions["kind"] == "place"]
     counts = m.groupby("entity_id").size().rename("mentions").reset_index()
-    return map_frame(counts.merge(prep.places[["entity_id", "lat", "lon"]], on="entity_id", how="left"))
+    return map_frame(counts.merge(prep.places[["entity_id", "lat", "lon", "kind"]], on="entity_id", how="left"),
+                     aspect=aspect)
 
 
+@per_view
 def place_sentences(view: View, place_id: str) -> pd.DataFrame:
     """The sentences in view that mention ``place_id``, with every speaker, claim and stance of
-    each sentence, and its outlet."""
+    each sentence, and its outlet; oldest first. Joined and grouped by sentence (a scan of the
+    statements per sentence took 80 s for a country's 33,866 mentions at 10k articles), and
+    kept for the filter (:func:`riwaya.dashboard.memo.per_view`): the page shows it a page at a
+    time (:func:`sentence_page`)."""
     cols = ["doc_id", "sentence_id", "source", "date", "text", "speakers", "claims", "stances"]
+    key = ["doc_id", "sentence_id"]
     m = view.mentions[(view.mentions["kind"] == "place") & (view.mentions["entity_id"] == place_id)]
-    hits = m[["doc_id", "sentence_id"]].drop_duplicates()
+    hits = m[key].drop_duplicates()
     if hits.empty:
         return pd.DataFrame(columns=cols)
     prep = view.prep
-    sents = hits.merge(prep.sentences, on=["doc_id", "sentence_id"], how="left")
-    st = prep.statements.merge(hits, on=["doc_id", "sentence_id"])
-    rows = []
-    for rec in sents.itertuples(index=False):
-        s = st[(st["doc_id"] == rec.doc_id) & (st["sentence_id"] == rec.sentence_id)]
-        rows.append({
-            "doc_id": rec.doc_id, "sentence_id": int(rec.sentence_id), "source": rec.source,
-            "date": as_text(rec.date), "text": rec.text,
-            "speakers": join_unique(s["actor_label"]), "claims": join_unique(s["claim_id"]),
-            "stances": join_unique(f"{a}: {b}" for a, b in zip(s["claim_id"], s["stance"])),
-        })
-    return pd.DataFrame(rows, columns=cols).sort_values(["date", "source", "doc_id", "sentence_id"]) \
-        .reset_index(drop=True)
+    sents = hits.merge(prep.sentences, on=key, how="left")
+    st = prep.statements.merge(hits, on=key)[key + ["actor_label", "claim_id", "stance"]]
+    st = st.assign(pair=[f"{a}: {b}" for a, b in zip(st["claim_id"], st["stance"])])
+    said = st.groupby(key, sort=False).agg(speakers=("actor_label", join_unique),
+                                           claims=("claim_id", join_unique),
+                                           stances=("pair", join_unique))
+    out = sents[key + ["source", "date", "text"]].merge(said, on=key, how="left")
+    out["sentence_id"] = out["sentence_id"].astype(int)
+    out["date"] = [as_text(d) for d in out["date"]]
+    out[["speakers", "claims", "stances"]] = out[["speakers", "claims", "stances"]].fillna("")
+    return out[cols].sort_values(["date", "source", "doc_id", "sentence_id"]).reset_index(drop=True)
+
+
+#: sentences shown at once under a chosen place (the CSV has them all)
+SENTENCE_PAGE = 25
+
+
+def sentence_pages(sents: pd.DataFrame) -> int:
+    """How many pages of :data:`SENTENCE_PAGE` sentences (at least 1)."""
+    return max(1, -(-len(sents) // SENTENCE_PAGE))
+
+
+def sentence_page(sents: pd.DataFrame, page: int) -> pd.DataFrame:
+    """Page ``page`` (from 0, clamped) of :func:`place_sentences`."""
+    page = min(max(int(page), 0), sentence_pages(sents) - 1)
+    return sents.iloc[page * SENTENCE_PAGE:(page + 1) * SENTENCE_PAGE]
+
+
+def sentence_page_label(sents: pd.DataFrame, page: int) -> str:
+    """"Sentences 26–50 of 33,866" for a page selector."""
+    first = page * SENTENCE_PAGE
+    return f"Sentences {first + 1:,}–{min(first + SENTENCE_PAGE, len(sents)):,} of {len(sents):,}"

@@ -15,6 +15,7 @@ import pandas as pd
 
 from riwaya.dashboard.corpus import SPEAKER_GROUPS, as_text
 from riwaya.dashboard.filters import View, speaker_group
+from riwaya.dashboard.memo import per_view
 from riwaya.dashboard.palette import SILENT_MARK
 from riwaya.pipeline.schema import STANCES
 
@@ -50,11 +51,33 @@ def cell_text(counts: Mapping[str, int]) -> str:
     return str(n)
 
 
+def cell_label(counts: Mapping[str, int]) -> str:
+    """What a cell shows on the chart: its number of statements ("—" for none); the stances of
+    a mixed cell are said in words beside the chart (:func:`stance_words`)."""
+    n = sum(counts.get(s, 0) for s in STANCES)
+    return str(n) if n else SILENT_MARK
+
+
+def stance_words(counts: Mapping[str, int]) -> str:
+    """A cell in plain words: "3 asserts, 2 concedes"; "never addressed" for none."""
+    parts = [f"{counts[s]} {s}" for s in STANCES if counts.get(s, 0)]
+    return ", ".join(parts) if parts else "never addressed"
+
+
+def mixed_cells(long: pd.DataFrame, *, row: str = "actor_label") -> list[tuple[str, str, str]]:
+    """The mixed cells of a matrix in long form, in plain words: [(row, claim, "2 asserts,
+    1 denies"), ...], in matrix order."""
+    mixed = long[long["stance"] == "mixed"]
+    return [(getattr(r, row), r.claim_short, stance_words({s: getattr(r, s) for s in STANCES}))
+            for r in mixed.itertuples(index=False)]
+
+
 def has_statements(long: pd.DataFrame) -> bool:
     """Whether a matrix in long form (this module's, or Compare's) has any non-silent cell."""
     return not long.empty and long["n"].sum() > 0
 
 
+@per_view
 def actor_claim_matrix(view: View) -> pd.DataFrame:
     """The actor x claim matrix in long form: one row per (actor, claim) cell, silent ones included.
 
@@ -68,7 +91,7 @@ def actor_claim_matrix(view: View) -> pd.DataFrame:
     actor_ids = list(dict.fromkeys(list(st["actor_id"]) + list(f.actors)))
     claim_ids = list(f.claims) if f.claims else list(prep.claims["claim_id"])
     cols = ["actor_id", "actor_label", "group", "group_label", "claim_id", "claim_short", "claim_label",
-            *STANCES, "n", "stance", "text"]
+            *STANCES, "n", "stance", "text", "label", "words"]
     if not actor_ids or not claim_ids:
         return pd.DataFrame(columns=cols)
     counts = st.groupby(["actor_id", "claim_id", "stance"]).size()
@@ -82,7 +105,8 @@ def actor_claim_matrix(view: View) -> pd.DataFrame:
                          "group_label": SPEAKER_GROUPS.get(group, SPEAKER_GROUPS["source"]), "claim_id": c,
                          "claim_short": prep.claim_short(c),
                          "claim_label": prep.claim_label(c), **cnt, "n": sum(cnt.values()),
-                         "stance": cell_stance(cnt), "text": cell_text(cnt)})
+                         "stance": cell_stance(cnt), "text": cell_text(cnt),
+                         "label": cell_label(cnt), "words": stance_words(cnt)})
     out = pd.DataFrame(rows, columns=cols)
     # by speaker group, the most vocal actors first within each; claims in codebook order
     order = out.groupby("actor_id", sort=False)["n"].sum().sort_values(ascending=False, kind="stable")
@@ -157,12 +181,21 @@ def evidence(view: View, *, actor_id: str | None = None, claim_id: str | None = 
         .reindex(columns=EVIDENCE_COLUMNS).reset_index(drop=True)
 
 
-def evidence_csv(ev: pd.DataFrame) -> pd.DataFrame:
-    """The evidence table as exported: readable columns, no offsets, a reader link."""
+def evidence_page(ev: pd.DataFrame, page: int, *, size: int = 10) -> tuple[pd.DataFrame, int]:
+    """(the rows of page ``page`` (1-based, clamped), the number of pages) of an evidence list."""
+    pages = max(1, -(-len(ev) // size))
+    page = min(max(int(page), 1), pages)
+    return ev.iloc[(page - 1) * size: page * size], pages
+
+
+def evidence_csv(ev: pd.DataFrame, *, absolute=None) -> pd.DataFrame:
+    """The evidence table as exported: readable columns, no offsets, a reader link
+    (made absolute by ``absolute``, a function of the app-relative link, when given: a CSV
+    is read away from the app)."""
     out = ev[["date", "source", "title", "actor_label", "actor_surface", "speaker_kind", "affiliation",
               "claim_id", "claim_label", "stance", "cue", "quote", "method", "confidence",
               "doc_id", "sentence_id"]].copy()
-    out["reader_link"] = [reader_link(d, s) for d, s in zip(ev["doc_id"], ev["sentence_id"])]
+    out["reader_link"] = [(absolute or str)(reader_link(d, s)) for d, s in zip(ev["doc_id"], ev["sentence_id"])]
     return out.rename(columns={"actor_label": "actor", "source": "outlet", "claim_label": "claim",
                                "method": "found_by"})
 

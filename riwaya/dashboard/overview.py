@@ -8,8 +8,10 @@ import pandas as pd
 
 from riwaya.dashboard.corpus import Prepared
 from riwaya.dashboard.filters import View
+from riwaya.dashboard.memo import per_corpus, per_view
 
 
+@per_corpus
 def corpus_summary(prep: Prepared) -> dict[str, object]:
     """Headline numbers of the corpus."""
     docs = prep.documents
@@ -39,6 +41,7 @@ def dates_caption(summary: Mapping[str, object], outlets: Sequence[str]) -> str 
     return f"Articles dated {span}. Outlets: {', '.join(outlets)}."
 
 
+@per_view
 def stance_by_claim(view: View) -> pd.DataFrame:
     """Statements in view per claim and stance (claim_id, claim_short, claim_label, stance, n),
     for the overview chart."""
@@ -47,6 +50,18 @@ def stance_by_claim(view: View) -> pd.DataFrame:
         return pd.DataFrame(columns=["claim_id", "claim_short", "claim_label", "stance", "n"])
     out = st.groupby(["claim_id", "claim_short", "claim_label", "stance"]).size().rename("n").reset_index()
     return out.sort_values(["claim_id", "stance"]).reset_index(drop=True)
+
+
+def outlets_shown(prep: Prepared) -> list[str]:
+    """The corpus's outlets as the caption lists them: English with Arabic in brackets where the
+    codebook knows both ("SANA (سانا)"), then how many articles name no outlet."""
+    from riwaya.dashboard.compare import outlet_display, outlet_names
+
+    names = outlet_names(prep)
+    shown = [outlet_display(prep, o, names) for o in prep.outlets]
+    named = [o for o in shown if not o.startswith("No outlet named")]
+    unnamed = len(shown) - len(named)
+    return named + ([f"{unnamed} article(s) naming no outlet"] if unnamed else [])
 
 
 def claims_key(prep: Prepared) -> pd.DataFrame:
@@ -59,10 +74,53 @@ def articles_table(prep: Prepared) -> pd.DataFrame:
     d = prep.documents
     n_st = prep.statements.groupby("doc_id").size()
     n_se = prep.sentences.groupby("doc_id").size()
+    from riwaya.dashboard.compare import outlet_display, outlet_names
+
+    names = outlet_names(prep)
+    outlets = [outlet_display(prep, o, names) for o in d["source"]]
     out = pd.DataFrame({
-        "date": d["date"], "outlet": d["source"], "title": d["title"], "doc_id": d["doc_id"],
+        "date": d["date"], "outlet": ["(not named)" if o.startswith("No outlet named") else o for o in outlets],
+        "title": d["title"], "doc_id": d["doc_id"],
         "sentences": d["doc_id"].map(n_se).fillna(0).astype(int),
         "statements": d["doc_id"].map(n_st).fillna(0).astype(int),
         "duplicate_of": d["duplicate_of"],
     })
     return out.sort_values(["date", "outlet", "doc_id"], na_position="last").reset_index(drop=True)
+
+
+#: the optional file of the codebook folder saying what the event is
+EVENT_FILE = "event.json"
+
+
+def event_description(codebook_dir) -> dict[str, str] | None:
+    """What the event is, from ``event.json`` in the codebook folder (data, not code):
+    ``{"title": ..., "summary": ...}``; None when the folder has no such file. A malformed
+    file raises :class:`~riwaya.errors.CodebookError` naming it and the problem."""
+    import json
+    from pathlib import Path
+
+    from riwaya.errors import CodebookError
+
+    path = Path(codebook_dir) / EVENT_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CodebookError(path, f"not readable JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise CodebookError(path, f"expected one JSON object, got {type(data).__name__}")
+    for field in ("title", "summary"):
+        if not isinstance(data.get(field, ""), str):
+            raise CodebookError(path, f"expected text, got {type(data[field]).__name__}", field=field)
+    out = {k: data.get(k, "").strip() for k in ("title", "summary")}
+    return out if any(out.values()) else None
+
+
+def bar_statements(view: View, claim_id: str, stance: str, *, most: int = 8) -> pd.DataFrame:
+    """The statements behind one bar segment of the overview chart (a claim, a stance), oldest
+    first, ``most`` at most: what a click on the chart shows."""
+    from riwaya.dashboard.matrix import evidence
+
+    ev = evidence(view, claim_id=claim_id)
+    return ev[ev["stance"] == stance].head(most).reset_index(drop=True)

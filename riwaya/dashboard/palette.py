@@ -49,3 +49,42 @@ def tint(hex_colour: str, alpha: float = 0.25) -> str:
 def stance_colour(stance: str) -> str:
     """The colour of a stance (asserts, denies, concedes, mixed); grey for anything else."""
     return STANCE_COLOURS.get(stance, "#777")
+
+
+#: colours for many actors shown at once (the Reader's highlights): Okabe-Ito, then Paul Tol's
+#: "muted" scheme (also colour-blind safe), 17 in all
+QUALITATIVE = OKABE_ITO + ("#332288", "#882255", "#999933", "#44AA99", "#DDCC77", "#117733",
+                           "#CC6677", "#88CCEE", "#AA4499")
+
+
+#: hue families of :data:`QUALITATIVE`: behind text, tinted, two colours of one family look alike
+HUE_FAMILY = {"#0072B2": "blue", "#56B4E9": "blue", "#88CCEE": "blue", "#332288": "violet",
+              "#AA4499": "violet", "#E69F00": "orange", "#DDCC77": "orange", "#F0E442": "yellow",
+              "#999933": "yellow", "#D55E00": "red", "#CC6677": "red", "#009E73": "green",
+              "#117733": "green", "#44AA99": "green", "#CC79A7": "pink", "#882255": "pink",
+              "#000000": "grey"}
+
+
+def distinct_colours(ids: Iterable[str], base: dict[str, str]) -> dict[str, str]:
+    """A colour for each of ``ids`` (those in view, in order), no two alike while the palette
+    lasts: each keeps its usual colour (``base``, from :func:`palette_for`) unless an id before
+    it took it or one of its hue family (:data:`HUE_FAMILY`: a tinted blue and sky blue look
+    the same), then takes the first colour of :data:`QUALITATIVE` of a family not yet used,
+    or, when every family is used, the first colour not yet used."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    families: set[str] = set()
+
+    def family(c: str) -> str:
+        return HUE_FAMILY.get(c.upper(), c.upper())
+
+    for i in dict.fromkeys(ids):
+        colour = base.get(i)
+        if colour is None or colour in taken or family(colour) in families:
+            fresh = [c for c in QUALITATIVE if c not in taken and family(c) not in families]
+            free = fresh or [c for c in QUALITATIVE if c not in taken]
+            colour = free[0] if free else (colour or QUALITATIVE[0])
+        out[i] = colour
+        taken.add(colour)
+        families.add(family(colour))
+    return out
