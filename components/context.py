@@ -1,9 +1,13 @@
 """What every page needs: where the corpus is, the loaded corpus, the filter and the look.
 
 Every page (``app.py`` is Overview, the others are in ``pages/``) starts with :func:`setup`: it
-sets the page up, loads the corpus (cached per corpus folder and build name), and draws the shared
-sidebar: navigation, presentation mode and the filter. Filtering happens outside the cache, in
-``riwaya.dashboard.filters`` (``Filters.apply``).
+sets the page up, chooses the workspace in view (``?ws=NAME``, :mod:`components.workspace`; its
+folders are ``ctx.paths``), loads its corpus (cached per corpus folder and build name), and draws
+the shared sidebar: workspace, navigation, presentation mode and the filter.
+:func:`require_corpus` keeps the corpus fresh: a changed article folder or codebook starts a
+background build (:func:`components.build_ui.keep_fresh`) and the page reruns on the new corpus
+when it ends. Filtering happens outside the cache, in ``riwaya.dashboard.filters``
+(``Filters.apply``).
 """
 
 from __future__ import annotations
@@ -19,7 +23,10 @@ from riwaya.dashboard.html import md
 from riwaya.errors import CorpusError
 from riwaya.pipeline.store import load_corpus, read_manifest
 from riwaya.review import ReviewStore, load_decisions
+from riwaya.workspace import Workspace
 
+from components import build_ui, workspace
+from components import presenter
 from components.filters import sidebar_filters
 from components.style import PRESENT, inject_css, presentation_toggle
 
@@ -31,6 +38,9 @@ COMPARE = "pages/3_Compare_sources.py"
 READER = "pages/4_Reader.py"
 TIMELINE = "pages/5_Timeline.py"
 NETWORK = "pages/6_Network.py"
+SEARCH = "pages/7_Search.py"
+ADD_ARTICLES = "pages/8_Add_articles.py"
+CODEBOOK = "pages/9_Codebook.py"
 PAGES = [
     (OVERVIEW, "Overview", ":material/home:"),
     (MAP, "Map", ":material/map:"),
@@ -39,13 +49,18 @@ PAGES = [
     (READER, "Reader", ":material/menu_book:"),
     (TIMELINE, "Timeline", ":material/timeline:"),
     (NETWORK, "Actor network", ":material/hub:"),
+    (SEARCH, "Search", ":material/search:"),
+    (ADD_ARTICLES, "Add articles", ":material/upload_file:"),
+    (CODEBOOK, "Codebook", ":material/edit_note:"),
 ]
 
 
-@st.cache_data(show_spinner="Loading the corpus…", max_entries=4)
+@st.cache_resource(show_spinner="Loading the corpus…", max_entries=4)
 def _load(path: str, build: str, review: str = "") -> Prepared:
     # ``build`` and ``review`` (the review file's version) are the cache key: a new build or a
-    # new review decision is a new entry, so a decision shows at once on every page.
+    # new review decision is a new entry, so a decision shows at once on every page. One
+    # object shared, read-only, by every session (st.cache_data unpickled a fresh copy of the
+    # whole corpus on every rerun); what is derived from it is cached on it (``prep.memo``).
     return prepare(load_corpus(path), load_decisions(review_db(path)))
 
 
@@ -56,6 +71,8 @@ class Context:
     filters: Filters
     presenting: bool
     problem: str | None = None      # why there is no corpus, for the empty state
+    workspace: Workspace | None = None   # the workspace in view (its folders are ``paths``)
+    fresh_checked: bool = False     # this run already checked for a newer build (Overview)
 
     @property
     def has_corpus(self) -> bool:
@@ -80,25 +97,34 @@ def setup(title: str = "Riwaya") -> Context:
     """Set the page up; load the corpus; draw the sidebar (navigation, presentation mode, filter)."""
     st.set_page_config(page_title=f"{title} · Riwaya" if title != "Riwaya" else title,
                        page_icon="📰", layout="wide", initial_sidebar_state="auto")
-    paths = Paths.from_env()  # RIWAYA_RAW, RIWAYA_CODEBOOK, RIWAYA_PROCESSED or their defaults
-    prep, problem = load(paths)
+    ws_box = st.sidebar.container()   # first: the workspace decides what is loaded
     nav = st.sidebar.container()
+    ws = workspace.current(ws_box)
+    paths = ws.paths  # the sample: RIWAYA_RAW, RIWAYA_CODEBOOK, RIWAYA_PROCESSED or their defaults
+    prep, problem = load(paths)
     presenting = presentation_toggle()
     inject_css(presenting)
+    bar = presenter.top_bar() if presenting else None  # presenter mode: no sidebar, one bar on top
     if prep is not None and not prep.is_empty:
-        filters = sidebar_filters(prep)
+        filters = sidebar_filters(prep, bar=bar)
     else:
         filters = Filters()
+    ctx = Context(paths, prep, filters, presenting, problem, ws)
+    # story editor and briefing export (sidebar, or the presenter bar), then the story's step
+    presenter.tools(ctx, bar, PAGES, carry_params(filters, presenting))
     with nav:
         st.markdown("## Riwaya")
         for script, label, icon in PAGES:
             st.page_link(script, label=label, icon=icon, query_params=carry_params(filters, presenting))
-    return Context(paths, prep, filters, presenting, problem)
+    return ctx
 
 
 def carry_params(filters: Filters, presenting: bool, **extra) -> dict[str, list[str] | str]:
-    """Query parameters that keep the filter and presentation mode on another page."""
+    """Query parameters that keep the workspace, the filter and presentation mode on another
+    page."""
     params: dict[str, list[str] | str] = dict(filters.to_query())
+    if (ws := workspace.url_value()) is not None:
+        params[workspace.URL_NAME] = ws
     if presenting:
         params[PRESENT.name] = PRESENT.to_url(True)
     params.update({k: str(v) for k, v in extra.items() if v is not None})
@@ -112,20 +138,28 @@ def reader_params(ctx: Context, doc_id: str, sentence_id: int | None = None) -> 
 
 
 def require_corpus(ctx: Context) -> Prepared:
-    """The corpus, or an explanation of how to get one (and the page stops)."""
+    """The corpus, or an explanation of how to get one (and the page stops). Starts (or shows)
+    the background build when the articles or the codebook changed."""
+    building = False if ctx.fresh_checked else build_ui.keep_fresh(ctx)
     if ctx.has_corpus:
         return ctx.prep  # type: ignore[return-value]
+    if building:
+        st.info("The corpus is being built from the articles; this page shows it when the "
+                "build ends.")
+        st.stop()
     if ctx.prep is not None and ctx.prep.is_empty:
-        st.info(f"The processed corpus is empty. Add Arabic articles (UTF-8 .txt files, one per "
-                f"article) to `{ctx.paths.raw}` and open **Overview** to build it.")
+        st.info(f"The processed corpus is empty. Add Arabic articles on the page **Add articles** "
+                f"(or put UTF-8 .txt files, one per article, in `{ctx.paths.raw}`): the corpus is "
+                f"rebuilt by itself.")
     elif ctx.problem and ctx.problem != "missing":
         st.error(md(ctx.problem))  # names files: data, never markdown
         st.info("Open **Overview** to rebuild the corpus.")
     else:
-        st.info(f"No processed corpus yet. Put Arabic articles (UTF-8 .txt files) in "
-                f"`{ctx.paths.raw}` and open **Overview**: it builds the corpus with progress. "
-                f"From a terminal: `python -m riwaya build`.")
-    st.page_link(OVERVIEW, label="Go to Overview", icon=":material/home:")
+        st.info(f"No processed corpus yet. Add Arabic articles on the page **Add articles** (or "
+                f"put UTF-8 .txt files in `{ctx.paths.raw}` and open **Overview**): the corpus is "
+                f"built with progress. From a terminal: `python -m riwaya build`.")
+    st.page_link(OVERVIEW, label="Go to Overview", icon=":material/home:",
+                 query_params=carry_params(ctx.filters, ctx.presenting))
     st.stop()
 
 

@@ -1,4 +1,5 @@
-"""The one command line: ``python -m riwaya build | check-codebook | evaluate | info | review``
+"""The one command line: ``python -m riwaya build | check-codebook | evaluate | info | review |
+new | add | briefing``
 (also installed as ``riwaya``). Default folders come from :mod:`riwaya.config`; any
 :class:`~riwaya.errors.RiwayaError` is printed on one line and exits 2."""
 
@@ -17,12 +18,14 @@ from riwaya.pipeline.build import build_corpus
 
 
 class TqdmProgress:
-    """A build's progress callback drawn as a tqdm bar on stderr (quiet for a few files
-    when stderr is not a terminal)."""
+    """A build's progress callback drawn as a tqdm bar on stderr: documents done of the
+    total, rate and time left (``building:  60%|██▍ | 12/20 [00:03<00:02, 4.0doc/s]``);
+    quiet for a few files when stderr is not a terminal."""
 
-    def __init__(self, *, bar: bool = True) -> None:
+    def __init__(self, *, bar: bool = True, desc: str = "building", unit: str = "doc") -> None:
         self.bar = None
         self.show_bar = bar
+        self.desc, self.unit = desc, unit
 
     def __call__(self, done: int, total: int, what: str) -> None:
         if not total:  # no count yet: a message such as waiting for another build
@@ -33,7 +36,7 @@ class TqdmProgress:
         if self.bar is None:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="doc", desc="building", file=sys.stderr,
+            self.bar = tqdm(total=total, unit=self.unit, desc=self.desc, file=sys.stderr,
                             disable=total < 20 and not sys.stderr.isatty())
         self.bar.update(done - self.bar.n)
 
@@ -71,6 +74,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="camel-tools NER model folder (default: camel-tools' installed model, "
                         "if any; without one the pipeline uses the codebook and gazetteer only)")
     b.add_argument("--json", action="store_true", help="print the summary as JSON")
+    b.add_argument("--workers", type=int, default=0, metavar="N",
+                   help="processes on this machine (default 0: every core; 1: no pool)")
+    b.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="process the documents on a Dask cluster (e.g. tcp://host:8786); its "
+                        "workers need Riwaya, the codebook and the raw folder at the same paths")
+    b.add_argument("--full", action="store_true",
+                   help="process every document again (default: reuse the documents unchanged "
+                        "since the previous build, same codebook)")
+    b.add_argument("--workspace", "-w", metavar="NAME", default=None,
+                   help="build this workspace (riwaya new): its raw/, codebook/ and processed/ "
+                        "folders instead of the three above")
 
     c = sub.add_parser("check-codebook", help="validate a codebook folder and report its size")
     c.add_argument("--codebook", type=Path, default=paths.codebook)
@@ -94,6 +108,12 @@ def _parser() -> argparse.ArgumentParser:
     from riwaya.review.commands import add_review_parser
 
     add_review_parser(sub, paths)  # review list | export
+    from riwaya.dashboard.briefing_cli import add_briefing_parser
+
+    add_briefing_parser(sub, paths)  # briefing --out FILE.html [--pdf FILE.pdf]
+    from riwaya.workspace_cli import add_workspace_parsers
+
+    add_workspace_parsers(sub)     # new | add
     return p
 
 
@@ -101,12 +121,23 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
+        if args.command in ("new", "add", "workspaces"):
+            from riwaya.workspace_cli import run_workspace_command
+
+            return run_workspace_command(args)
         if args.command == "build":
+            if args.workspace:
+                from riwaya.workspace import get_workspace
+
+                ws = get_workspace(args.workspace)
+                args.raw, args.codebook, args.out = ws.raw, ws.codebook, ws.processed
             progress = TqdmProgress(bar=not args.json)  # JSON: messages only, no bar
             try:
                 report = build_corpus(args.raw, args.codebook, args.out,
                                       geocode_online=args.geocode_online,
-                                      ner_model=args.ner_model, progress=progress)
+                                      ner_model=args.ner_model, progress=progress,
+                                      workers=args.workers, scheduler=args.scheduler,
+                                      full=args.full)
             finally:
                 progress.close()
             print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json
@@ -132,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json
                   else result.format())
             return 0 if result.passed else 1
+        if args.command == "briefing":
+            from riwaya.dashboard.briefing_cli import run_briefing
+
+            return run_briefing(args)
         if args.command == "review":
             from riwaya.review.commands import run_review
 
