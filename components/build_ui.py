@@ -1,7 +1,8 @@
 """Building the processed corpus from the app: one background build shared by every session.
 
-The build runs in a thread owned by the server (:class:`riwaya.pipeline.jobs.BuildJobs`, one
-per process through ``st.cache_resource``), never inside a page's script run: the first session
+The build runs in a child process at a lower priority, watched by a thread owned by the server
+(:class:`riwaya.pipeline.jobs.BuildJobs`, one per process through ``st.cache_resource``), never
+inside a page's script run (nor in the server's interpreter, where it would slow every reader): the first session
 that finds the corpus missing or stale starts it, every other session that arrives meanwhile
 joins the same build and watches its progress (counts and time left).
 

@@ -53,3 +53,44 @@ def test_a_failed_build_reports_the_file_and_problem(paths, tmp_path):
 ])
 def test_progress_says_counts_and_time_left(progress, text):
     assert progress.describe() == text
+
+
+def test_the_build_runs_in_a_child_process_at_a_lower_priority(paths, monkeypatch):
+    """Readers' page runs keep the server's interpreter: the build is another process, niced."""
+    import os
+
+    from riwaya.pipeline import jobs as jobs_module
+
+    seen = []
+    real_popen = jobs_module.subprocess.Popen
+
+    def watching(cmd, **kwargs):
+        child = real_popen(cmd, **kwargs)
+        seen.append((child.pid, cmd))
+        return child
+
+    monkeypatch.setattr(jobs_module.subprocess, "Popen", watching)
+    job = BuildJobs().start_or_join(paths)
+    assert job.wait(120) and job.error is None
+    (pid, cmd), = seen
+    assert pid != os.getpid() and cmd[1:3] == ["-m", "riwaya.pipeline.build_child"]
+    assert job.report.documents == 2 and job.report.to_dict()["out_dir"]
+
+
+def test_a_child_that_dies_without_a_word_is_an_error_with_its_exit_code(paths, monkeypatch):
+    from riwaya.pipeline import jobs as jobs_module
+
+    monkeypatch.setattr(jobs_module.sys, "executable", "/bin/false")
+    job = BuildJobs().start_or_join(paths)
+    assert job.wait(30)
+    assert job.report is None and "exit code 1" in job.error
+
+
+def test_the_report_survives_its_trip_through_json():
+    import json
+
+    from riwaya.pipeline.build import BuildReport
+
+    report = BuildReport(documents=3, skipped=[("x.png", "not text")], duplicates=[("b", "a")],
+                         warnings=["w"])
+    assert BuildReport.from_dict(json.loads(json.dumps(report.to_dict()))) == report

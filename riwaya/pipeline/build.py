@@ -92,6 +92,15 @@ class BuildReport:
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "BuildReport":
+        """The report :meth:`to_dict` gave (read back from JSON: pairs are lists there)."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        for pairs in ("skipped", "duplicates"):
+            if pairs in known:
+                known[pairs] = [tuple(p) for p in known[pairs]]
+        return cls(**known)
+
 
 def _files_digest(folder: Path, h: "hashlib._Hash", *, skip_docs: bool = False) -> None:
     """Names, sizes and modification times: cheap enough for every dashboard rerun,

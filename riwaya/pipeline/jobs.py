@@ -1,21 +1,34 @@
 """Builds that run in the background, one per corpus folder, shared by everyone watching.
 
 The dashboard never builds inside a page's script run: a page asks :class:`BuildJobs` for the
-build of its folders; the first asker starts it in a thread, later askers (other browser
-sessions) join the same job and show its progress. Across processes, the build itself holds
+build of its folders; the first asker starts it (a child process at a lower priority, followed
+by a thread: :mod:`riwaya.pipeline.build_child`), later askers (other browser sessions) join the
+same job and show its progress. Across processes, the build itself holds
 the folder's lock (:func:`riwaya.pipeline.store.build_lock`), so a second server or a command
 line build waits instead of clobbering.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from riwaya.config import Paths
-from riwaya.errors import RiwayaError
+
+_PROJECT = Path(__file__).resolve().parents[2]  # where ``riwaya`` is importable from
+
+
+def _drain(stream) -> list[str]:
+    """Read ``stream`` to its end in a thread (a full pipe would stall the child); the lines."""
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(stream), daemon=True).start()
+    return lines
 
 
 @dataclass(frozen=True)
@@ -47,7 +60,8 @@ class Progress:
 
 
 class BuildJob:
-    """One build of ``paths`` in a daemon thread; its progress, report or error once done."""
+    """One build of ``paths`` in a child process watched by a daemon thread; its progress, report
+    or error once done."""
 
     def __init__(self, paths: Paths) -> None:
         self.paths = paths
@@ -67,20 +81,42 @@ class BuildJob:
         self._progress = Progress(done, total, what, time.monotonic() - self._started)
 
     def _run(self) -> None:
-        from riwaya.pipeline.build import build_corpus
-
+        """Run the build in a child process (:mod:`riwaya.pipeline.build_child`) and follow
+        its progress lines; its report or error once it ends."""
+        cmd = [sys.executable, "-m", "riwaya.pipeline.build_child",
+               *(str(Path(p).resolve()) for p in (self.paths.raw, self.paths.codebook, self.paths.processed))]
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+            [str(_PROJECT), *filter(None, [os.environ.get("PYTHONPATH")])]))
         try:
-            # one process: Streamlit swaps ``__main__`` for the page it runs, and a spawned
-            # worker would run that page again (riwaya.pipeline.parallel.main_reruns_safely);
-            # documents unchanged since the last build are reused all the same
-            self.report = build_corpus(self.paths.raw, self.paths.codebook, self.paths.processed,
-                                       progress=self._on_progress, workers=1)
-        except (RiwayaError, OSError) as exc:   # the message names the file and the problem
-            self.error = str(exc)
-        except Exception as exc:  # noqa: BLE001 - shown to the user instead of a dead thread
-            self.error = f"{type(exc).__name__}: {exc}"
+            with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                  encoding="utf-8", env=env) as child:
+                stderr = _drain(child.stderr)
+                for line in child.stdout:  # type: ignore[union-attr]
+                    self._take(line)
+                child.wait()
+                if self.report is None and self.error is None:
+                    said = "".join(stderr).strip().splitlines()
+                    self.error = (f"The build stopped (exit code {child.returncode})"
+                                  + (f": {said[-1]}" if said else "."))
+        except OSError as exc:  # the interpreter could not be started
+            self.error = f"The build could not start: {exc}"
         finally:
             self._done.set()
+
+    def _take(self, line: str) -> None:
+        """One JSON line of the child: progress, the report or the error."""
+        try:
+            record = json.loads(line)
+        except ValueError:
+            return  # a stray print: not ours
+        if "progress" in record:
+            self._on_progress(*record["progress"])
+        elif "report" in record:
+            from riwaya.pipeline.build import BuildReport
+
+            self.report = BuildReport.from_dict(record["report"])
+        elif "error" in record:
+            self.error = str(record["error"])
 
     @property
     def running(self) -> bool:
