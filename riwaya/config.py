@@ -28,6 +28,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from riwaya.errors import UsageError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 RAW_ENV, CODEBOOK_ENV, PROCESSED_ENV = "RIWAYA_RAW", "RIWAYA_CODEBOOK", "RIWAYA_PROCESSED"
@@ -36,6 +38,17 @@ DEV_CORPUS_ENV = "RIWAYA_DEV_CORPUS"
 WORKSPACES_ENV = "RIWAYA_WORKSPACES"
 STORIES_ENV = "RIWAYA_STORIES"
 CHROMIUM_ENV = "RIWAYA_CHROMIUM"
+BUILD_IN_ENV = "RIWAYA_BUILD_IN"  # where the dashboard's background builds run: "process" or "thread"
+
+
+def background_build_in() -> str:
+    """Where the dashboard runs its background builds: ``"process"`` (the default: a child
+    process at a lower priority, so readers keep the server's interpreter) or ``"thread"`` (in
+    the server itself, where starting processes is not allowed)."""
+    value = os.environ.get(BUILD_IN_ENV, "process").strip().lower() or "process"
+    if value not in ("process", "thread"):
+        raise UsageError(f"{BUILD_IN_ENV}={value!r}: expected 'process' or 'thread'")
+    return value
 #: the Chromium that prints briefings to PDF (riwaya/dashboard/pdf.py) and runs the browser tests
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 

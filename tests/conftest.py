@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -26,6 +27,17 @@ SAMPLE_GOLDEN = ROOT / "data" / "golden"
 
 
 # --------------------------------------------------------------------------- the sample
+
+@pytest.fixture(autouse=True)
+def _main_module_kept():
+    """Streamlit's AppTest leaves the page it ran in ``sys.modules["__main__"]``: a process
+    spawned later in this run (a Dask worker, a build worker) would run that page again on
+    start and die. Every test ends with pytest's own ``__main__`` back."""
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None and sys.modules.get("__main__") is not main:
+        sys.modules["__main__"] = main
+
 
 @pytest.fixture(scope="session")
 def sample_codebook():

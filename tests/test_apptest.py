@@ -428,6 +428,8 @@ def raw_env(tmp_path, monkeypatch) -> dict[str, Path]:
     monkeypatch.setenv("RIWAYA_RAW", str(raw))
     monkeypatch.setenv("RIWAYA_PROCESSED", str(out))
     monkeypatch.setenv("RIWAYA_CODEBOOK", str(tmp_path / "codebook"))
+    # these tests swap the build for a stand-in: it runs in the server's process to be seen
+    monkeypatch.setenv("RIWAYA_BUILD_IN", "thread")
     return {"raw": raw, "out": out}
 
 

@@ -94,3 +94,14 @@ def test_the_report_survives_its_trip_through_json():
     report = BuildReport(documents=3, skipped=[("x.png", "not text")], duplicates=[("b", "a")],
                          warnings=["w"])
     assert BuildReport.from_dict(json.loads(json.dumps(report.to_dict()))) == report
+
+
+@pytest.mark.parametrize("where, works", [("thread", True), ("process", True), ("nowhere", False)])
+def test_where_builds_run_is_a_setting(paths, monkeypatch, where, works):
+    monkeypatch.setenv("RIWAYA_BUILD_IN", where)
+    job = BuildJobs().start_or_join(paths)
+    assert job.wait(120)
+    if works:
+        assert job.error is None and job.report.documents == 2
+    else:
+        assert job.report is None and "RIWAYA_BUILD_IN='nowhere'" in job.error

@@ -19,7 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from riwaya.config import Paths
+from riwaya.config import Paths, background_build_in
+from riwaya.errors import RiwayaError
 
 _PROJECT = Path(__file__).resolve().parents[2]  # where ``riwaya`` is importable from
 
@@ -81,6 +82,34 @@ class BuildJob:
         self._progress = Progress(done, total, what, time.monotonic() - self._started)
 
     def _run(self) -> None:
+        try:
+            where = background_build_in()
+        except RiwayaError as exc:
+            self.error = str(exc)
+            self._done.set()
+            return
+        if where == "thread":
+            self._run_here()
+        else:
+            self._run_child()
+
+    def _run_here(self) -> None:
+        """Build in this process (``RIWAYA_BUILD_IN=thread``)."""
+        from riwaya.pipeline.build import build_corpus
+
+        try:
+            # one process: Streamlit swaps ``__main__`` for the page it runs, and a spawned
+            # worker would run that page again (riwaya.pipeline.parallel.main_reruns_safely)
+            self.report = build_corpus(self.paths.raw, self.paths.codebook, self.paths.processed,
+                                       progress=self._on_progress, workers=1)
+        except (RiwayaError, OSError) as exc:   # the message names the file and the problem
+            self.error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - shown to the user instead of a dead thread
+            self.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self._done.set()
+
+    def _run_child(self) -> None:
         """Run the build in a child process (:mod:`riwaya.pipeline.build_child`) and follow
         its progress lines; its report or error once it ends."""
         cmd = [sys.executable, "-m", "riwaya.pipeline.build_child",
