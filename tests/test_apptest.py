@@ -37,8 +37,10 @@ def corpus_env(fixture_corpus, tmp_path, monkeypatch) -> Path:
     return fixture_corpus
 
 
-def open_page(page: str | None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+def open_page(page: str | None, query: dict | None = None, *, timeout: float = TIMEOUT) -> AppTest:
+    """The app run once with ``query`` in the URL, then switched to ``page`` (None: Overview);
+    no exception raised."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
     if query:
         at.query_params.update(query)
     at.run()

@@ -14,9 +14,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.fixture_corpus import write_fixture
+from tests.test_apptest import open_page
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 MATRIX, ADD, CODEBOOK = "pages/2_Actors_x_claims.py", "pages/8_Add_articles.py", "pages/9_Codebook.py"
 TIMEOUT = 90
 
@@ -33,14 +32,7 @@ def spaces(tmp_path, monkeypatch) -> dict[str, Path]:
 
 
 def run(page: str | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    if query:
-        at.query_params.update(query)
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page(page, query, timeout=TIMEOUT)  # builds and saves take longer
 
 
 def texts(at: AppTest, kind: str) -> str:
