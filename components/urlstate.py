@@ -150,18 +150,24 @@ def publish(params: Sequence[Param], *, then_drop: Sequence[str] = ()) -> None:
     the query string).
     """
     written = _written()
+    now: dict[str, tuple[str, ...]] = {}
     update: dict[str, str | list[str]] = {}
     for p in params:
         values = p.to_url(st.session_state.get(p.key, p.default))
-        written[p.name] = tuple(values)
+        now[p.name] = tuple(values)
         if list(in_url(p.name)) != values:
             update[p.name] = values if p.multi or not values else values[0]
     if update:
         for name in then_drop:
             if in_url(name):
                 update[name] = []
-            written.pop(name, None)
+        # The URL first, then what this session wrote: a run interrupted in between (a click
+        # while it ran) must not leave "written" ahead of the URL, or the next run would take
+        # the old URL for a link just opened and put the old value back in the widget.
         st.query_params.update(update)
+        for name in then_drop:
+            written.pop(name, None)
+    written.update(now)
 
 
 def number(name: str) -> int | None:
