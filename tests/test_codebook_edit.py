@@ -40,12 +40,18 @@ def files(folder):
     ({**ACTOR, "colour": "red"}, "colour", "Extra inputs are not permitted"),
 ])
 def test_an_invalid_actor_form_names_its_field_and_writes_nothing(codebook_copy, form, field, message):
-    before = files(codebook_copy)
+    err = refused(save_actor, codebook_copy, form, field, message)
+    assert message in str(err)
+
+
+def refused(save, codebook, form, field, message) -> FormError:
+    """``save(codebook, form)`` refused, naming ``field`` with ``message``; no file changed."""
+    before = files(codebook)
     with pytest.raises(FormError) as err:
-        save_actor(codebook_copy, form)
+        save(codebook, form)
     assert message in err.value.errors[field], err.value.errors
-    assert files(codebook_copy) == before
-    assert message in str(err.value)
+    assert files(codebook) == before
+    return err.value
 
 
 @pytest.mark.parametrize("form, field, message", [
@@ -61,11 +67,7 @@ def test_an_invalid_actor_form_names_its_field_and_writes_nothing(codebook_copy,
      "fact_check.url", "http(s)://"),
 ])
 def test_an_invalid_claim_form(codebook_copy, form, field, message):
-    before = files(codebook_copy)
-    with pytest.raises(FormError) as err:
-        save_claim(codebook_copy, form)
-    assert message in err.value.errors[field], err.value.errors
-    assert files(codebook_copy) == before
+    refused(save_claim, codebook_copy, form, field, message)
 
 
 def test_an_invalid_place_form(codebook_copy):
