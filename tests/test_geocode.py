@@ -30,8 +30,11 @@ def gaz(sample_gazetteer):
 
 
 def test_default_gazetteer_is_the_codebooks(gaz):
-    """Without settings, load_gazetteer reads the RIWAYA_CODEBOOK folder's gazetteer.json."""
-    assert load_gazetteer() is gaz
+    """Without settings, load_gazetteer reads the RIWAYA_CODEBOOK folder's gazetteer.json (the
+    same settings as the sample's; the instance is cached, but other tests' settings may have
+    pushed the sample's out of the small cache, so the settings are compared)."""
+    default = load_gazetteer()
+    assert default.settings == gaz.settings and load_gazetteer() is default
 
 
 def geocoder(url, tmp_path, **kw):
@@ -140,7 +143,10 @@ def test_rate_limiter_spaces_requests(fake_nominatim, tmp_path):
     times = [r["at"] for r in fake_nominatim.log]
     assert len(times) == 3 and online.requests == 3
     gaps = [b - a for a, b in zip(times, times[1:])]
-    assert all(gap >= delay * 0.9 for gap in gaps), gaps  # a lower bound: cannot flake
+    # arrival times at the server: the first request also pays for the connection, so its
+    # arrival is late and the gap after it shorter than the client's spacing (0.18 s seen on a
+    # loaded machine); unspaced requests arrive a few milliseconds apart
+    assert all(gap >= delay * 0.5 for gap in gaps), gaps
 
 
 @online_local

@@ -85,6 +85,16 @@ class GazetteerSettings(BaseModel):
     """The weak prepositions that make a country a place (في، إلى، من): elsewhere a country
     after على، عن، ل is an actor (هجمات على تركيا، الموالية لإيران)."""
 
+    country_heads: frozenset[str] = frozenset()
+    """The head nouns (of ``city_heads``/``local_heads``) that place a country after them
+    (عاصمة قازاخستان، مدن سوريا): after any other head a country owns the noun and is an actor
+    (معبر إيران البري "Iran's land crossing")."""
+
+    clitic_governors: frozenset[str] = frozenset()
+    """Words that take the clitic ب as their complement (علاقة، علاقات، اعتراف، ترحيب، اتهام):
+    a country written with ب a few words after one, in the same clause, is what they relate to,
+    an actor ("علاقة واشنطن بإيران"), not a place ("قاعدة العديد بقطر")."""
+
     name_tails: frozenset[str] = frozenset()
     """Words that make a place name before them part of another name (سوريا نت، دمشق الآن)."""
 
@@ -112,7 +122,8 @@ class GazetteerSettings(BaseModel):
 
     @field_validator("stoplist", "city_heads", "local_heads", "strong_prepositions",
                      "weak_prepositions", "preposition_exceptions", "country_prepositions",
-                     "name_tails", "idioms", "news_agencies", mode="before")
+                     "country_heads", "clitic_governors", "name_tails", "idioms", "news_agencies",
+                     mode="before")
     @classmethod
     def _stoplist_strings(cls, value: Any) -> Any:
         if isinstance(value, (list, tuple, set, frozenset)):

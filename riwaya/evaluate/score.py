@@ -88,27 +88,23 @@ def _score_statements(report: EvalReport, golden: Golden, statements: pd.DataFra
                "stance": g.stance, "evidence": g.evidence, "optional": g.optional,
                "line": g.line, "note": g.note, "start": None, "end": None, "reason": ""}
         text = texts.get(g.doc_id)
-        if text is None:
-            rec["reason"] = "document not in the corpus"
+        hit = None if text is None else locate(text, g.evidence)
+        if hit is None:
+            problem = ("document not in the corpus" if text is None
+                       else "not found in documents.text")
+            rec["reason"] = problem if text is None else \
+                "evidence not found in documents.text (line dropped by cleaning?)"
             report.evidence_errors.append({"doc_id": g.doc_id, "line": g.line,
-                                           "evidence": g.evidence,
-                                           "problem": "document not in the corpus"})
+                                           "evidence": g.evidence, "problem": problem})
         else:
-            hit = locate(text, g.evidence)
-            if hit is None:
-                rec["reason"] = "evidence not found in documents.text (line dropped by cleaning?)"
-                report.evidence_errors.append({"doc_id": g.doc_id, "line": g.line,
-                                               "evidence": g.evidence,
-                                               "problem": "not found in documents.text"})
-            else:
-                rec["start"], rec["end"] = hit[0], hit[1]
-                if hit[2] != "exact":
-                    report.warnings.append(f"{short_doc(g.doc_id)} golden line {g.line}: evidence found "
-                                           f"only by {hit[2]}-tolerant search")
-                n = len(occurrences(text, g.evidence))
-                if n > 1:
-                    report.warnings.append(f"{short_doc(g.doc_id)} golden line {g.line}: evidence occurs "
-                                           f"{n}× in documents.text (repeated body not collapsed?)")
+            rec["start"], rec["end"] = hit[0], hit[1]
+            if hit[2] != "exact":
+                report.warnings.append(f"{short_doc(g.doc_id)} golden line {g.line}: evidence found "
+                                       f"only by {hit[2]}-tolerant search")
+            n = len(occurrences(text, g.evidence))
+            if n > 1:
+                report.warnings.append(f"{short_doc(g.doc_id)} golden line {g.line}: evidence occurs "
+                                       f"{n}× in documents.text (repeated body not collapsed?)")
         gold.append(rec)
 
     # ---- predictions

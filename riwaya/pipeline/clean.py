@@ -10,12 +10,15 @@ in another script, a damaged second copy of the body) in :mod:`riwaya.pipeline.m
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from riwaya.codebook.model import BoilerplateRule, SourceRule
 from riwaya.pipeline.maintext import SeenText, find_chrome
+from riwaya.pipeline.stories import REASON as OTHER_STORY, StorySplitter
 from riwaya.text.normalize import normalize_form, normalize_letters
 
 SENTENCE_END = tuple(".!?؟:؛…»”\"")
@@ -62,9 +65,16 @@ def _as_written(line: str, form: str, m, group: str) -> str:
     return (m.group(group) or "").strip()
 
 
+@functools.lru_cache(maxsize=8)
+def _splitter(agencies: frozenset[str]) -> StorySplitter:
+    return StorySplitter.build(agencies)
+
+
 def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
-               sources: tuple[SourceRule, ...] = ()) -> Cleaned:
-    """Clean one decoded article."""
+               sources: tuple[SourceRule, ...] = (), agencies: Iterable[str] = ()) -> Cleaned:
+    """Clean one decoded article. ``agencies``: news agencies' names (the codebook's
+    ``gazetteer.json`` ``news_agencies``), whose credit opening a line starts another story
+    (:mod:`riwaya.pipeline.stories`)."""
     if not isinstance(raw, str):
         raise TypeError(f"Expected str, got {type(raw).__name__} instead")
     text = unicodedata.normalize("NFC", raw)
@@ -136,6 +146,11 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
                 break  # dateline prefix inside a body line: keep the line
             reasons[i] = rule.basis
             break
+
+    # 3b. other whole stories run on after the article (stories.py)
+    live = [i for i in range(len(lines)) if not reasons[i]]
+    for i in _splitter(frozenset(agencies)).other_stories(lines, live):
+        reasons[i] = OTHER_STORY
 
     # 4. headline, and repeated paragraphs (a body carried twice, a headline repeated)
     kept_idx = [i for i in range(len(lines)) if not reasons[i]]

@@ -40,6 +40,7 @@ class PipelineSettings:
     embeddings_path: str | None = None     # the build's embedding cache (read, never written here)
     review_examples: dict[str, list[str]] = field(default_factory=dict)
     ner_model: str | None = None
+    places_cache: str | None = None        # the gazetteer and entity index kept (places_cache.py)
 
 
 @dataclass(frozen=True)
@@ -158,14 +159,18 @@ class DocumentPipeline:
                             f"{type(settings).__name__}")
         codebook = codebook or load_codebook(settings.codebook_dir)
         if gazetteer is None:
-            gazetteer = load_gazetteer(codebook)
+            from riwaya.pipeline.places_cache import places_index
+
+            gazetteer, index = places_index(codebook, settings.codebook_dir, settings.places_cache)
+        else:
+            index = EntityIndex.build(codebook, gazetteer)
         recorder = None
         if embeddings is None:
             recorder = RecordingEncoder()
             path = Path(settings.embeddings_path) if settings.embeddings_path else None
             embeddings = EmbeddingCache(path, encoder=recorder)
         reviewed = with_review_examples(codebook, settings.review_examples)
-        return cls(codebook, gazetteer, EntityIndex.build(codebook, gazetteer),
+        return cls(codebook, gazetteer, index,
                    StatementExtractor.build(reviewed, cache=embeddings), load_ner(settings.ner_model),
                    embeddings, recorder)
 
@@ -179,7 +184,8 @@ class DocumentPipeline:
             return result
         result.warnings = list(article.warnings)
         codebook = self.codebook
-        cleaned = clean_text(article.text, boilerplate=codebook.boilerplate, sources=codebook.sources)
+        cleaned = clean_text(article.text, boilerplate=codebook.boilerplate, sources=codebook.sources,
+                             agencies=codebook.gazetteer.news_agencies if codebook.gazetteer else ())
         if not cleaned.text.strip():
             result.skipped = "no article text left after removing boilerplate"
             return result
@@ -190,6 +196,9 @@ class DocumentPipeline:
         extra: list[Mention] = self.ner.mentions(text) if self.ner else []
         mentions = find_mentions(text, self.index, extra=extra)
         statements = self.extractor.extract(doc_id, text, sentences, mentions)
+        if left_out := getattr(self.extractor.examples, "left_out", 0):
+            result.warnings.append(f"{task.name}: {left_out} of its spoken passages were matched by cue "
+                                   f"patterns only, not by the claims' example sentences (a very long article)")
         result.body = normalize_form(cleaned.text)
         result.prints = BodyPrints.of(result.body)
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
 
 from riwaya.codebook import Codebook
-from riwaya.pipeline.place_evidence import Judge, PlaceRules
-from riwaya.text.clitics import IN, strip_conjunction
+from riwaya.pipeline.place_evidence import PlaceRules
+from riwaya.pipeline.place_judge import Judge
+from riwaya.text.clitics import IN, strip_conjunction, with_conjunction
 from riwaya.text.matcher import Match, Matcher, NormText, Spans, normalized_key, resolve_overlaps
 
 PRIORITY_CODEBOOK = 0
@@ -112,8 +113,8 @@ def _is_locative(text: NormText, match: Match, locatives: frozenset[str]) -> boo
     tok = text.tokens[match.first].norm
     if strip_conjunction(tok).startswith(IN) and not match.pattern.tokens[0].startswith(IN):
         return True
-    if match.first > 0 and text.tokens[match.first - 1].norm in locatives:
-        return True
+    if match.first > 0 and with_conjunction(text.tokens[match.first - 1].norm, locatives):
+        return True                                      # في موسكو، وفي موسكو
     return False
 
 

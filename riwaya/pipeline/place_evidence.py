@@ -9,7 +9,8 @@ evidence, all of it data in the codebook's ``gazetteer.json`` (:class:`Gazetteer
 - a preposition of place before it (``strong_prepositions``: قرب، داخل، نحو، شمال ...); the
   frequent ones (``weak_prepositions``: في، من، إلى، and the clitics ب ل on the name) count only
   for a place of the article's region or near its places, or a large city;
-- being listed with a place that has evidence (الرقة ودير الزور، جرابلس والباب);
+- being listed with a place that has evidence, before or after it (الرقة ودير الزور، جرابلس
+  والباب، محور الميادين - البوكمال);
 - being a large city near the article's places (``large_city_population``, ``near_km``);
 - another mention of the same place in the article with evidence of its own.
 
@@ -18,15 +19,19 @@ article names and of the countries it names; its *anchors* are the codebook plac
 (else all the codebook's places). Among places of the same name the one near the anchors wins,
 then one in the region, then the gazetteer's own choice: "العاصمة الأردنية عمان" is Amman, not
 Oman. Codebook places are always places. A country is a place only where it is used as one
-(a preposition or a head before it, or listed with a place that is one); elsewhere it is an
-actor or a metonym (تركيا تعتبر، بين موسكو وواشنطن). A name right after a one-letter token is a
+(a preposition before it, a head that places it, ``country_heads``: عاصمة قازاخستان, or listed
+with a place that is one); elsewhere it is an actor or a metonym (تركيا تعتبر، بين موسكو
+وواشنطن، معبر إيران البري، المدعومة من إيران، علاقة واشنطن بإيران: ``preposition_exceptions``,
+``clitic_governors``). A name right after a one-letter token is a
 broken word of the scrape (ك بيرا), and a name opening a line before a dash or colon a dateline:
 neither is a place.
+
+This module reads the words before one name (:func:`evidence`); the per-article decision
+(region, lists, one sense per article) is :class:`riwaya.pipeline.place_judge.Judge`.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -48,12 +53,12 @@ _DATELINE_AFTER = re.compile(r"\s*(?:[,،]\s*[^\s,،:\-–]+(?:\s+[^\s,،:\-–]
 _DATELINE_BEFORE = re.compile(r"[^\S\n]*(?:[^\s,،.:()]+[^\S\n]*[,،][^\S\n]*){0,2}")
 _LINE_OR_BRACKET = re.compile(r"[\n)]")
 _QUOTES = re.compile(r"[\"«»“”]")
-_NOT_IN_LIST = re.compile(r"[.:;؛!?؟\n]")
+NOT_IN_LIST = re.compile(r"[.:;؛!?؟\n]")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,،()\-–]|(?<=\s)و(?=\s))\s*")
 
 
 
-def _agency_dateline(agencies: Iterable[str]) -> Any:
+def _agencydateline(agencies: Iterable[str]) -> Any:
     """The pattern of what follows a dateline's name when the dateline names an agency
     ("أنقرة , بيروت - رويترز -", "دمشق (سانا)"), or None without agencies."""
     names = sorted((re.escape(a) for a in agencies if a.strip()), key=len, reverse=True)
@@ -67,13 +72,6 @@ def _keys(forms: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(normalized_key(f).split()) for f in forms if normalized_key(f))
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (km), enough to tell near from far."""
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 @dataclass(frozen=True)
 class PlaceRules:
     """The evidence word lists, normalised once per codebook."""
@@ -85,6 +83,8 @@ class PlaceRules:
     exceptions: frozenset[tuple[str, ...]]
     weak_clitics: frozenset[str]
     country_weak: frozenset[tuple[str, ...]]
+    country_heads: frozenset[tuple[str, ...]]
+    clitic_governors: frozenset[str]
     name_tails: frozenset[str]
     idioms: frozenset[tuple[str, ...]]
     agency_dateline: Any       # compiled: what follows a name in a dateline naming an agency
@@ -105,9 +105,12 @@ class PlaceRules:
             exceptions=_keys(settings.preposition_exceptions),
             weak_clitics=frozenset(k[0] for k in weak if len(k) == 1 and k[0] in PREPOSITIONS),
             country_weak=_keys(settings.country_prepositions),
+            country_heads=_keys(getattr(settings, "country_heads", ())),
+            clitic_governors=frozenset(
+                k[0] for k in _keys(getattr(settings, "clitic_governors", ())) if len(k) == 1),
             name_tails=frozenset(k[0] for k in _keys(settings.name_tails) if len(k) == 1),
             idioms=_keys(getattr(settings, "idioms", ())),
-            agency_dateline=_agency_dateline(getattr(settings, "news_agencies", ())),
+            agency_dateline=_agencydateline(getattr(settings, "news_agencies", ())),
             near_km=settings.near_km, large=settings.large_city_population,
             regional=max(settings.large_city_population // 5, 1),
             event_countries=frozenset(c for _, _, c in places.values() if c),
@@ -119,7 +122,7 @@ class PlaceRules:
                     | self.country_weak | self.exceptions), default=1)
 
 
-def _bare(token: str) -> tuple[str, ...]:
+def bare(token: str) -> tuple[str, ...]:
     """What a token may stand for without its proclitics: itself, without و/ف, without a
     one-letter preposition too (وبمدينة -> مدينة; بلدة stays بلدة), للحدود -> الحدود."""
     out = [token]
@@ -146,7 +149,7 @@ def _ending(tokens: list[str], keys: frozenset[tuple[str, ...]], n: int) -> tupl
     """The key the last tokens spell (its first word may carry و/ف and ب/ل), if any."""
     for k in range(min(n, len(tokens)), 0, -1):
         tail = tuple(tokens[-k:])
-        for first in _bare(tail[0]):
+        for first in bare(tail[0]):
             if (first,) + tail[1:] in keys:
                 return (first,) + tail[1:]
     return None
@@ -200,7 +203,7 @@ def idiom_spans(text: NormText, idioms: frozenset[tuple[str, ...]]) -> list[tupl
     toks = text.tokens
     out = []
     for i, tok in enumerate(toks):
-        for first in _bare(tok.norm):
+        for first in bare(tok.norm):
             for key in firsts.get(first, ()):
                 j = i + len(key)
                 if j <= len(toks) and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
@@ -211,7 +214,7 @@ def idiom_spans(text: NormText, idioms: frozenset[tuple[str, ...]]) -> list[tupl
 def _list_gap(gap: str, items: int) -> bool:
     """Whether ``gap`` (the text before a name) ends a list: at most ``items`` other names of
     one to three words, each followed by a comma, و, a dash or a bracket (quotes ignored)."""
-    if _NOT_IN_LIST.search(gap):
+    if NOT_IN_LIST.search(gap):
         return False
     parts = _LIST_SEPARATOR.split(" " + _QUOTES.sub(" ", gap) + " ")
     if len(parts) < 2 or parts[-1].strip():
@@ -223,7 +226,7 @@ def _list_gap(gap: str, items: int) -> bool:
 def _head_of_list(text: NormText, m: Match, rules: PlaceRules) -> tuple[str, tuple[str, ...]] | None:
     """A head noun opening a list the name is in: "قريتي مظلوم وخشام", "قرى الريف (هجين ، السوسة)"."""
     for i in range(m.first - 1, max(0, m.first - LIST_REACH) - 1, -1):
-        for token in _bare(text.tokens[i].norm):
+        for token in bare(text.tokens[i].norm):
             for kind, keys in ((HEAD_CITY, rules.city_heads), (HEAD_LOCAL, rules.local_heads)):
                 if (token,) in keys and _list_gap(text.original[text.tokens[i].end:m.start], 6):
                     return kind, (token,)
@@ -234,7 +237,7 @@ def _is_nisba(token: str) -> bool:
     return token.startswith("ال") and token.endswith(("يه", "ي")) and len(token) >= 5
 
 
-def _broken_word(text: NormText, m: Match) -> bool:
+def broken_word(text: NormText, m: Match) -> bool:
     """ك بيرا: a scrape split a word and left a letter of it before the name."""
     return m.first > 0 and len(text.tokens[m.first - 1].norm) == 1 \
         and text.tokens[m.first - 1].norm in PREPOSITIONS and \
@@ -246,7 +249,7 @@ def line_breaks(text: NormText) -> list[int]:
     return [b.start() for b in _LINE_OR_BRACKET.finditer(text.original)]
 
 
-def _dateline(text: NormText, m: Match, breaks: list[int]) -> bool:
+def dateline(text: NormText, m: Match, breaks: list[int]) -> bool:
     """A name opening its line before a dash or colon: "بيروت : فلان", "أنقرة ، بيروت - رويترز";
     "(رويترز) بيروت -" too. Only the words after the last newline or ")" before the name are read
     (``breaks``: :func:`line_breaks`), never the whole line: a long line stays linear."""
@@ -256,134 +259,9 @@ def _dateline(text: NormText, m: Match, breaks: list[int]) -> bool:
     return bool(_DATELINE_AFTER.match(text.original, m.end))
 
 
-def _listed_after(text: NormText, m: Match, prev: Match | None) -> bool:
+def listed_after(text: NormText, m: Match, prev: Match | None) -> bool:
     """The match follows ``prev`` in a list: "الرقة ودير الزور", "جرابلس ، الباب"."""
     if prev is None or prev.end > m.start or m.start - prev.end > 12 \
             or "(" in text.original[prev.end:m.start]:         # "( X )" after a place: apposition
         return False
     return _list_gap(text.original[prev.end:m.start], 0)
-
-
-class Judge:
-    """Decides, for one document, which place matches stay and which place each one names."""
-
-    def __init__(self, text: NormText, places: list[Match], rules: PlaceRules,
-                 candidates: dict[str, tuple[Any, ...]], countries: Iterable[str] = ()):
-        """``countries``: ``CC:`` ids the article names in any use (as actors too)."""
-        self.text, self.rules, self.candidates = text, rules, candidates
-        self.places = sorted(places, key=lambda m: m.start)
-        self.breaks = line_breaks(text)
-        self.idioms = idiom_spans(text, rules.idioms)
-        named = [m.entity_id for m in self.places] + list(countries)
-        self.region = set(rules.event_countries)
-        self.region.update(rules.codebook_places[e][2] for e in named
-                           if e in rules.codebook_places and rules.codebook_places[e][2])
-        self.region.update(e[3:] for e in named if e.startswith("CC:"))
-        points = [(lat, lon) for e, (lat, lon, _) in rules.codebook_places.items()
-                  if e in named and lat is not None and lon is not None]
-        self.anchors = points or [(lat, lon) for lat, lon, _ in rules.codebook_places.values()
-                                  if lat is not None and lon is not None]
-
-    def near(self, entry: Any) -> bool:
-        return entry.kind != "country" and any(
-            _km((entry.lat, entry.lon), a) <= self.rules.near_km for a in self.anchors)
-
-    def choose(self, options: tuple[Any, ...], kind: str) -> Any | None:
-        """The place a name means here: near the article's places, then in its region."""
-        if kind in (HEAD_CITY, HEAD_LOCAL):          # a town; a country only as its complement
-            options = tuple(o for o in options if o.kind != "country") or options
-        if not options:
-            return None
-        ranked = sorted(enumerate(options), key=lambda io: (
-            not self.near(io[1]), io[1].country not in self.region, io[0]))
-        return ranked[0][1]
-
-    def accepts(self, entry: Any, kind: str) -> bool:
-        near, local = self.near(entry), entry.country in self.region
-        pop, r = entry.population, self.rules
-        if kind == HEAD_LOCAL:
-            return near or local
-        if kind in (HEAD_CITY, STRONG, LISTED):
-            return near or local or pop >= r.large
-        if kind == WEAK:
-            return near or pop >= r.regional
-        if kind == CLITIC:
-            return ((near or local) and pop >= r.regional) or pop >= r.large
-        return near and pop >= r.large
-
-    def run(self) -> list[tuple[Match, str]]:
-        kept: dict[int, tuple[Match, str, str]] = {}     # match start -> (match, entity, evidence)
-        for _ in range(3):                     # lists and the article's other mentions feed back
-            before = len(kept)
-            self._pass(kept)
-            self._propagate(kept)
-            if len(kept) == before:
-                break
-        return [(m, e) for m, e, _ in sorted(kept.values(), key=lambda x: x[0].start)]
-
-    def _pass(self, kept: dict[int, tuple[Match, str, str]]) -> None:
-        prev: Match | None = None
-        for m in self.places:
-            if m.start in kept:
-                prev = m
-                continue
-            decided = self._decide(m, prev, kept)
-            if decided is not None:
-                kept[m.start] = (m, *decided)
-                prev = m
-
-    def _propagate(self, kept: dict[int, tuple[Match, str, str]]) -> None:
-        """One sense per article: a bare mention of a town that has evidence elsewhere."""
-        with_evidence = {e for _, e, kind in kept.values() if kind in PROPAGATES}
-        for m in self.places:
-            if m.start in kept or self._is_codebook(m) or _broken_word(self.text, m) \
-                    or self._in_idiom(m) or self._agency_dateline(m) \
-                    or _dateline(self.text, m, self.breaks) or self._named(m):
-                continue
-            for entry in self._options(m):
-                if entry.kind != "country" and entry.entity_id in with_evidence:
-                    kept[m.start] = (m, entry.entity_id, NONE)
-                    break
-
-    def _is_codebook(self, m: Match) -> bool:
-        return m.pattern.method != "gazetteer"
-
-    def _named(self, m: Match) -> bool:
-        nxt = self.text.tokens[m.last].norm if m.last < len(self.text.tokens) else ""
-        return nxt in self.rules.name_tails
-
-    def _options(self, m: Match) -> tuple[Any, ...]:
-        return self.candidates.get(m.pattern.payload) or self.candidates.get(m.entity_id) or ()
-
-    def _agency_dateline(self, m: Match) -> bool:
-        rx = self.rules.agency_dateline
-        return bool(rx and rx.match(self.text.original, m.end))
-
-    def _in_idiom(self, m: Match) -> bool:
-        return any(a < m.end and m.start < b for a, b in self.idioms)
-
-    def _decide(self, m: Match, prev: Match | None, kept: dict) -> tuple[str, str] | None:
-        if self._in_idiom(m):
-            return None                                  # مسقط رأسه، فتح الباب: a common word
-        codebook = self._is_codebook(m)
-        if not codebook and (_broken_word(self.text, m) or _dateline(self.text, m, self.breaks)
-                             or self._agency_dateline(m)):
-            return None
-        kind, words = evidence(self.text, m, self.rules)
-        if kind in (WEAK, CLITIC, NONE) and _listed_after(self.text, m, prev):
-            kind = LISTED
-        if kind == NONE and self._named(m):
-            return None                                  # سوريا نت، دمشق الآن: another name
-        if codebook:
-            return m.entity_id, CODEBOOK
-        options = self._options(m)
-        entry = self.choose(options, kind) if options else None
-        if entry is None:
-            return None
-        if entry.kind == "country":              # a place only where used as one
-            used = kind in (HEAD_CITY, HEAD_LOCAL, STRONG, LISTED) or (kind in (WEAK, CLITIC)
-                                                 and words in self.rules.country_weak)
-            return (entry.entity_id, kind) if used else None
-        if kind == WEAK and words not in self.rules.weak:
-            kind = NONE                          # عبر: "via" a country, "by means of" elsewhere
-        return (entry.entity_id, kind) if self.accepts(entry, kind) else None

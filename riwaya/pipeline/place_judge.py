@@ -1,0 +1,169 @@
+"""The per-article decision over gazetteer hits: which stay places, and which place each names.
+
+:class:`Judge` reads what :func:`riwaya.pipeline.place_evidence.evidence` finds before each name,
+the article's region and anchors (its codebook places), lists of names, one sense per article;
+see :mod:`riwaya.pipeline.place_evidence` for the rules themselves.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable
+
+from riwaya.pipeline.place_evidence import (
+    CLITIC, CODEBOOK, HEAD_CITY, HEAD_LOCAL, LISTED, NONE, NOT_IN_LIST, PROPAGATES, STRONG, WEAK,
+    PlaceRules, bare, broken_word, dateline, evidence, idiom_spans, line_breaks, listed_after)
+from riwaya.text.matcher import Match, NormText, Spans
+
+GOVERNOR_REACH = 5    # tokens between a word taking ب and the name it governs
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (km), enough to tell near from far."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Judge:
+    """Decides, for one document, which place matches stay and which place each one names."""
+
+    def __init__(self, text: NormText, places: list[Match], rules: PlaceRules,
+                 candidates: dict[str, tuple[Any, ...]], countries: Iterable[str] = ()):
+        """``countries``: ``CC:`` ids the article names in any use (as actors too)."""
+        self.text, self.rules, self.candidates = text, rules, candidates
+        self.places = sorted(places, key=lambda m: m.start)
+        self.breaks = line_breaks(text)
+        self.idioms = Spans(idiom_spans(text, rules.idioms))   # asked per place: log time
+        named = [m.entity_id for m in self.places] + list(countries)
+        self.region = set(rules.event_countries)
+        self.region.update(rules.codebook_places[e][2] for e in named
+                           if e in rules.codebook_places and rules.codebook_places[e][2])
+        self.region.update(e[3:] for e in named if e.startswith("CC:"))
+        points = [(lat, lon) for e, (lat, lon, _) in rules.codebook_places.items()
+                  if e in named and lat is not None and lon is not None]
+        self.anchors = points or [(lat, lon) for lat, lon, _ in rules.codebook_places.values()
+                                  if lat is not None and lon is not None]
+
+    def near(self, entry: Any) -> bool:
+        return entry.kind != "country" and any(
+            _km((entry.lat, entry.lon), a) <= self.rules.near_km for a in self.anchors)
+
+    def choose(self, options: tuple[Any, ...], kind: str) -> Any | None:
+        """The place a name means here: near the article's places, then in its region."""
+        if kind in (HEAD_CITY, HEAD_LOCAL):          # a town; a country only as its complement
+            options = tuple(o for o in options if o.kind != "country") or options
+        if not options:
+            return None
+        ranked = sorted(enumerate(options), key=lambda io: (
+            not self.near(io[1]), io[1].country not in self.region, io[0]))
+        return ranked[0][1]
+
+    def accepts(self, entry: Any, kind: str) -> bool:
+        near, local = self.near(entry), entry.country in self.region
+        pop, r = entry.population, self.rules
+        if kind == HEAD_LOCAL:
+            return near or local
+        if kind in (HEAD_CITY, STRONG, LISTED):
+            return near or local or pop >= r.large
+        if kind == WEAK:
+            return near or pop >= r.regional
+        if kind == CLITIC:
+            return ((near or local) and pop >= r.regional) or pop >= r.large
+        return near and pop >= r.large
+
+    def run(self) -> list[tuple[Match, str]]:
+        kept: dict[int, tuple[Match, str, str]] = {}     # match start -> (match, entity, evidence)
+        for _ in range(3):                     # lists and the article's other mentions feed back
+            before = len(kept)
+            self._pass(kept)
+            self._propagate(kept)
+            if len(kept) == before:
+                break
+        return [(m, e) for m, e, _ in sorted(kept.values(), key=lambda x: x[0].start)]
+
+    def _pass(self, kept: dict[int, tuple[Match, str, str]]) -> None:
+        prev: Match | None = None
+        for n, m in enumerate(self.places):
+            if m.start in kept:
+                prev = m
+                continue
+            nxt = self.places[n + 1] if n + 1 < len(self.places) else None
+            if nxt is not None and (self._named(nxt) or not (self._is_codebook(nxt)
+                                                              or nxt.start in kept)):
+                nxt = None                     # a list's next name counts once it is a place
+            decided = self._decide(m, prev, kept, nxt)
+            if decided is not None:
+                kept[m.start] = (m, *decided)
+                prev = m
+
+    def _propagate(self, kept: dict[int, tuple[Match, str, str]]) -> None:
+        """One sense per article: a bare mention of a town that has evidence elsewhere."""
+        with_evidence = {e for _, e, kind in kept.values() if kind in PROPAGATES}
+        for m in self.places:
+            if m.start in kept or self._is_codebook(m) or broken_word(self.text, m) \
+                    or self._in_idiom(m) or self._agencydateline(m) \
+                    or dateline(self.text, m, self.breaks) or self._named(m):
+                continue
+            for entry in self._options(m):
+                if entry.kind != "country" and entry.entity_id in with_evidence:
+                    kept[m.start] = (m, entry.entity_id, NONE)
+                    break
+
+    def _is_codebook(self, m: Match) -> bool:
+        return m.pattern.method != "gazetteer"
+
+    def _named(self, m: Match) -> bool:
+        nxt = self.text.tokens[m.last].norm if m.last < len(self.text.tokens) else ""
+        return nxt in self.rules.name_tails
+
+    def _options(self, m: Match) -> tuple[Any, ...]:
+        return self.candidates.get(m.pattern.payload) or self.candidates.get(m.entity_id) or ()
+
+    def _agencydateline(self, m: Match) -> bool:
+        rx = self.rules.agency_dateline
+        return bool(rx and rx.match(self.text.original, m.end))
+
+    def _governed(self, m: Match) -> bool:
+        """A word taking ب (``clitic_governors``) at most :data:`GOVERNOR_REACH` tokens before
+        the name, in the same clause."""
+        first = max(0, m.first - GOVERNOR_REACH)
+        if NOT_IN_LIST.search(self.text.original, self.text.tokens[first].start, m.start):
+            first = m.first                      # a clause boundary between: read nothing
+        return any(t in self.rules.clitic_governors
+                   for tok in self.text.tokens[first:m.first] for t in bare(tok.norm))
+
+    def _in_idiom(self, m: Match) -> bool:
+        return self.idioms.overlaps(m.start, m.end)
+
+    def _decide(self, m: Match, prev: Match | None, kept: dict,
+                nxt: Match | None = None) -> tuple[str, str] | None:
+        if self._in_idiom(m):
+            return None                                  # مسقط رأسه، فتح الباب: a common word
+        codebook = self._is_codebook(m)
+        if not codebook and (broken_word(self.text, m) or dateline(self.text, m, self.breaks)
+                             or self._agencydateline(m)):
+            return None
+        kind, words = evidence(self.text, m, self.rules)
+        if kind in (WEAK, CLITIC, NONE) and (listed_after(self.text, m, prev)
+                                             or (nxt is not None
+                                                 and listed_after(self.text, nxt, m))):
+            kind = LISTED                                # الرقة ودير الزور: either way round
+        if kind in (NONE, LISTED) and self._named(m):
+            return None                                  # سوريا نت، دمشق الآن: another name
+        if codebook:
+            return m.entity_id, CODEBOOK
+        options = self._options(m)
+        entry = self.choose(options, kind) if options else None
+        if entry is None:
+            return None
+        if entry.kind == "country":              # a place only where used as one: most heads
+            if kind == CLITIC and self._governed(m):
+                return None                      # علاقة واشنطن بإيران: what a noun relates to
+            used = kind in (STRONG, LISTED) \
+                or (kind in (HEAD_CITY, HEAD_LOCAL) and words in self.rules.country_heads) \
+                or (kind in (WEAK, CLITIC) and words in self.rules.country_weak)
+            return (entry.entity_id, kind) if used else None
+        if kind == WEAK and words not in self.rules.weak:
+            kind = NONE                          # عبر: "via" a country, "by means of" elsewhere
+        return (entry.entity_id, kind) if self.accepts(entry, kind) else None
