@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import riwaya.pipeline.build
+import riwaya.pipeline.duplicate_replay
 from conftest import ROOT, SAMPLE_CODEBOOK, SAMPLE_RAW
 from riwaya.pipeline.duplicates import DuplicateIndex, PairwiseDuplicates, is_near_copy, length_bucket, minhash
 from riwaya.pipeline.store import load_corpus
@@ -148,10 +149,61 @@ def test_sample_build_is_identical_with_the_pairwise_rule(tmp_path, monkeypatch)
         (raw / f"9{n}_copy.txt").write_text(text, encoding="utf-8")
         (raw / f"9{n}_credit.txt").write_text(text + "\nالمصدر: وكالة سانا\n", encoding="utf-8")
     riwaya.pipeline.build.build_corpus(raw, SAMPLE_CODEBOOK, tmp_path / "new")
-    monkeypatch.setattr(riwaya.pipeline.build, "DuplicateIndex", PairwiseDuplicates)
+    monkeypatch.setattr(riwaya.pipeline.duplicate_replay, "DuplicateIndex", PairwiseDuplicates)
     riwaya.pipeline.build.build_corpus(raw, SAMPLE_CODEBOOK, tmp_path / "old")
     new, old = load_corpus(tmp_path / "new"), load_corpus(tmp_path / "old")
     assert new.documents.duplicate_of.notna().sum() >= 6
     for name in ("documents", "sentences", "mentions", "statements", "places", "actors", "claims"):
         a, b = getattr(new, name), getattr(old, name)
         assert a.equals(b), name
+
+
+def _edited(docs, rng):
+    """``docs`` after removals (an original of a family among them), insertions (a copy of an
+    earlier article among them) and changes (an article turned into a copy of another)."""
+    old = docs[:-6]
+    index = DuplicateIndex()
+    answers = {k: index.add(k, v) for k, v in old}
+    originals = sorted({a for a in answers.values() if a})
+    new = [d for d in old if d[0] != rng.choice(originals)]
+    for _ in range(2):
+        new.pop(rng.randrange(len(new)))
+    for k, v in docs[-6:] + [("0~early_copy", new[len(new) // 2][1])]:
+        new.insert(rng.randrange(len(new) + 1) if k != "0~early_copy" else 0, (k, v))
+    for _ in range(2):
+        i, j = rng.sample(range(len(new)), 2)
+        new[i] = (new[i][0], _near_copy(new[j][1], new[i][1]))
+    return old, answers, new
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_few_changes_answer_as_a_full_build(bodies, seed):
+    """FewChanges (an incremental build's check: the previous answers, adjusted for the documents
+    processed again and those gone) answers as the index asked about every document."""
+    from riwaya.pipeline.duplicate_replay import FewChanges
+    from riwaya.pipeline.duplicates import BodyPrints, PrintsTable
+    from riwaya.pipeline.incremental import ReusedDoc
+
+    old, answers, new = _edited(_corpus_with_copies(bodies, seed), random.Random(seed))
+    index = DuplicateIndex()
+    expected = [index.add(k, v) for k, v in new]
+    table = PrintsTable.of(old)
+    where = {k: (i, v) for i, (k, v) in enumerate(old)}
+    few = FewChanges(table)
+    got = []
+    for k, v in new:
+        i, before = where.get(k, (None, None))
+        if before == v:
+            got.append(few.reused(k, ReusedDoc(i, {}, [], table.prints(i), table.body_of(i), answers[k])))
+        else:
+            got.append(few.fresh(k, v, BodyPrints.of(v)))
+    assert got == expected
+    # the edits changed answers of unchanged documents (else this would test little)
+    assert any(answers[k] != e for (k, v), e in zip(new, expected) if where.get(k, (0, None))[1] == v)
+
+
+def test_few_changes_says_what_it_expected():
+    from riwaya.pipeline.duplicate_replay import FewChanges
+
+    with pytest.raises(TypeError, match="expected a PrintsTable"):
+        FewChanges([("a", "body")])

@@ -164,3 +164,58 @@ def test_a_change_in_the_pipeline_code_is_a_new_processing_version(tmp_path, mon
     finally:
         incremental.code_version.cache_clear()
 
+
+
+def test_the_gazetteer_and_entity_index_are_kept_between_builds(built, tmp_path, monkeypatch):
+    """The next build loads them from places-index.pickle (not built again) and writes the
+    corpus a build that made them writes, byte for byte."""
+    import riwaya.pipeline.document as document
+    from riwaya.pipeline.places_cache import CACHE_FILE
+
+    raw, codebook, out = built
+    assert (out / CACHE_FILE).is_file()
+    _full(raw, codebook, tmp_path / "made")          # no cache there: built, then written
+
+    def built_again(codebook):
+        raise AssertionError("the gazetteer was built again instead of loaded")
+
+    monkeypatch.setattr(document, "load_gazetteer", built_again)
+    assert _full(raw, codebook, out).reused == 0      # every document processed, by the loaded index
+    assert differences(tmp_path / "made", out) == []
+
+
+@pytest.mark.parametrize("damage", [
+    b"not a pickle",
+    b"\x80\x05\x95",                                  # truncated
+    "another key",                                    # made from another codebook or code
+])
+def test_a_damaged_or_stale_places_cache_is_built_again(built, tmp_path, damage):
+    import pickle
+
+    from riwaya.pipeline.places_cache import CACHE_FILE, cache_key
+    from riwaya.codebook import load_codebook
+
+    raw, codebook, out = built
+    cache = out / CACHE_FILE
+    cache.write_bytes(damage if isinstance(damage, bytes) else pickle.dumps((damage, None, None)))
+    assert _full(raw, codebook, out).documents == 5
+    assert pickle.loads(cache.read_bytes())[0] == cache_key(load_codebook(codebook), codebook)
+    _full(raw, codebook, tmp_path / "made")
+    assert differences(tmp_path / "made", out) == []
+
+
+@pytest.mark.parametrize("change", [_add_article, _copy_before_its_original])
+def test_with_many_changes_the_index_is_replayed_and_gives_the_same_corpus(built, tmp_path,
+                                                                          monkeypatch, change):
+    """Over duplicate_replay.FEW documents processed again, the near-duplicate index is asked
+    about every document (the unchanged prefix inserted with its answers): the same corpus."""
+    import riwaya.pipeline.duplicate_replay as replay
+
+    monkeypatch.setattr(replay, "FEW", 0)
+    raw, codebook, out = built
+    change(raw, codebook)
+    report = build_corpus(raw, codebook, out)
+    assert report.reused == 5
+    full = _full(raw, codebook, tmp_path / "full")
+    assert differences(tmp_path / "full", out) == []
+    assert report.duplicates == full.duplicates

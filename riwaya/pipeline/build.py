@@ -9,26 +9,27 @@ published atomically (:mod:`store`).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from riwaya import __version__
 from riwaya.codebook import Codebook, load_codebook
 from riwaya.config import Paths, embeddings_cache, geocode_cache, review_db
 from riwaya.errors import GeocodingError, ReviewError
 from riwaya.pipeline.assemble import CorpusAssembler
 from riwaya.pipeline.document import (DocTask, DocumentPipeline, KnownVectors, PipelineSettings,
                                       load_gazetteer)
-from riwaya.pipeline.duplicates import DuplicateIndex
+from riwaya.pipeline.duplicate_replay import duplicate_decider
+from riwaya.pipeline.freshness import corpus_is_stale, input_fingerprint  # noqa: F401 - re-exported
 from riwaya.pipeline.incremental import (KEYS_SCHEMA, KEYS_TABLE, content_key, keys_row,
-                                         load_previous, processing_version)
+                                         prefetch_previous, processing_version)
 from riwaya.pipeline.mentions import EntityIndex
 from riwaya.pipeline.metadata import load_metadata
 from riwaya.pipeline.parallel import run_local, worker_count
+from riwaya.pipeline.places_cache import CACHE_FILE as PLACES_CACHE
+from riwaya.pipeline.places_cache import places_index
 from riwaya.pipeline.rawfolder import scan_raw_folder
 from riwaya.pipeline.schema import SCHEMA_VERSION, UNATTRIBUTED
 from riwaya.pipeline.statements.examples import EmbeddingCache
@@ -102,40 +103,6 @@ class BuildReport:
         return cls(**known)
 
 
-def _files_digest(folder: Path, h: "hashlib._Hash", *, skip_docs: bool = False) -> None:
-    """Names, sizes and modification times: cheap enough for every dashboard rerun,
-    however large the corpus (no file is read). ``skip_docs``: documentation (``*.md``,
-    such as the codebook's README) does not count."""
-    if not folder.is_dir():
-        h.update(f"missing:{folder}".encode())
-        return
-    for p in sorted(folder.rglob("*")):
-        if skip_docs and p.suffix.lower() == ".md":
-            continue
-        if p.is_file() and not p.name.startswith("."):
-            st = p.stat()
-            h.update(str(p.relative_to(folder)).encode("utf-8", "surrogateescape"))
-            h.update(f"\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-
-
-def input_fingerprint(raw_dir: Path | str, codebook_dir: Path | str) -> str:
-    """A hash of every raw and codebook file (name, size, modification time) and of this version."""
-    h = hashlib.sha256()
-    h.update(f"riwaya {__version__} schema {SCHEMA_VERSION}".encode())
-    _files_digest(Path(raw_dir), h)
-    h.update(b"\0codebook\0")
-    _files_digest(Path(codebook_dir), h, skip_docs=True)
-    return h.hexdigest()
-
-
-def corpus_is_stale(raw_dir: Path | str, codebook_dir: Path | str, out_dir: Path | str) -> bool:
-    """True when nothing was built yet or the raw data or codebook changed since."""
-    manifest = read_manifest(out_dir)
-    if not manifest or manifest.get("schema_version") != SCHEMA_VERSION:
-        return True
-    return manifest.get("fingerprint") != input_fingerprint(raw_dir, codebook_dir)
-
-
 def build_corpus(raw_dir: Path | str | None = None, codebook_dir: Path | str | None = None,
                  out_dir: Path | str | None = None, *, geocode_online: bool = False,
                  ner_model: str | None = None, progress: ProgressFn | None = None,
@@ -184,9 +151,6 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
     codebook_dir = Path(codebook_dir) if codebook_dir is not None else default.codebook
     out_dir = Path(out_dir) if out_dir is not None else default.processed
     codebook = load_codebook(codebook_dir)
-    folder = scan_raw_folder(raw_dir)   # which files are articles (rawfolder.py), and why not
-    files = folder.files
-    metadata = load_metadata(raw_dir, known={f.doc_id for f in files})
     # what readers confirmed, corrected or added (riwaya.review) are examples of their claims
     try:
         examples = review_examples(review_db(out_dir))
@@ -196,13 +160,18 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
     else:
         warnings = []
     settings = PipelineSettings(str(codebook_dir), str(embeddings_cache(out_dir)), examples,
-                                ner_model)
-    fingerprint = input_fingerprint(raw_dir, codebook_dir)
+                                ner_model, str(out_dir / PLACES_CACHE))
     version = processing_version(settings)
+    # the previous build's tables are read in a thread while the raw folder is scanned and hashed
+    previous_build = None if full else prefetch_previous(out_dir, version)
+    folder = scan_raw_folder(raw_dir)   # which files are articles (rawfolder.py), and why not
+    files = folder.files
+    metadata = load_metadata(raw_dir, known={f.doc_id for f in files})
+    fingerprint = input_fingerprint(raw_dir, codebook_dir)
     tasks = [DocTask(f.doc_id, f.name, str(f.path), dict(metadata.get(f.doc_id, {}) or {}))
              for f in files]
     keys = [content_key(t) for t in tasks]
-    previous = None if full else load_previous(out_dir, version)
+    previous = previous_build.result() if previous_build is not None else None
     reused = [previous.reuse(t.doc_id, k) if previous else None for t, k in zip(tasks, keys)]
     todo = [t for t, r in zip(tasks, reused) if r is None]
 
@@ -217,9 +186,9 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
     else:
         results = run_local(settings, todo, worker_count(workers, len(todo)), local.pipeline)
     known_vectors = KnownVectors()
-    merged_embeddings = EmbeddingCache(embeddings_cache(out_dir), encoder=known_vectors)
-    duplicates = DuplicateIndex()
-    intact = previous is not None      # so far, the documents of the previous build, in order
+    merged: list[EmbeddingCache] = []   # the cache file, read once a worker hands vectors back
+    # which earlier document each repeats, decided in order (duplicate_replay.py)
+    duplicates = duplicate_decider(previous, len(todo))
     with CorpusWriter(out_dir, extra={KEYS_TABLE: KEYS_SCHEMA}) as writer:
         assembler = CorpusAssembler(writer, {a.id for a in codebook.actors}, previous)
         for n, (task, key, old) in enumerate(zip(tasks, keys, reused)):
@@ -228,17 +197,11 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
             if old is not None:
                 report.reused += 1
                 report.warnings.extend(old.warnings)
-                if intact and old.position == len(duplicates):
-                    # every earlier document is the previous build's: so is the answer
-                    duplicates.insert(task.doc_id, old.body, old.prints)
-                    duplicate_of = old.duplicate_of
-                else:
-                    duplicate_of = duplicates.add(task.doc_id, old.body, prints=old.prints)
+                duplicate_of = duplicates.reused(task.doc_id, old)
                 if duplicate_of:
                     report.duplicates.append((task.doc_id, duplicate_of))
                 assembler.add_reused(old, duplicate_of)
                 continue
-            intact = False
             result = next(results)
             report.warnings.extend(result.warnings)
             if result.skipped:
@@ -246,8 +209,10 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
                 continue
             if result.embeddings:   # encoded by a worker: into this build's cache file
                 known_vectors.vectors.update(result.embeddings)
-                merged_embeddings.embed([text for text, _ in result.embeddings])
-            duplicate_of = duplicates.add(result.doc_id, _Packed(result.body), prints=result.prints)
+                if not merged:
+                    merged.append(EmbeddingCache(embeddings_cache(out_dir), encoder=known_vectors))
+                merged[0].embed([text for text, _ in result.embeddings])
+            duplicate_of = duplicates.fresh(result.doc_id, _Packed(result.body), result.prints)
             if duplicate_of:
                 report.duplicates.append((result.doc_id, duplicate_of))
             assembler.add_fresh(result, duplicate_of,
@@ -255,7 +220,7 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
         if progress:
             progress(len(tasks), len(tasks), "writing")
         assembler.flush()
-        for embeddings in (local.embeddings, merged_embeddings):
+        for embeddings in (local.embeddings, *merged):
             if embeddings is not None:
                 embeddings.save()
         totals = assembler.totals
@@ -300,8 +265,7 @@ class _LocalPipeline:
         self.settings, self.codebook, self.embeddings_path = settings, codebook, embeddings
         self.embeddings: EmbeddingCache | None = None
         self._pipeline: DocumentPipeline | None = None
-        self._gazetteer: Any = None
-        self._index: EntityIndex | None = None
+        self._loaded: tuple[Any, EntityIndex] | None = None
 
     def pipeline(self) -> DocumentPipeline:
         if self._pipeline is None:
@@ -311,18 +275,18 @@ class _LocalPipeline:
         return self._pipeline
 
     def gazetteer(self):
-        if self._pipeline is not None:
-            return self._pipeline.gazetteer
-        if self._gazetteer is None:
-            self._gazetteer = load_gazetteer(self.codebook)
-        return self._gazetteer
+        return self._places()[0]
 
     def index(self) -> EntityIndex:
+        return self._places()[1]
+
+    def _places(self) -> tuple[Any, EntityIndex]:
         if self._pipeline is not None:
-            return self._pipeline.index
-        if self._index is None:
-            self._index = EntityIndex.build(self.codebook, self.gazetteer())
-        return self._index
+            return self._pipeline.gazetteer, self._pipeline.index
+        if self._loaded is None:      # kept between builds (places_cache.py)
+            self._loaded = places_index(self.codebook, self.settings.codebook_dir,
+                                        self.settings.places_cache)
+        return self._loaded
 
 
 def _places_table(used: list[str], codebook: Codebook, local: _LocalPipeline,

@@ -200,6 +200,78 @@ class DuplicateIndex:
         return None
 
 
+@dataclass(frozen=True)
+class PrintsTable:
+    """Many documents' prints, by position (a previous build's, ``riwaya.pipeline.incremental``):
+    their ids, length buckets, content hashes (rows of two uint64, :func:`digest_words`),
+    MinHash values (one row each), and ``body_of(i)``: a function reading the i-th body."""
+
+    doc_ids: list[str]
+    buckets: np.ndarray
+    digests: np.ndarray
+    hashvalues: np.ndarray
+    body_of: Callable[[int], Callable[[], str]]
+
+    @classmethod
+    def of(cls, docs: "list[tuple[str, str]]") -> "PrintsTable":
+        """From (doc_id, body) pairs."""
+        prints = [BodyPrints.of(body) for _, body in docs]
+        bodies = [body for _, body in docs]
+        return cls([d for d, _ in docs], np.array([p.bucket for p in prints], dtype=np.int64),
+                   digest_words(*(p.digest for p in prints)),
+                   np.stack([p.hashvalues for p in prints]) if prints
+                   else np.zeros((0, NUM_PERM), np.uint64),
+                   lambda i: (lambda: bodies[i]))
+
+    def prints(self, i: int) -> BodyPrints:
+        return BodyPrints(int(self.buckets[i]), self.digests[i].tobytes(), self.hashvalues[i])
+
+
+def candidates(query: BodyPrints, buckets: np.ndarray, digests: np.ndarray,
+               hashvalues: np.ndarray) -> np.ndarray:
+    """The rule :meth:`DuplicateIndex.add` applies to choose what it compares, for many
+    documents at once: which of the documents (their ``buckets``, ``digests`` as rows of two
+    uint64 (:func:`digest_words`) and ``hashvalues``, one row each) it would compare ``query``
+    with, were they in the index. An index-free query for a few documents (an incremental
+    build's, :mod:`riwaya.pipeline.duplicate_replay`)."""
+    return _pair_rule(query, buckets, digests, hashvalues, short=buckets <= _SMALL_BUCKET + 1)
+
+
+def asked_by(prints: BodyPrints, buckets: np.ndarray, digests: np.ndarray,
+             hashvalues: np.ndarray) -> np.ndarray:
+    """The other way round: which of the documents, each asked in its turn, would compare
+    itself with the one of ``prints``."""
+    return _pair_rule(prints, buckets, digests, hashvalues,
+                      short=prints.bucket <= _SMALL_BUCKET + 1)
+
+
+def _pair_rule(prints: BodyPrints, buckets: np.ndarray, digests: np.ndarray,
+               hashvalues: np.ndarray, *, short) -> np.ndarray:
+    """A neighbouring length bucket, and the same content hash, or an LSH band in common with
+    signatures agreeing on ``MIN_ESTIMATE`` of their values, or (``short``) the one compared
+    with has a short body."""
+    if not isinstance(prints, BodyPrints):
+        raise TypeError(f"expected BodyPrints, got {type(prints).__name__}")
+    found = np.abs(buckets.astype(np.int64) - prints.bucket) <= 1
+    rows = np.flatnonzero(found)        # only these are compared (a few length buckets' worth)
+    if len(rows):
+        equal = hashvalues[rows] == prints.hashvalues
+        band = equal.reshape(len(rows), LSH_BANDS, NUM_PERM // LSH_BANDS).all(axis=2).any(axis=1)
+        agree = np.count_nonzero(equal, axis=1) / np.float64(NUM_PERM) >= MIN_ESTIMATE
+        same = (digests[rows] == digest_words(prints.digest)).all(axis=1)
+        short = short[rows] if isinstance(short, np.ndarray) else short
+        found[rows] = same | (band & agree) | short
+    return found
+
+
+def digest_words(*digests: bytes) -> np.ndarray:
+    """Content hashes (16 bytes each) as rows of two uint64, compared at once by
+    :func:`candidates`."""
+    if not digests:
+        return np.zeros((0, 2), dtype=np.uint64)
+    return np.frombuffer(b"".join(digests), dtype=np.uint64).reshape(len(digests), 2).copy()
+
+
 class PairwiseDuplicates:
     """The reference: every earlier document of a neighbouring length bucket, pair by pair.
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,7 @@ import pyarrow.parquet as pq
 
 from riwaya import __version__
 from riwaya.pipeline.document import DocTask, PipelineSettings
-from riwaya.pipeline.duplicates import NUM_PERM, BodyPrints
+from riwaya.pipeline.duplicates import NUM_PERM, BodyPrints, PrintsTable, digest_words
 from riwaya.pipeline.schema import SCHEMA_VERSION
 from riwaya.pipeline.store import build_dir, read_manifest
 from riwaya.text.normalize import normalize_form
@@ -136,7 +137,7 @@ class PreviousBuild:
         self.tables: dict[str, pa.Table] = {
             name: pq.read_table(folder / f"{name}.parquet", memory_map=True) for name in DOC_TABLES}
         keys = self.tables[KEYS_TABLE]
-        doc_ids = keys.column("doc_id").to_pylist()
+        doc_ids = self._doc_ids = keys.column("doc_id").to_pylist()
         self._position = {d: i for i, d in enumerate(doc_ids)}
         self._key = keys.column("key").to_pylist()
         n = len(doc_ids)
@@ -165,9 +166,19 @@ class PreviousBuild:
         ranges = {name: (int(s[i]), int(e[i])) for name, (s, e) in self._ranges.items()}
         row = ranges["documents"][0]
         prints = BodyPrints(int(self._buckets[i]), self._digests[i].as_py(), self._hashvalues[i])
-        return ReusedDoc(i, ranges, self._warnings.get(i, []), prints,
-                         lambda: normalize_form(self._texts[row].as_py()),
+        return ReusedDoc(i, ranges, self._warnings.get(i, []), prints, self.body_of(i),
                          self._duplicate_of[row].as_py())
+
+    def body_of(self, i: int) -> Callable[[], str]:
+        """The normalised body of the document at position ``i``, read when called."""
+        row = int(self._ranges["documents"][0][i])
+        return lambda: normalize_form(self._texts[row].as_py())
+
+    def prints(self) -> PrintsTable:
+        """Every document's prints, by position (the near-duplicate check of an incremental
+        build with few changes, :mod:`riwaya.pipeline.duplicate_replay`)."""
+        return PrintsTable(self._doc_ids, self._buckets, digest_words(*self._digests.to_pylist()),
+                           self._hashvalues, self.body_of)
 
     def slice(self, name: str, start: int, end: int) -> pa.Table:
         return self.tables[name].slice(start, end - start)
@@ -189,3 +200,13 @@ def load_previous(out_dir: Path | str, version: str) -> PreviousBuild | None:
         return PreviousBuild(folder)
     except (OSError, pa.ArrowException, KeyError, ValueError):
         return None
+
+
+def prefetch_previous(out_dir: Path | str, version: str) -> "Future[PreviousBuild | None]":
+    """:func:`load_previous` in a thread of its own: reading Parquet releases the GIL, so the
+    previous build's tables are read while the build scans and hashes the raw folder."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="previous-build")
+    try:
+        return pool.submit(load_previous, out_dir, version)
+    finally:
+        pool.shutdown(wait=False)
