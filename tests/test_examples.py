@@ -144,3 +144,41 @@ def test_no_examples_no_model():
 
     assert StatementExtractor.build(codebook, examples=False).examples is None
     assert all(c.examples for c in codebook.claims)      # every claim of the event has examples
+
+
+def test_an_example_match_of_a_claim_with_cue_patterns_needs_its_anchor_word(tmp_path):
+    """Between THRESHOLD and SURE the encoder only ranks: a claim with cue patterns is taken
+    from its examples only where the content holds the anchor word of one of its patterns
+    (here the rule itself fails: its near word is missing); a word of the examples (السد) is
+    not enough."""
+    from riwaya.pipeline.mentions import EntityIndex, find_mentions
+    from riwaya.pipeline.statements import StatementExtractor
+    from riwaya.text.matcher import NormText
+    from riwaya.text.segment import split_sentences
+
+    cb = tmp_path / "codebook"
+    cb.mkdir()
+    shutil.copy(CODEBOOK / "lexicon.jsonl", cb / "lexicon.jsonl")
+    _write(cb, "actors.jsonl", [{"id": "WATER_MIN", "name_en": "Ministry of Water", "kind": "ministry",
+                                 "aliases": ["وزارة الموارد المائية"]}])
+    _write(cb, "claims.jsonl", [
+        {"id": "DAM", "statement_en": "The dam collapsed.", "examples": ["انهار السد"],
+         "cues": [{"all": ["انهار*"], "near": ["الجسر"], "window": 1}]},
+        {"id": "OTHER", "statement_en": "Something else.", "examples": ["شيء آخر تماما"]}])
+    mid = (THRESHOLD + SURE) / 2
+    close = [mid, (1 - mid ** 2) ** 0.5, 0]               # cosine ``mid`` with the example
+    enc = CountingEncoder({"انهار السد": [1, 0, 0], "شيء آخر تماما": [0, 0, 1],
+                           "إن السد انهار بالكامل صباح أمس": close,
+                           "إن السد ما زال قائما كما كان صباح أمس": close})
+    codebook = load_codebook(cb)
+    extractor = StatementExtractor.build(codebook, cache=EmbeddingCache(encoder=enc))
+    index = EntityIndex.build(codebook)
+
+    def found(text):
+        nt = NormText.of(text)
+        return {(s.actor_id, s.claim_id, s.method) for s in
+                extractor.extract("t", nt, split_sentences(text), find_mentions(nt, index))}
+
+    assert found("وقالت وزارة الموارد المائية إن السد انهار بالكامل صباح أمس.") == {
+        ("WATER_MIN", "DAM", "example")}
+    assert found("وقالت وزارة الموارد المائية إن السد ما زال قائما كما كان صباح أمس.") == set()

@@ -45,6 +45,16 @@ def speakers(text):
     ("ويذكر أن التحالف الدولي كان طرفا في صفقة إخلاء الرقة.", ("UNATTRIBUTED", "unattributed", None)),
     ("وهناك من يرى أن التحالف الدولي كان طرفا في صفقة إخلاء الرقة.",
      ("UNATTRIBUTED", "unattributed", None)),
+    ("ويشار إلى أن التحالف الدولي كان طرفا في صفقة إخلاء الرقة.",
+     ("UNATTRIBUTED", "unattributed", None)),
+    # one of an unnamed source; news and leaked papers as sources
+    ("وقال أحد سكان الرقة " + CLAIM, ("UNK:احد سكان الرقه", "source", None)),
+    ("وكشفت وثائق مسربة أن التحالف الدولي كان طرفا في صفقة إخلاء الرقة.",
+     ("UNK:وثائق مسربه", "source", None)),
+    # a title made definite by a chain of nouns ("عضو مجلس الرقة"), then the name
+    ("وقال عضو مجلس الرقة المدني عمر علوش " + CLAIM, ("UNK:عمر علوش", "named", None)),
+    # an adjective after a body in the title is the body's: the director speaks for no actor
+    ("وقال مدير المرصد السوري رامي عبد الرحمن " + CLAIM, ("UNK:رامي عبد الرحمن", "named", None)),
 ])
 def test_speaker_kinds(text, expected):
     assert speakers(text) == {expected}
@@ -86,3 +96,28 @@ def test_the_city_named_before_is_the_city():
 ])
 def test_evaluate_counts_unattributed_as_unk_and_named_as_their_actor(actor, affiliation, expected):
     assert norm_actor(actor, affiliation) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title and a name before the verb (SVO)
+    ("المتحدثة باسم الخارجية الروسية ماريا زاخاروفا قالت " + CLAIM,
+     ("UNK:ماريا زاخاروفا", "named", "RUSSIA")),
+    # a title without a name before a codebook person is an apposition: the person speaks
+    ("الكولونيل ريان ديلون المتحدث باسم التحالف قال " + CLAIM, ("DILLON", "codebook", None)),
+])
+def test_named_speaker_before_the_verb(text, expected):
+    assert speakers(text) == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an actor's anaphor with the adjective of what it is part of: the one actor that fits
+    ("وقالت الوزارة الروسية " + CLAIM, {("RU_MOD", "codebook", None)}),
+    ("وقالت الوزارة الأمريكية " + CLAIM, {("US_DOD", "codebook", None)}),
+    ("وقالت الوزارة التركية " + CLAIM, set()),       # the Turkish ministry is part of no actor
+])
+def test_an_institution_named_by_its_states_adjective(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_codebook_persons_short_form_speaks_without_the_full_name():
+    assert speakers("قال ديلون " + CLAIM) == {("DILLON", "codebook", None)}

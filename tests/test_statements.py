@@ -228,3 +228,78 @@ def test_postposed_attribution_says_the_quote_before_it():
 ])
 def test_statement_noun_with_an_actors_adjective(text, expected):
     assert {a for a, _, _ in triples(text)} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is asked is no statement: a verb of asking, a content opening with a question word
+    # or ending with a question mark; a question ends the content of the cue before it
+    ("وقال التحالف إن الصور من لعبة فيديو، متسائلا عما إذا كانت روسيا تدعم داعش.",
+     {("COALITION", "VIDEO_GAME", "asserts")}),
+    ("وتساءلت وزارة الخارجية الروسية عما إذا كانت واشنطن تدعم داعش.", set()),
+    ("وقال العميد أمين حطيط: هل يعقل أن واشنطن تدعم داعش؟", set()),
+    ("وقالت وزارة الدفاع الروسية: لماذا لا يقصف التحالف قوافل داعش الخارجة من البوكمال؟", set()),
+])
+def test_a_question_is_no_statement(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a negation stops at the complementizer of a clause of its own ...
+    ("واعتبرت الخارجية السورية أن الرقة لم تتحرر بعد وأنها تحت الاحتلال الأمريكي.",
+     {("SYRIAN_GOV", "RAQQA_NOT_LIBERATED", "asserts")}),
+    ("وقال البنتاغون إنه لا شك أن الصور من لعبة فيديو.", {("US_DOD", "VIDEO_GAME", "asserts")}),
+    # ... unless it negates a verb of saying or thinking, or a word that passes it on
+    ("وقال الجيش السوري إننا لا نعتبر أن الرقة تحررت.",
+     {("SYRIAN_GOV", "RAQQA_NOT_LIBERATED", "asserts")}),
+    ("وقال الجيش السوري إنه ليس من الصحيح أن الرقة تحررت.",
+     {("SYRIAN_GOV", "RAQQA_NOT_LIBERATED", "asserts")}),
+    ("وقال التحالف إنه لا يمكن أن نكون طرفا في صفقة مع داعش.",
+     {("COALITION", "COALITION_PARTY_TO_DEAL", "denies")}),
+])
+def test_negation_scope_and_complementizers(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place the claim needs, named one sentence before, when the content names none
+    ("خرج آخر مسلحي داعش من الرقة الشهر الماضي. وذكر ناشطون أن خروجهم تم بموجب اتفاق مع "
+     "قوات سوريا الديمقراطية.", {("ACTIVISTS", "RAQQA_DEAL", "asserts")}),
+    # not when the content names a place of its own, nor when two places were named before
+    ("خرج آخر مسلحي داعش من الرقة. وقال ناشطون إن الاتفاق في الموصل صامد.", set()),
+    ("خرج آخر مسلحي داعش من الرقة نحو دير الزور. وذكر ناشطون أن خروجهم تم بموجب اتفاق.", set()),
+    # a claim found only so, which another claim found presupposes, is not said
+    ("غادر مئات المسلحين الرقة. وأفادت بي بي سي بأن ذلك تم باتفاق شارك فيه التحالف بقيادة "
+     "الولايات المتحدة.", {("BBC", "COALITION_PARTY_TO_DEAL", "asserts")}),
+])
+def test_the_place_named_before(text, expected):
+    assert triples(text) == expected
+
+
+def test_a_rule_met_by_the_context_is_less_sure():
+    text = ("خرج آخر مسلحي داعش من الرقة الشهر الماضي. وذكر ناشطون أن خروجهم تم بموجب اتفاق مع "
+            "قوات سوريا الديمقراطية.")
+    assert [(s.method, s.confidence) for s in extract(text)] == [("rule", 0.8)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who denies or admits is who the claim is about
+    ("وتنفي واشنطن باستمرار أي تنسيق مع تنظيم داعش.", {("USA", "US_SUPPORTS_ISIS", "denies")}),
+    ("ونفى التحالف الدولي أن تكون طائراته قد عرقلت عمل الطيران الروسي فوق البوكمال.",
+     {("COALITION", "ABU_KAMAL_NO_STRIKE", "denies")}),
+    # asserting does not make the speaker the one the claim is about
+    ("وقالت روسيا إن أي تنسيق مع تنظيم داعش مرفوض.", set()),
+])
+def test_the_speaker_of_a_denial_fills_the_claims_actor(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "جاء في المزاعم الروسية": the adjective's actor speaks ...
+    ("وجاء في المزاعم الروسية أن القوات الأمريكية تتحرك بحرية في مناطق داعش.",
+     {("RUSSIA", "US_SAFE_IN_ISIS_AREAS", "asserts")}),
+    # ... or the one part of it the article names: the Russian claims are the ministry's
+    ("نشرت وزارة الدفاع الروسية صورا جوية جديدة. وجاء في المزاعم الروسية أن القوات الأمريكية "
+     "تتحرك بحرية في مناطق داعش.", {("RU_MOD", "US_SAFE_IN_ISIS_AREAS", "asserts")}),
+])
+def test_an_adjectives_actor_is_the_most_specific_one_named(text, expected):
+    assert triples(text) == expected

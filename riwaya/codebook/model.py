@@ -178,7 +178,7 @@ LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speec
                       "speech_object", "complementizer", "negation", "refutation", "locative",
                       "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech", "spokesperson",
                       "role_noun", "title_noun", "name_stop", "place_anaphor", "purpose",
-                      "claim_anaphor"]
+                      "claim_anaphor", "question_verb", "question", "negation_raiser", "body_noun"]
 
 
 class LexiconEntry(_Record):

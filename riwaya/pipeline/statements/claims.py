@@ -18,6 +18,13 @@ speaker says, :mod:`.cues`), :func:`find_claims` looks for each claim's patterns
    such as اليوم، الخميس skipped): the speech verb's own object, a verbal noun that states the
    event ("أعلن الجيش تحرير المدينة"), not the same noun deeper in what is said ("قال إن معركة
    تحرير المدينة بدأت").
+7. An ``all`` group of places only (``@RAQQA``), other than the anchor's, is also met by the
+   place named outside the content (``context_places``: the one place of the rest of the
+   sentence and the sentence before) when the content names no place itself: "خرج المسلحون من
+   الرقة. وذكر ناشطون أن خروجهم تم بموجب اتفاق".
+8. Under a denial or an admission (``speaker_fills``), an ``all`` group of actors only, other
+   than the anchor's, is also met by the speaker itself: the one who denies is the one the claim
+   is about ("وتنفي واشنطن أي تنسيق مع تنظيم داعش", "نفى التحالف أن تكون طائراته قد عرقلت").
 
 The first anchor that passes speaks for the pattern, and the first pattern that matches speaks
 for the claim: at most one :class:`Candidate` per claim. Its stance is decided in :mod:`.stance`.
@@ -75,6 +82,12 @@ def _group_hits(group: CueGroup, words: list[Match], ents: list[Mention]) -> lis
     return hits
 
 
+def _in_context(group: CueGroup, places: frozenset[str], context_places: frozenset[str]) -> bool:
+    """A group of places only, one of which is named around the content."""
+    return bool(group.entities) and not group.words and set(group.entities) <= places \
+        and bool(context_places.intersection(group.entities))
+
+
 def _anchors(text: NormText, hits: list[Hit]) -> list[Anchor]:
     """The first group's occurrences in text order: non-overlapping words, then mentions."""
     words = resolve_overlaps([h[2] for h in hits if h[2] is not None])
@@ -87,13 +100,18 @@ def _anchors(text: NormText, hits: list[Hit]) -> list[Anchor]:
 def find_claims(text: NormText, first: int, last: int, claims: Sequence[CompiledClaim],
                 terms: list[Match], mentions: list[Mention], lexicon: Lexicon,
                 exclude: Sequence[tuple[int, int]] = (),
-                speaker_ids: frozenset[str] = frozenset()) -> list[Candidate]:
+                speaker_ids: frozenset[str] = frozenset(),
+                context_places: frozenset[str] = frozenset(),
+                places: frozenset[str] = frozenset(),
+                speaker_fills: bool = False) -> list[Candidate]:
     """The claims said in tokens ``[first, last)``, at most one candidate per claim.
 
     ``terms`` are :func:`claim_terms` matches in the text, ``mentions`` the entity mentions;
     anchors inside an ``exclude`` token range (embedded statements) are left out; ``lexicon``
     gives the negations for ``negated`` patterns; ``speaker_ids`` the speaker and the actors it
-    is part of or speaks for (for patterns with a ``speaker`` group).
+    is part of or speaks for (for patterns with a ``speaker`` group); ``places`` the codebook's
+    place ids and ``context_places`` the places named around the content (rule 7);
+    ``speaker_fills``: the cue denies or concedes (rule 8).
     """
     if last <= first:
         return []
@@ -102,6 +120,8 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
         if m.first >= first and m.last <= last:
             by_group[m.pattern.payload].append(m)
     ents = [mt for mt in mentions if mt.first_token >= first and mt.last_token <= last]
+    if any(mt.kind == "place" for mt in ents):
+        context_places = frozenset()    # the content names a place of its own
     opening = first
     while opening < last and lexicon.is_("name_stop", text.tokens[opening].norm):
         opening += 1
@@ -112,6 +132,16 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
                 continue
             all_hits = [_group_hits(g, by_group.get((claim.id, ci, "all", gi), []), ents)
                         for gi, g in enumerate(cue.all)]
+            by_context = [gi for gi, hits in enumerate(all_hits)
+                          if not hits and gi > 0 and _in_context(cue.all[gi], places, context_places)]
+            for gi in by_context:
+                all_hits[gi] = [(first, first, None)]   # met outside the content
+            if speaker_fills:
+                for gi, group in enumerate(cue.all):
+                    if gi and not all_hits[gi] and group.entities and not group.words \
+                            and speaker_ids.intersection(group.entities):
+                        all_hits[gi] = [(first, first, None)]   # the speaker itself
+                        by_context.append(gi)
             if not all(all_hits):
                 continue
             near_hits = [_group_hits(g, by_group.get((claim.id, ci, "near", gi), []), ents)
@@ -126,7 +156,8 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
                     continue
                 if cue.negated and negation_before(lexicon, text, first, anchor.first) is None:
                     continue
-                found = Candidate(claim.id, cue.stance, anchor, cue.negated, *span)
+                found = Candidate(claim.id, cue.stance, anchor, cue.negated, *span,
+                                  by_context=bool(by_context))
                 break  # the first anchor speaks for the claim in this content
             if found is not None:
                 out.append(found)
@@ -144,3 +175,18 @@ def _near_span(anchor: Anchor, near_hits: list[list[Hit]], window: int) -> tuple
         lo_tok = min(lo_tok, min(h[0] for h in close))
         hi_tok = max(hi_tok, max(h[1] for h in close))
     return lo_tok, hi_tok
+
+
+def anchored(lexicon: Lexicon, text: NormText, terms: list[Match], claim_id: str, first: int,
+             last: int) -> bool:
+    """Whether a word of the first ``all`` group of one of the claim's cue patterns (its anchor)
+    is in tokens ``[first, last)``, not right after a purpose marker ("بغية استعادة"): the
+    claim's structure, which an example match needs below the encoder's sure similarity."""
+    for t in terms:
+        key = t.pattern.payload
+        if key[0] != claim_id or key[2] != "all" or key[3] != 0 or t.first < first or t.last > last:
+            continue
+        if not any(lexicon.is_("purpose", text.tokens[j].norm)
+                   for j in range(max(first, t.first - 2), t.first)):
+            return True
+    return False

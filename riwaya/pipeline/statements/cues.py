@@ -3,7 +3,8 @@
 The lexicon's cue words are compiled once into a matcher (:class:`CueFinder`): speech verbs
 (قال، نفى، أقر ...), participles that continue the last speaker (مشيراً، واصفاً), "according
 to" frames (بحسب، نقلاً عن), statement nouns (بيان الوزارة، ادعاءات روسيا), refutations
-("وهذا غير صحيح") and impersonal passives (قيل).
+("وهذا غير صحيح"), impersonal passives (قيل) and verbs of asking (تساءل، متسائلاً): what is
+asked is no statement, but it ends the content of the cue before it.
 
 * A speech verb right after a negation ("عدم نفي", "لم يقل") is no statement.
 * A cue with ``requires_after`` counts only if one of those words follows it, before the next
@@ -24,14 +25,15 @@ from dataclasses import dataclass
 
 from riwaya.codebook.model import LexiconEntry
 from riwaya.pipeline.statements.model import Cue, Lexicon
+from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import Matcher, NormText, normalized_key, resolve_overlaps
 
 REQUIRES_AFTER_WINDOW = 20   # words after a verb in which its required object must appear
 SPLIT_MIN = 3                # letters of a word that may come split by a lost shadda
-SPLIT_KINDS = ("speech_verb", "speech_participle")
+SPLIT_KINDS = ("speech_verb", "speech_participle", "question_verb")
 EMBEDDED_WINDOW = 12         # words an embedded (relative-clause) statement takes
 CUE_KINDS = ("speech_verb", "speech_participle", "according_to", "speech_noun", "refutation",
-             "passive_speech")
+             "passive_speech", "question_verb")
 
 
 @dataclass
@@ -65,7 +67,7 @@ class CueFinder:
         for m in resolve_overlaps(self.matcher.find(text, lo, hi)):
             entry: LexiconEntry = m.pattern.payload
             if m.first > lo and lex.is_("negation", text.tokens[m.first - 1].norm) \
-                    and entry.type in ("speech_verb", "speech_participle"):
+                    and entry.type in SPLIT_KINDS:
                 continue  # "عدم نفي", "لم يقل": no statement
             if entry.requires_after and not self._required_follows(text, entry, m.last, hi):
                 continue
@@ -127,3 +129,27 @@ def postposed_content(text: NormText, cues: list[Cue], lo: int) -> None:
         if not any(q in gap for q in CLOSING_QUOTES):
             continue
         cue.content_first, cue.content_last = lo, cue.first
+
+
+QUESTION_MARKS = "؟?"
+QUESTION_OPENING = 3         # words at a content's start where a question word makes it a question
+
+
+def asks(lex: Lexicon, text: NormText, cue: Cue) -> bool:
+    """Whether a cue's content is a question, not a statement: it opens (after a complementizer)
+    with a question word of the lexicon (هل، عما إذا ...) or ends with a question mark."""
+    first, last = cue.content_first, cue.content_last
+    if last <= first:
+        return False
+    k = first
+    while k < last and lex.is_("complementizer", text.tokens[k].norm):
+        k += 1
+    words = [text.tokens[j].norm for j in range(k, min(last, k + QUESTION_OPENING))]
+    phrases = lex.phrases_of("question")
+    for n in range(1, len(words) + 1):
+        opening = " ".join(words[:n])
+        if opening in phrases or (opening[:1] in CONJUNCTIONS and opening[1:] in phrases):
+            return True
+    end = text.tokens[last - 1].end
+    after = text.tokens[last].start if last < len(text.tokens) else len(text.original)
+    return any(q in text.original[end:min(after, end + 3)] for q in QUESTION_MARKS)

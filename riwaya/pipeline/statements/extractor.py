@@ -3,14 +3,17 @@
 :meth:`StatementExtractor.extract` runs the steps, each in its own module:
 
 1. :mod:`.cues`: the speech cues from the lexicon (speech verbs, participles, "according to"
-   frames, statement nouns, refutations), and each cue's content, which runs to the next cue.
+   frames, statement nouns, refutations, verbs of asking), and each cue's content, which runs to
+   the next cue; a content that asks (:func:`.cues.asks`) states nothing.
 2. :mod:`.speakers`: the speaker of each cue (subject, spokesperson, a title and a name
    (:mod:`.named`), frame source, statement noun owner, unnamed source, passive), and its kind
-   (codebook, named, source, unattributed).
+   (codebook, named, source, unattributed); an owner named only by an adjective ("المزاعم
+   الروسية") is the one part of that actor the document names, if there is one.
 3. :mod:`.claims`: the claims in each cue's content (:func:`.claims.find_claims`, with the cue
    patterns compiled once at codebook load), with "المدينة" read as the city named just before
    (:mod:`.context`); and :mod:`.examples`: the claim the content states by the claims' example
-   sentences (all contents of a document encoded in one batch).
+   sentences (all contents of a document encoded in one batch), kept only where the content
+   holds the anchor word of one of the claim's cue patterns (:func:`.claims.anchored`).
 4. :mod:`.stance`: the stance of each speaker on each claim.
 
 Every statement says how it was found (``method``: rule, example or both) and how sure it is
@@ -30,9 +33,9 @@ import numpy as np
 from riwaya.codebook.cues import CompiledClaim
 from riwaya.codebook.model import Codebook
 from riwaya.pipeline.mentions import Mention
-from riwaya.pipeline.statements.claims import claim_terms, find_claims
+from riwaya.pipeline.statements.claims import anchored, claim_terms, find_claims
 from riwaya.pipeline.statements.context import PlaceAnaphors
-from riwaya.pipeline.statements.cues import CueFinder, assign_content, postposed_content
+from riwaya.pipeline.statements.cues import CueFinder, asks, assign_content, postposed_content
 from riwaya.pipeline.statements.examples import EmbeddingCache, ExampleHit, ExampleMatcher
 from riwaya.pipeline.statements.model import (CLAUSE_PUNCT, SPEAKING, Anchor, Candidate, Cue,
                                               Lexicon, Speaker, Statement)
@@ -46,6 +49,7 @@ from riwaya.text.segment import Sentence
 
 LONG_CONTENT = 40            # content longer than this is quoted clause by clause
 RULE_CONFIDENCE = 0.9        # a codebook cue pattern matched
+CONTEXT_CONFIDENCE = 0.8     # ... with a group met outside the content (the place named before)
 BOTH_CONFIDENCE = 0.97       # ... and the claim's examples agree
 #: speakers a participle or a subjectless verb in a later sentence continues
 CARRIED = ("codebook", "named")
@@ -97,6 +101,8 @@ class StatementExtractor:
     anaphors: PlaceAnaphors
     examples: ExampleMatcher | None = None   # None: no claim has examples, or they are off
     negative_claims: frozenset[str] = frozenset()   # claims whose examples say "not" themselves
+    cued: frozenset[str] = frozenset()              # claims that have cue patterns
+    places: frozenset[str] = frozenset()            # the codebook's place ids
 
     @classmethod
     def build(cls, codebook: Codebook, *, examples: bool = True,
@@ -133,7 +139,9 @@ class StatementExtractor:
                    # the codebook's own examples (readers' added ones may be denials)
                    frozenset(c.id for c in codebook.claims
                              if any(lexicon.is_("negation", t) for e in c.examples
-                                    for t in tokenize_form(e))))
+                                    for t in tokenize_form(e))),
+                   frozenset(c.id for c in codebook.compiled_claims if c.cues),
+                   frozenset(p.id for p in codebook.places))
 
     def extract(self, doc_id: str, text: NormText, sentences: list[Sentence],
                 mentions: list[Mention]) -> list[Statement]:
@@ -167,6 +175,7 @@ class StatementExtractor:
         term_firsts = [m.first for m in terms_all]
         newlines = [i for i, ch in enumerate(text.original) if ch == "\n"]
         named = NamedSpeakers(self.roles, self.lexicon)
+        specific = self._most_specific({m.entity_id for m in actors_all})
         units: list[_Unit] = []
         last_speaker: Speaker | None = None
         continuation: Speaker | None = None
@@ -189,6 +198,10 @@ class StatementExtractor:
             named.scan(text, lo, hi, actors)
             resolved = resolve_speakers(self.lexicon, text, cues, lo, hi, actors, last_speaker,
                                         named)
+            for cue in resolved:
+                if cue.speaker is not None and cue.speaker.by_adjective \
+                        and cue.speaker.actor_id in specific:
+                    cue.speaker = replace(cue.speaker, actor_id=specific[cue.speaker.actor_id])
             assign_content(resolved, hi)
             postposed_content(text, resolved, lo)
             units.append(_Unit(sent, resolved, terms, ments, previous))
@@ -204,6 +217,17 @@ class StatementExtractor:
                 continuation = None
         return units
 
+    def _most_specific(self, mentioned: set[str]) -> dict[str, str]:
+        """Actor -> the one actor mentioned in the document that is part of it (not a person):
+        "المزاعم الروسية" in an article on the Russian defence ministry are the ministry's."""
+        parts: dict[str, set[str]] = {}
+        for actor in mentioned:
+            if actor in self.roles.persons:
+                continue
+            for parent in self.ancestors.get(actor, ()):
+                parts.setdefault(parent, set()).add(actor)
+        return {parent: next(iter(ids)) for parent, ids in parts.items() if len(ids) == 1}
+
     def _similarities(self, text: NormText, units: list[_Unit]) -> dict[int, np.ndarray]:
         """Each spoken content's similarity to every claim's examples, encoded in one batch."""
         if self.examples is None:
@@ -212,6 +236,7 @@ class StatementExtractor:
         # is the build's main cost on long articles
         cues = [c for u in units for c in u.cues if c.speaker is not None
                 and c.kind != "refutation" and c.content_last > c.content_first
+                and not asks(self.lexicon, text, c)
                 and self.examples.could_match({m.entity_id for m in u.ments} | u.context)]
         contents = [text.original[text.tokens[c.content_first].start:
                                   text.tokens[c.content_last - 1].end] for c in cues]
@@ -225,10 +250,17 @@ class StatementExtractor:
             ids |= {speaker.affiliation, *self.ancestors.get(speaker.affiliation, ())}
         return frozenset(ids)
 
-    def _find_claims(self, text: NormText, cue: Cue, terms: list[Match], ments: list[Mention],
+    def _find_claims(self, text: NormText, cue: Cue, unit: _Unit,
                      exclude: list[tuple[int, int]]) -> list[Candidate]:
-        return find_claims(text, cue.content_first, cue.content_last, self.claims, terms, ments,
-                           self.lexicon, exclude, self._speaker_ids(cue.speaker))
+        # the place named around the content, when it is the only one (as for "المدينة")
+        around = {m.entity_id for m in unit.ments
+                  if m.last_token <= cue.content_first or m.first_token >= cue.content_last}
+        places = {e for e in around | unit.context if e not in self.ancestors}
+        context_places = frozenset(places & self.places) if len(places) == 1 else frozenset()
+        return find_claims(text, cue.content_first, cue.content_last, self.claims, unit.terms,
+                           unit.ments, self.lexicon, exclude, self._speaker_ids(cue.speaker),
+                           context_places, self.places,
+                           cue.stance in ("denies", "concedes"))
 
     def _example_hit(self, text: NormText, cue: Cue, unit: _Unit,
                      sims: dict[int, np.ndarray]) -> ExampleHit | None:
@@ -238,14 +270,23 @@ class StatementExtractor:
             return None
         inside = {m.entity_id for m in unit.ments
                   if m.first_token >= cue.content_first and m.last_token <= cue.content_last}
+        if cue.stance in ("denies", "concedes"):
+            inside |= self._speaker_ids(cue.speaker)   # the denier is the claim's actor
         around = {m.entity_id for m in unit.ments} | unit.context
         names = {k for m in unit.ments for k in range(m.first_token, m.last_token)}
         support = self.examples.support
 
-        def shares(claim_id: str) -> bool:
+        def carries(claim_id: str) -> bool:
+            """The content carries the claim's structure: the anchor word of one of its cue
+            patterns (its first ``all`` group; the encoder cannot tell "the army liberated the
+            town" from "the army encircles it"); a claim defined only by examples, a word of
+            them."""
+            if claim_id in self.cued:
+                return anchored(self.lexicon, text, unit.terms, claim_id,
+                                cue.content_first, cue.content_last)
             return support.shares(claim_id, text, cue.content_first, cue.content_last, names)
 
-        return self.examples.decide(row, inside, around, shares)
+        return self.examples.decide(row, inside, around, carries)
 
     @staticmethod
     def _span(text: NormText, sent: Sentence, cue: Cue, cand: Candidate | None,
@@ -293,12 +334,12 @@ class StatementExtractor:
 
         embedded_ranges = [(c.content_first, c.content_last) for c in cues if c.embedded]
         for i, cue in enumerate(cues):
-            if cue.kind == "refutation" or cue.speaker is None:
-                continue
+            if cue.kind == "refutation" or cue.speaker is None or asks(self.lexicon, text, cue):
+                continue  # a question ("قال: هل ...؟") is no statement
             exclude = [] if cue.embedded else [r for r in embedded_ranges
                                                if cue.content_first <= r[0] < cue.content_last]
             decisions = [decide(self.lexicon, text, cue, cand)
-                         for cand in self._find_claims(text, cue, terms, ments, exclude)]
+                         for cand in self._find_claims(text, cue, unit, exclude)]
             row = sims.get(id(cue))
             if row is not None and self.examples is not None:
                 decisions = [replace(d, candidate=replace(d.candidate, method="both",
@@ -321,7 +362,8 @@ class StatementExtractor:
                 add(cue, cand.claim_id, d.stance, d.cue_words, d.cue_span,
                     self._span(text, sent, cue, None if example else cand, cue.content_last),
                     None if example else cand.anchor, cand.method,
-                    RULE_CONFIDENCE if cand.method == "rule" else cand.confidence)
+                    cand.confidence if cand.method != "rule" else
+                    CONTEXT_CONFIDENCE if cand.by_context else RULE_CONFIDENCE)
 
             # "نفى ديلون هذه الاتهامات": deny what the last other speaker asserted
             if not decisions and cue.stance == "denies" and not cue.embedded \
@@ -336,7 +378,9 @@ class StatementExtractor:
             # "رفض ادعاءات X بأن ..." / "رد على ادعاءات روسيا": deny X's claims
             frame = denied_frame(cues, i)
             if frame is not None:
-                found = [c.claim_id for c in self._find_claims(text, frame, terms, ments, [])]
+                cands = self._find_claims(text, frame, unit, [])
+                implied = {o for c in cands for o in self.presupposes.get(c.claim_id, ())}
+                found = [c.claim_id for c in cands if not (c.by_context and c.claim_id in implied)]
                 cue_text = text.original[cue.start:cue.end]
                 for claim_id in denied_claims(frame, found, said, self.ancestors):
                     add(cue, claim_id, "denies", cue_text, (cue.start, cue.end),

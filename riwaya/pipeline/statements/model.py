@@ -42,13 +42,14 @@ class Speaker:
     last_token: int = -1
     kind: str = "codebook"          # schema.SPEAKER_KINDS
     affiliation: str | None = None
+    by_adjective: bool = False      # named only by an actor's adjective ("المزاعم الروسية")
 
 
 @dataclass
 class Cue:
     """A speech cue in a sentence, filled in step by step: found, given a speaker and content."""
 
-    kind: str               # speech_verb | speech_participle | according_to | speech_noun | refutation | continuation | passive_speech
+    kind: str               # speech_verb | speech_participle | according_to | speech_noun | refutation | continuation | passive_speech | question_verb
     first: int              # token range of the cue words
     last: int
     start: int              # original offsets of the cue words
@@ -87,6 +88,7 @@ class Candidate:
     last: int
     method: str = "rule"     # rule | example | both
     confidence: float = 1.0
+    by_context: bool = False # a group was met outside the content (a place before, the speaker)
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,10 @@ class Roles:
     adjectives: dict[str, str]          # bare adjective -> actor id
     persons: frozenset[str]             # codebook actors of kind person
     codebook: frozenset[str]            # every codebook actor id
+    surnames: dict[str, str] = field(default_factory=dict)   # a person's one-word short form -> id
+    #: (an actor's one-word anaphor, an actor it is part of) -> the actor, where only one fits:
+    #: "الوزارة الروسية" is the Russian ministry of the codebook
+    institutions: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, codebook: Codebook, lex: Lexicon) -> "Roles":
@@ -65,12 +69,41 @@ class Roles:
                 adjectives.setdefault(_bare(normalized_key(form)), actor.id)
         posts = frozenset(_bare(w) for w in lex.words_of("role_noun"))
         titles = posts | frozenset(_bare(w) for w in lex.words_of("title_noun"))
+        surnames: dict[str, str] = {}
+        for actor in codebook.actors:
+            if actor.kind == "person":
+                for form in actor.short_forms:
+                    key = normalized_key(form)
+                    if " " not in key and len(key) >= MIN_SURNAME:
+                        surnames.setdefault(key, actor.id)
+        parents = {a.id: set(a.part_of) for a in codebook.actors}
+        found: dict[tuple[str, str], set[str]] = {}
+        for actor in codebook.actors:
+            for form in actor.anaphors:
+                key = normalized_key(form)
+                if " " in key:
+                    continue
+                for parent in parents.get(actor.id, ()):
+                    found.setdefault((_bare(key), parent), set()).add(actor.id)
+        institutions = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
         return cls(titles, posts, adjectives,
                    frozenset(a.id for a in codebook.actors if a.kind == "person"),
-                   frozenset(a.id for a in codebook.actors))
+                   frozenset(a.id for a in codebook.actors), surnames, institutions)
 
     def is_title(self, token: str) -> bool:
         return _bare(token) in self.titles
+
+    def institution_at(self, text: NormText, k: int, hi: int) -> Speaker | None:
+        """An actor's anaphor and the adjective of what it is part of at token ``k`` ("الوزارة
+        الروسية"), when one codebook actor fits."""
+        toks = text.tokens
+        if k + 1 >= hi or is_break(text, toks[k].end, toks[k + 1].start):
+            return None
+        parent = self.adjectives.get(_bare(toks[k + 1].norm))
+        actor = self.institutions.get((_bare(toks[k].norm), parent)) if parent else None
+        if actor is None:
+            return None
+        return Speaker(actor, text.original[toks[k].start:toks[k + 1].end], toks[k].start, k + 2)
 
 
 @dataclass
@@ -94,14 +127,26 @@ class NamedSpeakers:
             return False
         return any(self.lex.is_(kind, tok) for kind in STOPS) and not self.roles.is_title(tok)
 
+    def _definite_after(self, text: NormText, k: int, hi: int) -> bool:
+        """Whether a title without the article at token ``k`` is made definite by what follows:
+        a definite word ("وزير الخارجية"), باسم, or a definite word after one more, a chain of
+        nouns ("عضو مجلس الرقة")."""
+        toks = text.tokens
+        for j in (k + 1, k + 2):
+            if j >= hi or (j > k + 1 and (self._stop(text, j - 1) or
+                                          is_break(text, toks[j - 1].end, toks[j].start))):
+                return False
+            if strip_conjunction(toks[j].norm).startswith(ARTICLE) or toks[j].norm in INNER:
+                return True
+        return False
+
     def phrase_at(self, text: NormText, k: int, hi: int, actors: list[Mention]) -> Speaker | None:
         """The speaker named by a role phrase starting at token ``k``, or None."""
         toks = text.tokens
         if k >= hi or not self.roles.is_title(toks[k].norm):
             return None
         head = strip_conjunction(toks[k].norm)
-        if not head.startswith(ARTICLE) and (k + 1 >= hi or not (
-                strip_conjunction(toks[k + 1].norm).startswith(ARTICLE) or toks[k + 1].norm in INNER)):
+        if not head.startswith(ARTICLE) and not self._definite_after(text, k, hi):
             return None  # "قائد عسكري": an indefinite phrase names no one
         starts = {m.first_token: m for m in actors}
         post = inner = False
@@ -127,11 +172,13 @@ class NamedSpeakers:
             tok = toks[j].norm
             bare = _bare(tok)
             post = post or (name_first < 0 and bare in self.roles.posts)
-            inner = inner or tok in INNER     # "المتحدث باسم المرصد السوري": the body's adjective
+            # "المتحدث باسم المرصد السوري", "مدير المرصد السوري": the body's adjective, not the post's
+            inner = inner or tok in INNER or (j > k and self.lex.is_("body_noun", tok))
             if name_first < 0 and j > k and post and not inner and bare in self.roles.adjectives:
                 affiliation = affiliation or self.roles.adjectives[bare]
             elif name_first < 0 and j > k and not self.roles.is_title(tok) \
-                    and not strip_conjunction(tok).startswith(ARTICLE) and tok not in INNER:
+                    and not strip_conjunction(tok).startswith(ARTICLE) and tok not in INNER \
+                    and not (j == k + 1 and not head.startswith(ARTICLE)):  # "عضو مجلس الرقة"
                 name_first = j
             if name_first >= 0:
                 name_last = j + 1
@@ -157,8 +204,15 @@ class NamedSpeakers:
         return speaker
 
     def known_at(self, text: NormText, k: int, hi: int) -> Speaker | None:
-        """A person named earlier, by the surname (or the whole name) at token ``k``."""
+        """A person named earlier, by the surname (or the whole name) at token ``k``; or a
+        codebook person by a one-word short form (ديلون) in the speaker's place, named earlier or
+        not ("قال ديلون:")."""
         toks = text.tokens
+        if k < hi:
+            actor = self.roles.surnames.get(strip_conjunction(toks[k].norm)) \
+                or self.roles.surnames.get(toks[k].norm)
+            if actor is not None:
+                return Speaker(actor, text.original[toks[k].start:toks[k].end], toks[k].start, k + 1)
         for n in range(NAME_TOKENS):             # the name's last word is the surname
             last = k + n
             if last >= hi or (n and is_break(text, toks[last - 1].end, toks[last].start)):

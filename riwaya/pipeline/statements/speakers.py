@@ -5,8 +5,11 @@
   "قال المتحدث باسم الوزارة": the spokesman speaks for the actor named after.
 * A statement's vehicle as subject ("أظهرت الصور", "بتقرير يتهم") speaks for the current speaker.
 * An "according to" frame's speaker is the actor after it; a statement noun's, its owner.
-* A title and a name right after the cue ("قال وزير الخارجية الروسي سيرغي لافروف"), or the
-  surname of a person named so earlier, is a *named* speaker (:mod:`.named`).
+* A title and a name right after the cue ("قال وزير الخارجية الروسي سيرغي لافروف") or right
+  before it ("المتحدثة باسم الخارجية الروسية ماريا زاخاروفا قالت"), or the surname of a person
+  named so earlier, is a *named* speaker (:mod:`.named`); a codebook person's one-word short
+  form there ("قال ديلون") is that person; an actor's anaphor with the adjective of what it is
+  part of ("الوزارة الروسية") is the one codebook actor that fits.
 * An accusation's actor followed by its charge ("اتهام واشنطن بـ…", the lexicon's
   ``object_prefix``) is the accused, not the speaker.
 * A participle (مشيراً) continues the current speaker, and so does a verb with no subject right
@@ -20,7 +23,8 @@ from __future__ import annotations
 from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.model import UNATTRIBUTED, Cue, Lexicon, Speaker, is_break
 from riwaya.pipeline.statements.named import NamedSpeakers
-from riwaya.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONAL, strip_conjunction
+from riwaya.text.clitics import (ARTICLE, CONJUNCTIONS, PREPOSITIONAL, strip_conjunction,
+                                  with_conjunction)
 from riwaya.text.matcher import NormText, normalized_key
 from riwaya.text.normalize import normalize_form
 
@@ -29,10 +33,13 @@ SVO_WINDOW = 8               # words allowed between a subject before a verb and
 FRAME_GAP = 3                # words between "according to" and its source
 NOUN_GAP = 1                 # words between a statement noun and its owner
 UNKNOWN_MAX_TOKENS = 3       # words of an unnamed source after the verb
+NAMED_BEFORE = 9             # words of a title and a name before the verb (SVO)
 #: "جاء في البيان الروسي": a statement noun after these frames what follows
 FRAMING_PREPOSITIONS = frozenset({"في", "حسب", "بحسب"})
 #: one-letter prefixes a statement's vehicle may carry: و/ف, and ب ("بتقرير يتهم")
 VEHICLE_PREFIXES = CONJUNCTIONS + ("ب",)
+#: "أحد"، "إحدى" (one of) before an unnamed source
+ONE_OF = frozenset({"احد", "احدى"})
 
 
 def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi: int,
@@ -44,7 +51,7 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
     resolved: list[Cue] = []
     current = previous
     for cue in cues:
-        if cue.kind in ("refutation", "continuation"):
+        if cue.kind in ("refutation", "continuation", "question_verb"):
             if cue.kind == "continuation":
                 current = cue.speaker
             resolved.append(cue)
@@ -76,7 +83,7 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
             if _vehicle_before(lex, text, cue, lo) and current is not None:
                 cue.speaker = current
             else:
-                cue.speaker = _source_before(lex, text, cue, lo)
+                cue.speaker = _source_before(lex, text, cue, lo, actors)
             if cue.speaker is None:
                 cue.speaker = _named_after(named, text, cue.last, hi, actors)
             if cue.speaker is None:
@@ -87,7 +94,9 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
                 if mention is None and _vehicle_after(lex, text, cue, hi):
                     cue.speaker = current
                 elif mention is None and not _opens_clause(text, cue):
-                    mention = _mention_before(lex, text, cue.first, lo, actors)
+                    cue.speaker = _named_before(named, text, cue, lo, actors)
+                    if cue.speaker is None:
+                        mention = _mention_before(lex, text, cue.first, lo, actors)
                 if mention is None and cue.speaker is None and _pro_drop(lex, text, cue, hi):
                     cue.speaker = current
         if mention is not None:
@@ -149,7 +158,24 @@ def _named_after(named: NamedSpeakers | None, text: NormText, tok: int, hi: int,
     codebook actor's name starts there."""
     if named is None or tok >= hi or any(mt.first_token == tok for mt in actors):
         return None
-    return named.phrase_at(text, tok, hi, actors) or named.known_at(text, tok, hi)
+    return named.phrase_at(text, tok, hi, actors) or named.known_at(text, tok, hi) \
+        or named.roles.institution_at(text, tok, hi)
+
+
+def _named_before(named: NamedSpeakers | None, text: NormText, cue: Cue, lo: int,
+                  actors: list[Mention]) -> Speaker | None:
+    """A title and a name that end right before the verb (SVO: "المتحدثة باسم الخارجية
+    الروسية ماريا زاخاروفا قالت")."""
+    if named is None:
+        return None
+    for k in range(max(lo, cue.first - NAMED_BEFORE), cue.first):
+        if not named.roles.is_title(text.tokens[k].norm) or \
+                (k > lo and named.roles.is_title(text.tokens[k - 1].norm)):
+            continue
+        speaker = named.phrase_at(text, k, cue.first, actors)
+        if speaker is not None and speaker.kind == "named" and speaker.last_token == cue.first:
+            return speaker  # a title without a name before the verb may be an apposition
+    return None
 
 
 def _pro_drop(lex: Lexicon, text: NormText, cue: Cue, hi: int) -> bool:
@@ -221,10 +247,13 @@ def _is_source_noun(lex: Lexicon, token: str) -> bool:
         (token[:1] == "و" and _is_source_noun(lex, token[1:]))
 
 
-def _source_before(lex: Lexicon, text: NormText, cue: Cue, lo: int) -> Speaker | None:
-    """An unnamed source right before the verb: "تقارير إعلامية تحدثت"."""
+def _source_before(lex: Lexicon, text: NormText, cue: Cue, lo: int,
+                   actors: list[Mention] = ()) -> Speaker | None:
+    """An unnamed source right before the verb: "تقارير إعلامية تحدثت"; not a codebook actor's
+    name ("الأهالي أكدوا" when the codebook has the residents)."""
     for k in range(cue.first - 1, max(lo, cue.first - 2) - 1, -1):
-        if is_break(text, text.tokens[k].end, text.tokens[k + 1].start):
+        if is_break(text, text.tokens[k].end, text.tokens[k + 1].start) or \
+                any(m.first_token <= k < m.last_token for m in actors):
             return None
         if _is_source_noun(lex, text.tokens[k].norm):
             first, last = text.tokens[k], text.tokens[cue.first - 1]
@@ -242,8 +271,8 @@ def _adjective_owner(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
     if named is None or cue.last >= hi or cue.first <= lo or \
             is_break(text, text.tokens[cue.last - 1].end, text.tokens[cue.last].start):
         return None
-    prev = strip_conjunction(text.tokens[cue.first - 1].norm)
-    if not (prev in FRAMING_PREPOSITIONS or lex.is_("according_to", prev)
+    prev = text.tokens[cue.first - 1].norm      # "في" is no و/ف and في: never strip it
+    if not (with_conjunction(prev, FRAMING_PREPOSITIONS) or lex.is_("according_to", prev)
             or lex.is_("speech_verb", prev)):
         return None
     tok = text.tokens[cue.last]
@@ -253,7 +282,7 @@ def _adjective_owner(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
     if actor is None:
         return None
     return Speaker(actor, text.original[text.tokens[cue.first].start:tok.end],
-                   text.tokens[cue.first].start, cue.last + 1, "codebook")
+                   text.tokens[cue.first].start, cue.last + 1, "codebook", by_adjective=True)
 
 
 def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int) -> Speaker | None:
@@ -278,8 +307,10 @@ def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int) ->
         words.append(tok)
     if not words or is_break(text, cue.end, words[0].start):
         return None
+    one_of = len(words) > 1 and strip_conjunction(words[0].norm) in ONE_OF \
+        and _is_source_noun(lex, words[1].norm)          # "قال أحد سكان المدينة"
     start = words[0].start
-    if not _is_source_noun(lex, words[0].norm):
+    if not one_of and not _is_source_noun(lex, words[0].norm):
         # "وفقا لمصادر", "بالنسبة للمصادر": an according-to frame's ل on the source
         lam = words[0].norm[:1] == "ل" and cue.kind == "according_to"
         rest = ARTICLE + words[0].norm[2:] if words[0].norm.startswith("لل") else words[0].norm[1:]

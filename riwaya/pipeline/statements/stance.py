@@ -26,6 +26,7 @@ from riwaya.text.matcher import NormText, Token
 NEGATION_WINDOW = 5          # words before an anchor in which a negation scopes over it
 EXAMPLE_NEGATION_WINDOW = 4  # first words of an example match's content where a negation denies it
 ANAPHOR_WORDS = 4            # words of a claim anaphor ("هذه الاتهامات الروسية")
+RAISER_GAP = 2              # words between a negation and the verb it negates before "أن"
 DENIED_FRAME_GAP = 4         # words between a denial's content end and the statement noun it denies
 
 
@@ -46,12 +47,33 @@ def negation_before(lex: Lexicon, text: NormText, first: int, anchor_tok: int) -
         return None
     for k in range(anchor_tok - 1, max(first, anchor_tok - NEGATION_WINDOW) - 1, -1):
         tok = text.tokens[k]
+        if lex.is_("complementizer", tok.norm):
+            # a negation does not reach past the complementizer of a clause of its own ("لم
+            # تتحرر وأنها تحت الاحتلال", "لا شك أن"), but a negated verb of saying or thinking
+            # negates what it introduces ("لا نعتبر أن الرقة تحررت")
+            return _negated_verb(lex, text, first, k)
         if is_break(text, tok.end, text.tokens[k + 1].start) or lex.is_("relative", tok.norm):
             return None  # a negation does not reach into a relative clause ("ليست المرة الأولى التي")
         if lex.is_("negation", tok.norm):
             if lex.is_("continuative", text.tokens[k + 1].norm):
                 continue  # لا تزال (still), لا يعدو (nothing but)
             return tok
+    return None
+
+
+def _negated_verb(lex: Lexicon, text: NormText, first: int, comp: int) -> Token | None:
+    """The negation of a verb of saying or thinking, or of a word that passes a negation on
+    (``negation_raiser``: يمكن، صحيح), right before the complementizer at token ``comp`` ("لا
+    نعتبر أن", "لا يمكن أن", "ليس من الصحيح أن"), if any."""
+    verb = text.tokens[comp - 1].norm if comp - 1 >= first else ""
+    if not (lex.is_("speech_verb", verb) or lex.is_("negation_raiser", verb)):
+        return None
+    for k in range(comp - 2, max(first, comp - 1 - RAISER_GAP) - 1, -1):
+        neg = text.tokens[k]
+        if is_break(text, neg.end, text.tokens[k + 1].start):
+            return None  # "لا، نعتبر أن": no is an answer, not the verb's negation
+        if lex.is_("negation", neg.norm):
+            return neg
     return None
 
 
@@ -106,14 +128,20 @@ def decide_example(lex: Lexicon, text: NormText, cue: Cue, cand: Candidate, *,
 
 def without_presupposed(decisions: list[Decision],
                         presupposes: dict[str, tuple[str, ...]]) -> list[Decision]:
-    """Drop a denial or concession of what another denied or conceded claim presupposes."""
+    """Drop a denial or concession of what another denied or conceded claim presupposes, and a
+    claim found only by a place named outside the content when another claim found presupposes
+    it ("أن التحالف كان طرفاً في الصفقة" after Raqqa was named: the deal is presupposed, not
+    said)."""
     drop: set[tuple[str, str]] = set()
+    implied: set[str] = set()
     for d in decisions:
+        implied.update(presupposes.get(d.candidate.claim_id, ()))
         if d.stance == "asserts":
             continue
         for other in presupposes.get(d.candidate.claim_id, ()):
             drop.add((other, d.stance))
-    return [d for d in decisions if (d.candidate.claim_id, d.stance) not in drop]
+    return [d for d in decisions if (d.candidate.claim_id, d.stance) not in drop
+            and not (d.candidate.by_context and d.candidate.claim_id in implied)]
 
 
 def denied_frame(cues: list[Cue], i: int) -> Cue | None:
