@@ -10,7 +10,10 @@ Prints
   idle (script run over, every element drawn, charts plotted), for every page, Compare with its
   default six outlets and the Map with its biggest place chosen (its sentences, a page of them);
   target at 10k articles: every page <= 3 s;
-- server RSS after every page was visited (the server and its children); target at 10k <= 1 GB.
+- server RSS after every page was visited (the server and its children); target at 10k <= 1 GB;
+- with each, CPU seconds (user+sys): the server's (its script runs) and the browser's
+  (Playwright's driver and Chromium), and the load average at the end: on a shared machine
+  the wall clock is an upper bound, the CPU seconds are what a page cost.
 
 Corpus: RIWAYA_PROCESSED if set (e.g. a corpus built from data/raw), else data/processed when
 it holds a build, else the synthetic test corpus written to a temporary folder.
@@ -110,7 +113,10 @@ def cold_start(browser, corpus: Path, tmp: str, n: int) -> tuple[float, float, f
         page.goto(server.url + "/Map")
         t_loaded = time.monotonic()
         map_drawn(page)
-        return healthy, t_loaded - t_goto, time.monotonic() - t0, server, page
+        took = time.monotonic() - t0
+        print(f"         server CPU from launch to map drawn {cpu_seconds(server.proc.pid):.2f} s "
+              f"(Python's imports included)")
+        return healthy, t_loaded - t_goto, took, server, page
     except BaseException:
         server.stop()
         raise
@@ -137,27 +143,71 @@ PLOTTED = """() => [...document.querySelectorAll('.js-plotly-plot')].every(
 
 def biggest_place(corpus: Path) -> str | None:
     """The place with most mentions (the map's biggest marker)."""
-    from riwaya.dashboard.corpus import prepare
+    from riwaya.dashboard.corpus import load_prepared
     from riwaya.dashboard.filters import Filters
     from riwaya.dashboard.map import place_summary
-    from riwaya.pipeline.store import load_corpus
 
-    places = place_summary(Filters().apply(prepare(load_corpus(corpus))))
+    places = place_summary(Filters().apply(load_prepared(corpus)))
     return None if places.empty else str(places["entity_id"].iloc[0])
 
 
-def render_time(page, url: str) -> float:
-    """Seconds from asking for ``url`` to the page idle with its charts plotted."""
+def render_time(page, url: str, server_pid: int | None = None) -> tuple[float, float, float]:
+    """(seconds from asking for ``url`` to the page idle with its charts plotted, the
+    server's CPU seconds (user+sys, with its children) meanwhile, the browser's): on a shared
+    machine the wall clock is an upper bound, the CPU seconds are what the page cost."""
+    cpu = cpu_seconds(server_pid) if server_pid else 0.0
+    browser = browser_cpu_seconds(server_pid) if server_pid else 0.0
     t = time.monotonic()
     page.goto(url)
     wait_app_idle(page, timeout_ms=120_000, ready="h1")
     page.wait_for_function(PLOTTED, timeout=120_000)
-    return time.monotonic() - t
+    took = time.monotonic() - t
+    if not server_pid:
+        return took, float("nan"), float("nan")
+    return took, cpu_seconds(server_pid) - cpu, browser_cpu_seconds(server_pid) - browser
 
 
-def page_times(page, base: str, corpus: Path, repeat: int) -> None:
+def _cpu(procs) -> float:
+    import psutil
+
+    total = 0.0
+    for p in procs:
+        try:
+            times = p.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:  # a process that just ended
+            pass
+    return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of the process ``pid`` and its children."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        return _cpu([proc, *proc.children(recursive=True)])
+    except psutil.Error:
+        return float("nan")
+
+
+def browser_cpu_seconds(server_pid: int) -> float:
+    """User + system CPU seconds of this benchmark's other child processes: Playwright's
+    driver and Chromium (every process it started but the server's)."""
+    import psutil
+
+    try:
+        server = psutil.Process(server_pid)
+        skip = {server_pid, *(c.pid for c in server.children(recursive=True))}
+    except psutil.Error:
+        skip = {server_pid}
+    return _cpu([c for c in psutil.Process().children(recursive=True) if c.pid not in skip])
+
+
+def page_times(page, base: str, corpus: Path, repeat: int, server_pid: int | None = None) -> None:
     """Each page's render time in the warm session (median of ``repeat``; the first visit,
-    which fills the server's caches for that page, is shown too)."""
+    which fills the server's caches for that page, is shown too), and the server's CPU
+    seconds for it."""
     from urllib.parse import quote
 
     pages = dict(PAGES)
@@ -167,13 +217,15 @@ def page_times(page, base: str, corpus: Path, repeat: int) -> None:
 
     for name, path in pages.items():
         try:
-            times = [render_time(page, base + path) for _ in range(max(repeat, 1) + 1)]
+            runs = [render_time(page, base + path, server_pid) for _ in range(max(repeat, 1) + 1)]
         except PlaywrightTimeout:
             print(f"page {name:30s} not drawn within 120 s   SLOW")
             continue
+        times, cpus, browser = ([r[i] for r in runs] for i in range(3))
         med = statistics.median(times[1:])
-        print(f"page {name:30s} {med:6.2f} s   (first visit {times[0]:.2f} s; target at 10k <= 3 s)"
-              f"   {'OK' if med <= 3 else 'SLOW'}")
+        print(f"page {name:30s} {med:6.2f} s, CPU server {statistics.median(cpus[1:]):5.2f} s "
+              f"browser {statistics.median(browser[1:]):5.2f} s   (first visit {times[0]:.2f} s, "
+              f"CPU server {cpus[0]:.2f} s; target at 10k <= 3 s)   {'OK' if med <= 3 else 'SLOW'}")
 
 
 def rss_mb(pid: int) -> float:
@@ -219,7 +271,7 @@ def main() -> int:
 
             # toggle each of the first actors of the filter on and off; time "on"
             actor_box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
-            timings = []
+            timings, cpus = [], []
             for i in range(args.repeat):
                 actor_box.locator("input").click()
                 options = page.locator("[role='option']").filter(has_not_text="Select all")
@@ -227,9 +279,11 @@ def main() -> int:
                 option = options.nth(i % options.count())
                 name = option.inner_text()
                 page.evaluate(ARM_JS)
+                cpu = cpu_seconds(server.proc.pid)
                 option.click()
                 page.wait_for_function("() => window.__bench && window.__bench.end !== null", timeout=20_000)
                 took = page.evaluate("() => (window.__bench.end - window.__bench.start) / 1000")
+                cpus.append(cpu_seconds(server.proc.pid) - cpu)
                 points = page.locator(MAP_POINTS).count()
                 phases = page.evaluate("() => [window.__bench.t_running, window.__bench.t_done, window.__bench.t_plot]")
                 detail = " ".join(f"{k} {v / 1000:.2f}" for k, v in zip(("run-start", "run-end", "plotted"), phases) if v)
@@ -246,9 +300,11 @@ def main() -> int:
             med = statistics.median(timings)
             print(f"actor filter re-render    {med:6.2f} s   median of {len(timings)} "
                   f"(min {min(timings):.2f}, max {max(timings):.2f}; target < 0.5 s)"
-                  f"   {'OK' if med < 0.5 else 'SLOW'}")
-            page_times(page, server.url, corpus, args.page_repeat)
+                  f"   {'OK' if med < 0.5 else 'SLOW'}; server CPU {statistics.median(cpus):.2f} s")
+            page_times(page, server.url, corpus, args.page_repeat, server.proc.pid)
             print(f"server RSS after every page {rss_mb(server.proc.pid):6.0f} MB   (target at 10k <= 1 GB)")
+            print(f"load average (1, 5, 15 min) {' '.join(f'{x:.2f}' for x in os.getloadavg())}: "
+                  f"wall-clock times are upper bounds on a busy machine")
         finally:
             server.stop()
             browser.close()

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 import streamlit as st
 
 from riwaya.config import Paths, review_db
-from riwaya.dashboard.corpus import Prepared, prepare
+from riwaya.dashboard.corpus import Prepared, load_prepared
 from riwaya.dashboard.filters import Filters
 from riwaya.dashboard.html import md
 from riwaya.errors import CorpusError
-from riwaya.pipeline.store import load_corpus, read_manifest
+from riwaya.pipeline.store import read_manifest
 from riwaya.review import ReviewStore, load_decisions
 from riwaya.workspace import Workspace
 
@@ -61,7 +61,9 @@ def _load(path: str, build: str, review: str = "") -> Prepared:
     # new review decision is a new entry, so a decision shows at once on every page. One
     # object shared, read-only, by every session (st.cache_data unpickled a fresh copy of the
     # whole corpus on every rerun); what is derived from it is cached on it (``prep.memo``).
-    return prepare(load_corpus(path), load_decisions(review_db(path)))
+    # Its frames are slim: the text columns stay in the Parquet files, read by DuckDB for
+    # what a page shows (``prep.texts``, riwaya/dashboard/query.py).
+    return load_prepared(path, load_decisions(review_db(path)))
 
 
 @dataclass

@@ -78,7 +78,7 @@ def near_panel(ctx, book) -> None:
     if st.button("Find sentences like its examples", key="cb_near_find", icon=":material/search:"):
         with st.spinner("Comparing every sentence with the examples…"):
             try:
-                found[chosen] = near_examples(list(claims[chosen].examples), ctx.prep.sentences)
+                found[chosen] = near_examples(list(claims[chosen].examples), ctx.prep.texts.all_sentences())
             except RiwayaError as exc:
                 st.error(md(str(exc)))
     claim = claims[chosen].model_dump()

@@ -66,7 +66,7 @@ if chosen:
     st.subheader(html.md(row["name_en"]))
     st.html(html.place_meta_html(row))
     sents = place_map.place_sentences(view, chosen)
-    st.download_button("Download these sentences (CSV)", sents.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download these sentences (CSV)", lambda: sents.to_csv(index=False).encode("utf-8"),
                        file_name=f"riwaya-place-{chosen}.csv", mime="text/csv", key="map_csv")
     shown = 0
     if place_map.sentence_pages(sents) > 1:  # a much-named place is read a page at a time

@@ -3,8 +3,11 @@
 Modules, one concern each:
 
 - ``palette``  colours (actors, claims, outlets, stances) and the Arabic fonts;
+- ``query``    the articles' and sentences' text, read by DuckDB from the Parquet files for what
+  is shown (never held in the shared frames);
 - ``corpus``   :class:`~riwaya.dashboard.corpus.Prepared`, the corpus tables joined once by
-  ``prepare``; display labels of actors, claims and outlets;
+  ``prepare`` (``load_prepared`` reads a build without its text columns); display labels of
+  actors, claims and outlets;
 - ``filters``  the sidebar's ``Filters``, parsed once, and ``Filters.apply(prep) -> View``: the
   statements, sentences, mentions, documents and outlets in view, which every page uses;
 - ``map``      places in view, the map's region computed from the corpus, a place's sentences;
@@ -16,6 +19,6 @@ Modules, one concern each:
 - ``network``  actors linked by agreement and conflict on claims, laid out; GraphML/CSV export;
 - ``html``     ALL the HTML of the dashboard, escaping every piece of text in one place.
 
-Dependencies run one way: palette ← corpus ← filters ← (map, matrix, reader) ← compare,
+Dependencies run one way: (palette, query) ← corpus ← filters ← (map, matrix, reader) ← compare,
 overview, timeline; filters ← network; ``html`` uses corpus, palette and reader.
 """

@@ -13,11 +13,14 @@ import pandas as pd
 
 from riwaya.dashboard.memo import Memo
 from riwaya.dashboard.palette import palette_for
-from riwaya.pipeline.schema import SPEAKER_KINDS, UNATTRIBUTED, speaker_kind
-from riwaya.pipeline.store import Corpus
+from riwaya.dashboard.query import TEXT_COLUMNS, Texts, slim
+from riwaya.pipeline.schema import SPEAKER_KINDS, TABLES, UNATTRIBUTED, speaker_kind
+from riwaya.pipeline.store import Corpus, build_dir, read_manifest
 from riwaya.review.apply import reviewed_corpus
 
 
+#: columns of the mentions held as categories (a handful of values repeated on every row)
+SMALL_VOCABULARY = ("kind", "method", "source")
 #: how many filters' frames (statements, sentences, mentions, documents) a corpus keeps
 VIEW_FRAMES = 8
 
@@ -29,14 +32,17 @@ class Prepared:
     One object is shared, read-only, by every session of the server: nothing may change its
     frames in place. Results derived from it are kept in :attr:`memo`
     (:mod:`riwaya.dashboard.memo`), so a new corpus starts with none.
+
+    The articles' and sentences' text is not in these frames: :attr:`texts` reads it by
+    DuckDB for what a page shows (:mod:`riwaya.dashboard.query`).
     """
 
     statements: pd.DataFrame   # + source, date, title, actor_label, name_en, name_ar, claim_label;
                                # method, confidence, speaker_kind, affiliation always filled
                                # (:func:`provenance`), + affiliation_label
-    mentions: pd.DataFrame     # + source
-    sentences: pd.DataFrame    # + source, date, title
-    documents: pd.DataFrame
+    mentions: pd.DataFrame     # + source; kind, method, source as categories (SMALL_VOCABULARY)
+    sentences: pd.DataFrame    # + source, date; no text (:attr:`texts`)
+    documents: pd.DataFrame    # no text, raw_text, removed, credits (:attr:`texts`)
     actors: pd.DataFrame       # + label, speaker_kind (the actor's group: SPEAKER_GROUPS)
     claims: pd.DataFrame       # + label, short
     places: pd.DataFrame
@@ -45,6 +51,8 @@ class Prepared:
     claim_colours: dict[str, str] = field(default_factory=dict)
     outlet_colours: dict[str, str] = field(default_factory=dict)
     decisions: pd.DataFrame = field(default_factory=pd.DataFrame)  # the review decisions applied
+    #: the text columns (:data:`riwaya.dashboard.query.TEXT_COLUMNS`), read by DuckDB
+    texts: Texts | None = field(default=None, compare=False, repr=False)
     memo: Memo = field(default_factory=Memo, init=False, compare=False, repr=False)
     #: the filtered frames of the last few filters (large: kept few)
     frames: Memo = field(default_factory=lambda: Memo(VIEW_FRAMES), init=False, compare=False,
@@ -160,13 +168,17 @@ def claim_display(claim_id: str, statement_en) -> str:
     return as_text(statement_en) or claim_id
 
 
+#: what an article naming no outlet shows as its outlet (with its id: each stands alone)
+UNNAMED_OUTLET = "No outlet named"
+
+
 def outlet_of(source, doc_id: str = "") -> str:
     """The outlet's name; an article whose outlet is unknown stands alone (it is not lumped
-    together with other unknown ones): "Unknown outlet (000_54f79f58)"."""
+    together with other unknown ones): "No outlet named · article 000_54f79f58"."""
     text = as_text(source)
     if text:
         return text
-    return f"Unknown outlet ({doc_id[:12]})" if doc_id else "Unknown outlet"
+    return f"{UNNAMED_OUTLET} · article {doc_id[:12]}" if doc_id else UNNAMED_OUTLET
 
 
 def _actors(corpus: Corpus) -> pd.DataFrame:
@@ -197,11 +209,48 @@ def _claims(corpus: Corpus) -> pd.DataFrame:
     return claims
 
 
-def prepare(corpus: Corpus, decisions: pd.DataFrame | None = None) -> Prepared:
+def load_prepared(out_dir, decisions: pd.DataFrame | None = None) -> Prepared:
+    """The prepared corpus of the processed folder ``out_dir``: its tables read by DuckDB
+    without their text columns, which stay in the build's Parquet files (:class:`Texts`)."""
+    import duckdb
+
+    build = build_dir(out_dir)
+    frames: dict[str, pd.DataFrame] = {}
+    with duckdb.connect() as con:
+        for name in TABLES:
+            path = str(build / f"{name}.parquet")
+            have = [r[0] for r in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [path]).fetchall()]
+            cols = ", ".join(f'"{c}"' for c in have if c not in TEXT_COLUMNS.get(name, ()))
+            frames[name] = con.execute(f"SELECT {cols} FROM read_parquet(?)", [path]).df()
+    corpus = Corpus(**frames, manifest=read_manifest(out_dir) or {})
+    return prepare(corpus, decisions, texts=Texts.over_parquet(build))
+
+
+def _for_review(corpus: Corpus, decisions: pd.DataFrame | None, texts: Texts) -> Corpus:
+    """The corpus with the text of the sentences the review decisions are about (the
+    decisions are keyed by a sentence's text, :mod:`riwaya.review`), when its frames lack it."""
+    from dataclasses import replace
+
+    if decisions is None or decisions.empty or "text" in corpus.sentences:
+        return corpus
+    s = corpus.sentences
+    decided = s["doc_id"].isin(set(decisions["doc_id"]))   # every article stays; only these get text
+    text = pd.Series(None, index=s.index, dtype=object)
+    text[decided] = texts.sentence_texts(s[decided])
+    return replace(corpus, sentences=s.assign(text=text))
+
+
+def prepare(corpus: Corpus, decisions: pd.DataFrame | None = None, *, texts: Texts | None = None) -> Prepared:
     """Join the corpus tables once into the frames every page uses; the readers' review
-    ``decisions`` (:mod:`riwaya.review`) override the machine's statements first."""
-    corpus = reviewed_corpus(corpus, decisions)
-    docs = corpus.documents.copy()
+    ``decisions`` (:mod:`riwaya.review`) override the machine's statements first.
+
+    ``texts``: where the text columns are read (:func:`load_prepared` passes the build's
+    Parquet files); without it the corpus's own frames hold them and are copied into DuckDB.
+    Either way the frames of the result hold no text column."""
+    if texts is None:
+        texts = Texts.from_frames({"documents": corpus.documents, "sentences": corpus.sentences})
+    corpus = reviewed_corpus(_for_review(corpus, decisions, texts), decisions)
+    docs = slim("documents", corpus.documents)
     docs["source"] = [outlet_of(s, d) for s, d in zip(docs["source"], docs["doc_id"])]
     actors, claims = _actors(corpus), _claims(corpus)
     doc_meta = docs[["doc_id", "source", "date", "title"]]
@@ -217,7 +266,12 @@ def prepare(corpus: Corpus, decisions: pd.DataFrame | None = None) -> Prepared:
                   .rename(columns={"label": "claim_label", "short": "claim_short"}),
                   on="claim_id", how="left")
     mentions = corpus.mentions.merge(doc_meta[["doc_id", "source"]], on="doc_id", how="left")
-    sentences = corpus.sentences.merge(doc_meta, on="doc_id", how="left")
+    for column in SMALL_VOCABULARY:   # a few distinct values in 10^5-10^6 rows: codes, not strings
+        if column in mentions:
+            mentions[column] = mentions[column].astype("category")
+    # + outlet and date (not the title: a copy per sentence; search adds it to what it shows)
+    sentences = slim("sentences", corpus.sentences).merge(doc_meta[["doc_id", "source", "date"]],
+                                                          on="doc_id", how="left")
     outlets = tuple(sorted(set(docs["source"])))
     return Prepared(
         statements=st, mentions=mentions, sentences=sentences, documents=docs,
@@ -226,4 +280,5 @@ def prepare(corpus: Corpus, decisions: pd.DataFrame | None = None) -> Prepared:
         claim_colours=palette_for(claims["claim_id"]),
         outlet_colours=palette_for(outlets),
         decisions=decisions if decisions is not None else pd.DataFrame(),
+        texts=texts,
     )

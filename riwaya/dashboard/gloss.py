@@ -55,9 +55,13 @@ def statement_gloss(prep: Prepared, actor_id: str, stance: str, claim_id: str) -
     return gloss_text(actor_english(prep, actor_id), stance, prep.claim_label(claim_id))
 
 
-def _sentence_table(prep: Prepared) -> pd.DataFrame:
-    return prep.sentences[["doc_id", "sentence_id", "text", "start"]].rename(
-        columns={"text": "sentence", "start": "sentence_start"})
+def _sentence_table(prep: Prepared, keys: pd.DataFrame) -> pd.DataFrame:
+    """The sentences of ``keys`` (doc_id, sentence_id) with their text, read by DuckDB."""
+    from riwaya.dashboard.query import with_texts
+
+    wanted = keys[["doc_id", "sentence_id"]].drop_duplicates()
+    s = prep.sentences[["doc_id", "sentence_id", "start"]].merge(wanted, on=["doc_id", "sentence_id"])
+    return with_texts(prep.texts, s, column="sentence").rename(columns={"start": "sentence_start"})
 
 
 def translation_of(translations: Translations | None, doc_id: str, sentence: str) -> str:
@@ -76,7 +80,7 @@ def annotate(prep: Prepared, ev: pd.DataFrame, translations: Translations | None
     out = ev.drop(columns=[c for c in GLOSS_COLUMNS if c in ev]).reset_index(drop=True)
     if out.empty:
         return out.assign(**{c: pd.Series(dtype=object) for c in GLOSS_COLUMNS})
-    out = out.merge(_sentence_table(prep), on=["doc_id", "sentence_id"], how="left")
+    out = out.merge(_sentence_table(prep, out), on=["doc_id", "sentence_id"], how="left")
     out["gloss"] = [statement_gloss(prep, a, s, c) for a, s, c in
                     zip(out["actor_id"], out["stance"], out["claim_id"])]
     # a statement whose sentence is not in the corpus (never, unless the tables disagree)

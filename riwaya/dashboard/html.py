@@ -317,10 +317,11 @@ def reader_html(prep: Prepared, doc_id: str, *, focus_sentence: int | None = Non
     actors and places shaded, statements underlined in their claim's colour, cues in bold.
     ``page``: only that page of :data:`riwaya.dashboard.reader.PAGE_SENTENCES` sentences (a
     very long article); None: the whole article."""
-    docs = prep.documents[prep.documents["doc_id"] == doc_id]
-    if docs.empty:
+    from riwaya.dashboard.reader import article_text
+
+    text = article_text(prep, doc_id)   # the one article's text, read by DuckDB
+    if text is None:
         return ""
-    text = str(docs["text"].iloc[0] or "")
     bounds = sentence_bounds(prep, doc_id)
     lo, hi = (0, len(text)) if page is None else page_range(bounds, page, len(text))
     spans = _Spans(reader_spans(prep, doc_id, within=(lo, hi)))

@@ -9,7 +9,7 @@ it was found (:func:`how_found`) and who the speaker is (:func:`speaker_text`).
 from __future__ import annotations
 
 from typing import Mapping
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import pandas as pd
 
@@ -135,10 +135,12 @@ def matrix_wide(long: pd.DataFrame) -> pd.DataFrame:
             return "mixed (" + ", ".join(f"{s} {r[s]}" for s in STANCES if r[s]) + ")"
         return f"{r['stance']} ({r['n']})"
     frame = long.assign(cell=long.apply(describe, axis=1))
-    wide = frame.pivot(index="actor_label", columns="claim_id", values="cell")
-    wide = wide.reindex(index=list(dict.fromkeys(long["actor_label"])),
-                        columns=list(dict.fromkeys(long["claim_id"])))
-    wide.index.name = "actor"
+    # by actor id: two speakers may share a label (one row each, as in the matrix)
+    wide = frame.pivot(index="actor_id", columns="claim_id", values="cell")
+    actors = list(dict.fromkeys(long["actor_id"]))
+    wide = wide.reindex(index=actors, columns=list(dict.fromkeys(long["claim_id"])))
+    label = dict(zip(long["actor_id"], long["actor_label"]))
+    wide.index = pd.Index([label[a] for a in actors], name="actor")
     wide.columns.name = None
     return wide.reset_index()
 
@@ -195,7 +197,8 @@ def evidence_csv(ev: pd.DataFrame, *, absolute=None) -> pd.DataFrame:
     out = ev[["date", "source", "title", "actor_label", "actor_surface", "speaker_kind", "affiliation",
               "claim_id", "claim_label", "stance", "cue", "quote", "method", "confidence",
               "doc_id", "sentence_id"]].copy()
-    out["reader_link"] = [(absolute or str)(reader_link(d, s)) for d, s in zip(ev["doc_id"], ev["sentence_id"])]
+    links = reader_links(ev["doc_id"], ev["sentence_id"])
+    out["reader_link"] = [absolute(link) for link in links] if absolute else links
     return out.rename(columns={"actor_label": "actor", "source": "outlet", "claim_label": "claim",
                                "method": "found_by"})
 
@@ -229,6 +232,12 @@ def speaker_text(r) -> str:
     text = SPEAKER_TEXT.get(kind, kind or SPEAKER_TEXT["source"])
     affiliation = as_text(getattr(r, "affiliation_label", "")) or as_text(getattr(r, "affiliation", ""))
     return f"{text}, speaks for {affiliation}" if affiliation else text
+
+
+def reader_links(doc_ids, sentence_ids) -> list[str]:
+    """:func:`reader_link` of each (doc_id, sentence_id), each article's id quoted once."""
+    quoted = {d: quote_plus(str(d)) for d in dict.fromkeys(doc_ids)}
+    return [f"Reader?doc={quoted[d]}&sent={int(s)}#s-{int(s)}" for d, s in zip(doc_ids, sentence_ids)]
 
 
 def reader_link(doc_id: str, sentence_id: int) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 import networkx as nx
@@ -29,6 +29,7 @@ import pandas as pd
 
 from riwaya.dashboard.corpus import as_text
 from riwaya.dashboard.filters import View
+from riwaya.dashboard.memo import per_view
 
 #: the side of each stance: asserts and concedes agree with each other, denies opposes both
 SIDE = {"asserts": "true", "concedes": "true", "denies": "false"}
@@ -49,6 +50,9 @@ class Network:
     nodes: pd.DataFrame
     edges: pd.DataFrame
     chosen: tuple[str, ...] = ()
+    #: what is derived from it (its GraphML), computed once: a network is shared by every
+    #: session with the same filter (:func:`network` is memoised)
+    derived: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def is_empty(self) -> bool:
@@ -85,9 +89,11 @@ def pair_links(view: View) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["a", "b", "claim_id", "kind"])
 
 
+@per_view
 def network(view: View, *, links: str = "both") -> Network:
     """The network of the view: nodes sized by statements, edges weighted by claims, laid out.
-    ``links``: "both", "agreement" or "conflict" (:data:`SHOW`)."""
+    ``links``: "both", "agreement" or "conflict" (:data:`SHOW`). Computed once per filter,
+    shared by every session."""
     if links not in SHOW:
         raise ValueError(f"network: expected links to be one of {sorted(SHOW)}, got {links!r}")
     st = _statements(view)
@@ -217,9 +223,11 @@ def _spread(pos: dict[str, tuple[float, float]], rounds: int = 60) -> dict[str, 
 
 def graphml(net: Network) -> bytes:
     """GraphML for Gephi (node attributes label, statements…; edge attributes kind, weight, claims)."""
-    buf = io.BytesIO()
-    nx.write_graphml(graph(net), buf)
-    return buf.getvalue()
+    if "graphml" not in net.derived:
+        buf = io.BytesIO()
+        nx.write_graphml(graph(net), buf)
+        net.derived["graphml"] = buf.getvalue()
+    return net.derived["graphml"]
 
 
 def nodes_csv(net: Network) -> pd.DataFrame:

@@ -5,7 +5,9 @@ outlet is most like it (rapidfuzz ``ratio`` of the normalised texts). Comparing 
 exact but quadratic (18 minutes and a 2.4 GB matrix for six outlets at 10k articles), so past
 :data:`EXACT_PAIRS` pairs the candidates come from hashing instead:
 
-- sentences with the same normalised text are paired at once (a hash of the text);
+- sentences with the same normalised text are paired at once (the earliest copy in another
+  group, score 100), and only a group's first copy of a text goes on (its copies take its
+  answer: a later copy never wins a tie);
 - every sentence's runs of three words (shingles) are hashed into an index; two sentences of different
   groups sharing shingles are candidates, the :data:`CANDIDATES` sharing most are scored with
   rapidfuzz. A shingle found in more than :data:`COMMON_SHINGLE` sentences (a stock phrase)
@@ -47,7 +49,14 @@ def best_matches(norm: list[str], group: np.ndarray, *, exact_pairs: int = EXACT
         best = scores.argmax(axis=1)  # the first of equal scores
         return best, scores[np.arange(n), best]
     score[:] = 0.0  # another group exists: nothing alike scores 0
-    pairs = _candidate_pairs(norm, group)
+    codes = np.unique(group, return_inverse=True)[1]
+    first = _first_copies(norm, codes)
+    rep = first == np.arange(n)        # the first sentence of each text in its group
+    same = _identical_elsewhere(norm, codes, rep)
+    best[same >= 0], score[same >= 0] = same[same >= 0], 100.0
+    # only a group's first copy of a text is indexed (a later copy never wins a tie) and
+    # asks for candidates (its copies take its answer)
+    pairs = _candidate_pairs(norm, group, indexed=rep, asking=rep & (same < 0))
     for i, js in pairs.items():
         top_j, top_s = -1, -1.0
         for j in sorted(js):
@@ -55,6 +64,8 @@ def best_matches(norm: list[str], group: np.ndarray, *, exact_pairs: int = EXACT
             if s > top_s:
                 top_j, top_s = j, s
         best[i], score[i] = top_j, top_s
+    copies = ~rep & (same < 0)
+    best[copies], score[copies] = best[first[copies]], score[first[copies]]
     # with nothing alike, the first sentence of another group stands as the best, scoring 0
     # (sentence 0, or for sentence 0's group the first sentence of another group)
     lonely = best < 0
@@ -72,11 +83,39 @@ def shingles(text: str) -> set[int]:
     return {hash(run) for run in zip(words, words[1:], words[2:])}
 
 
-def _candidate_pairs(norm: list[str], group: np.ndarray) -> dict[int, list[int]]:
-    """{sentence: the sentences of other groups most worth scoring}."""
+def _first_copies(norm: list[str], codes: np.ndarray) -> np.ndarray:
+    """Each sentence's first copy (the same normalised text) in its own group (itself if first)."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"text": norm, "code": codes, "i": np.arange(len(norm))})
+    return frame.groupby(["text", "code"], sort=False)["i"].transform("min").to_numpy()
+
+
+def _identical_elsewhere(norm: list[str], codes: np.ndarray, rep: np.ndarray) -> np.ndarray:
+    """Each sentence's earliest identical sentence (the same normalised text) in another
+    group, -1 when there is none: its best match at once (score 100), unhashed."""
+    import pandas as pd
+
+    firsts = pd.DataFrame({"text": norm, "code": codes, "i": np.arange(len(norm))})[rep]
+    head = firsts.drop_duplicates("text")                     # each text's earliest copy
+    top_code = dict(zip(head["text"], head["code"]))
+    top_i = dict(zip(head["text"], head["i"]))
+    other = firsts[firsts["code"].to_numpy() != firsts["text"].map(top_code).to_numpy()]
+    second = dict(zip(*other.drop_duplicates("text")[["text", "i"]].T.values))   # earliest of another group
+    return np.asarray([top_i[t] if top_code[t] != c else second.get(t, -1)
+                       for t, c in zip(norm, codes.tolist())], dtype=np.int64)
+
+
+def _candidate_pairs(norm: list[str], group: np.ndarray, *, indexed: np.ndarray | None = None,
+                     asking: np.ndarray | None = None) -> dict[int, list[int]]:
+    """{sentence: the sentences of other groups most worth scoring}, for the sentences
+    ``asking`` (default every one) among the sentences ``indexed`` (default every one)."""
     codes = np.unique(group, return_inverse=True)[1]
+    asking = np.ones(len(norm), dtype=bool) if asking is None else asking
     owner, keys = [], []
     for i, text in enumerate(norm):
+        if indexed is not None and not indexed[i]:
+            continue
         for h in shingles(text):
             owner.append(i)
             keys.append(h)
@@ -93,7 +132,10 @@ def _candidate_pairs(norm: list[str], group: np.ndarray) -> dict[int, list[int]]
         if size < 2 or size > COMMON_SHINGLE:
             continue
         members = owner_a[s:s + size]
-        a, b = np.repeat(members, size), np.tile(members, size)
+        askers = members[asking[members]]       # only the sentences asking get pairs
+        if not len(askers):
+            continue
+        a, b = np.repeat(askers, size), np.tile(members, len(askers))
         keep = codes[a] != codes[b]
         left.append(a[keep])
         right.append(b[keep])

@@ -69,8 +69,9 @@ def claims_key(prep: Prepared) -> pd.DataFrame:
     return prep.claims[["claim_id", "label"]].rename(columns={"label": "claim"})
 
 
+@per_corpus
 def articles_table(prep: Prepared) -> pd.DataFrame:
-    """One row per article: date, outlet, title, counts."""
+    """One row per article: date, outlet, title, counts (computed once per corpus)."""
     d = prep.documents
     n_st = prep.statements.groupby("doc_id").size()
     n_se = prep.sentences.groupby("doc_id").size()

@@ -68,11 +68,32 @@ def has_article(prep: Prepared, doc_id) -> bool:
 
 
 def article(prep: Prepared, doc_id: str) -> pd.Series:
-    """The documents row of one article."""
+    """The documents row of one article, with its text, raw text and removed lines (read by
+    DuckDB: the shared frames do not hold them)."""
     d = doc_rows(prep, "documents", doc_id)
     if d.empty:
         raise KeyError(f"no article {doc_id!r} in the corpus")
-    return d.iloc[0]
+    row = d.iloc[0]
+    if prep.texts is None:
+        return row
+    return pd.concat([row, pd.Series(prep.texts.document(doc_id), dtype=object)])
+
+
+def article_text(prep: Prepared, doc_id: str) -> str | None:
+    """The cleaned text of one article (every offset indexes into it); None when there is no
+    such article."""
+    if doc_rows(prep, "documents", doc_id).empty:
+        return None
+    return as_text(article(prep, doc_id).get("text")) if prep.texts is not None else None
+
+
+def article_sentences(prep: Prepared, doc_id: str) -> pd.DataFrame:
+    """The sentences of one article with their text (doc_id, sentence_id, start, end, text),
+    in text order."""
+    s = doc_rows(prep, "sentences", doc_id).sort_values("sentence_id")
+    if s.empty or prep.texts is None:
+        return s.assign(text=pd.Series(dtype=object))
+    return s.assign(text=prep.texts.sentence_texts(s))
 
 
 def article_meta(doc: pd.Series) -> list[tuple[str, str]]:
@@ -94,11 +115,14 @@ def duplicate_of(doc: pd.Series) -> str:
 
 def sentence_text(prep: Prepared, doc_id: str, sentence_id: int | None) -> str | None:
     """The text of one sentence of an article; None when there is no such sentence."""
-    if sentence_id is None:
+    if sentence_id is None or prep.texts is None:
         return None
     s = doc_rows(prep, "sentences", doc_id)
     hit = s[s["sentence_id"] == sentence_id]
-    return None if hit.empty else str(hit["text"].iloc[0])
+    if hit.empty:
+        return None
+    text = prep.texts.sentence_texts(hit.iloc[:1]).iloc[0]
+    return None if text is None else str(text)
 
 
 def article_statements(prep: Prepared, doc_id: str) -> pd.DataFrame:

@@ -17,24 +17,35 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from riwaya.dashboard.corpus import Prepared, as_text
-from riwaya.dashboard.filters import View
+from riwaya.dashboard.filters import View, sentence_keys
 from riwaya.dashboard.gloss import Translations, sentence_glosses, statement_gloss, translation_of
+from riwaya.dashboard.memo import per_corpus, per_view
+from riwaya.dashboard.query import with_texts
 from riwaya.text.normalize import is_arabic_letter, normalize_form, normalize_with_map
 
 #: hits per page of results
 PER_PAGE = 20
 #: a query longer than this is cut (a pasted article is not a search)
 MAX_QUERY = 200
+#: how the normalised sentences are held (Arrow strings: compact, searched by Arrow's compute)
+_STRINGS = "string[pyarrow]"
 HIT_COLUMNS = ["doc_id", "sentence_id", "source", "date", "title", "text", "start", "matched", "marks"]
 
-# normalised sentence texts, computed once per sentences frame (a corpus load)
-_NORMALISED: dict[int, tuple[weakref.ref, pd.Series]] = {}
+@per_view
+def _glosses(view: View) -> pd.Series:
+    """The normalised English gloss of each statement in view (actor, stance, the claim's
+    label and statement), once per filter."""
+    st, prep = view.statements, view.prep
+    rows = list(zip(st["actor_id"], st["stance"], st["claim_id"], st["claim_short"], st["actor_label"]))
+    gloss = {r: normalize_form(f"{statement_gloss(prep, *r[:3])} {as_text(r[3])} {as_text(r[4])}")
+             for r in dict.fromkeys(rows)}    # each distinct one once: thousands of statements repeat
+    return pd.Series([gloss[r] for r in rows], index=st.index, dtype=object)
 
 
 @dataclass(frozen=True)
@@ -75,17 +86,14 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(normalize_form(query).split()))
 
 
-def normalised_texts(sentences: pd.DataFrame) -> pd.Series:
-    """:func:`normalize_form` of every sentence's text, computed once per frame."""
-    key = id(sentences)
-    cached = _NORMALISED.get(key)
-    if cached is not None and cached[0]() is sentences:
-        return cached[1]
-    norm = pd.Series([normalize_form(as_text(t)) for t in sentences["text"]], index=sentences.index)
-    _NORMALISED[key] = (weakref.ref(sentences), norm)
-    for k in [k for k, (ref, _) in _NORMALISED.items() if ref() is None]:
-        del _NORMALISED[k]
-    return norm
+@per_corpus
+def normalised_texts(prep: Prepared) -> pd.Series:
+    """:func:`normalize_form` of every sentence's text (read by DuckDB, never kept raw), aligned
+    with ``prep.sentences``; computed once per corpus, held as Arrow strings (compact, and
+    searched by Arrow's compute)."""
+    keys = prep.sentences[["doc_id", "sentence_id"]]
+    texts = prep.texts.sentence_texts(keys) if len(keys) else pd.Series([], dtype=object)
+    return pd.Series([normalize_form(as_text(t)) for t in texts], index=keys.index, dtype=_STRINGS)
 
 
 def marks(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -118,11 +126,11 @@ def arabic_hits(view: View, words: list[str]) -> pd.DataFrame:
     sents = view.sentences
     if sents.empty or not words:
         return sents.iloc[0:0].assign(matched=pd.Series(dtype=object))
-    norm = normalised_texts(view.prep.sentences).reindex(sents.index)
+    norm = normalised_texts(view.prep).reindex(sents.index)
     found = _holds_all(norm, words)
     if len(words) > 1:  # a name written without its space matches too (البو كمال: البوكمال)
         found |= norm.str.contains("".join(words), regex=False)
-    return sents[found].assign(matched="Arabic text")
+    return sents[found.fillna(False).astype(bool)].assign(matched="Arabic text")
 
 
 def english_hits(view: View, words: list[str], translations: Translations | None = None) -> pd.DataFrame:
@@ -133,23 +141,24 @@ def english_hits(view: View, words: list[str], translations: Translations | None
     if sents.empty or not words:
         return sents.iloc[0:0].assign(matched=pd.Series(dtype=object))
     st = view.statements
-    glossed = pd.Series([normalize_form(f"{statement_gloss(prep, a, s, c)} {as_text(short)} {as_text(label)}")
-                         for a, s, c, short, label in zip(st["actor_id"], st["stance"], st["claim_id"],
-                                                          st["claim_short"], st["actor_label"])],
-                        index=st.index, dtype=object)
-    by_gloss = set(zip(st.loc[_holds_all(glossed, words), "doc_id"],
-                       st.loc[_holds_all(glossed, words), "sentence_id"].astype(int)))
-    matched = []
-    for r in sents.itertuples(index=False):
-        if (r.doc_id, int(r.sentence_id)) in by_gloss:
-            matched.append("English gloss")
-            continue
-        translation = translation_of(translations, r.doc_id, as_text(r.text))
-        own = normalize_form(f"{translation} {as_text(r.text)}")
-        matched.append(("translation" if translation else "sentence")
-                       if all(w in own for w in words) else None)
-    found = pd.Series([m is not None for m in matched], index=sents.index)
-    return sents[found].assign(matched=[m for m in matched if m is not None])
+    glossed = _glosses(view)
+    by_gloss = sentence_keys(prep, "statements").loc[st.index][_holds_all(glossed, words).to_numpy()]
+    gloss_hit = sentence_keys(prep, "sentences").loc[sents.index].isin(by_gloss).to_numpy()
+    # the sentence's own words: its normalised text (computed once per corpus), all at once
+    own_hit = _holds_all(normalised_texts(prep).reindex(sents.index), words).fillna(False).to_numpy(dtype=bool)
+    matched = pd.Series(np.where(gloss_hit, "English gloss", np.where(own_hit, "sentence", None)),
+                        index=sents.index, dtype=object)
+    # a reader's translation is keyed by the sentence's text: read only for the articles translated
+    translated = {d for d, _ in (translations or {})}
+    rows = sents[sents["doc_id"].isin(translated).to_numpy() & ~gloss_hit]
+    if len(rows):
+        norm = normalised_texts(prep).reindex(rows.index)
+        for n, d, text, own in zip(rows.index, rows["doc_id"], prep.texts.sentence_texts(rows), norm):
+            if translation := translation_of(translations, d, as_text(text)):
+                both = f"{normalize_form(translation)} {as_text(own)}"   # a query word holds no space
+                matched[n] = "translation" if all(w in both for w in words) else None
+    found = matched.notna()
+    return sents[found.to_numpy()].assign(matched=matched[found])
 
 
 def search(view: View, query, *, page: int = 0, translations: Translations | None = None) -> Results:
@@ -170,7 +179,9 @@ def search(view: View, query, *, page: int = 0, translations: Translations | Non
     total = len(found)
     pages = max(1, math.ceil(total / PER_PAGE))
     page = min(max(0, int(page)), pages - 1)
-    shown = found.iloc[page * PER_PAGE:(page + 1) * PER_PAGE].copy()
+    shown = with_texts(view.prep.texts, found.iloc[page * PER_PAGE:(page + 1) * PER_PAGE])
+    titles = dict(zip(view.prep.documents["doc_id"], view.prep.documents["title"]))
+    shown["title"] = [titles.get(d) for d in shown["doc_id"]]
     marked = words + ["".join(words)] if len(words) > 1 else words
     shown["marks"] = [marks(as_text(t), marked) if lang == "ar" else [] for t in shown["text"]]
     return Results(q, lang, shown.reindex(columns=HIT_COLUMNS).reset_index(drop=True), total, page, pages)

@@ -16,13 +16,14 @@ and sentence order, so that no point covers another.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from riwaya.dashboard.corpus import as_text
 from riwaya.dashboard.filters import View
-from riwaya.dashboard.matrix import EVIDENCE_COLUMNS, reader_link
+from riwaya.dashboard.matrix import EVIDENCE_COLUMNS, reader_links
+from riwaya.dashboard.memo import per_view
 from riwaya.pipeline.schema import STANCES
 
 #: the lifecycle's marks: the first statement of each stance on a claim
@@ -52,10 +53,20 @@ class Timeline:
     articles: list[tuple[float, str]]
     undated: int
     undated_articles: int
+    #: what is derived from it (its table, its choices), computed once: a timeline is shared
+    #: by every session with the same filter (:func:`timeline` is memoised)
+    derived: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def is_empty(self) -> bool:
         return self.points.empty
+
+    def once(self, name: str, compute):
+        """``compute()``, computed once for this timeline (kept in :attr:`derived`)."""
+        if name not in self.derived:
+            self.derived[name] = compute()
+        value = self.derived[name]
+        return value.copy(deep=False) if isinstance(value, pd.DataFrame) else value
 
     @property
     def drawn(self) -> pd.DataFrame:
@@ -76,7 +87,13 @@ def claim_choices(view: View) -> dict[str, str]:
 
 
 def timeline(view: View, claim_ids=()) -> Timeline:
-    """The timeline of the statements in view (of ``claim_ids`` only, when given)."""
+    """The timeline of the statements in view (of ``claim_ids`` only, when given); computed
+    once per filter and claims, shared by every session."""
+    return _timeline(view, tuple(claim_ids or ()))
+
+
+@per_view
+def _timeline(view: View, claim_ids: tuple[str, ...]) -> Timeline:
     st = view.statements
     if claim_ids:
         st = st[st["claim_id"].isin(list(claim_ids))]
@@ -131,7 +148,7 @@ def _article_positions(points: pd.DataFrame, view: View) -> tuple[pd.Series, lis
 
 def _article_name(outlet: str, doc_id: str) -> str:
     """An article's tick label: its outlet, with the start of its id unless the outlet already
-    names it ("Unknown outlet (000_54f79f58)")."""
+    names it ("No outlet named · article 000_54f79f58")."""
     if not outlet:
         return doc_id[:12]
     return outlet if doc_id[:8] in outlet else f"{outlet} ({doc_id[:8]})"
@@ -175,6 +192,10 @@ def lifecycle(tl: Timeline) -> pd.DataFrame:
 
 def lifecycle_table(tl: Timeline) -> pd.DataFrame:
     """:func:`lifecycle` for the page: claim, step, who, outlet, date ("no date")."""
+    return tl.once("lifecycle_table", lambda: _lifecycle_table(tl))
+
+
+def _lifecycle_table(tl: Timeline) -> pd.DataFrame:
     lc = lifecycle(tl)
     short = dict(tl.lanes)
     return pd.DataFrame({"claim": lc["claim_id"].map(lambda c: short.get(c, c)), "step": lc["milestone"],
@@ -202,13 +223,17 @@ def dates_note(tl: Timeline) -> str:
 def table(tl: Timeline) -> pd.DataFrame:
     """The timeline as a table (also the CSV): claim, date ("no date" when missing), outlet,
     article title, actor, stance, lifecycle mark, quote, a link to the reader at the sentence."""
+    return tl.once("table", lambda: _table(tl))
+
+
+def _table(tl: Timeline) -> pd.DataFrame:
     p = tl.points
     out = pd.DataFrame({
         "claim": p["claim_short"], "date": [d or "no date" for d in p["date"]], "outlet": p["source"],
         "title": p["title"], "actor": p["actor_label"], "stance": p["stance"],
         "lifecycle": p["milestone"], "quote": p["quote"], "claim_id": p["claim_id"],
         "doc_id": p["doc_id"], "sentence_id": p["sentence_id"],
-        "reader_link": [reader_link(d, s) for d, s in zip(p["doc_id"], p["sentence_id"])],
+        "reader_link": reader_links(p["doc_id"], p["sentence_id"]),
     })
     return out.sort_values(["claim_id"], key=lambda s: s.map({c: i for i, (c, _) in enumerate(tl.lanes)}),
                            kind="stable").reset_index(drop=True)
@@ -216,6 +241,10 @@ def table(tl: Timeline) -> pd.DataFrame:
 
 def statement_choices(tl: Timeline) -> dict[str, str]:
     """{statement id: "claim · actor stance · outlet, date"} for the statement chooser."""
+    return tl.once("statement_choices", lambda: _statement_choices(tl))
+
+
+def _statement_choices(tl: Timeline) -> dict[str, str]:
     return {r.statement_id: f"{r.claim_short} · {r.actor_label} {r.stance} · {as_text(r.source)}"
             + (f", {r.date}" if r.date else "")
             for r in tl.points.itertuples(index=False)}

@@ -51,9 +51,9 @@ class Reviewable:
 
 
 def sentence_text(prep: Prepared, doc_id: str, sentence_id: int) -> str:
-    s = prep.sentences
-    hit = s.loc[(s["doc_id"] == doc_id) & (s["sentence_id"] == int(sentence_id)), "text"]
-    return str(hit.iloc[0]) if len(hit) else ""
+    from riwaya.dashboard.reader import sentence_text as text_of   # read by DuckDB
+
+    return text_of(prep, doc_id, int(sentence_id)) or ""
 
 
 def reviewable(prep: Prepared, statement_id: str) -> Reviewable | None:
@@ -107,7 +107,9 @@ def claim_choices(prep: Prepared) -> dict[str, str]:
 def sentence_choices(prep: Prepared, doc_id: str, width: int = 34) -> dict[int, str]:
     """{sentence id: "n · its beginning…"} of one article, in text order (short: a select box
     clips a right-to-left text at its start, so the beginning must fit on a phone)."""
-    s = prep.sentences[prep.sentences["doc_id"] == doc_id].sort_values("sentence_id")
+    from riwaya.dashboard.reader import article_sentences   # with their text, read by DuckDB
+
+    s = article_sentences(prep, doc_id)
     out = {}
     for i, t in zip(s["sentence_id"], s["text"]):
         text = " ".join(str(t).split())

@@ -66,9 +66,9 @@ def test_unlisted_speakers_missing_from_the_actors_table_get_a_label(tmp_path):
 
 @pytest.mark.parametrize("source, doc_id, expected", [
     ("SANA", "003_x", "SANA"),
-    (None, "000_54f79f58a69dbdb0", "Unknown outlet (000_54f79f58)"),
-    ("  ", "001_7a", "Unknown outlet (001_7a)"),
-    (float("nan"), "", "Unknown outlet"),
+    (None, "000_54f79f58a69dbdb0", "No outlet named · article 000_54f79f58"),
+    ("  ", "001_7a", "No outlet named · article 001_7a"),
+    (float("nan"), "", "No outlet named"),
 ])
 def test_unknown_outlets_are_kept_apart(source, doc_id, expected):
     assert corpus.outlet_of(source, doc_id) == expected

@@ -63,7 +63,7 @@ def test_reader_legend_lists_what_is_highlighted(prep):
 def test_reader_spans(prep):
     spans = reader.reader_spans(prep, "b1")
     assert {s.kind for s in spans} == {"actor", "place", "claim", "cue"}
-    text = prep.documents.set_index("doc_id").loc["b1", "text"]
+    text = reader.article(prep, "b1")["text"]
     cues = [s for s in spans if s.kind == "cue"]
     assert "نفى" in [c.label for c in cues] and all(text[c.start:c.end] == c.label for c in cues)
     assert [b[2] for b in reader.sentence_bounds(prep, "b1")] == [0, 1, 2]

@@ -134,6 +134,7 @@ def _place_sentences_by_scan(view, place_id):
     m = view.mentions[(view.mentions["kind"] == "place") & (view.mentions["entity_id"] == place_id)]
     hits = m[["doc_id", "sentence_id"]].drop_duplicates()
     sents = hits.merge(view.prep.sentences, on=["doc_id", "sentence_id"], how="left")
+    sents["text"] = [reader.sentence_text(view.prep, d, int(i)) for d, i in zip(sents["doc_id"], sents["sentence_id"])]
     st = view.prep.statements
     rows = []
     for rec in sents.itertuples(index=False):
@@ -177,3 +178,34 @@ def test_article_labels_are_computed_once_per_corpus(fresh):
     first = reader.article_labels(fresh)
     assert reader.article_labels(fresh) is first
     assert first == {d: reader.article_label(fresh, d) for d in fresh.documents["doc_id"]}
+
+
+def _place_summary_by_scan(view, colour_by):
+    """What place_summary gave before it was grouped: one scan of the mentions a place."""
+    prep = view.prep
+    m = view.mentions[view.mentions["kind"] == "place"]
+    ps = m[["doc_id", "sentence_id", "entity_id"]].drop_duplicates().merge(
+        view.statements[["doc_id", "sentence_id", "claim_id", "actor_label"]], on=["doc_id", "sentence_id"], how="left")
+    rows = {}
+    for pid, group in m.groupby("entity_id", sort=True, observed=True):
+        here = ps.loc[ps["entity_id"] == pid]
+        claims = here["claim_id"].dropna().value_counts()
+        outlets = group["source"].astype(object).value_counts()
+        if colour_by == "outlet":
+            key = sorted(outlets[outlets == outlets.max()].index)[0]
+        else:
+            key = sorted(claims[claims == claims.max()].index)[0] if len(claims) else ""
+        rows[str(pid)] = (len(group), group["doc_id"].nunique(), join_unique(sorted(group["source"].astype(object).unique())),
+                          join_unique(sorted(prep.claim_short(c) for c in claims.index)),
+                          join_unique(sorted(here["actor_label"].dropna().unique())), key)
+    return rows
+
+
+@pytest.mark.parametrize("f", FILTERS)
+@pytest.mark.parametrize("colour_by", ["claim", "outlet"])
+def test_place_summary_is_what_a_scan_of_each_place_gives(suggested_prep, f, colour_by):
+    view = f.apply(suggested_prep)
+    got = place_map.place_summary(view, colour_by=colour_by)
+    want = _place_summary_by_scan(view, colour_by)
+    assert {r.entity_id: (r.mentions, r.articles, r.outlets, r.claims, r.speakers, r.colour_key)
+            for r in got.itertuples(index=False)} == want
