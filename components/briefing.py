@@ -62,10 +62,11 @@ def section(prep: Prepared, spec: ViewSpec, translations=None) -> b.Section:
                               _figure_json(figures.matrix_figure(long, groups=matrix.row_groups(long)))))
     actor_id, claim_id = matrix.split_cell(spec.cell)
     ev = matrix.evidence(view, actor_id=actor_id, claim_id=claim_id)
-    shown = gloss.annotate(prep, ev.head(b.MAX_QUOTES), translations)
-    what = spec.filters.describe(prep)
+    shown = b.outlets_shown(prep, gloss.annotate(prep, ev.head(b.MAX_QUOTES), translations))
+    what = spec.filters.describe(prep)  # the labels the filter and the matrix show, not ids
     if spec.cell:
-        what += f"; cell: {prep.actor_label(actor_id)} on {prep.claim_short(claim_id)}"
+        cells = matrix.cell_choices(long) if matrix.has_statements(long) else {}
+        what += "; cell: " + cells.get(spec.cell, f"{prep.actor_label(actor_id)} — {prep.claim_short(claim_id)}")
     return b.Section(spec.heading, what, spec.caption, tuple(charts), shown, max(0, len(ev) - len(shown)))
 
 

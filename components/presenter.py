@@ -36,7 +36,20 @@ def exit_button(bar) -> None:
 def tools(ctx, bar, pages, params: dict) -> None:
     """The story editor and the briefing export, in the presenter ``bar`` (with the pages menu
     and the way out) or, when ``bar`` is None, in the sidebar; then, when the URL names a
-    story, its step's caption with Previous / Next (:func:`components.story.bar`)."""
+    story, its step's caption with Previous / Next (:func:`components.story.bar`).
+
+    The sidebar's two expanders are filled only once opened: a page's first run then imports
+    neither the story files' models nor the briefing (they cost start-to-map a few tenths of a
+    second; benchmarks/bench_dashboard.py)."""
+    boxes = {}
+    if bar is None:
+        boxes["story"] = st.sidebar.expander("Story", icon=":material/slideshow:", key="sidebar_story",
+                                             on_change="rerun")
+        if ctx.has_corpus:
+            boxes["briefing"] = st.sidebar.expander("Briefing", icon=":material/description:",
+                                                    key="sidebar_briefing", on_change="rerun")
+        if not st.query_params.get("story") and not any(box.open for box in boxes.values()):
+            return
     from components import briefing, story
 
     label = next((lab for s, lab, _ in pages if s == story.current_page(pages)), "Overview")
@@ -48,7 +61,8 @@ def tools(ctx, bar, pages, params: dict) -> None:
                                                        key="presenter_briefing"))
         exit_button(bar)
     else:
-        story.editor(ctx, pages, st.sidebar.expander("Story", icon=":material/slideshow:"))
-        if ctx.has_corpus:
-            briefing.downloads(ctx, label, st.sidebar.expander("Briefing", icon=":material/description:"))
+        if boxes["story"].open:
+            story.editor(ctx, pages, boxes["story"])
+        if "briefing" in boxes and boxes["briefing"].open:
+            briefing.downloads(ctx, label, boxes["briefing"])
     story.bar(ctx)

@@ -9,7 +9,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 import streamlit as st
 
 from components.context import Context
-from components.figures import export_heading
+from components.figure_base import export_heading
 
 
 def page_url() -> str:

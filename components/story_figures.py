@@ -19,7 +19,7 @@ from riwaya.dashboard.palette import LINK_COLOURS, LINK_DASH, STANCE_COLOURS
 from riwaya.dashboard.timeline import MILESTONES, Timeline
 from riwaya.pipeline.schema import STANCES
 
-from components.figures import _base_layout, marker_sizes
+from components.figure_base import base_layout, marker_sizes
 
 LINK_TEXT = {"agreement": "agreement (same side of a claim)",
              "conflict": "conflict (opposite sides of a claim)"}
@@ -102,7 +102,7 @@ def timeline_figure(tl: Timeline, *, big: bool = False) -> go.Figure:
                          tick0=first + pd.Timedelta(hours=12), dtick=step * 86_400_000, tickformat="%-d %b %Y",
                          range=[first - pd.Timedelta(hours=2), last + pd.Timedelta(hours=26)])
     fig.update_layout(clickmode="event", dragmode=False, hovermode="closest", showlegend=True)
-    fig = _base_layout(fig, height=220 + (62 if big else 52) * n_lanes, big=big)
+    fig = base_layout(fig, height=220 + (62 if big else 52) * n_lanes, big=big)
     # the legend above the lanes (under them it ran into the article names); plotly's buttons
     # are on the right
     fig.update_layout(legend=dict(y=1.0, yanchor="bottom", x=0, xanchor="left"), margin=dict(t=64, b=10))
@@ -117,7 +117,7 @@ _PLACES = {"top center": lambda r, w, h: (0, r + 3 + h / 2), "bottom center": la
            "middle right": lambda r, w, h: (r + 4 + w / 2, 0), "middle left": lambda r, w, h: (-r - 4 - w / 2, 0)}
 #: plot widths (px) the names are placed for, and how much each counts: a phone and a desktop;
 #: a presenter's screen
-_WIDTHS = {False: {340: 0.5, 900: 1.0}, True: {1100: 1.0}}
+_WIDTHS = {False: {340: 0.5, 900: 1.0}, True: {1700: 1.0}}
 
 
 def _overlap(a, b) -> float:
@@ -205,7 +205,7 @@ def network_figure(net: Network, *, big: bool = False) -> go.Figure:
                 showlegend=False, text=[m[2] for m in mids[kind]],
                 hovertemplate="%{text}<extra></extra>"))
     n = net.nodes
-    height, font, span = (720 if big else 600), (15 if big else 11), 1.3
+    height, font, span = (900 if big else 600), (20 if big else 11), 1.3  # presenter: names >= 20 px
     if len(n):
         chosen = [a in net.chosen for a in n["actor_id"]]
         sizes = marker_sizes(n["statements"], smallest=12, largest=44 if big else 38)
@@ -226,6 +226,6 @@ def network_figure(net: Network, *, big: bool = False) -> go.Figure:
     fig.update_yaxes(**axis)
     fig.update_layout(clickmode="event", dragmode=False, hovermode="closest", showlegend=True,
                       plot_bgcolor="rgba(0,0,0,0)")
-    fig = _base_layout(fig, height=height, big=big)
+    fig = base_layout(fig, height=height, big=big)
     fig.update_layout(legend=dict(y=-0.02, yanchor="top", x=0, xanchor="left"), margin=dict(t=20, b=40))
     return fig

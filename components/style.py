@@ -66,8 +66,11 @@ footer, [data-testid="stStatusWidget"] { display: none !important; }
 [data-testid="stExpandSidebarButton"] { display: none !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 2.4rem !important; line-height: 1.2; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] p { font-size: 1.1rem !important; }
-.st-key-presenter_bar { position: sticky; top: 0; z-index: 999; background: var(--background-color, #fff);
-                        padding: .3rem 0; border-bottom: 1px solid #ddd; }
+/* the bar stays on top while the page scrolls: sticky is bound by its parent's box, so the wrapper
+   Streamlit puts around the bar (as tall as the bar) is what sticks, within the page's column */
+[data-testid="stLayoutWrapper"]:has(> .st-key-presenter_bar), .st-key-presenter_bar {
+  position: sticky; top: 0; z-index: 999; }
+.st-key-presenter_bar { background: var(--background-color, #fff); padding: .3rem 0; border-bottom: 1px solid #ddd; }
 .st-key-presenter_bar button p, .st-key-story_bar button p { font-size: 1rem; }
 /* a story's step: its caption stays on screen (a strip at the bottom) wherever the page scrolls */
 .st-key-story_bar { position: fixed; left: 0; right: 0; bottom: 0; z-index: 1000; background: #fff;

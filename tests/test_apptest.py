@@ -436,7 +436,7 @@ def raw_env(tmp_path, monkeypatch) -> dict[str, Path]:
 
 
 def test_overview_builds_a_missing_corpus_with_progress(raw_env, monkeypatch):
-    from riwaya.pipeline import build
+    from riwaya.pipeline import build, freshness
 
     calls = []
 
@@ -447,7 +447,7 @@ def test_overview_builds_a_missing_corpus_with_progress(raw_env, monkeypatch):
         write_fixture(out_dir)
         return "3 documents"
 
-    monkeypatch.setattr(build, "corpus_is_stale", lambda *a: not (raw_env["out"] / "manifest.json").exists())
+    monkeypatch.setattr(freshness, "corpus_is_stale", lambda *a: not (raw_env["out"] / "manifest.json").exists())
     monkeypatch.setattr(build, "build_corpus", fake_build)
     at = open_page(None)
     assert calls == [raw_env["out"]]
@@ -461,7 +461,7 @@ def test_overview_builds_a_missing_corpus_with_progress(raw_env, monkeypatch):
     ("disk", "No space left on device"),
 ])
 def test_overview_reports_a_failed_build(raw_env, monkeypatch, error, shown):
-    from riwaya.pipeline import build
+    from riwaya.pipeline import build, freshness
     from riwaya.errors import CodebookError
 
     def failing(*a, **k):
@@ -469,7 +469,7 @@ def test_overview_reports_a_failed_build(raw_env, monkeypatch, error, shown):
             raise CodebookError("claims.jsonl", "expected a list", line=3, field="cues")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(build, "corpus_is_stale", lambda *a: True)
+    monkeypatch.setattr(freshness, "corpus_is_stale", lambda *a: True)
     monkeypatch.setattr(build, "build_corpus", failing)
     at = open_page(None)
     # the message is data (it names files): escaped markdown, shown as written (issue 9)

@@ -37,7 +37,10 @@ def story_briefing(sample):
 def test_every_step_is_a_section_with_its_filter_charts_and_quotes(sample, story_briefing):
     story, brief = story_briefing
     assert [s.caption for s in brief.sections] == [s.caption for s in story.steps]
-    assert brief.sections[1].filter_text.startswith("claim: VIDEO_GAME; cell: Russian Ministry of Defence")
+    # the filter in the words the pages use: the claim's label, the cell as the matrix names it
+    assert brief.sections[1].filter_text.startswith(
+        f"claim: {sample.claim_short('VIDEO_GAME')}; cell: Russian Ministry of Defence")
+    assert "VIDEO_GAME" not in brief.sections[1].filter_text
     assert list(brief.sections[1].evidence["actor_id"]) == ["RU_MOD"]
     last = brief.sections[3]
     assert set(last.evidence["actor_id"]) == {"COALITION"} and set(last.evidence["stance"]) == {"denies"}
@@ -75,7 +78,7 @@ def test_the_html_opens_offline_in_chromium_with_charts_filter_and_quotes(chromi
         assert page.locator(".riwaya-chart .main-svg").count() >= 2 * len(brief.sections)
         assert page.locator(".riwaya-chart .scatterlayer path.point").count() > 0    # matrix cells drawn
         text = page.inner_text("body")
-        assert "Filter: claim: VIDEO_GAME" in text and story.steps[3].caption in text
+        assert f"Filter: claim: {sample.claim_short('VIDEO_GAME')}" in text and story.steps[3].caption in text
         assert "Russian Ministry of Defence concedes: " + sample.claim_label("VIDEO_GAME") in text
         quote = brief.sections[1].evidence["sentence"].iloc[0]
         assert quote in text
@@ -109,7 +112,7 @@ def test_the_cli_writes_the_html_and_a_pdf_with_the_quotes(sample_build, sample,
     text = " ".join(p.extract_text() for p in reader.pages)
     flat = " ".join(unicodedata.normalize("NFKC", text).split())
     assert "Russian Ministry of Defence concedes:" in flat and "Sources" in flat
-    assert "claim: COALITION_PARTY_TO_DEAL; stance: denies" in flat
+    assert f"claim: {sample.claim_short('COALITION_PARTY_TO_DEAL')}; stance: denies" in flat
     # the text layer may glue words where a line wraps or the cue's <mark> ends: look for each
     # word in the text without spaces
     from riwaya.text.normalize import normalize_form
@@ -131,8 +134,37 @@ def test_the_cli_filters_a_single_view(sample_build, tmp_path):
     assert main(["briefing", "--processed", str(sample_build.out), "--out", str(out),
                  "--actor", "RU_MOD", "--claim", "VIDEO_GAME", "--claim", "NOT_A_CLAIM"]) == 0
     doc = out.read_text(encoding="utf-8")
-    assert "Filter: actor: Russian Ministry of Defence" in doc and "claim: VIDEO_GAME" in doc
+    assert "Filter: actor: Russian Ministry of Defence" in doc and "claim: Images from a video game" in doc
     assert "NOT_A_CLAIM" not in doc
+
+
+def _outside_scripts(doc: str) -> str:
+    return re.sub(r"<script>.*?</script>", "", doc, flags=re.S)  # plotly.js and the drawing code
+
+
+@pytest.mark.parametrize("outlets", [("SANA",), ("unnamed",), ("SANA", "unnamed")])
+def test_outlets_and_claims_read_as_the_pages_show_them(sample, outlets):
+    """The filter line, the quote cards and the sources name outlets as the Compare page does
+    (English with the Arabic in brackets; "No outlet named · article …"), claims by their label."""
+    from riwaya.dashboard.compare import outlet_display
+    from riwaya.dashboard.filters import Filters
+
+    unnamed = next(o for o in sample.outlets if o.startswith("No outlet named · article "))
+    chosen = tuple(unnamed if o == "unnamed" else o for o in outlets)
+    spec = briefing.ViewSpec("The view", Filters(outlets=chosen, claims=tuple(sample.claims["claim_id"])))
+    brief = briefing.build(sample, [spec], title="t", where="sample")
+    doc = _outside_scripts(briefing.render_html(brief))
+    shown = [outlet_display(sample, o) for o in chosen]
+    assert "Unknown outlet" not in doc and "Unknown outlet" not in brief.sections[0].filter_text
+    assert brief.sections[0].filter_text.startswith("claim: " + sample.claim_short(sample.claims["claim_id"].iloc[0]))
+    assert "outlet: " + ", ".join(shown) in brief.sections[0].filter_text
+    assert not any(c in brief.sections[0].filter_text for c in sample.claims["claim_id"])  # no raw ids
+    assert set(brief.sections[0].evidence["source"]) <= set(shown) and len(brief.sections[0].evidence)
+    assert set(brief.sources["source"]) <= set(shown)
+    if "SANA" in chosen:
+        assert "SANA (\u2068سانا\u2069)" in shown and "سانا" in doc
+    if unnamed in chosen:
+        assert unnamed in doc
 
 
 def test_the_cli_names_a_missing_or_broken_story(sample_build, tmp_path, monkeypatch, capsys):

@@ -105,17 +105,51 @@ def test_presenter_has_no_sidebar_a_filter_bar_and_large_type(page, server):
                            timeout=WAIT_MS)
 
 
-def test_the_whole_matrix_fits_one_presenter_screen(page, server):
+#: the matrix's geometry in the browser: chart box, cells (markers), their numbers, the names
+MATRIX_GEOMETRY = """() => {
+  const gd = document.querySelector('.js-plotly-plot'), box = gd.getBoundingClientRect();
+  const cells = [...gd.querySelectorAll('.scatterlayer path.point')].map(e => e.getBoundingClientRect());
+  const numbers = [...gd.querySelectorAll('.scatterlayer .textpoint text')]
+    .filter(e => /^[0-9]+$/.test(e.textContent)).map(e => parseFloat(getComputedStyle(e).fontSize));
+  const size = s => [...gd.querySelectorAll(s)].map(e => parseFloat(getComputedStyle(e).fontSize));
+  return {height: box.height, left: box.left, width: box.width,
+          rows: new Set([...gd.querySelectorAll('.ytick text')].map(e => e.textContent)).size,
+          cell: Math.min(...cells.map(r => r.width)), right: Math.max(...cells.map(r => r.right)),
+          leftmost: Math.min(...cells.map(r => r.left)),
+          number: Math.min(...numbers), names: Math.min(...size('.ytick text')), claims: Math.min(...size('.xtick text'))};
+}"""
+
+
+def test_the_whole_matrix_fits_one_presenter_screen_and_uses_its_width(page, server):
     page.goto(f"{server.url}/Actors_x_claims?present=1")
     wait_app_idle(page, WAIT_MS)
     page.wait_for_selector(".js-plotly-plot .scatterlayer path.point", state="attached", timeout=WAIT_MS)
-    rows = page.evaluate("() => new Set([...document.querySelectorAll('.js-plotly-plot .ytick text')]"
-                         ".map(e => e.textContent)).size")
-    assert rows >= 17                                    # 14 codebook actors, 2 groups' headers, ...
-    height = page.eval_on_selector(".js-plotly-plot", "e => e.getBoundingClientRect().height")
-    assert height <= PRESENTER["height"]
-    size = page.eval_on_selector(".js-plotly-plot .ytick text", "e => parseFloat(getComputedStyle(e).fontSize)")
-    assert size >= 20
+    g = page.evaluate(MATRIX_GEOMETRY)
+    assert g["rows"] >= 17                               # 14 codebook actors, 2 groups' headers, ...
+    assert g["height"] <= PRESENTER["height"]            # one screen, its heading and legend included
+    assert g["names"] >= 20 and g["claims"] >= 20        # labels
+    assert g["number"] >= 22 and g["cell"] >= 30         # big numbers in big cells
+    # the cells spread over the screen's width: no empty right half
+    assert g["right"] >= 0.8 * PRESENTER["width"] and g["right"] - g["leftmost"] >= 0.45 * PRESENTER["width"]
+    page.screenshot(path=str(ARTIFACTS / "present-matrix.png"))
+
+
+def test_the_bar_stays_on_top_while_the_page_scrolls(page, server):
+    page.goto(f"{server.url}/Actors_x_claims?present=1")
+    wait_app_idle(page, WAIT_MS)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer path.point", state="attached", timeout=WAIT_MS)
+    bar = page.locator(".st-key-presenter_bar")
+    page.mouse.move(PRESENTER["width"] / 2, PRESENTER["height"] / 2)
+    page.mouse.wheel(0, 1500)
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stMain\"]').scrollTop > 400",
+                           timeout=WAIT_MS)
+    box = bar.bounding_box()
+    assert bar.is_visible() and 0 <= box["y"] <= 2 and box["height"] < 120   # held at the top
+    assert page.locator("h1").first.bounding_box()["y"] < 0                   # the page did scroll
+    # the bar works there: its Pages menu opens over the page
+    bar.get_by_text("Pages", exact=True).click()
+    page.locator("[data-testid='stPopoverBody'] [data-testid='stPageLink']").first.wait_for(timeout=WAIT_MS)
+    page.screenshot(path=str(ARTIFACTS / "present-scrolled.png"))
 
 
 def test_the_current_view_is_saved_as_a_step(page, server, stories_dir):
@@ -145,7 +179,7 @@ def test_the_briefing_buttons_download_the_view_as_html_and_pdf(page, server):
         body.get_by_role("button", name="Briefing (HTML)").click()
     doc = open(html_file.value.path(), encoding="utf-8").read()
     assert html_file.value.suggested_filename == "riwaya-briefing-view.html"
-    assert "Filter: claim: VIDEO_GAME; cell: Russian Ministry of Defence" in doc
+    assert "Filter: claim: Images from a video game; cell: Russian Ministry of Defence" in doc
     assert "Russian Ministry of Defence concedes" in doc and "Plotly.newPlot" in doc
     with page.expect_download(timeout=90_000) as pdf_file:
         body.get_by_role("button", name="Briefing (PDF)").click()

@@ -106,3 +106,18 @@ def test_fixture_timeline_by_date_screenshot(chromium, fixture_server):
         page.locator(".js-plotly-plot").first.screenshot(path=str(ARTIFACTS / "story-timeline-dated-chart.png"))
     finally:
         context.close()
+
+
+def test_the_sidebar_story_and_briefing_fill_when_opened(chromium, fixture_server):
+    """The sidebar's Story and Briefing expanders are drawn empty (a page's first run imports
+    neither) and filled when opened."""
+    context, page = open_page(chromium, fixture_server, "/Timeline")
+    try:
+        sidebar = page.locator("[data-testid='stSidebar']")
+        assert sidebar.get_by_role("button", name="Briefing (HTML)").count() == 0
+        for title, inside in (("Story", "Add this view as a step"), ("Briefing", "Briefing (HTML)")):
+            sidebar.locator("[data-testid='stExpander'] summary", has_text=title).click()
+            sidebar.get_by_role("button", name=inside).wait_for(timeout=WAIT_MS)
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        context.close()

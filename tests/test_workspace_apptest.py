@@ -85,7 +85,7 @@ def test_the_url_chooses_the_workspace_and_its_corpus(spaces):
 def test_every_page_starts_the_rebuild_when_articles_were_added(spaces, monkeypatch):
     """Fresh everywhere: a page other than Overview notices new articles and rebuilds in the
     background; the page reruns on the new corpus when the build ends."""
-    from riwaya.pipeline import build
+    from riwaya.pipeline import build, freshness
     from riwaya.workspace import create_workspace
 
     from components import build_ui
@@ -102,7 +102,7 @@ def test_every_page_starts_the_rebuild_when_articles_were_added(spaces, monkeypa
 
     monkeypatch.setenv("RIWAYA_BUILD_IN", "thread")  # the stand-in build runs where it is seen
     monkeypatch.setattr(build, "build_corpus", fake_build)
-    monkeypatch.setattr(build, "corpus_is_stale", lambda raw, *a: any(Path(raw).glob("*.txt"))
+    monkeypatch.setattr(freshness, "corpus_is_stale", lambda raw, *a: any(Path(raw).glob("*.txt"))
                         and not calls)
     at = run(MATRIX, {"ws": "fresh"})
     assert calls == []                              # nothing changed: no build

@@ -15,7 +15,8 @@ import time
 from typing import Callable
 
 MODULES = ("pandas", "pyarrow.parquet", "duckdb", "plotly.graph_objects", "plotly.io",
-           "riwaya.pipeline.store", "riwaya.dashboard.html", "components.figures")
+           "riwaya.pipeline.store", "riwaya.dashboard.html", "components.figures",
+           "streamlit.emojis")  # read by Streamlit for any label that is not ASCII ("Actors × claims")
 
 _started = threading.Event()
 _done = threading.Event()

@@ -17,6 +17,7 @@ from html import escape
 import pandas as pd
 
 from riwaya.dashboard import html as h
+from riwaya.dashboard.outlets import outlet_display, outlet_names
 from riwaya.dashboard.corpus import Prepared, as_text
 from riwaya.dashboard.palette import ARABIC_FONTS
 
@@ -88,11 +89,22 @@ class Briefing:
     sources: pd.DataFrame  # SOURCE_COLUMNS: every article quoted
 
 
+def outlets_shown(prep: Prepared, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its ``source`` (outlet) as the pages show it: English with the Arabic in
+    brackets where the codebook knows both, "No outlet named · article …" for an article that
+    names none (:func:`riwaya.dashboard.outlets.outlet_display`)."""
+    if "source" not in frame or frame.empty:
+        return frame
+    names = outlet_names(prep)
+    return frame.assign(source=[outlet_display(prep, as_text(o), names) for o in frame["source"]])
+
+
 def sources_of(prep: Prepared, doc_ids) -> pd.DataFrame:
-    """The articles ``doc_ids`` (in order of date) with outlet, date, title and link."""
+    """The articles ``doc_ids`` (in order of date) with outlet (as the pages show it), date, title
+    and link."""
     docs = prep.documents[prep.documents["doc_id"].isin(list(doc_ids))]
-    return docs.reindex(columns=SOURCE_COLUMNS).sort_values(["date", "source", "doc_id"], na_position="last") \
-        .reset_index(drop=True)
+    docs = docs.reindex(columns=SOURCE_COLUMNS).sort_values(["date", "source", "doc_id"], na_position="last")
+    return outlets_shown(prep, docs.reset_index(drop=True))
 
 
 def _json_script(element_id: str, payload) -> str:

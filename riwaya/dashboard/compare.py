@@ -12,11 +12,11 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-import re
-
 from riwaya.dashboard.corpus import as_text, join_unique, outlet_of
 from riwaya.dashboard.filters import View
 from riwaya.dashboard.memo import per_view
+from riwaya.dashboard.outlets import outlet_display, outlet_names  # noqa: F401 - re-exported
+from riwaya.dashboard.query import with_texts
 from riwaya.dashboard.matrix import cell_label, cell_stance, cell_text, stance_words
 from riwaya.dashboard.reader import article_label, article_labels
 from riwaya.pipeline.schema import STANCES
@@ -25,30 +25,6 @@ from riwaya.text.normalize import normalize_form
 BY = {"outlet": "Outlets", "article": "Articles"}
 
 Groups = Mapping[str, Sequence[str]]
-
-
-#: how an outlet the articles do not name is called (corpus.outlet_of): "Unknown outlet (000_54f79f58)"
-_UNNAMED = re.compile(r"^Unknown outlet \((?P<doc>[^)]*)\)$")
-
-
-def outlet_names(prep) -> dict[str, str]:
-    """{outlet: "English (Arabic)"} for the outlets the codebook knows as media actors (their
-    ``name_en`` and ``name_ar``): "SANA (سانا)". Data, not code: add a media actor to name one."""
-    a = prep.actors
-    if "kind" not in a:
-        return {}
-    media = a[a["kind"] == "media"]
-    return {str(en): f"{en} (\u2068{ar}\u2069)" for en, ar in zip(media.get("name_en", []), media.get("name_ar", []))
-            if isinstance(en, str) and isinstance(ar, str) and ar and ar != en}
-
-
-def outlet_display(prep, outlet: str, names: Mapping[str, str] | None = None) -> str:
-    """An outlet as shown: English with the Arabic in brackets where the codebook knows both;
-    an article naming no outlet reads "No outlet named · article 000_54f79f58"."""
-    hit = _UNNAMED.match(outlet or "")
-    if hit:
-        return f"No outlet named · article {hit.group('doc')}" if hit.group("doc") else "No outlet named"
-    return (names if names is not None else outlet_names(prep)).get(outlet, outlet)
 
 
 def article_display(prep, doc_id: str, names: Mapping[str, str] | None = None) -> str:
@@ -210,13 +186,17 @@ def _closest_sentences(view: View, groups: tuple[tuple[str, tuple[str, ...]], ..
     cols = ["group", "doc_id", "sentence_id", "text", "best_group", "best_doc", "best_sentence",
             "best_text", "score", "raw_score"]
     sentences = view.prep.sentences
-    frames = [sentences[sentences["doc_id"].isin(docs)][["doc_id", "sentence_id", "text"]].assign(group=label)
+    frames = [sentences[sentences["doc_id"].isin(docs)][["doc_id", "sentence_id"]].assign(group=label)
               for label, docs in groups.items()]
     allsent = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if allsent.empty:
         return pd.DataFrame(columns=cols)
+    allsent = with_texts(view.prep.texts, allsent)   # read by DuckDB, these articles' only
     # THE normaliser, then rapidfuzz's own processing (punctuation out), spaces collapsed
-    norm = [" ".join(utils.default_process(normalize_form(str(t))).split()) for t in allsent["text"]]
+    # (each distinct sentence once: articles repeat sentences, wire copy)
+    texts = allsent["text"].astype(object).tolist()
+    normal = {t: " ".join(utils.default_process(normalize_form(str(t))).split()) for t in dict.fromkeys(texts)}
+    norm = [normal[t] for t in texts]
     # each sentence's closest one in another group: every pair for a few thousand sentences,
     # candidates by hashing beyond (riwaya.dashboard.overlap)
     best_j, best = best_matches(norm, allsent["group"].to_numpy())

@@ -18,9 +18,9 @@ import pandas as pd
 
 from riwaya.dashboard.corpus import SPEAKER_GROUPS, Prepared
 from riwaya.dashboard.memo import per_corpus
+from riwaya.dashboard.outlets import outlet_display, outlet_names
 from riwaya.pipeline.schema import STANCES
 
-_SENTENCE = ["doc_id", "sentence_id"]
 #: the thresholds the sidebar offers, 0 (show everything) to 1
 CONFIDENCE_STEPS = tuple(round(i * 0.05, 2) for i in range(21))
 #: a statement a person reviewed (the ``review`` column) is never hidden by the threshold
@@ -100,10 +100,11 @@ class Filters:
         if self.actors:
             names = [prep.actor_label(a) if prep else a for a in self.actors]
             parts.append("actor: " + ", ".join(names))
-        if self.claims:
-            parts.append("claim: " + ", ".join(self.claims))
-        if self.outlets:
-            parts.append("outlet: " + ", ".join(self.outlets))
+        shown = filter_options(prep) if prep is not None else {}  # the labels the filter shows
+        for name, word in (("claims", "claim"), ("outlets", "outlet")):
+            if getattr(self, name):
+                labels = dict(shown.get(name, ()))
+                parts.append(f"{word}: " + ", ".join(labels.get(v, v) for v in getattr(self, name)))
         if self.stances:
             parts.append("stance: " + ", ".join(self.stances))
         if self.min_confidence:
@@ -161,7 +162,7 @@ class View:
         if self.filters.is_empty:
             return self.prep.sentences
         return self._shared("sentences", lambda: self.prep.sentences[
-            _keyed(self.prep.sentences).isin(self._sentence_keys)])
+            sentence_keys(self.prep, "sentences").isin(self._sentence_keys).to_numpy()])
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
@@ -169,7 +170,7 @@ class View:
         if self.filters.is_empty:
             return self.prep.mentions
         return self._shared("mentions", lambda: self.prep.mentions[
-            _keyed(self.prep.mentions).isin(self._sentence_keys)])
+            sentence_keys(self.prep, "mentions").isin(self._sentence_keys).to_numpy()])
 
     @cached_property
     def documents(self) -> pd.DataFrame:
@@ -186,26 +187,33 @@ class View:
         return docs.sort_values(["date", "source", "doc_id"], na_position="last")
 
     @property
+    def sentence_keys(self) -> pd.Series | None:
+        """The sentences in view as integers (:func:`sentence_keys`); None for every sentence
+        (no filter)."""
+        return None if self.filters.is_empty else self._sentence_keys
+
+    @property
     def outlets(self) -> tuple[str, ...]:
         """The outlets in view: the chosen ones, or all."""
         return self.filters.outlets or self.prep.outlets
 
     @cached_property
-    def _sentence_keys(self) -> pd.MultiIndex:
+    def _sentence_keys(self) -> pd.Series:
+        """The sentences in view, as :func:`sentence_keys` (one integer a sentence)."""
         prep, f = self.prep, self.filters
         if not f.picks_statements:
             sents = prep.sentences
             if f.outlets:
                 sents = sents[sents["source"].isin(f.outlets)]
-            return _keyed(sents)
-        parts = [self.statements[_SENTENCE]]
+            return sentence_keys(prep, "sentences").loc[sents.index]
+        parts = [sentence_keys(prep, "statements").loc[self.statements.index]]
         if f.actors and not (f.claims or f.stances):
-            m = prep.mentions
-            m = m[(m["kind"] == "actor") & m["entity_id"].isin(f.actors)]
+            m = kind_mentions(prep, "actor")
+            m = m[m["entity_id"].isin(f.actors)]
             if f.outlets:
                 m = m[m["source"].isin(f.outlets)]
-            parts.append(m[_SENTENCE])
-        return _keyed(pd.concat(parts))
+            parts.append(m["skey"])
+        return pd.concat(parts).drop_duplicates()
 
 
 def _confidence(values: Sequence[str]) -> float:
@@ -220,8 +228,35 @@ def _confidence(values: Sequence[str]) -> float:
     return 0.0
 
 
-def _keyed(frame: pd.DataFrame) -> pd.MultiIndex:
-    return pd.MultiIndex.from_arrays([frame["doc_id"], frame["sentence_id"]])
+def sentence_keys(prep: Prepared, table: str) -> pd.Series:
+    """One integer per row of the corpus's ``table`` naming its sentence (the article's number
+    in the corpus, then the sentence's), aligned with the table's index; computed once per
+    corpus. Comparing integers, not (doc_id, sentence_id) pairs, is what keeps a filter fast."""
+    def build() -> pd.Series:
+        frame = getattr(prep, table)
+        docs = prep.memo.get(("doc numbers",), lambda: pd.Index(pd.unique(pd.concat(
+            [prep.documents["doc_id"], prep.sentences["doc_id"], prep.statements["doc_id"],
+             prep.mentions["doc_id"]], ignore_index=True))))
+        number = docs.get_indexer(frame["doc_id"]).astype("int64")
+        sentence = pd.to_numeric(frame["sentence_id"], errors="coerce").fillna(-1).astype("int64")
+        return pd.Series((number << 32) + sentence.to_numpy(), index=frame.index)
+    return prep.memo.get(("sentence keys", table), build)
+
+
+def kind_mentions(prep: Prepared, kind: str) -> pd.DataFrame:
+    """The mentions of one kind ("actor", "place"): doc_id, sentence_id, entity_id, source,
+    surface (entity_id, source and surface as categories, their categories sorted) and
+    ``skey`` (:func:`sentence_keys`); computed once per corpus. What a filter and the map's
+    counts read instead of scanning every mention's strings."""
+    def build() -> pd.DataFrame:
+        m = prep.mentions
+        mine = (m["kind"] == kind).to_numpy()
+        out = m.loc[mine, ["doc_id", "sentence_id", "entity_id", "source", "surface"]].copy()
+        for column in ("entity_id", "source", "surface"):
+            out[column] = out[column].astype("category")   # its categories sorted
+        out["skey"] = sentence_keys(prep, "mentions")[mine].to_numpy()
+        return out
+    return prep.memo.get(("kind mentions", kind), build)
 
 
 @per_corpus
@@ -231,12 +266,13 @@ def filter_options(prep: Prepared) -> dict[str, list[tuple[str, str]]]:
         prep.mentions.loc[prep.mentions["kind"] == "actor", "entity_id"])
     actors = speaker_order(prep.actors[prep.actors["actor_id"].isin(speaking)])
     claims = prep.claims.sort_values("short")
+    names = outlet_names(prep)
     return {
         "actors": [(a, f"{label} · {_GROUP_HINT[k]}" if k in _GROUP_HINT else label)
                    for a, label, k in zip(actors["actor_id"], actors["label"], actors["speaker_kind"])],
         "claims": [(c, sh if sh != c else l) for c, sh, l in
                    zip(claims["claim_id"], claims["short"], claims["label"])],
-        "outlets": [(o, o) for o in prep.outlets],
+        "outlets": [(o, outlet_display(prep, o, names)) for o in prep.outlets],
         "stances": [(s, s) for s in STANCES],
         "min_confidence": [(confidence_key(c), f"{c:.2f}" if c else "off (show all)")
                            for c in CONFIDENCE_STEPS],

@@ -86,11 +86,15 @@ def test_sentence_overlap(prep, threshold, shared):
 def test_sentence_overlap_ignores_diacritics_letter_forms_and_punctuation(prep):
     from dataclasses import replace
 
+    from riwaya.dashboard.query import Texts
+
     sentences = pd.DataFrame({"doc_id": ["x", "y", "y"], "sentence_id": [0, 0, 1],
                               "text": ["أعلنت الوزارة، أمس: إنّ القصف توقّف.", "اعلنت الوزاره امس ان القصف توقف",
                                        "لا علاقة لهذه الجملة بالأخرى"]})
     view = Filters().apply(prep)
-    view = replace(view, prep=replace(prep, sentences=sentences))
+    # the frames hold no text: it is read by DuckDB (riwaya.dashboard.query)
+    view = replace(view, prep=replace(prep, sentences=sentences.drop(columns="text"),
+                                      texts=Texts.from_frames({"sentences": sentences})))
     ov = compare.sentence_overlap(view, {"X": ["x"], "Y": ["y"]}, threshold=100).set_index(["doc_id", "sentence_id"])
     assert ov.loc[("x", 0), "score"] == 100.0 and ov.loc[("x", 0), "best_sentence"] == 0
     assert bool(ov.loc[("x", 0), "shared"]) and not bool(ov.loc[("y", 1), "shared"])
