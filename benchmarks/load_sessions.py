@@ -19,7 +19,7 @@ rebuild's duration and the server's peak RSS, against the issue's targets (brows
 same 2 cores): map p95 <= 30 s, filter p95 <= 5 s, 0 errors. Exit status 1 when a target is
 missed.
 
-Usage: python benchmarks/load_sessions.py [--sessions 20] [--browsers 2] [--no-rebuild]
+Usage: python benchmarks/load_sessions.py [--sessions 20] [--browsers 2] [--no-rebuild] [--trace FILE]
 (BENCH_LOG=path keeps the streamlit log.) tests/test_load_sessions.py runs a reduced version.
 """
 
@@ -48,6 +48,13 @@ TIMEOUT_MS = 240_000
 ACTOR_BOX = "[data-testid='stSidebar'] [data-testid='stMultiSelect']"
 ERRORS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 
+#: Each session stands for a reader looking at their own tab: as a foreground tab, its timers
+#: and renderer are not slowed the way Chromium slows tabs in the background (measured: every
+#: tab reports visibilityState "visible" in headless mode; these keep it so for the renderer's
+#: priority too).
+LOAD_CHROMIUM_ARGS = [*CHROMIUM_ARGS, "--disable-background-timer-throttling",
+                      "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"]
+
 IDLE_JS = """(sel) => {
     const app = document.querySelector('[data-testid="stApp"]');
     return app && app.getAttribute('data-test-script-state') === 'notRunning'
@@ -55,29 +62,45 @@ IDLE_JS = """(sel) => {
         && document.querySelector(sel) !== null
         && document.querySelector('[data-testid="stSkeleton"]') === null; }"""
 
-# Armed just before the actor is chosen: records when the page is next idle with the actor in
-# the URL (the run the choice started has published it) and when the map was last redrawn.
+# Armed just before the actor is chosen: records when the page is first idle with the actor in
+# the URL (the run the choice started has published it and ended) and when a map was last
+# redrawn (any plot, also one drawn anew). Fragment runs afterwards (a build's progress bar,
+# polled) are not the filter's: the page was once idle with its result.
 ARM_JS = """(actor) => {
   const app = document.querySelector('[data-testid="stApp"]');
-  const b = window.__load = {start: performance.now(), plotted: null, idle: null, actor: actor};
-  const gd = document.querySelector('.js-plotly-plot');
-  if (gd && gd.on) gd.on('plotly_afterplot', () => { b.plotted = performance.now(); });
+  const b = window.__load = {start: performance.now(), plotted: null, first: null, actor: actor,
+                             runs: 0, draws: 0, running: false, hidden: document.visibilityState !== 'visible',
+                             gd: document.querySelector('.js-plotly-plot')};
+  const hook = () => document.querySelectorAll('.js-plotly-plot').forEach(gd => {
+    if (gd.on && gd.__loadArmed !== b) {
+      gd.__loadArmed = b;
+      gd.on('plotly_afterplot', () => { if (window.__load === b) { b.plotted = performance.now(); b.draws += 1; } });
+    } });
   const check = () => {
-    const idle = app.getAttribute('data-test-script-state') === 'notRunning'
+    hook();
+    const running = app.getAttribute('data-test-script-state') === 'running';
+    if (running && !b.running) b.runs += 1;   // a script run (or fragment run) started
+    b.running = running;
+    const idle = !running && app.getAttribute('data-test-script-state') === 'notRunning'
       && document.querySelector('[data-testid="stSkeleton"]') === null
       && (b.actor ? new URLSearchParams(location.search).getAll('actor').includes(b.actor)
                   : new URLSearchParams(location.search).has('actor'));
-    if (idle && b.idle === null) b.idle = performance.now();
-    if (!idle) b.idle = null;
+    if (idle && b.first === null) b.first = performance.now();
   };
+  hook();
   new MutationObserver(check).observe(app, {attributes: true, subtree: true, childList: true});
 }"""
-# done: idle with the actor, and the map redrawn after the choice (or no redraw within 3 s of
-# being idle: the actor's places are the ones already drawn)
+# done: idle once with the actor, and the map redrawn after the choice (or no redraw within 3 s
+# of that: the actor's places are the ones already drawn)
 DONE_JS = """() => { const b = window.__load;
-  return b && b.idle !== null && (b.plotted !== null || performance.now() - b.idle > 3000); }"""
+  return b && b.first !== null && (b.plotted !== null || performance.now() - b.first > 3000); }"""
 TOOK_JS = """() => { const b = window.__load;
-  return (Math.max(b.idle, b.plotted === null ? 0 : b.plotted) - b.start) / 1000; }"""
+  return [(Math.max(b.first, b.plotted === null ? 0 : b.plotted) - b.start) / 1000,
+          b.runs, b.draws, b.hidden, b.gd !== null && document.contains(b.gd)]; }"""
+#: what a session that timed out on its filter shows: the URL's actors and the chosen chips
+STUCK_JS = """() => [location.search, document.querySelector('[data-testid="stApp"]')
+  .getAttribute('data-test-script-state'), Array.from(document.querySelectorAll(
+  "[data-testid='stSidebar'] [data-testid='stMultiSelect'] [data-baseweb='tag']")).map(t => t.innerText)]"""
 
 
 @dataclass
@@ -87,6 +110,13 @@ class Session:
     filter_s: float | None = None
     actor: str = ""
     errors: list[str] = field(default_factory=list)
+    filter_runs: int = 0        # script runs the page went through while the filter took
+    filter_draws: int = 0       # map redraws meanwhile
+    filter_kb: float = 0.0      # websocket kB the browser received meanwhile
+    hidden: bool = False        # the tab was hidden (a background tab) when it filtered
+    map_kept: bool = False      # the map drawn before the filter was updated, not drawn anew
+    map_cpu: float = 0.0        # the tab's main-thread busy seconds (CDP TaskDuration): map load
+    filter_cpu: float = 0.0     # ... and from the filter's choice to its result
 
 
 @dataclass
@@ -180,8 +210,16 @@ async def errors_on(page) -> list[str]:
     return found
 
 
+async def busy_s(cdp) -> float:
+    """Seconds the tab's renderer main thread has been busy so far (CDP TaskDuration)."""
+    metrics = (await cdp.send("Performance.getMetrics"))["metrics"]
+    return next((m["value"] for m in metrics if m["name"] == "TaskDuration"), 0.0)
+
+
 async def run_session(s: Session, page, url: str, first_map: asyncio.Event) -> None:
     try:
+        cdp = await page.context.new_cdp_session(page)
+        await cdp.send("Performance.enable")
         t0 = time.monotonic()
         await page.goto(url + "/Map", timeout=TIMEOUT_MS)
         await page.wait_for_selector(f"{MAP_POINTS}, {ERRORS}", state="attached", timeout=TIMEOUT_MS)
@@ -189,6 +227,7 @@ async def run_session(s: Session, page, url: str, first_map: asyncio.Event) -> N
             s.errors += await errors_on(page)
             return
         s.map_s = time.monotonic() - t0
+        s.map_cpu = await busy_s(cdp)
         first_map.set()
         await page.wait_for_function(IDLE_JS, arg=ACTOR_BOX, timeout=TIMEOUT_MS)
         box = page.locator(ACTOR_BOX).first.locator("input")
@@ -198,10 +237,17 @@ async def run_session(s: Session, page, url: str, first_map: asyncio.Event) -> N
         count = await options.count()
         option = options.nth(s.n % count)
         s.actor = (await option.inner_text()).strip()
+        received, busy = ws_bytes.get(id(page), 0), await busy_s(cdp)
         await page.evaluate(ARM_JS, ACTOR_IDS.get(s.actor, ""))
         await option.click()
-        await page.wait_for_function(DONE_JS, timeout=TIMEOUT_MS)
-        s.filter_s = await page.evaluate(TOOK_JS)
+        try:
+            await page.wait_for_function(DONE_JS, timeout=TIMEOUT_MS)
+        except Exception:
+            s.errors.append(f"filter never done; the page shows {await page.evaluate(STUCK_JS)}")
+            return
+        s.filter_s, s.filter_runs, s.filter_draws, s.hidden, s.map_kept = await page.evaluate(TOOK_JS)
+        s.filter_kb = (ws_bytes.get(id(page), 0) - received) / 1024
+        s.filter_cpu = await busy_s(cdp) - busy
         await page.keyboard.press("Escape")
         s.errors += await errors_on(page)
     except Exception as exc:  # noqa: BLE001 - a session's failure is counted, not fatal
@@ -210,6 +256,17 @@ async def run_session(s: Session, page, url: str, first_map: asyncio.Event) -> N
 
 #: {option label: actor id} of the sidebar's actor filter: the URL holds the id
 ACTOR_IDS: dict[str, str] = {}
+#: {id(page): websocket bytes it received so far}
+ws_bytes: dict[int, int] = {}
+
+
+def count_ws(page) -> None:
+    """Count the bytes the page receives over its websockets (Streamlit's messages)."""
+    def on_ws(ws) -> None:
+        def on_frame(payload) -> None:
+            ws_bytes[id(page)] = ws_bytes.get(id(page), 0) + len(payload)
+        ws.on("framereceived", on_frame)
+    page.on("websocket", on_ws)
 
 
 def load_actor_ids(processed: Path) -> None:
@@ -260,8 +317,44 @@ async def articles_shown(browser, url: str) -> int | None:
     return int(text.replace(",", "")) if text.strip().replace(",", "").isdigit() else None
 
 
+def trace_server(server: AppServer, trace: Path) -> None:
+    """Have the server write one JSON line per script run to ``trace`` (benchmarks/trace)."""
+    trace.unlink(missing_ok=True)
+    server.env["PYTHONPATH"] = os.pathsep.join(
+        [str(ROOT / "benchmarks" / "trace"), *filter(None, [server.env.get("PYTHONPATH")])])
+    server.env["RIWAYA_RUN_TRACE"] = str(trace)
+
+
+def read_trace(trace: Path) -> list[dict]:
+    """The server's script runs written by ``--trace`` (benchmarks/trace/sitecustomize.py)."""
+    import json
+
+    return [json.loads(line) for line in trace.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def trace_summary(trace: Path) -> list[str]:
+    """What the server's script runs cost, from the trace: per kind (full page runs, fragment
+    runs) their number, wall and CPU seconds (p50/p95/total), elements and kB sent."""
+    runs = read_trace(trace)
+    out = []
+    for kind, chosen in (("full runs", [r for r in runs if not r["fragments"]]),
+                         ("fragment runs", [r for r in runs if r["fragments"]])):
+        if not chosen:
+            continue
+        wall = [r["end"] - r["start"] for r in chosen]
+        cpu = [r["cpu"] for r in chosen]
+        out.append(f"{kind:14s} {len(chosen):4d}: wall p50 {percentile(wall, 50):5.2f} s p95 "
+                   f"{percentile(wall, 95):5.2f} s; CPU p50 {percentile(cpu, 50):5.2f} s p95 "
+                   f"{percentile(cpu, 95):5.2f} s total {sum(cpu):5.1f} s; elements p50 "
+                   f"{percentile([r['msgs'] for r in chosen], 50)}, kB p50 "
+                   f"{percentile([r['bytes'] for r in chosen], 50) / 1024:.0f} total "
+                   f"{sum(r['bytes'] for r in chosen) / 1024:.0f}; stopped for a rerun "
+                   f"{sum(r['event'] == 'SCRIPT_STOPPED_FOR_RERUN' for r in chosen)}")
+    return out
+
+
 async def run(sessions: int = 20, browsers: int = 2, rebuild: bool = True, log: Path | None = None,
-              tmp: Path | None = None) -> Result:
+              tmp: Path | None = None, trace: Path | None = None) -> Result:
     from playwright.async_api import async_playwright
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -272,15 +365,20 @@ async def run(sessions: int = 20, browsers: int = 2, rebuild: bool = True, log: 
         result = Result([Session(i) for i in range(sessions)])
         server = AppServer(processed=processed, raw=raw, codebook=CODEBOOK,
                            log=log or tmp / "streamlit.log")
+        if trace is not None:
+            trace_server(server, trace)
         with server:
             async with async_playwright() as p:
                 stop = asyncio.Event()
                 rss = asyncio.create_task(watch_rss(server.proc.pid, result, stop))
-                procs = [await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+                procs = [await p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                 args=LOAD_CHROMIUM_ARGS)
                          for _ in range(max(1, browsers))]
                 try:
                     contexts = [await b.new_context(viewport={"width": 1400, "height": 1000}) for b in procs]
                     pages = [await contexts[s.n % len(contexts)].new_page() for s in result.sessions]
+                    for pg in pages:
+                        count_ws(pg)
                     first_map = asyncio.Event()
                     built = asyncio.create_task(rebuild_mid_run(raw, processed, first_map, result)) \
                         if rebuild else None
@@ -314,7 +412,10 @@ def report(result: Result) -> bool:
     for s in result.sessions:
         fmt = lambda v: "   -  " if v is None else f"{v:6.2f}"  # noqa: E731
         print(f"session {s.n + 1:2d}: map {fmt(s.map_s)} s, filter {fmt(s.filter_s)} s "
-              f"({s.actor[:30]}){'  ERRORS: ' + '; '.join(s.errors) if s.errors else ''}")
+              f"(tab busy {s.map_cpu:4.1f} / {s.filter_cpu:4.1f} s; filter: {s.filter_runs} runs, "
+              f"{s.filter_draws} map draws{'' if s.map_kept else ' (map drawn anew)'}, {s.filter_kb:.0f} kB"
+              f"{', hidden tab' if s.hidden else ''}) ({s.actor[:30]})"
+              f"{'  ERRORS: ' + '; '.join(s.errors) if s.errors else ''}")
     maps, filters = result.times("map_s"), result.times("filter_s")
     ok = True
     for name, values, target in (("map load", maps, MAP_TARGET_S), ("actor filter", filters, FILTER_TARGET_S)):
@@ -343,12 +444,18 @@ def main() -> int:
     ap.add_argument("--sessions", type=int, default=20, help="browser sessions (default 20)")
     ap.add_argument("--browsers", type=int, default=2, help="Chromium processes (default 2)")
     ap.add_argument("--no-rebuild", action="store_true", help="no article added mid-run")
+    ap.add_argument("--trace", type=Path, metavar="FILE",
+                    help="have the server write each script run (wall, CPU, elements, bytes) to FILE "
+                         "as JSON lines, and summarise them")
     args = ap.parse_args()
     print(f"{args.sessions} sessions in {args.browsers} Chromium processes, one server; "
           f"load average at the start {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     log = Path(os.environ["BENCH_LOG"]) if os.environ.get("BENCH_LOG") else None
-    result = asyncio.run(run(args.sessions, args.browsers, not args.no_rebuild, log))
-    return 0 if report(result) else 1
+    result = asyncio.run(run(args.sessions, args.browsers, not args.no_rebuild, log, trace=args.trace))
+    ok = report(result)
+    if args.trace is not None and args.trace.exists():
+        print("\n".join(trace_summary(args.trace)))
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -10,18 +10,25 @@ what a new session then reads.
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 
 import pytest
 
-from benchmarks.load_sessions import percentile, run
+from benchmarks.load_sessions import percentile, read_trace, run
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def load_run(tmp_path_factory):
+def trace_file(tmp_path_factory):
+    """Where the server writes one line per script run (``--trace``)."""
+    return tmp_path_factory.mktemp("trace") / "runs.jsonl"
+
+
+@pytest.fixture(scope="module")
+def load_run(tmp_path_factory, trace_file):
     return asyncio.run(run(sessions=4, browsers=2, rebuild=True,
-                           tmp=tmp_path_factory.mktemp("load")))
+                           tmp=tmp_path_factory.mktemp("load"), trace=trace_file))
 
 
 def test_every_session_draws_the_map_and_filters_without_error(load_run):
@@ -35,8 +42,29 @@ def test_the_article_added_mid_run_is_built_once_and_read(load_run):
     assert load_run.articles_after == 6  # the 5 sample articles and the added one
 
 
-def test_the_run_measures_the_server(load_run):
+def test_the_run_measures_the_server(load_run, trace_file):
     assert 100 < load_run.peak_rss_mb < 4000
+    full = [r for r in read_trace(trace_file) if not r["fragments"]]
+    assert len({r["session"] for r in full}) >= 4 + 1   # the readers and the Overview's check
+    assert all(r["msgs"] > 10 and r["bytes"] > 0 and r["end"] >= r["start"] for r in full)
+
+
+def test_a_filter_updates_the_map_in_place(load_run):
+    """The map drawn before the filter is the one updated: the build's progress bar appearing
+    above it (the article added mid-run) or going away must not make the browser draw the
+    page's elements anew (the chart was drawn from scratch twice per build)."""
+    assert all(s.map_kept for s in load_run.sessions), [(s.n, s.map_kept) for s in load_run.sessions]
+    assert all(s.filter_kb > 0 for s in load_run.sessions)
+
+
+def test_pages_poll_a_running_build_sparingly(load_run, trace_file):
+    """A page that knows of a running build redraws its progress bar every FRAGMENT_POLL_S (a
+    run of the session each time: 20 readers polling every 0.5 s starved a 2-core machine),
+    at most every 2 s, and stops once the build has published."""
+    polls = Counter(r["session"] for r in read_trace(trace_file) if r["fragments"])
+    assert polls, "no page showed the build's progress"
+    limit = (load_run.rebuild_s + 10) / 2.0 + 2   # at most one every 2 s, from the build's start
+    assert max(polls.values()) <= limit, (polls, load_run.rebuild_s)
 
 
 @pytest.mark.parametrize("values, q, expected", [
