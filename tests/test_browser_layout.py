@@ -136,6 +136,13 @@ def test_the_phone_opens_with_the_sidebar_closed_and_the_matrix_scrolls_with_nam
         assert scroller.evaluate("e => e.scrollWidth > e.clientWidth + 50"), "the matrix does not scroll sideways"
         names = page.locator(".riwaya-sticky-names")
         assert names.is_visible() and "Russian Ministry of Defence" in names.inner_text()
+        cut = names.evaluate("""e => [...e.querySelectorAll('span')]
+            .filter(s => s.scrollHeight > s.clientHeight + 1 || s.scrollWidth > s.clientWidth + 1)
+            .map(s => s.textContent)""")
+        assert cut == [], f"names cut short on a phone: {cut}"   # wrapped, not cut with "…"
+        rows = names.evaluate("""e => [...e.children].slice(1).map(d => d.getBoundingClientRect())
+            .map(r => [r.top, r.bottom])""")
+        assert all(a[1] <= b[0] + 1 for a, b in zip(rows, rows[1:])), "names overlap"
         before = names.bounding_box()
         scroller.evaluate("e => { e.scrollLeft = 300; }")
         page.wait_for_function("() => document.querySelector('.st-key-matrix_chart').scrollLeft > 0", timeout=WAIT_MS)

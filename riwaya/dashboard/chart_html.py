@@ -74,8 +74,9 @@ def sticky_names_html(rows: Sequence[str], *, top: float, row_px: float, height:
     Hidden on wider screens, where the chart shows its own names."""
     labels = [f'<div style="position:absolute;top:{top:.1f}px;left:0;width:{width:.0f}px;'
               f'height:{row_px * len(rows):.1f}px;background:#fff;box-shadow:3px 0 4px -2px rgba(0,0,0,.25)"></div>']
-    clip = "overflow:hidden;text-overflow:ellipsis;white-space:nowrap;display:block"
     wrap2 = "overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical"
+    # the Arabic name under the English one: smaller, and wrapped (not cut) when long
+    arabic = wrap2 + ";font-size:11px;line-height:1.1"
     for n, name in enumerate(rows):
         if not name:
             continue
@@ -86,7 +87,7 @@ def sticky_names_html(rows: Sequence[str], *, top: float, row_px: float, height:
                  else "font-size:12px;color:#222")
         parts = text.split(" · ", 1)
         lines = (f'<span style="{wrap2}">{bidi_html(parts[0])}</span>'
-                 + "".join(f'<span style="{clip}">{bidi_html(part)}</span>' for part in parts[1:]))
+                 + "".join(f'<span style="{arabic}">{bidi_html(part)}</span>' for part in parts[1:]))
         labels.append(f'<div style="position:absolute;top:{y:.1f}px;height:{row_px:.1f}px;left:0;'
                       f'width:{width - 6:.0f}px;display:flex;flex-direction:column;justify-content:center;'
                       f'line-height:1.2;{style}">{lines}</div>')
