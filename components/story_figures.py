@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from riwaya.dashboard.html import esc
 from riwaya.dashboard.network import KINDS, Network
 from riwaya.dashboard.palette import LINK_COLOURS, LINK_DASH, STANCE_COLOURS
-from riwaya.dashboard.timeline import MILESTONES, Timeline
+from riwaya.dashboard.timeline import MILESTONES, Timeline, day_points, is_grouped
 from riwaya.pipeline.schema import STANCES
 
 from components.figure_base import base_layout, marker_sizes
@@ -52,7 +52,9 @@ def timeline_figure(tl: Timeline, *, big: bool = False) -> go.Figure:
         fig.add_trace(go.Scatter(x=[part["x"].min(), part["x"].max()], y=[lane, lane], mode="lines",
                                  line=dict(color="#C9C9C9", width=2), hoverinfo="skip", showlegend=False))
     size = 13 if big else 11
-    for stance in STANCES:
+    if is_grouped(tl):
+        _day_traces(fig, day_points(tl), size)
+    for stance in () if is_grouped(tl) else STANCES:
         part = drawn[drawn["stance"] == stance]
         if part.empty:
             continue
@@ -107,6 +109,39 @@ def timeline_figure(tl: Timeline, *, big: bool = False) -> go.Figure:
     # are on the right
     fig.update_layout(legend=dict(y=1.0, yanchor="bottom", x=0, xanchor="left"), margin=dict(t=64, b=10))
     return fig
+
+
+def _names(pairs, most: int = 3) -> str:
+    """"A (5), B (2), C and 4 more", escaped."""
+    shown = ", ".join(f"{esc(name) or 'no outlet'} ({n})" for name, n in pairs[:most])
+    return shown + (f" and {len(pairs) - most} more" if len(pairs) > most else "")
+
+
+def _day_traces(fig: go.Figure, days, size: float) -> None:
+    """A point per claim, stance and day (many statements), sized by how many it holds (area);
+    ``customdata[0]`` is the day's first statement (a click opens it)."""
+    sizes = pd.Series(marker_sizes(days["count"], smallest=size * 0.6, largest=size * 1.6),
+                      index=days.index, dtype=float)
+    for stance in STANCES:
+        part = days[days["stance"] == stance]
+        if part.empty:
+            continue
+        first = part["milestone"] != ""
+        custom = pd.DataFrame({
+            "id": part["statement_id"], "n": part["count"], "claim": part["claim_short"].map(esc),
+            "date": [esc(d) for d in part["date"]], "actors": part["actors"].map(_names),
+            "outlets": part["outlets"].map(_names),
+            "mark": [f"<br><b>{esc(m)}</b> of this claim" if m else "" for m in part["milestone"]]})
+        fig.add_trace(go.Scatter(
+            x=part["x"], y=part["y"], mode="markers", name=stance,
+            marker=dict(color=STANCE_COLOURS[stance], size=sizes[part.index].tolist(),
+                        symbol=["diamond" if f else "circle" for f in first],
+                        line=dict(color=["#222" if f else "#fff" for f in first],
+                                  width=[2 if f else 1 for f in first])),
+            customdata=custom.to_numpy(),
+            hovertemplate=("<b>%{customdata[1]} statement(s)</b> " + stance + " · %{customdata[2]}"
+                           "<br>%{customdata[3]}%{customdata[6]}<br>who: %{customdata[4]}"
+                           "<br>where: %{customdata[5]}<br>click: the first of them<extra></extra>")))
 
 
 # --------------------------------------------------------------------------- network

@@ -41,6 +41,8 @@ def take_click() -> None:
 
 if note := timeline.dates_note(tl):
     st.info(note)
+if note := timeline.points_note(tl):
+    st.caption(note)
 fig = figures.with_heading(story_figures.timeline_figure(tl, big=ctx.presenting),
                            *sharing.heading(ctx, "When each claim was asserted, denied or conceded"),
                            big=ctx.presenting)  # its PNG says what, which filter and when
@@ -68,5 +70,5 @@ for r in gloss.annotate(ctx, timeline.evidence(view, chosen)).itertuples(index=F
 st.subheader("Every statement on the timeline")
 rows = timeline.table(tl)
 st.dataframe(rows.drop(columns=["reader_link"]), hide_index=True, width="stretch")
-st.download_button("Download the timeline (CSV)", rows.to_csv(index=False).encode("utf-8"),
+st.download_button("Download the timeline (CSV)", timeline.table_csv(tl),
                    file_name="riwaya-timeline.csv", mime="text/csv", key="timeline_csv")

@@ -203,16 +203,17 @@ def _closest_sentences(view: View, groups: tuple[tuple[str, tuple[str, ...]], ..
     found = best >= 0
     other = allsent.iloc[np.where(found, best_j, 0)].reset_index(drop=True)
 
-    def where_found(values) -> list:
-        return [v if f else None for v, f in zip(values, found)]
+    def where_found(column: str) -> list:   # plain values (not Arrow scalars), None if not found
+        values = other[column].to_numpy(dtype=object).tolist()
+        return [v if f else None for v, f in zip(values, found.tolist())]
 
     return pd.DataFrame({
         "group": allsent["group"], "doc_id": allsent["doc_id"],
-        "sentence_id": [int(x) for x in allsent["sentence_id"]], "text": allsent["text"],
-        "best_group": where_found(other["group"]), "best_doc": where_found(other["doc_id"]),
-        "best_sentence": where_found(int(x) for x in other["sentence_id"]),
-        "best_text": where_found(other["text"]),
-        "score": [round(float(b), 1) if f else 0.0 for b, f in zip(best, found)],
+        "sentence_id": allsent["sentence_id"].astype("int64").tolist(), "text": allsent["text"],
+        "best_group": where_found("group"), "best_doc": where_found("doc_id"),
+        "best_sentence": where_found("sentence_id"),
+        "best_text": where_found("text"),
+        "score": [round(b, 1) if f else 0.0 for b, f in zip(best.tolist(), found.tolist())],
         "raw_score": best,
     }, columns=cols)
 

@@ -8,10 +8,12 @@ exact but quadratic (18 minutes and a 2.4 GB matrix for six outlets at 10k artic
 - sentences with the same normalised text are paired at once (the earliest copy in another
   group, score 100), and only a group's first copy of a text goes on (its copies take its
   answer: a later copy never wins a tie);
-- every sentence's runs of three words (shingles) are hashed into an index; two sentences of different
-  groups sharing shingles are candidates, the :data:`CANDIDATES` sharing most are scored with
-  rapidfuzz. A shingle found in more than :data:`COMMON_SHINGLE` sentences (a stock phrase)
-  proposes nobody: it says nothing about copying.
+- every sentence's runs of three words (shingles) are hashed (each distinct text once); two
+  sentences of different groups sharing shingles are candidates (how many they share: one
+  sparse product, sentences x shingles x sentences), the :data:`CANDIDATES` sharing most are
+  scored with rapidfuzz, all at once (``cpdist``). A shingle found in more than
+  :data:`COMMON_SHINGLE` sentences (a stock phrase) proposes nobody: it says nothing about
+  copying.
 
 A sentence with no candidate scores 0 (no sentence elsewhere shares three words in a row
 with it). Ties go to the earlier sentence, as with the full matrix.
@@ -49,21 +51,25 @@ def best_matches(norm: list[str], group: np.ndarray, *, exact_pairs: int = EXACT
         best = scores.argmax(axis=1)  # the first of equal scores
         return best, scores[np.arange(n), best]
     score[:] = 0.0  # another group exists: nothing alike scores 0
-    codes = np.unique(group, return_inverse=True)[1]
-    first = _first_copies(norm, codes)
+    import pandas as pd
+
+    codes = np.unique(group, return_inverse=True)[1].ravel()
+    text_ids = pd.factorize(pd.Series(norm, dtype=object))[0].astype(np.int64)
+    first = _first_copies(text_ids, codes)
     rep = first == np.arange(n)        # the first sentence of each text in its group
-    same = _identical_elsewhere(norm, codes, rep)
+    same = _identical_elsewhere(text_ids, codes, rep)
     best[same >= 0], score[same >= 0] = same[same >= 0], 100.0
     # only a group's first copy of a text is indexed (a later copy never wins a tie) and
     # asks for candidates (its copies take its answer)
-    pairs = _candidate_pairs(norm, group, indexed=rep, asking=rep & (same < 0))
-    for i, js in pairs.items():
-        top_j, top_s = -1, -1.0
-        for j in sorted(js):
-            s = float(np.float32(fuzz.ratio(norm[i], norm[j])))  # as cdist gives it
-            if s > top_s:
-                top_j, top_s = j, s
-        best[i], score[i] = top_j, top_s
+    i, j = _candidate_pairs(norm, group, indexed=rep, asking=rep & (same < 0))
+    if len(i):
+        # every candidate pair scored at once (float32, as cdist gives it); per sentence the
+        # best score, the earlier sentence of equal ones
+        s = process.cpdist([norm[x] for x in i.tolist()], [norm[x] for x in j.tolist()],
+                           scorer=fuzz.ratio, workers=1).astype(float)
+        order = np.lexsort((j, -s, i))
+        top = order[np.r_[True, i[order][1:] != i[order][:-1]]]
+        best[i[top]], score[i[top]] = j[top], s[top]
     copies = ~rep & (same < 0)
     best[copies], score[copies] = best[first[copies]], score[first[copies]]
     # with nothing alike, the first sentence of another group stands as the best, scoring 0
@@ -83,74 +89,73 @@ def shingles(text: str) -> set[int]:
     return {hash(run) for run in zip(words, words[1:], words[2:])}
 
 
-def _first_copies(norm: list[str], codes: np.ndarray) -> np.ndarray:
-    """Each sentence's first copy (the same normalised text) in its own group (itself if first)."""
-    import pandas as pd
+def _first_copies(text_ids: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Each sentence's first copy (the same normalised text, ``text_ids``) in its own group
+    (itself if first)."""
+    key = text_ids * (int(codes.max()) + 1) + codes
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    return first[inverse.ravel()]
 
-    frame = pd.DataFrame({"text": norm, "code": codes, "i": np.arange(len(norm))})
-    return frame.groupby(["text", "code"], sort=False)["i"].transform("min").to_numpy()
 
-
-def _identical_elsewhere(norm: list[str], codes: np.ndarray, rep: np.ndarray) -> np.ndarray:
+def _identical_elsewhere(text_ids: np.ndarray, codes: np.ndarray, rep: np.ndarray) -> np.ndarray:
     """Each sentence's earliest identical sentence (the same normalised text) in another
     group, -1 when there is none: its best match at once (score 100), unhashed."""
-    import pandas as pd
-
-    firsts = pd.DataFrame({"text": norm, "code": codes, "i": np.arange(len(norm))})[rep]
-    head = firsts.drop_duplicates("text")                     # each text's earliest copy
-    top_code = dict(zip(head["text"], head["code"]))
-    top_i = dict(zip(head["text"], head["i"]))
-    other = firsts[firsts["code"].to_numpy() != firsts["text"].map(top_code).to_numpy()]
-    second = dict(zip(*other.drop_duplicates("text")[["text", "i"]].T.values))   # earliest of another group
-    return np.asarray([top_i[t] if top_code[t] != c else second.get(t, -1)
-                       for t, c in zip(norm, codes.tolist())], dtype=np.int64)
+    _, top_i = np.unique(text_ids, return_index=True)     # each text's earliest copy
+    top_code = codes[top_i]
+    firsts = np.flatnonzero(rep)
+    other = firsts[codes[firsts] != top_code[text_ids[firsts]]]
+    second = np.full(len(top_i), -1, dtype=np.int64)       # its earliest copy in another group
+    texts, at = np.unique(text_ids[other], return_index=True)
+    second[texts] = other[at]
+    return np.where(top_code[text_ids] != codes, top_i[text_ids], second[text_ids]).astype(np.int64)
 
 
 def _candidate_pairs(norm: list[str], group: np.ndarray, *, indexed: np.ndarray | None = None,
-                     asking: np.ndarray | None = None) -> dict[int, list[int]]:
-    """{sentence: the sentences of other groups most worth scoring}, for the sentences
-    ``asking`` (default every one) among the sentences ``indexed`` (default every one)."""
+                     asking: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(sentences i, sentences j): for each sentence ``asking`` (default every one), the
+    sentences of other groups most worth scoring among those ``indexed`` (default every one),
+    at most :data:`CANDIDATES` each, sorted by i."""
     codes = np.unique(group, return_inverse=True)[1]
     asking = np.ones(len(norm), dtype=bool) if asking is None else asking
-    owner, keys = [], []
-    for i, text in enumerate(norm):
-        if indexed is not None and not indexed[i]:
-            continue
-        for h in shingles(text):
-            owner.append(i)
-            keys.append(h)
-    if not owner:
-        return {}
-    owner_a = np.asarray(owner, dtype=np.int64)
-    key_a = np.asarray(keys, dtype=np.int64)
+    indexed_ids = [i for i in range(len(norm)) if indexed is None or indexed[i]]
+    sets = {t: np.fromiter(shingles(t), dtype=np.int64)
+            for t in dict.fromkeys(norm[i] for i in indexed_ids)}
+    hashed = [sets[norm[i]] for i in indexed_ids]        # each distinct text hashed once
+    nothing = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    if not sum(len(hs) for hs in hashed):
+        return nothing
+    key_a = np.concatenate(hashed)
+    owner_a = np.repeat(np.asarray(indexed_ids, dtype=np.int64), [len(hs) for hs in hashed])
     order = np.argsort(key_a, kind="stable")
     key_a, owner_a = key_a[order], owner_a[order]
     starts = np.flatnonzero(np.r_[True, key_a[1:] != key_a[:-1]])
     sizes = np.diff(np.r_[starts, len(key_a)])
-    left, right = [], []
-    for s, size in zip(starts.tolist(), sizes.tolist()):
-        if size < 2 or size > COMMON_SHINGLE:
-            continue
-        members = owner_a[s:s + size]
-        askers = members[asking[members]]       # only the sentences asking get pairs
-        if not len(askers):
-            continue
-        a, b = np.repeat(askers, size), np.tile(members, len(askers))
-        keep = codes[a] != codes[b]
-        left.append(a[keep])
-        right.append(b[keep])
-    if not left:
-        return {}
+    # how many useful shingles (shared by 2..COMMON_SHINGLE sentences) each asking sentence
+    # shares with each indexed one: a sparse product, sentences x shingles x sentences
+    group_of = np.repeat(np.arange(len(starts)), sizes)
+    useful = ((sizes >= 2) & (sizes <= COMMON_SHINGLE))[group_of]
     n = len(norm)
-    pair = np.concatenate(left) * n + np.concatenate(right)
-    pair, shared = np.unique(pair, return_counts=True)
-    i, j = pair // n, pair % n
+    members = _incidence(owner_a[useful], group_of[useful], n, len(starts))
+    askers = _incidence(owner_a[useful & asking[owner_a]], group_of[useful & asking[owner_a]], n,
+                        len(starts))
+    shared_counts = (askers @ members.T).tocoo()
+    i, j, shared = (shared_counts.row.astype(np.int64), shared_counts.col.astype(np.int64),
+                    shared_counts.data)
+    keep = codes[i] != codes[j]
+    if not keep.any():
+        return nothing
+    i, j, shared = i[keep], j[keep], shared[keep]
     # per sentence, the candidates sharing most shingles first (then the earlier one)
     order = np.lexsort((j, -shared, i))
     i, j = i[order], j[order]
     rank = np.arange(len(i)) - np.searchsorted(i, i)   # place among the sentence's candidates
     keep = rank < CANDIDATES
-    out: dict[int, list[int]] = {}
-    for a, b in zip(i[keep].tolist(), j[keep].tolist()):
-        out.setdefault(a, []).append(b)
-    return out
+    return i[keep], j[keep]
+
+
+def _incidence(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int):
+    """A sparse 0/1 matrix (CSR, int32) with ones at (rows, cols)."""
+    from scipy import sparse
+
+    ones = np.ones(len(rows), dtype=np.int32)
+    return sparse.csr_matrix((ones, (rows, cols)), shape=(n_rows, n_cols))

@@ -11,7 +11,10 @@ an ISO date or null). Dates are never invented:
 Within a lane, asserts, denies and concedes each have a track of their own, so a lifecycle
 reads left to right: the first assertion, the first denial, the first concession are marked
 (:data:`MILESTONES`). Several statements on one day are spread across that day in article
-and sentence order, so that no point covers another.
+and sentence order, so that no point covers another. Past :data:`POINTS_DRAWN` dated statements
+(thousands of points are slow to draw in a browser) the chart draws one point per claim, stance
+and day instead (:func:`day_points`), sized by how many statements it holds; a click on it opens
+the first of them, and the table still lists every statement.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from riwaya.pipeline.schema import STANCES
 MILESTONES = {"asserts": "first assertion", "denies": "first denial", "concedes": "first concession"}
 #: a stance's track within its claim's lane (lane i is drawn at y = i; tracks above and below)
 TRACK = {"asserts": 0.25, "denies": 0.0, "concedes": -0.25}
+#: above this many dated statements the chart draws one point per claim, stance and day
+POINTS_DRAWN = 2_000
 COLUMNS = ["claim_id", "claim_short", "claim_label", "lane", "y", "x", "date", "dated", "source",
            "title", "doc_id", "sentence_id", "statement_id", "actor_id", "actor_label", "stance",
            "milestone", "quote"]
@@ -171,6 +176,57 @@ def _milestones(points: pd.DataFrame, by: str) -> pd.Series:
     return out
 
 
+def is_grouped(tl: Timeline, *, limit: int | None = None) -> bool:
+    """Whether the chart draws one point per claim, stance and day (more than ``limit``,
+    default :data:`POINTS_DRAWN`, dated statements)."""
+    return tl.by == "date" and len(tl.drawn) > (POINTS_DRAWN if limit is None else limit)
+
+
+def day_points(tl: Timeline) -> pd.DataFrame:
+    """One point per claim, stance and day of the drawn statements: lane, y, stance, x (the
+    day's noon), date, claim_short, count, statement_id (the day's first statement, in
+    article and sentence order: a click opens it), actors and outlets (the most frequent
+    first, as (name, count) lists), milestone (the first-day points of a lifecycle)."""
+    return tl.once("day_points", lambda: _day_points(tl.drawn))
+
+
+def _day_points(drawn: pd.DataFrame) -> pd.DataFrame:
+    cols = ["lane", "y", "stance", "x", "date", "claim_short", "count", "statement_id",
+            "actors", "outlets", "milestone"]
+    if drawn.empty:
+        return pd.DataFrame(columns=cols)
+    keys = ["lane", "stance", "day"]
+    frame = drawn.assign(day=drawn["x"].dt.normalize(), outlet=drawn["source"].map(as_text))
+    # first: drawn is in time, article and sentence order
+    out = frame.groupby(keys, sort=True).agg(
+        y=("y", "first"), date=("date", "first"), claim_short=("claim_short", "first"),
+        count=("statement_id", "size"), statement_id=("statement_id", "first"),
+        milestone=("milestone", "first"))
+    out["actors"], out["outlets"] = _most(frame, keys, "actor_label"), _most(frame, keys, "outlet")
+    out = out.reset_index()
+    out["x"] = out["day"] + pd.Timedelta(hours=12)
+    return out.reindex(columns=cols)
+
+
+def _most(frame: pd.DataFrame, keys: list[str], column: str) -> pd.Series:
+    """Per group of ``keys``, the (value of ``column``, count) pairs, the most frequent first
+    (then by value)."""
+    counts = frame.groupby([*keys, column], sort=True).size().rename("n").reset_index()
+    counts = counts.sort_values([*keys, "n", column], ascending=[True] * len(keys) + [False, True],
+                                kind="stable")
+    counts["pair"] = list(zip(counts[column], counts["n"].astype(int)))
+    return counts.groupby(keys, sort=True)["pair"].agg(list)
+
+
+def points_note(tl: Timeline) -> str:
+    """What the page says when the chart draws a point per claim, stance and day ("" otherwise)."""
+    if not is_grouped(tl):
+        return ""
+    return (f"{len(tl.drawn):,} statements: each point is one claim's statements of one stance on "
+            f"one day, sized by how many; click it to read the first of them. The table below "
+            f"lists every statement.")
+
+
 def lifecycle(tl: Timeline) -> pd.DataFrame:
     """Per claim, who marked each step of its lifecycle: claim_id, stance, milestone, actors
     (labels, in order), outlets, date ("" when undated)."""
@@ -224,6 +280,11 @@ def table(tl: Timeline) -> pd.DataFrame:
     """The timeline as a table (also the CSV): claim, date ("no date" when missing), outlet,
     article title, actor, stance, lifecycle mark, quote, a link to the reader at the sentence."""
     return tl.once("table", lambda: _table(tl))
+
+
+def table_csv(tl: Timeline) -> bytes:
+    """:func:`table` as the page's CSV download (UTF-8), made once per timeline."""
+    return tl.once("table_csv", lambda: table(tl).to_csv(index=False).encode("utf-8"))
 
 
 def _table(tl: Timeline) -> pd.DataFrame:

@@ -3,6 +3,7 @@ or, with no dates, by article order; undated statements counted, never given a d
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 
 import pandas as pd
@@ -110,6 +111,7 @@ def test_table_statement_choices_and_evidence(prep):
     view = Filters().apply(prep)
     tl = timeline.timeline(view, ("COALITION_PARTY_TO_DEAL",))
     rows = timeline.table(tl)
+    assert pd.read_csv(io.BytesIO(timeline.table_csv(tl)))["reader_link"].tolist() == rows["reader_link"].tolist()
     assert list(rows[["actor", "stance", "lifecycle", "date", "outlet"]].iloc[0]) == [
         "Col. Ryan Dillon · رايان ديلون", "denies", "first denial", "2017-11-15", "Beta Agency"]
     assert rows["reader_link"].iloc[0] == "Reader?doc=b1&sent=2#s-2"
@@ -177,3 +179,43 @@ def test_sample_dates_are_not_invented(sample_prep):
     assert tl.undated == len(sample_prep.statements) - (dated if dated else 0)
     if not dated:
         assert "No article in view has a date" in timeline.dates_note(tl)
+
+
+# --------------------------------------------------------------------------- many statements: a point per day
+
+def test_day_points_hold_every_drawn_statement_once(prep):
+    tl = timeline.timeline(Filters().apply(prep))
+    days = timeline.day_points(tl)
+    d = tl.drawn
+    assert days["count"].sum() == len(d) and not days.duplicated(["lane", "stance", "x"]).any()
+    for r in days.itertuples(index=False):
+        part = d[(d["lane"] == r.lane) & (d["stance"] == r.stance) & (d["date"] == r.date)]
+        assert r.count == len(part) and r.statement_id == part.loc[part["x"].idxmin(), "statement_id"]
+        assert r.milestone == part["milestone"].iat[0] and r.x.hour == 12
+        assert sum(n for _, n in r.actors) == len(part) == sum(n for _, n in r.outlets)
+        assert [n for _, n in r.actors] == sorted((n for _, n in r.actors), reverse=True)
+    vg = days[(days["claim_short"] == tl.lanes[0][1]) & (days["stance"] == "asserts")]
+    assert vg["milestone"].tolist()[0] == "first assertion"
+
+
+@pytest.mark.parametrize("limit, grouped", [(None, False), (0, True), (7, True), (8, False)])
+def test_many_statements_are_drawn_a_point_per_claim_stance_and_day(prep, monkeypatch, limit, grouped):
+    from components.story_figures import timeline_figure
+
+    if limit is not None:
+        monkeypatch.setattr(timeline, "POINTS_DRAWN", limit)  # the fixture draws 8 dated statements
+    st = prep.statements
+    odd = replace(prep, statements=st.assign(actor_label=st["actor_label"].where(
+        st["actor_id"] != "US_DOD", "<b>DoD</b>")))
+    tl = timeline.timeline(Filters().apply(undate(odd, ["b1"])))
+    assert timeline.is_grouped(tl) == grouped and bool(timeline.points_note(tl)) == grouped
+    fig = timeline_figure(tl).to_plotly_json()
+    points = [t for t in fig["data"] if t.get("customdata") is not None]
+    ids = [row[0] for t in points for row in t["customdata"]]
+    assert set(ids) <= set(tl.drawn["statement_id"])      # a click opens a statement's evidence
+    assert len(ids) == (len(timeline.day_points(tl)) if grouped else len(tl.drawn))
+    custom = [str(c) for t in points for row in t["customdata"] for c in row]
+    assert not any("<b>DoD" in c for c in custom) and any("&lt;b&gt;DoD" in c for c in custom)
+    diamonds = sum(s == "diamond" for t in points for s in t["marker"]["symbol"])
+    marked = timeline.day_points(tl) if grouped else tl.drawn
+    assert diamonds == (marked["milestone"] != "").sum() > 0
