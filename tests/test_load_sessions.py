@@ -73,3 +73,52 @@ def test_pages_poll_a_running_build_sparingly(load_run, trace_file):
 ])
 def test_percentile_is_nearest_rank(values, q, expected):
     assert percentile(values, q) == expected
+
+
+#: In the page before its scripts: the first click on an option of a list never reaches the
+#: page (its pointer and mouse events stop at the window), as a click lost in a busy browser.
+LOSE_FIRST_OPTION_CLICK = """(() => {
+  window.__lostClicks = 0;
+  const lose = (e) => {
+    const option = e.target instanceof Element && e.target.closest('[role="option"]');
+    if (!option || window.__lostClicks > 0) return;
+    e.stopPropagation(); e.preventDefault();
+    if (e.type === 'click') window.__lostClicks += 1;
+  };
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'])
+    window.addEventListener(type, lose, true);
+})();"""
+
+
+def test_a_pick_lost_in_the_browser_is_made_again(tmp_path, monkeypatch):
+    """The 20-session run once had a tab whose actor "never reached the server": the server's
+    trace showed no run of that session after its first, so no widget change was ever sent.
+    A lost click must be seen (no chip) and the pick made again, not waited on for minutes."""
+    from benchmarks import load_sessions as ls
+    from tests.dashboard_server import CHROMIUM, AppServer
+
+    monkeypatch.setattr(ls, "TIMEOUT_MS", 90_000)   # the old pick waited this long, then failed
+    raw, processed = ls.prepare_folders(tmp_path)
+    ls.load_actor_ids(processed)
+
+    async def one_session():
+        from playwright.async_api import async_playwright
+
+        with AppServer(processed=processed, raw=raw, codebook=ls.CODEBOOK, log=tmp_path / "st.log") as server:
+            async with async_playwright() as p:
+                browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                  args=ls.LOAD_CHROMIUM_ARGS)
+                try:
+                    page = await (await browser.new_context(viewport={"width": 1400, "height": 1000})).new_page()
+                    await page.add_init_script(LOSE_FIRST_OPTION_CLICK)
+                    s = ls.Session(2)
+                    await ls.run_session(s, page, server.url, asyncio.Event())
+                    return s, await page.evaluate("() => [window.__lostClicks, location.search]")
+                finally:
+                    await browser.close()
+
+    s, (lost, search) = asyncio.run(one_session())
+    assert lost == 1                                   # the first click was indeed lost
+    assert s.errors == [] and s.filter_s is not None, s.errors
+    assert s.repicks == 1
+    assert f"actor={ls.ACTOR_IDS[s.actor]}" in search  # the choice reached the server and the URL
