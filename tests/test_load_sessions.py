@@ -46,7 +46,12 @@ def test_the_run_measures_the_server(load_run, trace_file):
     assert 100 < load_run.peak_rss_mb < 4000
     full = [r for r in read_trace(trace_file) if not r["fragments"]]
     assert len({r["session"] for r in full}) >= 4 + 1   # the readers and the Overview's check
-    assert all(r["msgs"] > 10 and r["bytes"] > 0 and r["end"] >= r["start"] for r in full)
+    assert all(r["end"] >= r["start"] and r["cpu"] >= 0 for r in full)
+    # a run that drew its page sent its elements (a run stopped early for a rerun may send few)
+    done = [r for r in full if r["event"] == "SCRIPT_STOPPED_WITH_SUCCESS"]
+    assert len({r["session"] for r in done}) >= 4
+    assert all(r["msgs"] > 10 and r["bytes"] > 0 for r in done), \
+        [(r["session"], r["page"], r["msgs"]) for r in done if r["msgs"] <= 10]
 
 
 def test_a_filter_updates_the_map_in_place(load_run):
