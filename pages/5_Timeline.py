@@ -45,7 +45,7 @@ if note := timeline.points_note(tl):
     st.caption(note)
 fig = figures.with_heading(story_figures.timeline_figure(tl, big=ctx.presenting),
                            *sharing.heading(ctx, "When each claim was asserted, denied or conceded"),
-                           big=ctx.presenting)  # its PNG says what, which filter and when
+                           big=ctx.presenting, xref="container")  # its PNG says what, which filter and when
 chart.chart(fig, key="timeline_chart", name="timeline",
             config=figures.plotly_config("timeline"), on_click=take_click)
 if tl.articles:

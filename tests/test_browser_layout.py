@@ -150,3 +150,21 @@ def test_the_phone_opens_with_the_sidebar_closed_and_the_matrix_scrolls_with_nam
         page.screenshot(path=str(ARTIFACTS / "matrix-phone-scrolled.png"), full_page=True)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path,chart", [("/Timeline", "timeline_chart")])
+def test_a_chart_heading_fits_a_phone(chromium, server, path, chart):
+    """The title written on a chart (for its PNG) starts at the figure's left edge on a phone, not
+    after the lane names, where it ran off the screen ("When each claim was asserted, de"). (The
+    map and the network keep their width and scroll sideways, opened at their middle.)"""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(server.url + path)
+        wait_app_idle(page, WAIT_MS)
+        title = page.locator(f".st-key-{chart} .js-plotly-plot .gtitle").first
+        title.wait_for(state="attached", timeout=WAIT_MS)
+        box = title.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    finally:
+        context.close()
