@@ -25,6 +25,15 @@ LINK_TEXT = {"agreement": "agreement (same side of a claim)",
              "conflict": "conflict (opposite sides of a claim)"}
 
 
+def _stance_marker(stance: str, sizes: list, first) -> dict:
+    """A timeline trace's markers: the stance's colour, ``sizes``; the first assertion, denial or
+    concession of a claim (``first``: a flag per point) a diamond with a dark outline."""
+    return dict(color=STANCE_COLOURS[stance], size=sizes,
+                symbol=["diamond" if f else "circle" for f in first],
+                line=dict(color=["#222" if f else "#fff" for f in first],
+                          width=[2 if f else 1 for f in first]))
+
+
 def _wrap(text: str, width: int = 22) -> str:
     """Escaped ``text`` broken into lines of about ``width`` characters (<br>)."""
     words, lines, line = str(text).split(), [], ""
@@ -67,10 +76,7 @@ def timeline_figure(tl: Timeline, *, big: bool = False) -> go.Figure:
             "title": [f"<br>“{esc(t)}”" if t else "" for t in part["title"]]})
         fig.add_trace(go.Scatter(
             x=part["x"], y=part["y"], mode="markers", name=stance,
-            marker=dict(color=STANCE_COLOURS[stance], size=[size * 1.7 if f else size for f in first],
-                        symbol=["diamond" if f else "circle" for f in first],
-                        line=dict(color=["#222" if f else "#fff" for f in first],
-                                  width=[2 if f else 1 for f in first])),
+            marker=_stance_marker(stance, [size * 1.7 if f else size for f in first], first),
             customdata=custom.to_numpy(),
             hovertemplate=("<b>%{customdata[1]}</b> " + stance + " · %{customdata[5]}<br>"
                            "%{customdata[2]} · %{customdata[3]}%{customdata[6]}%{customdata[4]}"
@@ -134,10 +140,7 @@ def _day_traces(fig: go.Figure, days, size: float) -> None:
             "mark": [f"<br><b>{esc(m)}</b> of this claim" if m else "" for m in part["milestone"]]})
         fig.add_trace(go.Scatter(
             x=part["x"], y=part["y"], mode="markers", name=stance,
-            marker=dict(color=STANCE_COLOURS[stance], size=sizes[part.index].tolist(),
-                        symbol=["diamond" if f else "circle" for f in first],
-                        line=dict(color=["#222" if f else "#fff" for f in first],
-                                  width=[2 if f else 1 for f in first])),
+            marker=_stance_marker(stance, sizes[part.index].tolist(), first),
             customdata=custom.to_numpy(),
             hovertemplate=("<b>%{customdata[1]} statement(s)</b> " + stance + " · %{customdata[2]}"
                            "<br>%{customdata[3]}%{customdata[6]}<br>who: %{customdata[4]}"
