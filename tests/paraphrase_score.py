@@ -26,6 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:   # run as a script: python tests/paraphrase_score.py
+    sys.path.insert(0, str(ROOT))
+
+from riwaya.evaluate.places import ratio  # noqa: E402  (after the path)
+
 DATA = Path(__file__).resolve().parent / "data" / "paraphrases.jsonl"
 
 
@@ -100,16 +105,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return ratio(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return ratio(self.tp, self.tp + self.fn)
 
     @property
     def stance(self) -> float:
-        found = self.tp + self.stance_errors
-        return self.tp / found if found else 1.0
+        return ratio(self.tp, self.tp + self.stance_errors)
 
     def line(self, name: str) -> str:
         return (f"{name:6} P {self.precision:.3f}  R {self.recall:.3f}  stance {self.stance:.3f}  "
@@ -165,5 +169,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     sys.exit(main())
