@@ -151,3 +151,25 @@ def test_in_a_build_the_other_story_counts_for_nothing(tmp_path):
     places = set(corpus.mentions[corpus.mentions.kind == "place"].entity_id)
     assert "DEIR_EZZOR" in places and "ABU_KAMAL" not in places
     assert "البوكمال" not in corpus.documents.text.iloc[0]
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("بيروت -" + LEAD, True),
+    ("موسكو , القدس المحتلة -" + LEAD, True),
+    ("دير الزور –" + LEAD, True),
+    ("مباحثات أمنية أميركية - إسرائيلية حول" + LEAD, False),   # three words: not a dateline
+    ("الرؤية الروسية - التركية المشتركة" + LEAD, False),        # a nisba after the dash
+    ("1 - " + LEAD, False),                                      # a numbered point
+    ("بيروت -", False),                                          # no story after it
+])
+def test_what_a_dateline_is(line, dateline):
+    assert StorySplitter.is_dateline(line) is dateline
+
+
+def test_a_dateline_after_the_article_starts_another_story():
+    other = "بيروت - قالت مصادر أمنية إن الجيش أوقف مجموعة مسلحة في الجرود الحدودية بعد اشتباك قصير ."
+    kept, split = kept_and_split(ARTICLE + [other, OTHER_VERSION[1]])
+    assert kept == ARTICLE and split == [other, OTHER_VERSION[1]]
+    # in the lead it is the article's own dateline
+    kept, split = kept_and_split([ARTICLE[0], other, *ARTICLE[1:]])
+    assert split == [] and other in kept

@@ -95,6 +95,16 @@ class GazetteerSettings(BaseModel):
     a country written with ب a few words after one, in the same clause, is what they relate to,
     an actor ("علاقة واشنطن بإيران"), not a place ("قاعدة العديد بقطر")."""
 
+    source_governors: frozenset[str] = frozenset()
+    """Words whose من names a party, not a place (حصل، تلقى، طلب، اشترى: "obtained from",
+    "received from", "asked of"): a country after من a few words after one, in the same clause,
+    is an actor ("حصلت عليها واشنطن من إيران"), not a place ("عاد من إيران")."""
+
+    place_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject is a place (شهدت، تقع، تعرضت، سقطت): a large city right after one,
+    with no other evidence, is still a place. After any other verb of the third person
+    (وتخشى عمان، وأعلنت القاهرة) such a city is a government speaking, not a place."""
+
     name_tails: frozenset[str] = frozenset()
     """Words that make a place name before them part of another name (سوريا نت، دمشق الآن)."""
 
@@ -122,7 +132,8 @@ class GazetteerSettings(BaseModel):
 
     @field_validator("stoplist", "city_heads", "local_heads", "strong_prepositions",
                      "weak_prepositions", "preposition_exceptions", "country_prepositions",
-                     "country_heads", "clitic_governors", "name_tails", "idioms", "news_agencies",
+                     "country_heads", "clitic_governors", "source_governors", "place_verbs",
+                     "name_tails", "idioms", "news_agencies",
                      mode="before")
     @classmethod
     def _stoplist_strings(cls, value: Any) -> Any:

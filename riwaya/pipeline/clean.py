@@ -5,21 +5,30 @@ decoded file (after NFC), and quotes map back to what the outlet published.
 The rules are data (``boilerplate.jsonl``, ``sources.jsonl``); the heuristics
 are language-neutral: runs of menu-like short lines and repeated paragraphs here,
 what the shape of the lines gives away (teaser lists, link lines, galleries, lines
-in another script, a damaged second copy of the body) in :mod:`riwaya.pipeline.maintext`.
+in another script, a damaged second copy of the body) in :mod:`riwaya.pipeline.maintext`;
+what a line's place on the page gives away (a header's list, a related box inside the article,
+outlet and dateline lines, labels above the headline, lines below the last paragraph, another
+language in Arabic script) in :mod:`riwaya.pipeline.furniture`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import re._constants as _sre_c
+import re._parser as _sre_parse
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from riwaya.codebook.model import BoilerplateRule, SourceRule
+from riwaya.pipeline.furniture import BodyMeter, OutletLines, after_the_end, block_end, \
+    continues_article, foreign_script, is_header, top_labels
 from riwaya.pipeline.maintext import SeenText, find_chrome
-from riwaya.pipeline.stories import REASON as OTHER_STORY, StorySplitter
+from riwaya.pipeline.stories import DATE_LINE_MAX_WORDS, REASON as OTHER_STORY, StorySplitter, \
+    is_date_line
 from riwaya.text.normalize import normalize_form, normalize_letters
+from riwaya.text.safe_regex import compile_safe
 
 SENTENCE_END = tuple(".!?؟:؛…»”\"")
 MIN_REPEAT_CHARS = 20
@@ -48,6 +57,57 @@ def _compile(rules) -> list[tuple[object, object]]:
     return [(r.compiled, r) for r in rules]
 
 
+@functools.lru_cache(maxsize=256)
+def _reach(pattern: str) -> tuple[int | None, bool]:
+    """How much of a line a rule anchored at its start can read: (its longest match, or None
+    when unbounded or not anchored; whether it must also end the line). Long body lines are
+    then searched in their first characters only, or not at all, for the same answer."""
+    try:
+        parsed = _sre_parse.parse(normalize_letters(pattern))
+    except (re.error, RecursionError):
+        return None, False
+    items = list(parsed)
+    if not items or items[0][0] != _sre_c.AT or items[0][1] != _sre_c.AT_BEGINNING:
+        return None, False
+    width = parsed.getwidth()[1]
+    if width >= _sre_c.MAXREPEAT:
+        return None, False
+    ends = items[-1][0] == _sre_c.AT and items[-1][1] == _sre_c.AT_END
+    return width, ends
+
+
+def _matches(rx, pattern: str, form: str) -> bool:
+    reach, whole = _reach(pattern)
+    if reach is None:
+        return bool(rx.search(form))
+    if whole and len(form) > reach:
+        return False
+    return bool(rx.search(form[:reach + 1]))
+
+
+@functools.lru_cache(maxsize=8)
+def _opening_rules(patterns: tuple[str, ...]) -> tuple[object, frozenset[int]]:
+    """The rules that read a line's opening words (``^\\s*`` then words), in one RE2 pattern:
+    a line none of them matches (most lines) is searched once for all of them."""
+    group = frozenset(k for k, p in enumerate(patterns) if re.match(r"\^\\s\*[(\w]", p))
+    if not group:
+        return None, group
+    joined = "|".join(f"(?:{normalize_letters(patterns[k])})" for k in sorted(group))
+    return compile_safe(joined, ignore_case=True), group
+
+
+def _first_rule(bp_rules, opening, form: str):
+    """The first rule matching a line's rule form (None: none does)."""
+    rx_open, group = opening
+    skip_group = rx_open is not None and not rx_open.search(form)
+    for k, (rx, rule) in enumerate(bp_rules):
+        if skip_group and k in group:
+            continue
+        if _matches(rx, rule.pattern, form):
+            return rule
+    return None
+
+
 def _words(line: str) -> int:
     return len(line.split())
 
@@ -68,6 +128,11 @@ def _as_written(line: str, form: str, m, group: str) -> str:
 @functools.lru_cache(maxsize=8)
 def _splitter(agencies: frozenset[str]) -> StorySplitter:
     return StorySplitter.build(agencies)
+
+
+@functools.lru_cache(maxsize=8)
+def _outlets(agencies: frozenset[str]) -> OutletLines:
+    return OutletLines.build(agencies)
 
 
 def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
@@ -93,20 +158,33 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
             forms[i] = _line_form(lines[i])
         return forms[i]
 
-    # 1. boilerplate rules (a related-stories header drops everything after it)
+    # 1. boilerplate rules; once the article has begun, a header takes its list of links with
+    #    it, and a related-stories header everything after it (unless the article goes on
+    #    below its list: a box inside the article), see furniture.py
+    outlets = _outlets(frozenset(agencies))
+    opening = _opening_rules(tuple(r.pattern for r in boilerplate))
+    body = BodyMeter()
     for i, line in enumerate(lines):
         if reasons[i]:
             continue
         form = form_of(i)
-        for rx, rule in bp_rules:
-            if rx.search(form):
-                if rule.action == "drop_rest":
-                    for j in range(i, len(lines)):
-                        reasons[j] = reasons[j] or rule.reason
-                        rest_dropped.add(j)
-                else:
-                    reasons[i] = rule.reason
-                break
+        rule = _first_rule(bp_rules, opening, form)
+        if rule is None:
+            if outlets.is_outlet_line(line):
+                reasons[i] = "dateline"
+            else:
+                body.add(line)
+            continue
+        reasons[i] = rule.reason
+        if not body.begun or not is_header(line) and rule.action != "drop_rest":
+            continue
+        end = block_end(lines, i) if is_header(line) and rule.reason != "site menu" else i + 1
+        goes_on = end < len(lines) and continues_article(lines[end])
+        rest = rule.action == "drop_rest" and not goes_on
+        for j in range(i, len(lines) if rest else end):
+            reasons[j] = reasons[j] or rule.reason
+            if rest:
+                rest_dropped.add(j)
 
     # 2. runs of menu-like short lines (site menus, tag lists, link lists)
     i = 0
@@ -147,10 +225,23 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
             reasons[i] = rule.basis
             break
 
-    # 3b. other whole stories run on after the article (stories.py)
+    # 3b. short labels above the headline (a section's or a site's name), headline-like lines
+    #     below the article's last paragraph (furniture.py)
+    for i in top_labels(lines, [i for i in range(len(lines)) if not reasons[i]]):
+        reasons[i] = "site label"
+    for i in after_the_end(lines, [i for i in range(len(lines)) if not reasons[i]]):
+        reasons[i] = "after the article"
+    for i in range(len(lines)):
+        if not reasons[i] and foreign_script(lines[i]):
+            reasons[i] = "not in the article's language"
+    # 3c. other whole stories run on after the article (stories.py)
     live = [i for i in range(len(lines)) if not reasons[i]]
     for i in _splitter(frozenset(agencies)).other_stories(lines, live):
         reasons[i] = OTHER_STORY
+    # 3d. lines that are only a date or a time stamp (after the splitter, which reads them)
+    for i in live:
+        if not reasons[i] and _words(lines[i]) <= DATE_LINE_MAX_WORDS and is_date_line(lines[i]):
+            reasons[i] = "date line"
 
     # 4. headline, and repeated paragraphs (a body carried twice, a headline repeated)
     kept_idx = [i for i in range(len(lines)) if not reasons[i]]

@@ -21,10 +21,11 @@ then one in the region, then the gazetteer's own choice: "العاصمة الأ�
 Oman. Codebook places are always places. A country is a place only where it is used as one
 (a preposition before it, a head that places it, ``country_heads``: عاصمة قازاخستان, or listed
 with a place that is one); elsewhere it is an actor or a metonym (تركيا تعتبر، بين موسكو
-وواشنطن، معبر إيران البري، المدعومة من إيران، علاقة واشنطن بإيران: ``preposition_exceptions``,
-``clitic_governors``). A name right after a one-letter token is a
-broken word of the scrape (ك بيرا), and a name opening a line before a dash or colon a dateline:
-neither is a place.
+وواشنطن، معبر إيران البري، المدعومة من إيران، علاقة واشنطن بإيران، حصلت عليها من إيران:
+``preposition_exceptions``, ``clitic_governors``, ``source_governors``; a large city as a verb's
+subject, وتخشى عمان, unless the verb takes a place, ``place_verbs``). A name right after a
+one-letter token is a broken word of the scrape (ك بيرا), and a name opening a line before a
+dash or colon a dateline: neither is a place.
 
 This module reads the words before one name (:func:`evidence`); the per-article decision
 (region, lists, one sense per article) is :class:`riwaya.pipeline.place_judge.Judge`.
@@ -85,6 +86,8 @@ class PlaceRules:
     country_weak: frozenset[tuple[str, ...]]
     country_heads: frozenset[tuple[str, ...]]
     clitic_governors: frozenset[str]
+    source_governors: frozenset[str]
+    place_verbs: frozenset[str]
     name_tails: frozenset[str]
     idioms: frozenset[tuple[str, ...]]
     agency_dateline: Any       # compiled: what follows a name in a dateline naming an agency
@@ -108,6 +111,10 @@ class PlaceRules:
             country_heads=_keys(getattr(settings, "country_heads", ())),
             clitic_governors=frozenset(
                 k[0] for k in _keys(getattr(settings, "clitic_governors", ())) if len(k) == 1),
+            source_governors=frozenset(
+                k[0] for k in _keys(getattr(settings, "source_governors", ())) if len(k) == 1),
+            place_verbs=frozenset(
+                k[0] for k in _keys(getattr(settings, "place_verbs", ())) if len(k) == 1),
             name_tails=frozenset(k[0] for k in _keys(settings.name_tails) if len(k) == 1),
             idioms=_keys(getattr(settings, "idioms", ())),
             agency_dateline=_agencydateline(getattr(settings, "news_agencies", ())),

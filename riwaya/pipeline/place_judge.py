@@ -8,14 +8,19 @@ see :mod:`riwaya.pipeline.place_evidence` for the rules themselves.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Iterable
 
 from riwaya.pipeline.place_evidence import (
     CLITIC, CODEBOOK, HEAD_CITY, HEAD_LOCAL, LISTED, NONE, NOT_IN_LIST, PROPAGATES, STRONG, WEAK,
     PlaceRules, bare, broken_word, dateline, evidence, idiom_spans, line_breaks, listed_after)
+from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import Match, NormText, Spans
 
 GOVERNOR_REACH = 5    # tokens between a word taking ب and the name it governs
+SOURCE_REACH = 5      # tokens between a word whose من names a party and the name (تلقت ... من)
+#: a verb of the third person: imperfect (تخشى، يرى) or perfect feminine (أعلنت، قالت)
+_VERB = re.compile(r"[تي]\w{2,}|\w{2,}ت")
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -124,13 +129,13 @@ class Judge:
         rx = self.rules.agency_dateline
         return bool(rx and rx.match(self.text.original, m.end))
 
-    def _governed(self, m: Match) -> bool:
-        """A word taking ب (``clitic_governors``) at most :data:`GOVERNOR_REACH` tokens before
-        the name, in the same clause."""
-        first = max(0, m.first - GOVERNOR_REACH)
+    def _governed(self, m: Match, governors: frozenset[str], reach: int = GOVERNOR_REACH) -> bool:
+        """One of ``governors`` (words taking ب, ``clitic_governors``, or من, ``source_governors``)
+        at most ``reach`` tokens before the name, in the same clause."""
+        first = max(0, m.first - reach)
         if NOT_IN_LIST.search(self.text.original, self.text.tokens[first].start, m.start):
             first = m.first                      # a clause boundary between: read nothing
-        return any(t in self.rules.clitic_governors
+        return any(t in governors
                    for tok in self.text.tokens[first:m.first] for t in bare(tok.norm))
 
     def _in_idiom(self, m: Match) -> bool:
@@ -158,12 +163,28 @@ class Judge:
         if entry is None:
             return None
         if entry.kind == "country":              # a place only where used as one: most heads
-            if kind == CLITIC and self._governed(m):
+            if kind == CLITIC and self._governed(m, self.rules.clitic_governors):
                 return None                      # علاقة واشنطن بإيران: what a noun relates to
+            if kind == WEAK and words == ("من",) \
+                    and self._governed(m, self.rules.source_governors, SOURCE_REACH):
+                return None                      # حصلت عليها من إيران: the party it came from
             used = kind in (STRONG, LISTED) \
                 or (kind in (HEAD_CITY, HEAD_LOCAL) and words in self.rules.country_heads) \
                 or (kind in (WEAK, CLITIC) and words in self.rules.country_weak)
             return (entry.entity_id, kind) if used else None
         if kind == WEAK and words not in self.rules.weak:
             kind = NONE                          # عبر: "via" a country, "by means of" elsewhere
+        if kind == NONE and self._after_verb(m):
+            return None                          # وتخشى عمان، وأعلنت عمان: a government speaks
         return (entry.entity_id, kind) if self.accepts(entry, kind) else None
+
+    def _after_verb(self, m: Match) -> bool:
+        """The name right after a verb of the third person (تـ/يـ..., ...ت), as its subject:
+        a capital standing for its government, not a place."""
+        if m.first == 0:
+            return False
+        token = self.text.tokens[m.first - 1].norm
+        if token[:1] in CONJUNCTIONS and len(token) > 3:
+            token = token[1:]
+        return bool(_VERB.fullmatch(token)) and not token.startswith("ال") \
+            and token not in self.rules.place_verbs

@@ -9,6 +9,10 @@ other story begins among the lines the cleaner kept, from these signals:
   a news agency's credit followed by a colon, dash or bracket, perhaps after a dateline's place
   and an opening bracket ("( وكالات العرب اليوم : الأكراد يطردون ...", "دمشق - سانا : ...",
   "رويترز - ..."); the agencies are the codebook's (``gazetteer.json`` ``news_agencies``);
+- *a dateline*: a line of :data:`HEADER_MIN_WORDS` words or more, after the lead, opening with
+  one or two words (perhaps two places: "موسكو , القدس المحتلة") and a dash, the next word not a
+  nisba adjective ("بيروت - قالت مصادر ...", not "مباحثات أميركية - إسرائيلية"): another story's
+  dateline (:data:`DATELINE`);
 - *a headline over a date line*: a headline-like line (short, no sentence end) after the lead,
   followed by a line that is only a date (perhaps with a weekday, a time or "نشر في"): the next
   story's headline and publication line (a timeline's dates, after paragraphs, are not);
@@ -60,6 +64,9 @@ _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 _NUMERIC_DATE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
                            r"|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_PLACE = r"[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?"
+#: a dateline opening a paragraph: one or two places, a dash, a word that is not a nisba
+DATELINE = re.compile(rf"^\s*{_PLACE}(?:\s*[,،]\s*{_PLACE})?\s*[-–—]+\s*(?![^\W\d_]*(?:ية|ي)\b)\S")
 
 
 def is_date_line(line: str) -> bool:
@@ -121,6 +128,12 @@ class StorySplitter:
         return len(line.split()) >= HEADER_MIN_WORDS and bool(
             self.header and self.header.match(normalize_form(line)))
 
+    @staticmethod
+    def is_dateline(line: str) -> bool:
+        """A line of :data:`HEADER_MIN_WORDS` words or more opening with a dateline
+        (:data:`DATELINE`)."""
+        return len(line.split()) >= HEADER_MIN_WORDS and bool(DATELINE.match(line))
+
     def other_stories(self, lines: list[str], live: list[int]) -> list[int]:
         """The indices (among ``live``, the kept lines in order) from the first other story on."""
         _expect_lines(lines)
@@ -128,6 +141,8 @@ class StorySplitter:
             line = lines[live[pos]]
             if self.is_header(line):
                 start = min(pos, _retold_from(lines, live, pos))
+            elif self.is_dateline(line):
+                start = pos             # (a copy of the article itself starts here too)
             elif len(line.split()) <= DATE_LINE_MAX_WORDS and is_headline_like(
                     lines[live[pos - 1]]) and is_date_line(line):
                 start = pos - 1
