@@ -71,6 +71,27 @@ def claims_in(text, *cues, exclude=()):
     ({"all": ["تحررت"], "negated": True}, "نعتبر أن الرقة تحررت", None),
     ({"all": ["تحررت"], "negated": True}, "لا، نعتبر أن الرقة تحررت", None),    # a clause break
     ({"all": ["تحررت"], "negated": True}, "لا تزال الرقة تحررت", None),         # "still"
+    # a not_between word cuts a near group from the anchor: between them, right after the
+    # anchor (its complement), or governing a near word before the anchor
+    ({"all": ["دعم*", "@USA"], "near": ["@ISIS"], "window": 6, "not_between": "الهجوم|ضد"},
+     "قال إن الولايات المتحدة تقدم دعما للهجوم على داعش", None),
+    ({"all": ["دعم*", "@USA"], "near": ["@ISIS"], "window": 6, "not_between": "الهجوم|ضد"},
+     "قال إن الولايات المتحدة تقدم الدعم لداعش", "دعم"),
+    ({"all": ["احتلال"], "near": ["@RAQQA"], "window": 5, "not_between": "داعش"},
+     "قالوا إن الرقة عانت من احتلال داعش", None),
+    ({"all": ["احتلال"], "near": ["@RAQQA"], "window": 5, "not_between": "داعش"},
+     "قالوا إن الوجود الأجنبي في الرقة احتلال", "احتلال"),
+    ({"all": ["بالتعاون مع"], "near": ["@ISIS"], "window": 4, "not_between": "لمحاربة|محاربة"},
+     "قال إنها تعمل لمحاربة داعش بالتعاون مع واشنطن", None),
+    ({"all": ["بالتعاون مع"], "near": ["@ISIS"], "window": 4, "not_between": "لمحاربة|محاربة"},
+     "قال إنها تعمل لصالح داعش بالتعاون مع واشنطن", "بالتعاون مع"),
+    # a claim under a condition or a verb of intending is not said to be so
+    ({"all": ["حرر*"], "near": ["@ABU_KAMAL"], "window": 3},
+     "قال إنه إذا حرر الجيش البوكمال فستنتهي الحرب", None),
+    ({"all": ["سيطر*"], "near": ["@ABU_KAMAL"], "window": 3},
+     "قال إن القوات تسعى إلى السيطرة على البوكمال", None),
+    ({"all": ["سيطر*"], "near": ["@ABU_KAMAL"], "window": 3},
+     "قال إن القوات سيطرت على البوكمال", "سيطرت"),
 ])
 def test_find_claims(cue, text, anchor):
     nt, found = claims_in(text, cue)
@@ -103,3 +124,9 @@ def test_anchor_in_an_excluded_range_is_left_out():
     nt, (cand,) = claims_in(text, {"all": ["لعبة فيديو"]}, exclude=[(2, 4)])
     assert cand.anchor.first == 4
     assert claims_in(text, {"all": ["لعبة فيديو"]}, exclude=[(0, 6)])[1] == []
+
+
+def test_a_not_between_group_is_checked_like_the_others():
+    with pytest.raises(ValueError, match="empty alternative"):
+        ClaimCue(all=["دعم*"], not_between="الهجوم||ضد")
+    assert ClaimCue(all=["دعم*"]).not_between == ""

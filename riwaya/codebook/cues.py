@@ -67,6 +67,7 @@ class CompiledCue:
     stance: Optional[str]        # the stance the cue itself carries, if any
     speaker: tuple[str, ...] = ()  # actor ids one of which (or a part of one) must speak; () any
     opens: bool = False          # the anchor must open the content: the speech verb's object
+    not_between: Optional[CueGroup] = None   # words that cut the anchor from a near group
 
 
 #: what an example match must mention: alternatives, each a conjunction of entity groups
@@ -136,7 +137,9 @@ def compile_cue(cue: "ClaimCue") -> CompiledCue:
     return CompiledCue(all=tuple(compile_group(g) for g in cue.all),
                        near=tuple(compile_group(g) for g in cue.near),
                        window=cue.window, negated=cue.negated, stance=cue.stance,
-                       speaker=speaker, opens=getattr(cue, "opens", False))
+                       speaker=speaker, opens=getattr(cue, "opens", False),
+                       not_between=compile_group(cue.not_between)
+                       if getattr(cue, "not_between", "") else None)
 
 
 def compile_needs(needs: Iterable[str], cues: Iterable[CompiledCue]) -> Needs:

@@ -82,6 +82,9 @@ class ClaimCue(_Record):
     stance: Optional[Literal["asserts", "denies", "concedes"]] = None
     speaker: str = ""               # "@A|@B": the cue counts only when one of these (or a part of one) speaks
     opens: bool = False             # the anchor opens what the speaker says (أعلن الجيش تحرير المدينة)
+    #: words that, between the anchor and a ``near`` group's word, cut the relation ("دعماً
+    #: للهجوم على داعش": the support is for an attack on it)
+    not_between: str = ""
     note: str = ""
 
     @field_validator("all", "near")
@@ -95,6 +98,11 @@ class ClaimCue(_Record):
                 if not alt.startswith(ENTITY) and (problem := form_problem(alt)):
                     raise ValueError(f"alternative {alt!r} of group {group!r} {problem}")
         return groups
+
+    @field_validator("not_between")
+    @classmethod
+    def _blocks(cls, group: str) -> str:
+        return cls._groups([group])[0] if group else group
 
 
 def _web_address(url: str) -> str:
@@ -178,7 +186,8 @@ LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speec
                       "speech_object", "complementizer", "negation", "refutation", "locative",
                       "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech", "spokesperson",
                       "role_noun", "title_noun", "name_stop", "place_anaphor", "purpose",
-                      "claim_anaphor", "question_verb", "question", "negation_raiser", "body_noun"]
+                      "claim_anaphor", "question_verb", "question", "negation_raiser", "body_noun",
+                      "conditional", "intent", "verb_negation", "other_anaphor"]
 
 
 class LexiconEntry(_Record):

@@ -10,14 +10,16 @@ speaker says, :mod:`.cues`), :func:`find_claims` looks for each claim's patterns
    منع* matches يمنع) or where one of its ``@ID`` entities is mentioned.
 2. The first ``all`` group's occurrences are the *anchors*, tried in text order; an anchor
    inside an embedded statement (``exclude``) is left to that statement.
-3. Every ``near`` group must occur within ``window`` words of the anchor.
+3. Every ``near`` group must occur within ``window`` words of the anchor, with no word of the
+   pattern's ``not_between`` group between them ("دعماً للهجوم على داعش"); no claim is found
+   under a condition or a verb of intending (:func:`.stance.irrealis_before`).
 4. A ``negated`` pattern needs a negation scoped over the anchor (``stance.negation_before``).
 5. A pattern with a ``speaker`` group counts only when one of its actors (or a part of one, or a
    person speaking for one) is the speaker ("نحن لن نقبل أي اتفاق" said by the coalition).
 6. An ``opens`` pattern counts only when its anchor is the first word of the content (time words
-   such as اليوم، الخميس skipped): the speech verb's own object, a verbal noun that states the
-   event ("أعلن الجيش تحرير المدينة"), not the same noun deeper in what is said ("قال إن معركة
-   تحرير المدينة بدأت").
+   such as اليوم، الخميس and the object's preposition عن skipped): the speech verb's own
+   object, a verbal noun that states the event ("أعلن الجيش تحرير المدينة", "أعلن عن تحرير"),
+   not the same noun deeper in what is said ("قال إن معركة تحرير المدينة بدأت").
 7. An ``all`` group of places only (``@RAQQA``), other than the anchor's, is also met by the
    place named outside the content (``context_places``: the one place of the rest of the
    sentence and the sentence before) when the content names no place itself: "خرج المسلحون من
@@ -38,7 +40,7 @@ from typing import Sequence
 from riwaya.codebook.cues import CompiledClaim, CueGroup
 from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.model import Anchor, Candidate, Lexicon
-from riwaya.pipeline.statements.stance import negation_before
+from riwaya.pipeline.statements.stance import irrealis_before, negation_before
 from riwaya.text.matcher import Match, Matcher, NormText, resolve_overlaps
 
 GroupKey = tuple[str, int, str, int]     # (claim id, cue index, "all" | "near", group index)
@@ -49,6 +51,8 @@ Hit = tuple[int, int, "Match | None"]    # token range, and the word match (None
 #: imperfect (يمنع، تمنع، نمنع), as a writer of a cue means the verb, whatever its person
 IMPERFECT = ("ي", "ت", "ن")
 MIN_STEM = 3     # letters a stem needs before its imperfect is matched too
+#: the preposition a verb of saying may take before its object ("أعلن عن تحرير المدينة")
+OBJECT_PREPOSITIONS = frozenset({"عن"})
 
 
 def _word_patterns(word) -> list[str]:
@@ -64,7 +68,8 @@ def claim_terms(claims: Sequence[CompiledClaim]) -> Matcher:
     terms = Matcher()
     for claim in claims:
         for ci, cue in enumerate(claim.cues):
-            for part, groups in (("all", cue.all), ("near", cue.near)):
+            blocks = (cue.not_between,) if cue.not_between is not None else ()
+            for part, groups in (("all", cue.all), ("near", cue.near), ("block", blocks)):
                 for gi, group in enumerate(groups):
                     for word in group.words:
                         for pattern in _word_patterns(word):
@@ -123,7 +128,8 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
     if any(mt.kind == "place" for mt in ents):
         context_places = frozenset()    # the content names a place of its own
     opening = first
-    while opening < last and lexicon.is_("name_stop", text.tokens[opening].norm):
+    while opening < last and (lexicon.is_("name_stop", text.tokens[opening].norm)
+                              or text.tokens[opening].norm in OBJECT_PREPOSITIONS):
         opening += 1
     out: list[Candidate] = []
     for claim in claims:
@@ -151,13 +157,17 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
                 if any(s <= anchor.first < e for s, e in exclude) or \
                         (cue.opens and anchor.first != opening):
                     continue
-                span = _near_span(anchor, near_hits, cue.window)
-                if span is None:
+                near = _near_span(anchor, near_hits, cue.window,
+                                  [m.first for m in by_group.get((claim.id, ci, "block", 0), [])])
+                if near is None:
                     continue
+                span, events = near[:2], near[2]
                 if cue.negated and negation_before(lexicon, text, first, anchor.first) is None:
                     continue
+                if irrealis_before(lexicon, text, first, min(anchor.first, span[0])) is not None:
+                    continue  # "إذا ثبت أن ...", "تسعى إلى استعادة ...": not said to be so
                 found = Candidate(claim.id, cue.stance, anchor, cue.negated, *span,
-                                  by_context=bool(by_context))
+                                  by_context=bool(by_context), events=events)
                 break  # the first anchor speaks for the claim in this content
             if found is not None:
                 out.append(found)
@@ -165,28 +175,64 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
     return out
 
 
-def _near_span(anchor: Anchor, near_hits: list[list[Hit]], window: int) -> tuple[int, int] | None:
-    """The token range of the anchor and its ``near`` groups, or None if one is too far."""
+BLOCK_BEFORE = 2   # words before a near group's word (before the anchor) where a block governs it
+
+
+def _cuts(anchor: Anchor, hit: Hit, block: int) -> bool:
+    """Whether a ``not_between`` word at token ``block`` cuts a near hit from the anchor: it
+    stands between them, right after the anchor as its complement ("احتلال داعش") or right
+    before it as its verb ("قصفت قافلة"), or governs a hit before the anchor ("لمحاربة داعش
+    بالتعاون مع")."""
+    if block in (anchor.last, anchor.first - 1):
+        return True
+    if hit[0] >= anchor.last:
+        return anchor.last <= block < hit[0]
+    return hit[0] - BLOCK_BEFORE <= block < anchor.first and not hit[0] <= block < hit[1]
+
+
+def _near_span(anchor: Anchor, near_hits: list[list[Hit]], window: int,
+               blocks: Sequence[int] = ()) -> tuple[int, int, tuple[int, ...]] | None:
+    """The token range of the anchor and its ``near`` groups, and the first tokens of the
+    near words after the anchor (the nearest of each group: the event said of it, "المقاتلين
+    الأجانب … بالخروج"); None if a group is too far or cut from the anchor by a
+    ``not_between`` word (at token ``blocks``)."""
     lo_tok, hi_tok = anchor.first, anchor.last
+    events = []
     for hits in near_hits:
-        close = [h for h in hits if h[0] - anchor.last <= window and anchor.first - h[1] <= window]
+        close = [h for h in hits if h[0] - anchor.last <= window and anchor.first - h[1] <= window
+                 and not any(_cuts(anchor, h, b) for b in blocks)]
         if not close:
             return None
         lo_tok = min(lo_tok, min(h[0] for h in close))
         hi_tok = max(hi_tok, max(h[1] for h in close))
-    return lo_tok, hi_tok
+        after = [h[0] for h in close if h[2] is not None and h[0] >= anchor.last]
+        if after:
+            events.append(min(after))
+    return lo_tok, hi_tok, tuple(events)
 
 
-def anchored(lexicon: Lexicon, text: NormText, terms: list[Match], claim_id: str, first: int,
-             last: int) -> bool:
+def anchored(lexicon: Lexicon, text: NormText, terms: list[Match], claim: CompiledClaim,
+             first: int, last: int) -> bool:
     """Whether a word of the first ``all`` group of one of the claim's cue patterns (its anchor)
-    is in tokens ``[first, last)``, not right after a purpose marker ("بغية استعادة"): the
-    claim's structure, which an example match needs below the encoder's sure similarity."""
+    is in tokens ``[first, last)``, not right after a purpose marker ("بغية استعادة") nor under
+    a condition or a verb of intending (:func:`.stance.irrealis_before`), and negated exactly
+    when its pattern asks for a negation ("لم تتحرر"; "لم تعد محتلة" is no anchor of
+    "محتلة"), and not governed by its pattern's ``not_between`` word: the claim's structure,
+    which an example match needs below the encoder's sure similarity."""
+    blocks = {(t.pattern.payload[1], t.first) for t in terms
+              if t.pattern.payload[0] == claim.id and t.pattern.payload[2] == "block"}
     for t in terms:
         key = t.pattern.payload
-        if key[0] != claim_id or key[2] != "all" or key[3] != 0 or t.first < first or t.last > last:
+        if key[0] != claim.id or key[2] != "all" or key[3] != 0 or t.first < first \
+                or t.last > last:
+            continue
+        if (key[1], t.first - 1) in blocks or (key[1], t.last) in blocks:
+            continue  # "قصفت قافلة": the pattern's not_between word governs the anchor
+        negated = negation_before(lexicon, text, first, t.first) is not None
+        if negated != claim.cues[key[1]].negated:
             continue
         if not any(lexicon.is_("purpose", text.tokens[j].norm)
-                   for j in range(max(first, t.first - 2), t.first)):
+                   for j in range(max(first, t.first - 2), t.first)) \
+                and irrealis_before(lexicon, text, first, t.first) is None:
             return True
     return False

@@ -8,13 +8,18 @@ asked is no statement, but it ends the content of the cue before it.
 
 * A speech verb right after a negation ("عدم نفي", "لم يقل") is no statement.
 * A cue with ``requires_after`` counts only if one of those words follows it, before the next
-  complementizer.
+  complementizer (or is that complementizer: "نقلت الوكالة عن الجيش أن"); an "according to"
+  frame right after a speech verb is what the verb is about ("قال عن التحالف إن").
 * A cue right after a relative pronoun ("الصور التي نشرتها الوزارة حول ...") is *embedded*: it
   takes only the words right after it (:func:`assign_content`) and leaves the rest of the clause
   to the outer speaker.
 * The *content* of a cue runs to the next (outer) cue.
 * A verb after a closing quote, its speaker and nothing else after it ("«...»، قال ديلون") says
-  the quote before it (:func:`postposed_content`).
+  the quote before it, and so does a verb or an "according to" frame after a comma that ends a
+  clause, with no complementizer after it ("…، بحسب ما أعلنت وكالة سانا")
+  (:func:`postposed_content`).
+* A verb of publishing ("نشرت صوراً") after another speaker's complementizer is an act that
+  speaker reports, not a cue (:func:`reported_acts`).
 * Scraped pages sometimes lose a shadda as a space ("شد د" for شدّد، "أك د" for أكّد): a verb or
   participle also matches split in two at any inner letter (:func:`split_variants`).
 """
@@ -71,6 +76,9 @@ class CueFinder:
                 continue  # "عدم نفي", "لم يقل": no statement
             if entry.requires_after and not self._required_follows(text, entry, m.last, hi):
                 continue
+            if entry.type == "according_to" and m.first > lo \
+                    and lex.is_("speech_verb", text.tokens[m.first - 1].norm):
+                continue  # "وقال عن التحالف إن": about the coalition, not relayed from it
             embedded = m.first > lo and lex.is_("relative", text.tokens[m.first - 1].norm)
             found.append(Cue(m.pattern.kind, m.first, m.last, m.start, m.end, entry,
                              embedded=embedded))
@@ -80,10 +88,10 @@ class CueFinder:
         wanted = self.requires_after[id(entry)]
         for k in range(after, min(hi, after + REQUIRES_AFTER_WINDOW)):
             tok = text.tokens[k].norm
-            if k > after and self.lexicon.is_("complementizer", tok):
-                return False
             if tok in wanted or any(tok.endswith(w) and len(tok) - len(w) <= 3 for w in wanted):
                 return True
+            if k > after and self.lexicon.is_("complementizer", tok):
+                return False
         return False
 
 
@@ -113,22 +121,58 @@ def assign_content(cues: list[Cue], hi: int) -> None:
 
 
 CLOSING_QUOTES = "»”\""
+#: clause commas after which a post-posed attribution may stand ("…، قال مصدر عسكري")
+CLAUSE_COMMAS = "،,"
 #: words a post-posed attribution may have after its speaker ("قال ديلون أمس", "قال في بيان")
 POSTPOSED_TAIL = 3
+#: ... after a comma (no quote marks), when no complementizer follows ("بحسب ما أعلنت وكالة")
+POSTPOSED_COMMA_TAIL = 6
+#: words before the comma that make a clause of their own
+POSTPOSED_MIN_CLAUSE = 3
+#: cue kinds that may stand after what they attribute
+POSTPOSED_KINDS = ("speech_verb", "according_to")
 
 
-def postposed_content(text: NormText, cues: list[Cue], lo: int) -> None:
-    """A speech verb right after a closing quote ("«لن نقبل بأي اتفاق»، قال ديلون") whose content
-    is at most a few words after its speaker: the quote before it is what the speaker says."""
+def postposed_content(text: NormText, cues: list[Cue], lo: int,
+                      lex: Lexicon | None = None) -> None:
+    """A speech verb or an "according to" frame after what it attributes, with at most a few
+    words after its speaker: the words before it are what the speaker says. After a closing
+    quote ("«لن نقبل بأي اتفاق»، قال ديلون"), or after a comma that ends a clause of its own
+    ("…، قال مصدر عسكري", "…، بحسب ما أعلنت وكالة سانا", "…، وفقا لتقرير نشرته الهيئة") when
+    nothing after the speaker introduces a content of its own (no complementizer)."""
     for i, cue in enumerate(cues):
-        if cue.kind != "speech_verb" or cue.embedded or cue.speaker is None or cue.first <= lo \
-                or any(not c.embedded for c in cues[:i]) \
-                or cue.content_last - cue.content_first > POSTPOSED_TAIL:
+        if cue.kind not in POSTPOSED_KINDS or cue.embedded or cue.speaker is None \
+                or cue.first <= lo or any(not c.embedded for c in cues[:i]):
             continue
         gap = text.original[text.tokens[cue.first - 1].end:cue.start]
-        if not any(q in gap for q in CLOSING_QUOTES):
+        frame = _frame(cues, i)
+        tail = sum(max(0, c.content_last - c.content_first) for c in frame)
+        if any(q in gap for q in CLOSING_QUOTES) \
+                and cue.content_last - cue.content_first <= POSTPOSED_TAIL:
+            frame = [cue]
+        elif not (lex is not None and any(c in gap for c in CLAUSE_COMMAS)
+                  and cue.first - lo >= POSTPOSED_MIN_CLAUSE and tail <= POSTPOSED_COMMA_TAIL
+                  and not any(lex.is_("complementizer", text.tokens[k].norm)
+                              for k in range(cue.last, frame[-1].content_last))):
             continue
+        for c in frame[1:]:      # the frame's own cues ("بحسب ما أعلنت") say nothing more
+            c.content_first = c.content_last = max(c.content_first, c.last)
         cue.content_first, cue.content_last = lo, cue.first
+        return
+
+
+#: words between the cues of one attribution ("بحسب ما أعلنت", "وفقا لتقرير نشرته")
+FRAME_LINK = 2
+
+
+def _frame(cues: list[Cue], i: int) -> list[Cue]:
+    """Cue ``i`` and the cues that follow it closely, one attribution ("بحسب ما أعلنت")."""
+    frame = [cues[i]]
+    for c in cues[i + 1:]:
+        if c.embedded or c.first > frame[-1].last + FRAME_LINK:
+            break
+        frame.append(c)
+    return frame
 
 
 QUESTION_MARKS = "؟?"
@@ -153,3 +197,25 @@ def asks(lex: Lexicon, text: NormText, cue: Cue) -> bool:
     end = text.tokens[last - 1].end
     after = text.tokens[last].start if last < len(text.tokens) else len(text.original)
     return any(q in text.original[end:min(after, end + 3)] for q in QUESTION_MARKS)
+
+
+def reported_acts(lex: Lexicon, text: NormText, cues: list[Cue]) -> list[Cue]:
+    """The cues without the acts of publishing reported inside what another says: a verb that
+    is speech only with a statement's vehicle as its object ("نشرت صوراً", "نشر تقريراً") after
+    the complementizer of an earlier speaker ("أكد البنتاغون أن روسيا نشرت صوراً من لعبة
+    فيديو": the game is the Pentagon's claim, the publishing Russia's act)."""
+    vehicles = lex.words_of("speech_object")
+    out: list[Cue] = []
+    outer: Cue | None = None
+    for cue in cues:
+        entry = cue.entry
+        if outer is not None and cue.kind == "speech_verb" and entry is not None \
+                and entry.requires_after and not cue.stance \
+                and any(normalized_key(w) in vehicles for w in entry.requires_after) \
+                and any(lex.is_("complementizer", text.tokens[k].norm)
+                        for k in range(outer.last, cue.first)):
+            continue
+        if cue.kind in ("speech_verb", "according_to") and not cue.embedded and outer is None:
+            outer = cue
+        out.append(cue)
+    return out

@@ -18,15 +18,19 @@
 
 Every statement says how it was found (``method``: rule, example or both) and how sure it is
 (``confidence``). Across sentences the extractor keeps the last speaker (for participles,
-statement vehicles and subjectless verbs), the people named so far, and what each speaker
-asserted so far (for "رد على ادعاءات روسيا"). A sentence ending in a colon hands its speaker to
-the paragraph that follows.
+statement vehicles and subjectless verbs; a sentence without speech hands on its subject:
+"وعقد المتحدث … مؤتمرا. وقال إن …"), the people named so far, and what each speaker asserted
+so far (for "رد على ادعاءات روسيا"). A sentence ending in a colon hands its speaker to the
+paragraph that follows. An act of publishing reported inside what another says ("أكد البنتاغون
+أن روسيا نشرت صوراً …") is no cue (:func:`.cues.reported_acts`), and an attribution after a
+comma or a quote says the words before it (:func:`.cues.postposed_content`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -35,19 +39,20 @@ from riwaya.codebook.model import Codebook
 from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.claims import anchored, claim_terms, find_claims
 from riwaya.pipeline.statements.context import PlaceAnaphors
-from riwaya.pipeline.statements.cues import CueFinder, asks, assign_content, postposed_content
+from riwaya.pipeline.statements.cues import (CueFinder, asks, assign_content, postposed_content,
+                                             reported_acts)
 from riwaya.pipeline.statements.examples import EmbeddingCache, ExampleHit, ExampleMatcher
-from riwaya.pipeline.statements.model import (CLAUSE_PUNCT, SPEAKING, Anchor, Candidate, Cue,
+from riwaya.pipeline.statements.model import (SPEAKING, Anchor, Candidate, Cue,
                                               Lexicon, Speaker, Statement)
 from riwaya.pipeline.statements.named import NamedSpeakers, Roles
-from riwaya.pipeline.statements.speakers import resolve_speakers
+from riwaya.pipeline.statements.quotes import after_speaker, quote_span
+from riwaya.pipeline.statements.speakers import resolve_speakers, sentence_subject
 from riwaya.pipeline.statements.stance import (anaphoric_object, decide, decide_example,
                                                denied_claims, denied_frame, recent_claims,
                                                refutations, without_presupposed)
 from riwaya.text.matcher import Match, Matcher, NormText, tokenize_form
 from riwaya.text.segment import Sentence
 
-LONG_CONTENT = 40            # content longer than this is quoted clause by clause
 RULE_CONFIDENCE = 0.9        # a codebook cue pattern matched
 CONTEXT_CONFIDENCE = 0.8     # ... with a group met outside the content (the place named before)
 BOTH_CONFIDENCE = 0.97       # ... and the claim's examples agree
@@ -74,18 +79,6 @@ class _Unit:
     context: frozenset[str]             # entities named in the sentence before
 
 
-def _after_speaker(cue: Cue, ments: list[Mention]) -> int:
-    """The first token of a cue's content after the speaker's own names that open it (an
-    apposition: "المتحدث باسم التحالف الكولونيل ريان ديلون")."""
-    k = cue.content_first
-    while True:
-        m = next((m for m in ments if m.first_token == k and cue.speaker is not None
-                  and m.entity_id == cue.speaker.actor_id), None)
-        if m is None or m.last_token <= k:
-            return k
-        k = m.last_token
-
-
 @dataclass
 class StatementExtractor:
     """Built once per codebook; :meth:`extract` runs per document."""
@@ -103,6 +96,11 @@ class StatementExtractor:
     negative_claims: frozenset[str] = frozenset()   # claims whose examples say "not" themselves
     cued: frozenset[str] = frozenset()              # claims that have cue patterns
     places: frozenset[str] = frozenset()            # the codebook's place ids
+
+    @cached_property
+    def by_id(self) -> dict[str, CompiledClaim]:
+        """The compiled claims by id."""
+        return {c.id: c for c in self.claims}
 
     @classmethod
     def build(cls, codebook: Codebook, *, examples: bool = True,
@@ -190,7 +188,7 @@ class StatementExtractor:
             actors = [m for m in _starting_in(actors_all, actor_firsts, lo, hi) if m.last_token <= hi]
             ments = [m for m in _starting_in(mentions, mention_firsts, lo, hi) if m.last_token <= hi]
             terms = [m for m in _starting_in(terms_all, term_firsts, lo, hi) if m.last <= hi]
-            cues = self.cues.find(text, lo, hi)
+            cues = reported_acts(self.lexicon, text, self.cues.find(text, lo, hi))
             if continuation is not None and line_no == continuation_line:
                 first_tok = text.tokens[lo]
                 cues.insert(0, Cue("continuation", lo, lo, first_tok.start, first_tok.start,
@@ -203,13 +201,18 @@ class StatementExtractor:
                         and cue.speaker.actor_id in specific:
                     cue.speaker = replace(cue.speaker, actor_id=specific[cue.speaker.actor_id])
             assign_content(resolved, hi)
-            postposed_content(text, resolved, lo)
+            postposed_content(text, resolved, lo, self.lexicon)
             units.append(_Unit(sent, resolved, terms, ments, previous))
             previous = frozenset(m.entity_id for m in ments)
             speaking = [c for c in resolved if c.speaker and c.kind in SPEAKING
                         and c.speaker.kind in CARRIED]
             if speaking:
                 last_speaker = speaking[-1].speaker
+            elif not any(c.kind in SPEAKING for c in resolved):
+                # "وعقد المتحدث … مؤتمرا صحفيا. وقال إن …": the subject speaks next
+                subject = sentence_subject(self.lexicon, text, lo, hi, actors, named)
+                if subject is not None and subject.kind in CARRIED:
+                    last_speaker = subject
             # "... بالنسبة لنا:" hands the speaker to the next paragraph
             if sent.text.rstrip().endswith(":") and speaking:
                 continuation, continuation_line = speaking[-1].speaker, line_no + 1
@@ -282,37 +285,11 @@ class StatementExtractor:
             town" from "the army encircles it"); a claim defined only by examples, a word of
             them."""
             if claim_id in self.cued:
-                return anchored(self.lexicon, text, unit.terms, claim_id,
+                return anchored(self.lexicon, text, unit.terms, self.by_id[claim_id],
                                 cue.content_first, cue.content_last)
             return support.shares(claim_id, text, cue.content_first, cue.content_last, names)
 
         return self.examples.decide(row, inside, around, carries)
-
-    @staticmethod
-    def _span(text: NormText, sent: Sentence, cue: Cue, cand: Candidate | None,
-              end_tok: int) -> tuple[int, int]:
-        """The quote: cue to content end, or the clause around the claim in long content."""
-        long = cue.content_last - cue.content_first > LONG_CONTENT
-        if cand is not None and (long or cue.kind == "continuation"):
-            s = text.tokens[cand.first].start
-            e = text.tokens[cand.last - 1].end
-            while s > sent.start and text.original[s - 1] not in CLAUSE_PUNCT:
-                s -= 1
-            while e < sent.end and text.original[e] not in CLAUSE_PUNCT:
-                e += 1
-            if e < sent.end:
-                e += 1
-            return max(s, sent.start), min(e, sent.end)
-        if cue.content_first < cue.first and cue.content_last <= cue.first:
-            # a post-posed attribution: the quote before the verb, to the speaker's name
-            last = cue.speaker.last_token if cue.speaker and cue.speaker.last_token > cue.last \
-                else cue.last
-            return text.tokens[cue.content_first].start, min(text.tokens[last - 1].end, sent.end)
-        start = cue.start
-        if cue.speaker is not None and cue.speaker.start < start and cue.kind != "speech_participle":
-            start = cue.speaker.start
-        end = text.tokens[max(end_tok, cue.last) - 1].end
-        return max(start, sent.start), min(end, sent.end)
 
     def _emit(self, doc_id: str, unit: _Unit, text: NormText, said: list[tuple[str, str]],
               sims: dict[int, np.ndarray]) -> list[Statement]:
@@ -360,20 +337,23 @@ class StatementExtractor:
                 cue.claims.append((cand.claim_id, d.stance))
                 example = cand.method == "example"
                 add(cue, cand.claim_id, d.stance, d.cue_words, d.cue_span,
-                    self._span(text, sent, cue, None if example else cand, cue.content_last),
+                    quote_span(text, sent, cue, None if example else cand, cue.content_last),
                     None if example else cand.anchor, cand.method,
                     cand.confidence if cand.method != "rule" else
                     CONTEXT_CONFIDENCE if cand.by_context else RULE_CONFIDENCE)
 
-            # "نفى ديلون هذه الاتهامات": deny what the last other speaker asserted
-            if not decisions and cue.stance == "denies" and not cue.embedded \
-                    and anaphoric_object(self.lexicon, text, _after_speaker(cue, ments),
+            # "نفى ديلون هذه الاتهامات", "وصفت واشنطن الاتهامات الروسية بأنها كاذبة": deny
+            # what the last other speaker asserted
+            dismissed = i + 1 < len(cues) and cues[i + 1].kind == "refutation" \
+                and (cues[i + 1].stance or "denies") == "denies"
+            if not decisions and (cue.stance == "denies" or dismissed) and not cue.embedded \
+                    and anaphoric_object(self.lexicon, text, after_speaker(cue, ments),
                                          cue.content_last):
                 cue_text = text.original[cue.start:cue.end]
                 for claim_id in recent_claims(said, cue.speaker.actor_id, self.ancestors):
                     cue.claims.append((claim_id, "denies"))
                     add(cue, claim_id, "denies", cue_text, (cue.start, cue.end),
-                        self._span(text, sent, cue, None, cue.content_last), None)
+                        quote_span(text, sent, cue, None, cue.content_last), None)
 
             # "رفض ادعاءات X بأن ..." / "رد على ادعاءات روسيا": deny X's claims
             frame = denied_frame(cues, i)
@@ -384,12 +364,15 @@ class StatementExtractor:
                 cue_text = text.original[cue.start:cue.end]
                 for claim_id in denied_claims(frame, found, said, self.ancestors):
                     add(cue, claim_id, "denies", cue_text, (cue.start, cue.end),
-                        self._span(text, sent, cue, None, frame.content_last), None)
+                        quote_span(text, sent, cue, None, frame.content_last), None)
 
-        # "وهذا غير صحيح": the outer speaker denies the claims reported just before
+        # "وهذا غير صحيح": the outer speaker denies the claims reported just before;
+        # "وهو ما نفاه التحالف" / "وهو ما اعترفت به موسكو": the actor named answers
         for refutation, outer, reported in refutations(cues):
             words = text.original[refutation.start:refutation.end]
+            answer = refutation if refutation.speaker is not None else outer
             for claim_id, _ in reported.claims:
-                add(outer, claim_id, "denies", words, (refutation.start, refutation.end),
-                    self._span(text, sent, outer, None, refutation.last), None)
+                add(answer, claim_id, refutation.stance or "denies", words,
+                    (refutation.start, refutation.end),
+                    quote_span(text, sent, outer, None, refutation.last), None)
         return out

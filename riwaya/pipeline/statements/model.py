@@ -89,6 +89,7 @@ class Candidate:
     method: str = "rule"     # rule | example | both
     confidence: float = 1.0
     by_context: bool = False # a group was met outside the content (a place before, the speaker)
+    events: tuple[int, ...] = ()  # first tokens of the near words after the anchor (the event)
 
 
 @dataclass(frozen=True)

@@ -165,7 +165,9 @@ class NamedSpeakers:
                     person = mention
                     j = mention.last_token
                     break
-                if affiliation is None and mention.entity_id in self.roles.codebook:
+                if affiliation is not None and j > k:
+                    break  # "المتحدث باسم الخارجية السورية التحالف بـ…": the object, not a name
+                if mention.entity_id in self.roles.codebook:
                     affiliation = mention.entity_id
                 j = max(mention.last_token, j + 1)
                 continue

@@ -3,7 +3,8 @@
 * A speech verb's subject is the actor right after it (Arabic VSO, at most two words later) or
   before it (SVO, unless a leading و/ف opens a new clause), never one governed by a preposition;
   "قال المتحدث باسم الوزارة": the spokesman speaks for the actor named after.
-* A statement's vehicle as subject ("أظهرت الصور", "بتقرير يتهم") speaks for the current speaker.
+* A statement's vehicle as subject ("أظهرت الصور", "بتقرير يتهم") speaks for its owner named
+  right after it ("أكد بيان صادر عن الوزارة") or else for the current speaker.
 * An "according to" frame's speaker is the actor after it; a statement noun's, its owner.
 * A title and a name right after the cue ("قال وزير الخارجية الروسي سيرغي لافروف") or right
   before it ("المتحدثة باسم الخارجية الروسية ماريا زاخاروفا قالت"), or the surname of a person
@@ -14,8 +15,12 @@
   ``object_prefix``) is the accused, not the speaker.
 * A participle (مشيراً) continues the current speaker, and so does a verb with no subject right
   before its complementizer ("وأضافت أن ...").
+* A sentence without speech names the actor a later subjectless verb continues: its subject
+  right after its opening verb ("وعقد المتحدث باسم الوزارة … مؤتمرا صحفيا. وقال إن …";
+  :func:`sentence_subject`).
 * Otherwise an unnamed source around the verb ("مصدر عسكري", "تقارير إعلامية تحدثت") speaks as
-  ``UNK:<form>`` (kind ``source``); an impersonal passive (قيل، ما تم كشفه) is ``UNATTRIBUTED``.
+  ``UNK:<form>`` (kind ``source``); an impersonal passive (قيل، ما تم كشفه, or a verb written
+  with its passive vowel: أُعلن) is ``UNATTRIBUTED`` (both in :mod:`.sources`).
 """
 
 from __future__ import annotations
@@ -23,23 +28,23 @@ from __future__ import annotations
 from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.model import UNATTRIBUTED, Cue, Lexicon, Speaker, is_break
 from riwaya.pipeline.statements.named import NamedSpeakers
+from riwaya.pipeline.statements.sources import (is_source_noun, passive_marked,
+                                                source_before, unknown_speaker)
 from riwaya.text.clitics import (ARTICLE, CONJUNCTIONS, PREPOSITIONAL, strip_conjunction,
                                   with_conjunction)
-from riwaya.text.matcher import NormText, normalized_key
+from riwaya.text.matcher import NormText
 from riwaya.text.normalize import normalize_form
 
 VSO_GAP = 2                  # words allowed between a verb and its subject after it
 SVO_WINDOW = 8               # words allowed between a subject before a verb and the verb
 FRAME_GAP = 3                # words between "according to" and its source
 NOUN_GAP = 1                 # words between a statement noun and its owner
-UNKNOWN_MAX_TOKENS = 3       # words of an unnamed source after the verb
 NAMED_BEFORE = 9             # words of a title and a name before the verb (SVO)
+SUBJECT_COMMA_GAP = 1        # words after a subject set off by a comma, before its verb ("، قد")
 #: "جاء في البيان الروسي": a statement noun after these frames what follows
 FRAMING_PREPOSITIONS = frozenset({"في", "حسب", "بحسب"})
 #: one-letter prefixes a statement's vehicle may carry: و/ف, and ب ("بتقرير يتهم")
 VEHICLE_PREFIXES = CONJUNCTIONS + ("ب",)
-#: "أحد"، "إحدى" (one of) before an unnamed source
-ONE_OF = frozenset({"احد", "احدى"})
 
 
 def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi: int,
@@ -54,6 +59,11 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
         if cue.kind in ("refutation", "continuation", "question_verb"):
             if cue.kind == "continuation":
                 current = cue.speaker
+            elif cue.kind == "refutation":     # "وهو ما نفاه التحالف": the answer's own speaker
+                owner = _mention_after(lex, text, cue.last, 0, hi, actors, check_subject=True)
+                if owner is not None:
+                    cue.speaker = Speaker(owner.entity_id, owner.surface, owner.start,
+                                          owner.last_token)
             resolved.append(cue)
             continue
         mention: Mention | None = None
@@ -76,6 +86,9 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
                     continue  # a statement noun without a named owner is no frame
         elif cue.kind == "passive_speech":
             cue.speaker = unknown_speaker(lex, text, cue, lo, hi)
+        elif cue.kind == "speech_verb" and passive_marked(text, cue):
+            cue.speaker = Speaker(UNATTRIBUTED, text.original[cue.start:cue.end], cue.start,
+                                  kind="unattributed")     # أُعلن أن، ذُكر أن
         else:
             # subject before the verb: a statement's vehicle ("بتقرير يتهم") or an unnamed
             # source ("تقارير إعلامية تحدثت"); then after it (VSO: a title and a name, an
@@ -83,7 +96,7 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
             if _vehicle_before(lex, text, cue, lo) and current is not None:
                 cue.speaker = current
             else:
-                cue.speaker = _source_before(lex, text, cue, lo, actors)
+                cue.speaker = source_before(lex, text, cue, lo, actors)
             if cue.speaker is None:
                 cue.speaker = _named_after(named, text, cue.last, hi, actors)
             if cue.speaker is None:
@@ -92,19 +105,23 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
                 if mention is None:
                     mention = _spokesperson_for(lex, text, cue, hi, actors)
                 if mention is None and _vehicle_after(lex, text, cue, hi):
-                    cue.speaker = current
+                    # "أكد بيان صادر عن الوزارة أن": the statement's owner, else the speaker
+                    mention = _vehicle_owner(lex, text, cue, hi, actors)
+                    if mention is None:
+                        cue.speaker = current
                 elif mention is None and not _opens_clause(text, cue):
                     cue.speaker = _named_before(named, text, cue, lo, actors)
                     if cue.speaker is None:
                         mention = _mention_before(lex, text, cue.first, lo, actors)
-                if mention is None and cue.speaker is None and _pro_drop(lex, text, cue, hi):
+                if mention is None and cue.speaker is None \
+                        and _pro_drop(lex, text, cue, hi, actors):
                     cue.speaker = current
         if mention is not None:
             cue.speaker = Speaker(mention.entity_id, mention.surface, mention.start,
                                   mention.last_token, "named" if ":" in mention.entity_id
                                   else "codebook")
         if cue.speaker is None:
-            cue.speaker = unknown_speaker(lex, text, cue, lo, hi)
+            cue.speaker = unknown_speaker(lex, text, cue, lo, hi, actors)
         if cue.speaker is None:
             continue
         if cue.kind in ("speech_verb", "according_to") and not cue.embedded:
@@ -178,15 +195,29 @@ def _named_before(named: NamedSpeakers | None, text: NormText, cue: Cue, lo: int
     return None
 
 
-def _pro_drop(lex: Lexicon, text: NormText, cue: Cue, hi: int) -> bool:
-    """A speech verb with no subject right before its complementizer ("وأضافت أن ...")."""
+PRO_DROP_GAP = 4             # words between a subjectless verb and its complementizer
+
+
+def _pro_drop(lex: Lexicon, text: NormText, cue: Cue, hi: int,
+              actors: list[Mention] = ()) -> bool:
+    """A speech verb with no subject of its own before its complementizer: right before it
+    ("وأضافت أن ..."), or after a few words that name no one new: a circumstance ("وأضاف في
+    بيان أن", "وقال للصحفيين إن") or the current speaker's anaphor ("وأضافت الوزارة أن"); never
+    across an unnamed source ("وقال مصدر إن") or an actor's name."""
     if cue.kind != "speech_verb" or cue.last >= hi:
         return False
-    if is_break(text, cue.end, text.tokens[cue.last].start):
-        return False
-    nxt = text.tokens[cue.last].norm
-    two = f"{nxt} {text.tokens[cue.last + 1].norm}" if cue.last + 1 < hi else nxt
-    return lex.is_("complementizer", nxt) or two in lex.phrases_of("complementizer")
+    for k in range(cue.last, min(hi, cue.last + PRO_DROP_GAP + 1)):
+        prev_end = cue.end if k == cue.last else text.tokens[k - 1].end
+        if is_break(text, prev_end, text.tokens[k].start):
+            return False
+        tok = text.tokens[k].norm
+        two = f"{tok} {text.tokens[k + 1].norm}" if k + 1 < hi else tok
+        if lex.is_("complementizer", tok) or two in lex.phrases_of("complementizer"):
+            return True
+        if is_source_noun(lex, tok) or lex.is_("other_anaphor", tok) \
+                or any(m.first_token == k for m in actors):
+            return False  # "وقال مصدر إن", "وقال الأخير إن": someone else speaks
+    return False
 
 
 def _mention_before(lex: Lexicon, text: NormText, cue_tok: int, lo: int,
@@ -197,6 +228,10 @@ def _mention_before(lex: Lexicon, text: NormText, cue_tok: int, lo: int,
             continue
         if not _subject_ok(lex, text, mt):
             continue
+        if cue_tok - mt.last_token > SUBJECT_COMMA_GAP and \
+                is_break(text, text.tokens[mt.last_token].start, text.tokens[cue_tok].start):
+            continue  # "…الطائرات الأمريكية … عمدا، قال مصدر": a clause of its own; but
+            # "وسائل إعلام غربية، قد كشفت": the subject set off by a comma
         between = range(mt.last_token, cue_tok)
         if any(lex.is_("complementizer", text.tokens[k].norm) for k in between):
             continue
@@ -240,26 +275,21 @@ def _vehicle_after(lex: Lexicon, text: NormText, cue: Cue, hi: int) -> bool:
     return cue.last < hi and _is_vehicle(lex, text.tokens[cue.last].norm)
 
 
-def _is_source_noun(lex: Lexicon, token: str) -> bool:
-    """An unnamed source (مصدر، مصادر، تقارير), with the article or after و."""
-    nouns = lex.words_of("source_noun")
-    return token in nouns or (token.startswith(ARTICLE) and token[len(ARTICLE):] in nouns) or \
-        (token[:1] == "و" and _is_source_noun(lex, token[1:]))
+VEHICLE_OWNER_GAP = 3        # words between a statement's vehicle and its owner ("صادر عن")
 
 
-def _source_before(lex: Lexicon, text: NormText, cue: Cue, lo: int,
-                   actors: list[Mention] = ()) -> Speaker | None:
-    """An unnamed source right before the verb: "تقارير إعلامية تحدثت"; not a codebook actor's
-    name ("الأهالي أكدوا" when the codebook has the residents)."""
-    for k in range(cue.first - 1, max(lo, cue.first - 2) - 1, -1):
-        if is_break(text, text.tokens[k].end, text.tokens[k + 1].start) or \
-                any(m.first_token <= k < m.last_token for m in actors):
+def _vehicle_owner(lex: Lexicon, text: NormText, cue: Cue, hi: int,
+                   actors: list[Mention]) -> Mention | None:
+    """The actor whose statement is the vehicle after the verb ("أكد بيان صادر عن وزارة
+    الدفاع أن", "قال تقرير للبنتاغون إن"): the first actor within a few words of it, before
+    any complementizer or clause break."""
+    for k in range(cue.last + 1, min(hi, cue.last + 1 + VEHICLE_OWNER_GAP)):
+        if lex.is_("complementizer", text.tokens[k].norm) or \
+                is_break(text, text.tokens[k - 1].end, text.tokens[k].start):
             return None
-        if _is_source_noun(lex, text.tokens[k].norm):
-            first, last = text.tokens[k], text.tokens[cue.first - 1]
-            surface = text.original[first.start:last.end]
-            return Speaker("UNK:" + normalize_form(surface), surface, first.start, cue.first - 1,
-                           "source")
+        owner = next((m for m in actors if m.first_token == k), None)
+        if owner is not None:
+            return owner
     return None
 
 
@@ -267,13 +297,18 @@ def _adjective_owner(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
                      named: NamedSpeakers | None) -> Speaker | None:
     """The actor whose adjective follows a statement noun that frames what is said ("بحسب
     الرواية الروسية", "جاء في البيان الروسي", "تقول المزاعم الروسية"): the statement is that
-    actor's. Elsewhere the noun is what someone talks about ("أكدوا أن التقرير الروسي ...")."""
+    actor's; so is a claim reported as the actor's in what someone says ("قال إن الاتهامات
+    الروسية بأن ..."). Elsewhere the noun is what someone talks about ("أكدوا أن التقرير
+    الروسي ...")."""
     if named is None or cue.last >= hi or cue.first <= lo or \
             is_break(text, text.tokens[cue.last - 1].end, text.tokens[cue.last].start):
         return None
     prev = text.tokens[cue.first - 1].norm      # "في" is no و/ف and في: never strip it
+    # "قال إن الاتهامات الروسية بأن ...": a claim reported as someone's, inside what is said
+    reported = lex.is_("complementizer", prev) and cue.last + 1 < hi \
+        and lex.is_("complementizer", text.tokens[cue.last + 1].norm)
     if not (with_conjunction(prev, FRAMING_PREPOSITIONS) or lex.is_("according_to", prev)
-            or lex.is_("speech_verb", prev)):
+            or lex.is_("speech_verb", prev) or reported):
         return None
     tok = text.tokens[cue.last]
     bare = strip_conjunction(tok.norm)
@@ -285,38 +320,37 @@ def _adjective_owner(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
                    text.tokens[cue.first].start, cue.last + 1, "codebook", by_adjective=True)
 
 
-def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int) -> Speaker | None:
-    """A speaker outside the codebook: an impersonal passive, or an unnamed source before or
-    after the verb; None when no one is named ("نشرت كدليل ...")."""
-    if cue.entry is not None and cue.entry.type == "passive_speech":
-        surface = text.original[cue.start:cue.end]
-        return Speaker(UNATTRIBUTED, surface, cue.start, kind="unattributed")
-    # an according-to frame names its source after it (بحسب مصادر، نقلت وكالة عن مسؤول)
-    before = None if cue.kind == "according_to" else _source_before(lex, text, cue, lo)
-    if before is not None:
-        return before
-    words = []
-    required = {normalized_key(f) for f in cue.entry.requires_after} if cue.entry else set()
-    for k in range(cue.last, min(hi, cue.last + UNKNOWN_MAX_TOKENS)):
-        tok = text.tokens[k]
-        if lex.is_("complementizer", tok.norm) or lex.is_("preposition", tok.norm) \
-                or lex.is_("relative", tok.norm) or tok.norm in required:
-            break
-        if k > cue.last and is_break(text, text.tokens[k - 1].end, tok.start):
-            break
-        words.append(tok)
-    if not words or is_break(text, cue.end, words[0].start):
+
+
+#: words from a sentence's start to the subject after its opening verb ("وعقد أمس المتحدث")
+SUBJECT_AT = 3
+
+
+def sentence_subject(lex: Lexicon, text: NormText, lo: int, hi: int, actors: list[Mention],
+                     named: NamedSpeakers | None) -> Speaker | None:
+    """The subject of a sentence that opens with a verb (a first word that is no preposition,
+    no title and no name: "وعقد المتحدث باسم الوزارة إيغور … مؤتمرا صحفيا", "واستقبلت
+    الوزيرة …"): a title and a name, or a codebook actor, within :data:`SUBJECT_AT` words of the
+    start and not governed by a preposition; the speaker a later "وقال إن" continues."""
+    if hi - lo < 3:
         return None
-    one_of = len(words) > 1 and strip_conjunction(words[0].norm) in ONE_OF \
-        and _is_source_noun(lex, words[1].norm)          # "قال أحد سكان المدينة"
-    start = words[0].start
-    if not one_of and not _is_source_noun(lex, words[0].norm):
-        # "وفقا لمصادر", "بالنسبة للمصادر": an according-to frame's ل on the source
-        lam = words[0].norm[:1] == "ل" and cue.kind == "according_to"
-        rest = ARTICLE + words[0].norm[2:] if words[0].norm.startswith("لل") else words[0].norm[1:]
-        if not (lam and _is_source_noun(lex, rest)):
+    if lex.is_("preposition", text.tokens[lo].norm) \
+            or any(m.first_token == lo for m in actors) \
+            or (named is not None and named.roles.is_title(text.tokens[lo].norm)):
+        return None
+    for k in range(lo + 1, min(hi, lo + 1 + SUBJECT_AT)):
+        if is_break(text, text.tokens[k - 1].end, text.tokens[k].start) \
+                or lex.is_("preposition", text.tokens[k].norm) \
+                or lex.is_("relative", text.tokens[k].norm) \
+                or lex.is_("complementizer", text.tokens[k].norm):
             return None
-        start += 2 if words[0].norm.startswith("لل") else 1
-    surface = text.original[start:words[-1].end]
-    return Speaker("UNK:" + normalize_form(surface), surface, start,
-                   cue.last + len(words), "source")
+        speaker = _named_after(named, text, k, hi, actors)
+        if speaker is not None:
+            return speaker
+        mention = next((m for m in actors if m.first_token == k), None)
+        if mention is not None:
+            if not _subject_ok(lex, text, mention):
+                return None
+            return Speaker(mention.entity_id, mention.surface, mention.start, mention.last_token,
+                           "named" if ":" in mention.entity_id else "codebook")
+    return None

@@ -4,7 +4,8 @@
 * Under an asserting cue, a claim cue's own stance ("صور خاطئة" concedes).
 * A negation scoped over the claim's anchor (a few words before it, no clause break and no
   relative pronoun between: "لم تكن جزءاً من الاتفاق", but not "ليست المرة الأولى التي يتسامح")
-  turns it to denies; "لا تزال" (still) is no negation.
+  turns it to denies; "لا تزال" (still) is no negation. So does a negation between the anchor
+  and a near word after it, the event said of it ("المقاتلون الأجانب لن يسمح لهم بالخروج").
 * Denying or conceding a claim does not deny or concede what it presupposes (being party to a
   deal vs. the deal).
 * A denial whose object is someone's claims ("رفض ادعاءات X بأن ...", "رد على ادعاءات روسيا")
@@ -65,15 +66,42 @@ def _negated_verb(lex: Lexicon, text: NormText, first: int, comp: int) -> Token 
     """The negation of a verb of saying or thinking, or of a word that passes a negation on
     (``negation_raiser``: يمكن، صحيح), right before the complementizer at token ``comp`` ("لا
     نعتبر أن", "لا يمكن أن", "ليس من الصحيح أن"), if any."""
-    verb = text.tokens[comp - 1].norm if comp - 1 >= first else ""
+    at = comp - 1
+    if at > first and lex.is_("preposition", text.tokens[at].norm):
+        at -= 1          # "لا يملك أدلة على أن": the noun before the complementizer's preposition
+    verb = text.tokens[at].norm if at >= first else ""
     if not (lex.is_("speech_verb", verb) or lex.is_("negation_raiser", verb)):
         return None
-    for k in range(comp - 2, max(first, comp - 1 - RAISER_GAP) - 1, -1):
+    for k in range(at - 1, max(first, at - RAISER_GAP) - 1, -1):
         neg = text.tokens[k]
         if is_break(text, neg.end, text.tokens[k + 1].start):
             return None  # "لا، نعتبر أن": no is an answer, not the verb's negation
         if lex.is_("negation", neg.norm):
             return neg
+    return None
+
+
+INTENT_WINDOW = 6            # words between a verb of intending and the claim it governs
+
+
+def irrealis_before(lex: Lexicon, text: NormText, first: int, anchor_tok: int) -> Token | None:
+    """What makes the claim at ``anchor_tok`` unreal, looking back to ``first`` within its
+    clause: a condition (``conditional``: "إذا ثبت أن التحالف يحمي داعش فـ..."), which reaches
+    past a complementizer, or a verb of intending a few words before it, in its own clause
+    (``intent``: "تسعى إلى استعادة السيطرة على المدينة")."""
+    own_clause = True
+    for k in range(anchor_tok - 1, first - 1, -1):
+        tok = text.tokens[k]
+        if is_break(text, tok.end, text.tokens[k + 1].start):
+            return None
+        pair = f"{tok.norm} {text.tokens[k + 1].norm}"
+        if lex.is_("conditional", tok.norm) or pair in lex.phrases_of("conditional"):
+            return tok
+        if lex.is_("complementizer", tok.norm):
+            own_clause = False
+        elif own_clause and anchor_tok - k <= INTENT_WINDOW and \
+                (lex.is_("intent", tok.norm) or pair in lex.phrases_of("intent")):
+            return tok
     return None
 
 
@@ -88,6 +116,11 @@ def decide(lex: Lexicon, text: NormText, cue: Cue, cand: Candidate) -> Decision:
         span = (cand.anchor.start, cand.anchor.end)
     neg = None if cand.negated_cue else negation_before(lex, text, cue.content_first,
                                                         cand.anchor.first)
+    if neg is None and not cand.negated_cue:
+        # "المقاتلين الأجانب في الرقة لن يسمح لهم بالخروج": the event after the anchor negated
+        neg = next((n for e in cand.events
+                    if (n := negation_before(lex, text, cand.anchor.last, e)) is not None
+                    and lex.is_("verb_negation", n.norm)), None)
     if neg is not None:
         stance = "denies"
         words = f"{cue_text} … {text.original[neg.start:neg.end]}".strip(" …")
@@ -146,9 +179,13 @@ def without_presupposed(decisions: list[Decision],
 
 def denied_frame(cues: list[Cue], i: int) -> Cue | None:
     """The statement noun whose owner's claims the denial ``cues[i]`` rejects
-    ("رفض ادعاءات روسيا"), if any."""
+    ("رفض ادعاءات روسيا"), or that a dismissal after it rejects ("وصف الاتهامات الروسية بأنها
+    كاذبة"), if any."""
     cue = cues[i]
-    if cue.stance != "denies" or i + 1 >= len(cues):
+    # "وصفت واشنطن الاتهامات الروسية بأنها كاذبة": a dismissal after the frame denies it too
+    dismissed = i + 2 < len(cues) and cues[i + 2].kind == "refutation" \
+        and (cues[i + 2].stance or "denies") == "denies"
+    if (cue.stance != "denies" and not dismissed) or i + 1 >= len(cues):
         return None
     inner = cues[i + 1]
     if inner.kind == "speech_noun" and inner.speaker and \
@@ -207,12 +244,17 @@ def recent_claims(said: list[tuple[str, str]], speaker: str,
 
 def refutations(cues: list[Cue]) -> Iterator[tuple[Cue, Cue, Cue]]:
     """(refutation, outer speaker's cue, reported cue) for each "وهذا غير صحيح": the outer
-    speaker denies the claims of the cue reported just before it."""
+    speaker denies the claims of the cue reported just before it; a refutation with its own
+    speaker ("وهو ما نفاه التحالف") answers them itself (the reported cue stands for the outer)."""
     for i, cue in enumerate(cues):
         if cue.kind != "refutation":
             continue
         reported = next((c for c in reversed(cues[:i]) if c.claims and c.kind != "refutation"), None)
         if reported is None:
+            continue
+        if cue.speaker is not None:      # "وهو ما نفاه التحالف": the answerer is named
+            if cue.speaker.actor_id != reported.speaker.actor_id:
+                yield cue, reported, reported
             continue
         outer = next((c for c in cues[:cues.index(reported)]
                       if c.speaker and c.speaker.actor_id != reported.speaker.actor_id

@@ -1,0 +1,86 @@
+"""Speakers no codebook names: unnamed sources ("مصدر عسكري", "تقارير إعلامية تحدثت") and
+impersonal passives (قيل، ما تم كشفه، أُعلن), for :mod:`.speakers`."""
+
+from __future__ import annotations
+
+from riwaya.pipeline.mentions import Mention
+from riwaya.pipeline.statements.model import UNATTRIBUTED, Cue, Lexicon, Speaker, is_break
+from riwaya.text.clitics import ARTICLE, strip_conjunction
+from riwaya.text.matcher import NormText, normalized_key
+from riwaya.text.normalize import normalize_form
+
+UNKNOWN_MAX_TOKENS = 3       # words of an unnamed source after the verb
+#: "أحد"، "إحدى" (one of) before an unnamed source
+ONE_OF = frozenset({"احد", "احدى"})
+
+
+def is_source_noun(lex: Lexicon, token: str) -> bool:
+    """An unnamed source (مصدر، مصادر، تقارير), with the article or after و."""
+    nouns = lex.words_of("source_noun")
+    return token in nouns or (token.startswith(ARTICLE) and token[len(ARTICLE):] in nouns) or \
+        (token[:1] == "و" and is_source_noun(lex, token[1:]))
+
+
+def source_before(lex: Lexicon, text: NormText, cue: Cue, lo: int,
+                   actors: list[Mention] = ()) -> Speaker | None:
+    """An unnamed source right before the verb: "تقارير إعلامية تحدثت"; not a codebook actor's
+    name ("الأهالي أكدوا" when the codebook has the residents)."""
+    for k in range(cue.first - 1, max(lo, cue.first - 2) - 1, -1):
+        if is_break(text, text.tokens[k].end, text.tokens[k + 1].start) or \
+                any(m.first_token <= k < m.last_token for m in actors):
+            return None
+        if is_source_noun(lex, text.tokens[k].norm):
+            first, last = text.tokens[k], text.tokens[cue.first - 1]
+            surface = text.original[first.start:last.end]
+            return Speaker("UNK:" + normalize_form(surface), surface, first.start, cue.first - 1,
+                           "source")
+    return None
+
+
+def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
+                    actors: list[Mention] = ()) -> Speaker | None:
+    """A speaker outside the codebook: an impersonal passive, or an unnamed source before or
+    after the verb; None when no one is named ("نشرت كدليل ...")."""
+    if cue.entry is not None and cue.entry.type == "passive_speech":
+        surface = text.original[cue.start:cue.end]
+        return Speaker(UNATTRIBUTED, surface, cue.start, kind="unattributed")
+    # an according-to frame names its source after it (بحسب مصادر، نقلت وكالة عن مسؤول)
+    before = None if cue.kind == "according_to" else source_before(lex, text, cue, lo)
+    if before is not None:
+        return before
+    words = []
+    required = {normalized_key(f) for f in cue.entry.requires_after} if cue.entry else set()
+    for k in range(cue.last, min(hi, cue.last + UNKNOWN_MAX_TOKENS)):
+        tok = text.tokens[k]
+        if lex.is_("complementizer", tok.norm) or lex.is_("preposition", tok.norm) \
+                or lex.is_("relative", tok.norm) or tok.norm in required:
+            break
+        if k > cue.last and (is_break(text, text.tokens[k - 1].end, tok.start)
+                             or any(m.first_token == k for m in actors)):
+            break  # "اتهم حزب الله الولايات المتحدة": the source ends where an actor starts
+        words.append(tok)
+    if not words or is_break(text, cue.end, words[0].start):
+        return None
+    one_of = len(words) > 1 and strip_conjunction(words[0].norm) in ONE_OF \
+        and is_source_noun(lex, words[1].norm)          # "قال أحد سكان المدينة"
+    start = words[0].start
+    if not one_of and not is_source_noun(lex, words[0].norm):
+        # "وفقا لمصادر", "بالنسبة للمصادر": an according-to frame's ل on the source
+        lam = words[0].norm[:1] == "ل" and cue.kind == "according_to"
+        rest = ARTICLE + words[0].norm[2:] if words[0].norm.startswith("لل") else words[0].norm[1:]
+        if not (lam and is_source_noun(lex, rest)):
+            return None
+        start += 2 if words[0].norm.startswith("لل") else 1
+    surface = text.original[start:words[-1].end]
+    return Speaker("UNK:" + normalize_form(surface), surface, start,
+                   cue.last + len(words), "source")
+
+
+DAMMA = "\u064f"
+
+
+def passive_marked(text: NormText, cue: Cue) -> bool:
+    """A verb written with the passive's damma on its first letter (أُعلن، ذُكر، نُقل): the
+    normalised form cannot tell it from the active, the original can."""
+    word = text.original[cue.start:cue.end]
+    return len(word) > 1 and word[1] == DAMMA
