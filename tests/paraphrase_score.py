@@ -147,13 +147,13 @@ def run(items: list[dict], extractor=None, index=None) -> list[Result]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("tune", "check", "fresh"), help="only this split")
+    ap.add_argument("--split", choices=("tune", "check", "fresh", "dev2"), help="only this split")
     ap.add_argument("--file", type=Path, default=DATA, help="items to score (default %(default)s)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the failures")
     args = ap.parse_args(argv)
     items = [it for it in load_items(args.file) if args.split in (None, it["split"])]
     results = run(items)
-    for split in ("tune", "check", "fresh"):
+    for split in ("tune", "check", "fresh", "dev2"):
         part = [r for r in results if r.item["split"] == split]
         if part:
             print(score(part).line(split))
