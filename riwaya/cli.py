@@ -14,7 +14,6 @@ from pathlib import Path
 from riwaya import __version__
 from riwaya.config import GOLDEN_ENV, Paths, path_from_env
 from riwaya.errors import RiwayaError, UsageError
-from riwaya.pipeline.build import build_corpus
 
 
 class TqdmProgress:
@@ -131,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
 
                 ws = get_workspace(args.workspace)
                 args.raw, args.codebook, args.out = ws.raw, ws.codebook, ws.processed
+            from riwaya.pipeline.build import build_corpus   # only what this command needs
+
             progress = TqdmProgress(bar=not args.json)  # JSON: messages only, no bar
             try:
                 report = build_corpus(args.raw, args.codebook, args.out,

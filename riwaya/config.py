@@ -17,6 +17,7 @@ line and the dashboard agree wherever they are started from.
 | ``RIWAYA_REVIEW`` | beside the corpus: ``<processed>/review.duckdb`` | the readers' review decisions |
 | ``RIWAYA_REVIEWER`` | the system user's login name | who is recorded with a review decision |
 | ``RIWAYA_EMBEDDINGS`` | beside the corpus: ``<processed>/embeddings.npz`` | sentence embeddings of claim example matching (a cache) |
+| ``RIWAYA_MODEL_CACHE`` | ``$XDG_CACHE_HOME/riwaya`` (``~/.cache/riwaya``); ``off``: none | the sentence encoder's parsed model and the gazetteer and entity index, kept between processes and corpora |
 
 The command line's defaults, the dashboard's folders, the gazetteer's default settings and the
 geocoder's server and cache all come from here.
@@ -177,3 +178,21 @@ def embeddings_cache(out_dir: Path | str) -> Path:
         p = Path(os.environ[EMBEDDINGS_ENV])
         return p if p.is_absolute() else PROJECT_ROOT / p
     return Path(out_dir) / EMBEDDINGS_FILE
+
+
+MODEL_CACHE_ENV = "RIWAYA_MODEL_CACHE"
+
+
+def model_cache() -> Path | None:
+    """Where models' parsed forms are kept between processes
+    (:mod:`riwaya.pipeline.encoder_cache`, :mod:`riwaya.pipeline.places_cache`):
+    ``RIWAYA_MODEL_CACHE`` when set (``off``: nowhere,
+    None), else ``riwaya`` in ``XDG_CACHE_HOME`` or ``~/.cache``."""
+    value = os.environ.get(MODEL_CACHE_ENV, "").strip()
+    if value.lower() == "off":
+        return None
+    if value:
+        p = Path(value)
+        return p if p.is_absolute() else PROJECT_ROOT / p
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "riwaya"

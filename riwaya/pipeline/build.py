@@ -24,7 +24,7 @@ from riwaya.pipeline.document import (DocTask, DocumentPipeline, KnownVectors, P
 from riwaya.pipeline.duplicate_replay import duplicate_decider
 from riwaya.pipeline.freshness import corpus_is_stale, input_fingerprint  # noqa: F401 - re-exported
 from riwaya.pipeline.incremental import (KEYS_SCHEMA, KEYS_TABLE, content_key, keys_row,
-                                         prefetch_previous, processing_version)
+                                         prefetch_previous, previous_keys, processing_version)
 from riwaya.pipeline.mentions import EntityIndex
 from riwaya.pipeline.metadata import load_metadata
 from riwaya.pipeline.parallel import run_local, worker_count
@@ -171,13 +171,20 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
     tasks = [DocTask(f.doc_id, f.name, str(f.path), dict(metadata.get(f.doc_id, {}) or {}))
              for f in files]
     keys = [content_key(t) for t in tasks]
+    local = _LocalPipeline(settings, codebook, embeddings_cache(out_dir))
+    if previous_build is not None and not scheduler:
+        # documents to process in this process: its pipeline is loaded (Python) while the
+        # previous build's tables are still being read (Arrow, without the GIL)
+        known = previous_keys(out_dir, version)
+        fresh = sum(known.get(t.doc_id) != k or k is None for t, k in zip(tasks, keys))
+        if fresh and worker_count(workers, fresh) == 1:
+            local.pipeline()
     previous = previous_build.result() if previous_build is not None else None
     reused = [previous.reuse(t.doc_id, k) if previous else None for t, k in zip(tasks, keys)]
     todo = [t for t, r in zip(tasks, reused) if r is None]
 
     report = BuildReport(out_dir=str(out_dir), skipped=list(folder.skipped),
                          warnings=warnings + folder.warnings + metadata.warnings)
-    local = _LocalPipeline(settings, codebook, embeddings_cache(out_dir))
 
     if scheduler:
         from riwaya.pipeline.distributed import run_dask

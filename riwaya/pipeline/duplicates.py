@@ -41,9 +41,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
-
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
+
+from riwaya.pipeline.sketches import MinHash, MinHashLSH   # datasketch's, without scipy.integrate
 
 DUPLICATE_SIMILARITY = 95.0   # rapidfuzz ratio (0-100) from which two bodies are one article
 NUM_PERM = 126

@@ -7,6 +7,8 @@ dashboard checks it on every page's first run (``components/build_ui.py``);
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from riwaya import __version__
@@ -21,13 +23,44 @@ def _files_digest(folder: Path, h: "hashlib._Hash", *, skip_docs: bool = False) 
     if not folder.is_dir():
         h.update(f"missing:{folder}".encode())
         return
-    for p in sorted(folder.rglob("*")):
-        if skip_docs and p.suffix.lower() == ".md":
+    for parts, entry in sorted(_entries(str(folder), ()), key=lambda found: found[0]):
+        name = parts[-1]
+        if name.startswith(".") or (skip_docs and _suffix(name).lower() == ".md"):
             continue
-        if p.is_file() and not p.name.startswith("."):
-            st = p.stat()
-            h.update(str(p.relative_to(folder)).encode("utf-8", "surrogateescape"))
+        try:
+            st = entry.stat()                   # links followed, as Path.is_file and Path.stat
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            h.update("/".join(parts).encode("utf-8", "surrogateescape"))
             h.update(f"\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+
+
+def _entries(folder: str, parts: tuple[str, ...]):
+    """``(path parts inside the folder, os.DirEntry)`` of everything under ``folder``, as
+    ``Path.rglob("*")`` finds it (links to folders not entered, unreadable folders left out),
+    with one ``stat`` per file instead of ``Path``'s two: 10k articles are 20k system calls
+    less for every build and staleness check. Sorted by parts, this is ``sorted(rglob("*"))``."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except PermissionError:
+        return
+    for entry in entries:
+        inside = parts + (entry.name,)
+        yield inside, entry
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _entries(entry.path, inside)
+
+
+def _suffix(name: str) -> str:
+    """``PurePath(name).suffix``."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def input_fingerprint(raw_dir: Path | str, codebook_dir: Path | str) -> str:

@@ -134,50 +134,54 @@ class PreviousBuild:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        # ParquetFile, not read_table: the same table without pyarrow.dataset, which imports
+        # pandas; one thread: it is read beside the build's own work (prefetch_previous)
         self.tables: dict[str, pa.Table] = {
-            name: pq.read_table(folder / f"{name}.parquet", memory_map=True) for name in DOC_TABLES}
+            name: pq.ParquetFile(folder / f"{name}.parquet", memory_map=True).read(use_threads=False)
+            for name in DOC_TABLES}
         keys = self.tables[KEYS_TABLE]
         doc_ids = self._doc_ids = keys.column("doc_id").to_pylist()
         self._position = {d: i for i, d in enumerate(doc_ids)}
         self._key = keys.column("key").to_pylist()
         n = len(doc_ids)
-        self._ranges: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._ranges: dict[str, tuple[list[int], list[int]]] = {}    # lists: read per document
         id_set = keys.column("doc_id")
         for name in ROW_TABLES:
             pos = pc.index_in(self.tables[name].column("doc_id"), value_set=id_set)
             pos = pos.to_numpy(zero_copy_only=False)
             at = np.arange(n)
-            self._ranges[name] = (np.searchsorted(pos, at, "left"), np.searchsorted(pos, at, "right"))
-        self._ranges[KEYS_TABLE] = (np.arange(n), np.arange(n) + 1)
+            self._ranges[name] = (np.searchsorted(pos, at, "left").tolist(),
+                                  np.searchsorted(pos, at, "right").tolist())
+        self._ranges[KEYS_TABLE] = (list(range(n)), list(range(1, n + 1)))
         self._buckets = keys.column("bucket").to_numpy()
-        self._digests = keys.column("digest")
+        self._digests = keys.column("digest").to_pylist()
         flat = pc.list_flatten(keys.column("hashvalues")).to_numpy(zero_copy_only=False)
         self._hashvalues = flat.reshape(n, NUM_PERM) if n else np.zeros((0, NUM_PERM), np.uint64)
         with_warnings = pc.list_value_length(keys.column("warnings")).to_numpy(zero_copy_only=False) > 0
         self._warnings = {i: keys.column("warnings")[i].as_py() for i in np.flatnonzero(with_warnings)}
         self._texts = self.tables["documents"].column("text")
-        self._duplicate_of = self.tables["documents"].column("duplicate_of")
+        self._duplicate_of = self.tables["documents"].column("duplicate_of").to_pylist()
 
     def reuse(self, doc_id: str, key: str | None) -> ReusedDoc | None:
         """The unchanged document ``doc_id`` (same content key), or None."""
         i = self._position.get(doc_id)
         if i is None or key is None or self._key[i] != key:
             return None
-        ranges = {name: (int(s[i]), int(e[i])) for name, (s, e) in self._ranges.items()}
+        ranges = {name: (s[i], e[i]) for name, (s, e) in self._ranges.items()}
         row = ranges["documents"][0]
-        prints = BodyPrints(int(self._buckets[i]), self._digests[i].as_py(), self._hashvalues[i])
+        prints = BodyPrints(int(self._buckets[i]), self._digests[i], self._hashvalues[i])
         return ReusedDoc(i, ranges, self._warnings.get(i, []), prints, self.body_of(i),
-                         self._duplicate_of[row].as_py())
+                         self._duplicate_of[row])
 
     def body_of(self, i: int) -> Callable[[], str]:
         """The normalised body of the document at position ``i``, read when called."""
-        row = int(self._ranges["documents"][0][i])
+        row = self._ranges["documents"][0][i]
         return lambda: normalize_form(self._texts[row].as_py())
 
     def prints(self) -> PrintsTable:
         """Every document's prints, by position (the near-duplicate check of an incremental
         build with few changes, :mod:`riwaya.pipeline.duplicate_replay`)."""
-        return PrintsTable(self._doc_ids, self._buckets, digest_words(*self._digests.to_pylist()),
+        return PrintsTable(self._doc_ids, self._buckets, digest_words(*self._digests),
                            self._hashvalues, self.body_of)
 
     def slice(self, name: str, start: int, end: int) -> pa.Table:
@@ -200,6 +204,19 @@ def load_previous(out_dir: Path | str, version: str) -> PreviousBuild | None:
         return PreviousBuild(folder)
     except (OSError, pa.ArrowException, KeyError, ValueError):
         return None
+
+
+def previous_keys(out_dir: Path | str, version: str) -> dict[str, str]:
+    """``{doc_id: content key}`` of the build :func:`load_previous` would load ({} when none):
+    which documents a build will process again, known before that build's tables are read."""
+    manifest = read_manifest(out_dir)
+    if not manifest or manifest.get("processing_version") != version:
+        return {}
+    try:
+        keys = pq.ParquetFile(build_dir(out_dir) / f"{KEYS_TABLE}.parquet").read(columns=["doc_id", "key"])
+    except Exception:  # noqa: BLE001 - as load_previous: no usable previous build
+        return {}
+    return dict(zip(keys.column("doc_id").to_pylist(), keys.column("key").to_pylist()))
 
 
 def prefetch_previous(out_dir: Path | str, version: str) -> "Future[PreviousBuild | None]":

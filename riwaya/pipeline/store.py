@@ -21,15 +21,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
-import duckdb
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
@@ -37,6 +37,9 @@ from filelock import FileLock, Timeout
 from riwaya.atomic import TMP_PREFIX, write_json_atomic
 from riwaya.errors import CorpusError
 from riwaya.pipeline.schema import SCHEMA_VERSION, TABLES
+
+if TYPE_CHECKING:     # a build writes with pyarrow only; readers import pandas and DuckDB
+    import pandas as pd
 
 MANIFEST = "manifest.json"
 KEEP_BUILDS = 2
@@ -82,7 +85,7 @@ def _as_table(name: str, data: Any, schema: pa.Schema | None = None) -> pa.Table
     schema = TABLES[name] if schema is None else schema
     if isinstance(data, pa.Table):
         table = data
-    elif isinstance(data, pd.DataFrame):
+    elif _is_frame(data):
         frame = data.reindex(columns=schema.names)
         table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
     else:  # list of dict rows
@@ -90,12 +93,20 @@ def _as_table(name: str, data: Any, schema: pa.Schema | None = None) -> pa.Table
     return table.select(schema.names).cast(schema)
 
 
+def _is_frame(data: Any) -> bool:
+    """Whether ``data`` is a pandas DataFrame (pandas is imported by whoever made one)."""
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and isinstance(data, pandas.DataFrame)
+
+
 class CorpusWriter:
     """A build written table by table, in parts, then published atomically.
 
     Tables are written into a fresh ``.building-*`` folder: :meth:`append` adds rows to a
     table (each call one Parquet row group, through a ``pyarrow.parquet.ParquetWriter``), so
-    a large corpus is never held whole in memory. :meth:`publish` writes the tables never
+    a large corpus is never held whole in memory. Each table is encoded in a thread of its own
+    (pyarrow encodes without the GIL, so the tables share the cores), one row group at a time
+    and in order: the same bytes as one thread writes. :meth:`publish` writes the tables never
     appended to (empty), moves the folder to ``build-<stamp>``, replaces ``manifest.json``
     atomically and prunes old builds (:meth:`write` writes a small table whole); :meth:`abort` (or leaving a ``with`` block by an
     exception) removes the folder and leaves the previous corpus as it was. ``extra`` names
@@ -108,6 +119,9 @@ class CorpusWriter:
         self.schemas: dict[str, pa.Schema] = {**TABLES, **dict(extra or {})}
         self.tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=self.out))
         self._writers: dict[str, pq.ParquetWriter] = {}
+        self._pool = ThreadPoolExecutor(max_workers=len(self.schemas),
+                                        thread_name_prefix="corpus-writer")
+        self._pending: dict[str, Future] = {}     # table -> its row group being written
 
     def __enter__(self) -> "CorpusWriter":
         return self
@@ -123,11 +137,18 @@ class CorpusWriter:
         table = _as_table(name, data, self.schemas[name])
         if table.num_rows == 0:
             return
+        self._wait(name)            # its previous row group first: order, and one in memory
         writer = self._writers.get(name)
         if writer is None:
             writer = self._writers[name] = pq.ParquetWriter(self.tmp / f"{name}.parquet",
                                                             self.schemas[name])
-        writer.write_table(table)
+        self._pending[name] = self._pool.submit(writer.write_table, table)
+
+    def _wait(self, name: str) -> None:
+        """Until table ``name``'s row group being written is written (its error raised here)."""
+        pending = self._pending.pop(name, None)
+        if pending is not None:
+            pending.result()
 
     def write(self, name: str, data: Any) -> None:
         """Write table ``name`` whole, in one go (a small table, or one held anyway)."""
@@ -141,11 +162,13 @@ class CorpusWriter:
         """Close every table and publish the build; returns its folder."""
         try:
             for name, schema in self.schemas.items():
+                self._wait(name)
                 writer = self._writers.pop(name, None)
                 if writer is not None:
                     writer.close()
                 elif not (self.tmp / f"{name}.parquet").exists():
                     pq.write_table(schema.empty_table(), self.tmp / f"{name}.parquet")
+            self._pool.shutdown()
             stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
             build = self.out / f"build-{stamp}"
             os.replace(self.tmp, build)
@@ -163,6 +186,8 @@ class CorpusWriter:
         return build
 
     def abort(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)    # no thread writes any more
+        self._pending.clear()
         for writer in self._writers.values():
             try:
                 writer.close()
@@ -246,6 +271,8 @@ def build_dir(out_dir: Path | str) -> Path:
 
 def load_corpus(out_dir: Path | str) -> Corpus:
     """Read the current build with DuckDB into DataFrames."""
+    import duckdb
+
     build = build_dir(out_dir)
     frames: dict[str, pd.DataFrame] = {}
     with duckdb.connect() as con:
@@ -257,6 +284,8 @@ def load_corpus(out_dir: Path | str) -> Corpus:
 
 def query(out_dir: Path | str, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
     """Run SQL over the current build; each table is a view of the same name."""
+    import duckdb
+
     build = build_dir(out_dir)
     with duckdb.connect() as con:
         for name in TABLES:

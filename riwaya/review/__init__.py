@@ -11,11 +11,26 @@ for their claim, and export as golden data. No Streamlit here (the widgets are
   it needs :mod:`riwaya.evaluate`, which the dashboard does not).
 """
 
-from riwaya.review.apply import REVIEW_COLUMNS, apply_decisions, reviewed_corpus, unplaced
-from riwaya.review.examples import claim_examples, review_examples, with_review_examples
-from riwaya.review.model import (ACTIONS, Decision, Target, add, confirm, correct, reject,
-                                 sentence_key, speaker_id, withdraw)
-from riwaya.review.store import ReviewStore, decision_of, effective, load_decisions
+from importlib import import_module
+
+#: each name and its module, imported when first asked for (PEP 562): a build reads the review
+#: file's examples without importing pandas and DuckDB (:mod:`.examples`)
+_WHERE = {
+    **dict.fromkeys(("REVIEW_COLUMNS", "apply_decisions", "reviewed_corpus", "unplaced"), "apply"),
+    **dict.fromkeys(("claim_examples", "review_examples", "with_review_examples"), "examples"),
+    **dict.fromkeys(("ACTIONS", "Decision", "Target", "add", "confirm", "correct", "reject",
+                     "sentence_key", "speaker_id", "withdraw"), "model"),
+    **dict.fromkeys(("ReviewStore", "decision_of", "effective", "load_decisions"), "store"),
+}
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["ACTIONS", "Decision", "REVIEW_COLUMNS", "ReviewStore", "Target", "add",
            "apply_decisions", "claim_examples", "confirm", "correct", "decision_of", "effective",

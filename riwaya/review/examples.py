@@ -5,10 +5,12 @@ sentence that makes the claim, handed to the next build's example matching
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from riwaya.review.model import POSITIVE
+
+if TYPE_CHECKING:    # a build imports this module; pandas only for a review file (store.py)
+    import pandas as pd
 
 
 def claim_examples(decisions: pd.DataFrame | None) -> dict[str, list[str]]:
@@ -30,10 +32,12 @@ def claim_examples(decisions: pd.DataFrame | None) -> dict[str, list[str]]:
 
 def review_examples(review_file: Path | str) -> dict[str, list[str]]:
     """:func:`claim_examples` of the review file (none when there is no file)."""
-    from riwaya.review.store import load_decisions
-
     path = Path(review_file)
-    return claim_examples(load_decisions(path)) if path.exists() else {}
+    if not path.exists():
+        return {}
+    from riwaya.review.store import load_decisions   # DuckDB and pandas: only for a review file
+
+    return claim_examples(load_decisions(path))
 
 
 def with_review_examples(codebook, examples: dict[str, list[str]]):

