@@ -50,7 +50,7 @@ fig = figures.map_figure(places, colours, big=ctx.presenting, layout=layout,
 map_box, key_box = st.columns([3, 1])
 with map_box:
     chart.chart(fig, key="map_chart", name="map", bundle="geo", config=figures.plotly_config("map"), frame=frame,
-                on_click=take_click)
+                base=place_map.corpus_frame(prep), on_click=take_click)
 with key_box:
     st.html(chart_html.map_key_html(layout.shown, layout.numbered, colours, place_map.context_places(places),
                                     place_map.outside(place_map.spots(places), frame), len(places) - len(drawn)))
@@ -65,14 +65,15 @@ if chosen:
     row = place_map.place_row(places, chosen)
     st.subheader(html.md(row["name_en"]))
     st.html(html.place_meta_html(row))
-    sents = place_map.place_sentences(view, chosen)
-    st.download_button("Download these sentences (CSV)", lambda: sents.to_csv(index=False).encode("utf-8"),
+    sents = place_map.place_sentence_rows(view, chosen)   # no text: a page reads its own
+    st.download_button("Download these sentences (CSV)",
+                       lambda: place_map.place_sentences(view, chosen).to_csv(index=False).encode("utf-8"),
                        file_name=f"riwaya-place-{chosen}.csv", mime="text/csv", key="map_csv")
     shown = 0
     if place_map.sentence_pages(sents) > 1:  # a much-named place is read a page at a time
         shown = st.selectbox("Page", range(place_map.sentence_pages(sents)), key=f"map_page_{chosen}",
                              format_func=lambda n: place_map.sentence_page_label(sents, n))
-    for r in place_map.sentence_page(sents, shown).itertuples(index=False):
+    for r in place_map.sentence_page(sents, shown, prep.texts).itertuples(index=False):
         with st.container(border=True):
             st.html(html.sentence_meta_html(r))
             st.html(html.quote_block(r.text))

@@ -83,7 +83,7 @@ d1, d2, d3 = st.columns(3)
 d1.download_button("Download the matrix (CSV)", matrix.matrix_wide(long).to_csv(index=False).encode("utf-8"),
                    file_name="riwaya-actors-claims.csv", mime="text/csv", key="matrix_csv")
 d2.download_button("Download this evidence (CSV)",
-                   matrix.evidence_csv(ev, absolute=sharing.absolute).to_csv(index=False).encode("utf-8"),
+                   lambda: matrix.evidence_csv(ev, absolute=sharing.absolute).to_csv(index=False).encode("utf-8"),
                    file_name="riwaya-evidence.csv", mime="text/csv", key="evidence_csv")
 with d3:
     sharing.share_view("matrix_share")

@@ -67,13 +67,13 @@ for col, label in zip(cols, groups):
     with col:
         st.html(html.overlap_counts_html(named[label], len(shared), len(unique)))
         with st.expander(f"Sentences only in {html.md(named[label])}", expanded=len(groups) <= 3):
-            st.html(html.quote_blocks(list(compare.shown(unique)["text"])))
+            st.html(html.quote_blocks(list(compare.shown(unique, prep.texts)["text"])))
             if len(unique) > compare.SHOWN:
                 st.caption(f"The first {compare.SHOWN} of {len(unique):,}.")
         with st.expander(f"Sentences shared with others ({len(shared)})"):
             if len(shared) > compare.SHOWN:
                 st.caption(f"The first {compare.SHOWN} of {len(shared):,}.")
-            for r in compare.shown(shared).itertuples(index=False):
+            for r in compare.shown(shared, prep.texts).itertuples(index=False):
                 st.html(html.shared_sentence_html(r.text, named.get(r.best_group, r.best_group), r.score))
 
 st.subheader("Whom each quotes")

@@ -70,5 +70,5 @@ for r in gloss.annotate(ctx, timeline.evidence(view, chosen)).itertuples(index=F
 st.subheader("Every statement on the timeline")
 rows = timeline.table(tl)
 st.dataframe(rows.drop(columns=["reader_link"]), hide_index=True, width="stretch")
-st.download_button("Download the timeline (CSV)", timeline.table_csv(tl),
+st.download_button("Download the timeline (CSV)", lambda: timeline.table_csv(tl),
                    file_name="riwaya-timeline.csv", mime="text/csv", key="timeline_csv")

@@ -11,7 +11,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from riwaya.dashboard.memo import Memo
+from riwaya.dashboard.memo import Memo, give_back_memory
 from riwaya.dashboard.palette import palette_for
 from riwaya.dashboard.query import TEXT_COLUMNS, Texts, slim
 from riwaya.pipeline.schema import SPEAKER_KINDS, TABLES, UNATTRIBUTED, speaker_kind
@@ -19,8 +19,12 @@ from riwaya.pipeline.store import Corpus, build_dir, read_manifest
 from riwaya.review.apply import reviewed_corpus
 
 
-#: columns of the mentions held as categories (a handful of values repeated on every row)
-SMALL_VOCABULARY = ("kind", "method", "source")
+#: the text columns of the big frames held as categories (their categories sorted): an
+#: integer code per row, not a string (at 100,000 articles the mentions are 6 million rows)
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "mentions": ("doc_id", "kind", "entity_id", "surface", "method", "source"),
+    "sentences": ("doc_id", "source", "date"),
+}
 #: how many filters' frames (statements, sentences, mentions, documents) a corpus keeps
 VIEW_FRAMES = 8
 
@@ -40,8 +44,8 @@ class Prepared:
     statements: pd.DataFrame   # + source, date, title, actor_label, name_en, name_ar, claim_label;
                                # method, confidence, speaker_kind, affiliation always filled
                                # (:func:`provenance`), + affiliation_label
-    mentions: pd.DataFrame     # + source; kind, method, source as categories (SMALL_VOCABULARY)
-    sentences: pd.DataFrame    # + source, date; no text (:attr:`texts`)
+    mentions: pd.DataFrame     # + source; its text columns categories (CATEGORIES)
+    sentences: pd.DataFrame    # + source, date; no text (:attr:`texts`); categories (CATEGORIES)
     documents: pd.DataFrame    # no text, raw_text, removed, credits (:attr:`texts`)
     actors: pd.DataFrame       # + label, speaker_kind (the actor's group: SPEAKER_GROUPS)
     claims: pd.DataFrame       # + label, short
@@ -209,21 +213,64 @@ def _claims(corpus: Corpus) -> pd.DataFrame:
     return claims
 
 
-def load_prepared(out_dir, decisions: pd.DataFrame | None = None) -> Prepared:
-    """The prepared corpus of the processed folder ``out_dir``: its tables read by DuckDB
-    without their text columns, which stay in the build's Parquet files (:class:`Texts`)."""
-    import duckdb
+def as_categories(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """``frame`` with each of ``columns`` it has as a category, its categories sorted (so a
+    sort by the column sorts by its text)."""
+    out = {}
+    for column in columns:
+        if column in frame:
+            values = frame[column]
+            values = values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype("category")
+            cats = values.cat.categories
+            out[column] = values if cats.is_monotonic_increasing else \
+                values.cat.reorder_categories(cats.sort_values())
+    return frame.assign(**out) if out else frame
 
+
+def with_doc_columns(frame: pd.DataFrame, docs: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """``frame`` (its ``doc_id`` a category) with each of the articles' ``columns`` of its
+    article (``docs``: doc_id and those columns), as categories: looked up once per article,
+    not per row (a merge of millions of rows copied every string); None for an unknown article."""
+    frame = frame.reset_index(drop=True)
+    codes = frame["doc_id"].cat.codes.to_numpy()
+    per_doc = docs.drop_duplicates("doc_id").set_index("doc_id").reindex(frame["doc_id"].cat.categories)
+    out = {}
+    for column in columns:
+        values = pd.Categorical(per_doc[column].to_numpy())
+        values = values.reorder_categories(values.categories.sort_values())
+        mine = values.codes[codes] if len(values) else codes
+        mine = pd.Series(mine).where(codes >= 0, -1).to_numpy()   # no article: missing
+        out[column] = pd.Categorical.from_codes(mine, dtype=values.dtype)
+    return frame.assign(**{c: pd.Series(v, index=frame.index) for c, v in out.items()})
+
+
+def load_prepared(out_dir, decisions: pd.DataFrame | None = None) -> Prepared:
+    """The prepared corpus of the processed folder ``out_dir``: its tables read without their
+    text columns, which stay in the build's Parquet files (:class:`Texts`, read by DuckDB)."""
     build = build_dir(out_dir)
-    frames: dict[str, pd.DataFrame] = {}
-    with duckdb.connect() as con:
-        for name in TABLES:
-            path = str(build / f"{name}.parquet")
-            have = [r[0] for r in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [path]).fetchall()]
-            cols = ", ".join(f'"{c}"' for c in have if c not in TEXT_COLUMNS.get(name, ()))
-            frames[name] = con.execute(f"SELECT {cols} FROM read_parquet(?)", [path]).df()
+    frames = {name: read_frame(build / f"{name}.parquet", skip=TEXT_COLUMNS.get(name, ()),
+                               categories=CATEGORIES.get(name, ())) for name in TABLES}
     corpus = Corpus(**frames, manifest=read_manifest(out_dir) or {})
-    return prepare(corpus, decisions, texts=Texts.over_parquet(build))
+    prep = prepare(corpus, decisions, texts=Texts.over_parquet(build))
+    del corpus, frames
+    give_back_memory()
+    return prep
+
+
+def read_frame(path, *, skip: Iterable[str] = (), categories: Iterable[str] = ()) -> pd.DataFrame:
+    """One table of a build (a Parquet file) without its ``skip`` columns, read by pyarrow:
+    the ``categories`` columns as categories straight from the file's dictionaries (6 million
+    mentions at 100,000 articles are never a string per row, even while read); a column with
+    no value at all reads as None, as DuckDB reads it."""
+    import pyarrow.parquet as pq
+
+    columns = [c for c in pq.read_schema(path).names if c not in set(skip)]
+    table = pq.read_table(path, columns=columns, read_dictionary=[c for c in categories if c in columns])
+    frame = table.to_pandas()
+    for column in columns:
+        if len(frame) and table[column].null_count == len(frame) and frame[column].dtype != object:
+            frame[column] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    return frame
 
 
 def _for_review(corpus: Corpus, decisions: pd.DataFrame | None, texts: Texts) -> Corpus:
@@ -265,13 +312,13 @@ def prepare(corpus: Corpus, decisions: pd.DataFrame | None = None, *, texts: Tex
     st = st.merge(claims[["claim_id", "label", "short"]]
                   .rename(columns={"label": "claim_label", "short": "claim_short"}),
                   on="claim_id", how="left")
-    mentions = corpus.mentions.merge(doc_meta[["doc_id", "source"]], on="doc_id", how="left")
-    for column in SMALL_VOCABULARY:   # a few distinct values in 10^5-10^6 rows: codes, not strings
-        if column in mentions:
-            mentions[column] = mentions[column].astype("category")
+    mentions = with_doc_columns(as_categories(corpus.mentions, CATEGORIES["mentions"]), docs,
+                                ("source",))
+    # grouped by kind (in table order within one): a kind's mentions are a slice of them
+    mentions = mentions.sort_values("kind", kind="stable", ignore_index=True)
     # + outlet and date (not the title: a copy per sentence; search adds it to what it shows)
-    sentences = slim("sentences", corpus.sentences).merge(doc_meta[["doc_id", "source", "date"]],
-                                                          on="doc_id", how="left")
+    sentences = with_doc_columns(as_categories(slim("sentences", corpus.sentences),
+                                               CATEGORIES["sentences"]), docs, ("source", "date"))
     outlets = tuple(sorted(set(docs["source"])))
     return Prepared(
         statements=st, mentions=mentions, sentences=sentences, documents=docs,

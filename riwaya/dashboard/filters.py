@@ -14,9 +14,10 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Iterable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
-from riwaya.dashboard.corpus import SPEAKER_GROUPS, Prepared
+from riwaya.dashboard.corpus import SPEAKER_GROUPS, Prepared, as_categories
 from riwaya.dashboard.memo import per_corpus
 from riwaya.dashboard.outlets import outlet_display, outlet_names
 from riwaya.pipeline.schema import STANCES
@@ -232,38 +233,53 @@ def sentence_keys(prep: Prepared, table: str) -> pd.Series:
     """One integer per row of the corpus's ``table`` naming its sentence (the article's number
     in the corpus, then the sentence's), aligned with the table's index; computed once per
     corpus. Comparing integers, not (doc_id, sentence_id) pairs, is what keeps a filter fast."""
-    def build() -> pd.Series:
-        frame = getattr(prep, table)
-        docs = prep.memo.get(("doc numbers",), lambda: pd.Index(pd.unique(pd.concat(
-            [prep.documents["doc_id"], prep.sentences["doc_id"], prep.statements["doc_id"],
-             prep.mentions["doc_id"]], ignore_index=True))))
-        number = docs.get_indexer(frame["doc_id"]).astype("int64")
-        sentence = pd.to_numeric(frame["sentence_id"], errors="coerce").fillna(-1).astype("int64")
-        return pd.Series((number << 32) + sentence.to_numpy(), index=frame.index)
-    return prep.memo.get(("sentence keys", table), build)
+    return prep.memo.get(("sentence keys", table), lambda: _keys_of(prep, getattr(prep, table)))
+
+
+def _keys_of(prep: Prepared, frame: pd.DataFrame) -> pd.Series:
+    """:func:`sentence_keys` of the rows of ``frame`` (doc_id, sentence_id), not kept."""
+    def numbers() -> pd.Index:   # every article's number: its place among the corpus's doc ids
+        ids = [_distinct(getattr(prep, t)["doc_id"]) for t in ("documents", "sentences", "statements", "mentions")]
+        return pd.Index(pd.unique(np.concatenate(ids)))
+    docs = prep.memo.get(("doc numbers",), numbers)
+    ids = frame["doc_id"]
+    if isinstance(ids.dtype, pd.CategoricalDtype):   # look each category up once, not each row
+        per_category = docs.get_indexer(ids.cat.categories.astype(object)).astype("int64")
+        codes = ids.cat.codes.to_numpy()
+        number = np.where(codes >= 0, per_category[codes] if len(per_category) else -1, -1)
+    else:
+        number = docs.get_indexer(ids.astype(object)).astype("int64")
+    sentence = pd.to_numeric(frame["sentence_id"], errors="coerce").fillna(-1).astype("int64")
+    return pd.Series((number.astype("int64") << 32) + sentence.to_numpy(), index=frame.index)
+
+
+def _distinct(ids: pd.Series) -> np.ndarray:
+    """The distinct values of a doc_id column, as objects."""
+    values = ids.cat.categories if isinstance(ids.dtype, pd.CategoricalDtype) else pd.unique(ids)
+    return np.asarray(values, dtype=object)
 
 
 def kind_mentions(prep: Prepared, kind: str) -> pd.DataFrame:
     """The mentions of one kind ("actor", "place"): doc_id, sentence_id, entity_id, source,
     surface (entity_id, source and surface as categories, their categories sorted) and
     ``skey`` (:func:`sentence_keys`); computed once per corpus. What a filter and the map's
-    counts read instead of scanning every mention's strings."""
+    counts read instead of scanning every mention's strings. The prepared mentions are
+    grouped by kind (:func:`riwaya.dashboard.corpus.prepare`), so this is a slice of them, not
+    a copy (at 100,000 articles a copy of both kinds was 130 MB)."""
     def build() -> pd.DataFrame:
-        m = prep.mentions
-        mine = (m["kind"] == kind).to_numpy()
-        out = m.loc[mine, ["doc_id", "sentence_id", "entity_id", "source", "surface"]].copy()
-        for column in ("entity_id", "source", "surface"):
-            out[column] = out[column].astype("category")   # its categories sorted
-        out["skey"] = sentence_keys(prep, "mentions")[mine].to_numpy()
-        return out
+        m = prep.mentions[["doc_id", "sentence_id", "entity_id", "source", "surface"]]
+        rows = np.flatnonzero((prep.mentions["kind"] == kind).to_numpy())
+        together = len(rows) and rows[-1] - rows[0] + 1 == len(rows)
+        m = m.iloc[rows[0]:rows[-1] + 1] if together else m.iloc[rows]
+        out = as_categories(m, ("entity_id", "source", "surface")).reset_index(drop=True)
+        return out.assign(skey=_keys_of(prep, out))
     return prep.memo.get(("kind mentions", kind), build)
 
 
 @per_corpus
 def filter_options(prep: Prepared) -> dict[str, list[tuple[str, str]]]:
     """(id, label) choices for each filter field, from the corpus itself."""
-    speaking = set(prep.statements["actor_id"]) | set(
-        prep.mentions.loc[prep.mentions["kind"] == "actor", "entity_id"])
+    speaking = set(prep.statements["actor_id"]) | set(kind_mentions(prep, "actor")["entity_id"].unique())
     actors = speaker_order(prep.actors[prep.actors["actor_id"].isin(speaking)])
     claims = prep.claims.sort_values("short")
     names = outlet_names(prep)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from riwaya.dashboard.corpus import Prepared, as_text, join_unique
+from riwaya.dashboard.corpus import Prepared, as_categories, as_text, join_unique
 from riwaya.dashboard.filters import View, kind_mentions, sentence_keys
 from riwaya.dashboard.memo import per_corpus, per_view
 from riwaya.dashboard.query import with_texts
@@ -53,19 +53,22 @@ def place_summary(view: View, *, colour_by: str = "claim") -> pd.DataFrame:
     st = view.statements[["claim_id", "actor_label"]].assign(
         skey=sentence_keys(prep, "statements").loc[view.statements.index].to_numpy())
     said = m[["skey", "entity_id"]].drop_duplicates().merge(st, on="skey")
-    claims = said.dropna(subset=["claim_id"])
-    out["outlets"] = _joined(m, "source").reindex(out.index, fill_value="")
-    out["claims"] = _joined(claims.assign(short=[prep.claim_short(c) for c in claims["claim_id"]]),
-                            "short").reindex(out.index, fill_value="")
-    out["speakers"] = _joined(said.dropna(subset=["actor_label"]), "actor_label").reindex(out.index, fill_value="")
+    # how often each place goes with each outlet, claim, speaker, spelling: counted once on
+    # the category codes, then everything below works on these few rows
+    outlets, surfaces = _counts(m, "source"), _counts(m, "surface")
+    claims = _counts(said, "claim_id")
+    claims = claims.assign(short=claims["claim_id"].map(prep.claim_short))
+    out["outlets"] = _joined(outlets, "source").reindex(out.index, fill_value="")
+    out["claims"] = _joined(claims, "short").reindex(out.index, fill_value="")
+    out["speakers"] = _joined(_counts(said, "actor_label"), "actor_label").reindex(out.index, fill_value="")
     if colour_by == "outlet":
-        top = _most(m, "source")
+        top = _most(outlets, "source")
         out["colour_key"] = out["colour_label"] = top.reindex(out.index)
     else:
         top = _most(claims, "claim_id").reindex(out.index)
         out["colour_key"] = top.fillna("")
         out["colour_label"] = [prep.claim_short(c) if isinstance(c, str) else "No claim" for c in top]
-    out["surface"] = _most(m, "surface").reindex(out.index)
+    out["surface"] = _most(surfaces, "surface").reindex(out.index)
     out = out.reset_index()
     out = out.merge(prep.places, on="entity_id", how="left")
     # a place missing from the places table is still listed, named as written
@@ -82,18 +85,22 @@ def _plain(series: pd.Series) -> pd.Series:
     return out
 
 
-def _joined(rows: pd.DataFrame, column: str) -> pd.Series:
-    """Per place (``entity_id``), its distinct ``column`` values sorted and joined by ", "."""
-    pairs = rows[["entity_id", column]].drop_duplicates()
-    pairs = pairs.assign(**{column: pairs[column].astype(object)}).sort_values(column)
-    return _plain(pairs.groupby("entity_id", sort=True, observed=True)[column].agg(join_unique))
-
-
-def _most(rows: pd.DataFrame, column: str) -> pd.Series:
-    """Per place (``entity_id``), its most frequent ``column`` value (of equals, the first in
-    sort order)."""
+def _counts(rows: pd.DataFrame, column: str) -> pd.DataFrame:
+    """entity_id, ``column``, n: how many of ``rows`` pair each place with each value (a
+    missing value left out), as plain objects."""
     counts = rows.groupby(["entity_id", column], sort=False, observed=True).size().rename("n").reset_index()
-    counts[column] = counts[column].astype(object)
+    return counts.astype({"entity_id": object, column: object})
+
+
+def _joined(counts: pd.DataFrame, column: str) -> pd.Series:
+    """Per place, its distinct ``column`` values (:func:`_counts`) sorted and joined by ", "."""
+    pairs = counts.sort_values(column)
+    return _plain(pairs.groupby("entity_id", sort=True)[column].agg(join_unique))
+
+
+def _most(counts: pd.DataFrame, column: str) -> pd.Series:
+    """Per place, its most frequent ``column`` value (:func:`_counts`; of equals, the first
+    in sort order)."""
     counts = counts.sort_values(["n", column], ascending=[False, True], kind="stable")
     return _plain(counts.drop_duplicates("entity_id").set_index("entity_id")[column])
 
@@ -217,41 +224,75 @@ def corpus_frame(prep: Prepared, *, aspect: float = 2.6) -> Frame:
     The map page uses it whatever the filter, so the base map stays put when the filter
     changes (Plotly then redraws markers only, and the view does not jump).
     """
-    m = prep.mentions[prep.mentions["kind"] == "place"]
-    counts = m.groupby("entity_id").size().rename("mentions").reset_index()
+    m = kind_mentions(prep, "place")
+    counts = m.groupby("entity_id", observed=True).size().rename("mentions").reset_index()
+    counts["entity_id"] = counts["entity_id"].astype(object)
     return map_frame(counts.merge(prep.places[["entity_id", "lat", "lon", "kind"]], on="entity_id", how="left"),
                      aspect=aspect)
 
 
-@per_view
+#: the columns of :func:`place_sentences`
+SENTENCE_COLUMNS = ["doc_id", "sentence_id", "source", "date", "text", "speakers", "claims", "stances"]
+
+
 def place_sentences(view: View, place_id: str) -> pd.DataFrame:
     """The sentences in view that mention ``place_id``, with every speaker, claim and stance of
-    each sentence, and its outlet; oldest first. Joined and grouped by sentence (a scan of the
-    statements per sentence took 80 s for a country's 33,866 mentions at 10k articles), and
-    kept for the filter (:func:`riwaya.dashboard.memo.per_view`): the page shows it a page at a
-    time (:func:`sentence_page`)."""
-    cols = ["doc_id", "sentence_id", "source", "date", "text", "speakers", "claims", "stances"]
-    key = ["doc_id", "sentence_id"]
-    m = kind_mentions(view.prep, "place")
+    each sentence, its outlet and its text; oldest first (the CSV). The page reads
+    :func:`place_sentence_rows` and the text of the page it shows (:func:`sentence_page`)."""
+    return _with_text(place_sentence_rows(view, place_id), view.prep.texts)
+
+
+@per_view
+def place_sentence_rows(view: View, place_id: str) -> pd.DataFrame:
+    """:func:`place_sentences` without the text. Joined and grouped by sentence on integer
+    keys (a scan of the statements per sentence took 80 s for a country's 33,866 mentions at
+    10k articles), and kept for the filter (:func:`riwaya.dashboard.memo.per_view`); the text is
+    read a page at a time (at 100,000 articles a country is named in ~400,000 sentences)."""
+    cols = [c for c in SENTENCE_COLUMNS if c != "text"]
+    prep = view.prep
+    m = kind_mentions(prep, "place")
     m = m[(m["entity_id"] == place_id).to_numpy()]
     if (keys := view.sentence_keys) is not None:
         m = m[m["skey"].isin(keys).to_numpy()]
-    hits = m[key].drop_duplicates()
+    hits = m[["doc_id", "sentence_id", "skey"]].drop_duplicates("skey")
     if hits.empty:
         return pd.DataFrame(columns=cols)
-    prep = view.prep
-    sents = hits.merge(prep.sentences, on=key, how="left")
-    sents = with_texts(prep.texts, sents)   # read by DuckDB, these sentences' only
-    st = prep.statements.merge(hits, on=key)[key + ["actor_label", "claim_id", "stance"]]
+    out = hits.merge(_rows_of(prep, "sentences", hits["skey"], ["source", "date"]).drop_duplicates("skey"),
+                     on="skey", how="left")
+    st = _rows_of(prep, "statements", hits["skey"], ["actor_label", "claim_id", "stance"])
     st = st.assign(pair=[f"{a}: {b}" for a, b in zip(st["claim_id"], st["stance"])])
-    said = st.groupby(key, sort=False).agg(speakers=("actor_label", join_unique),
-                                           claims=("claim_id", join_unique),
-                                           stances=("pair", join_unique))
-    out = sents[key + ["source", "date", "text"]].merge(said, on=key, how="left")
-    out["sentence_id"] = out["sentence_id"].astype(int)
-    out["date"] = [as_text(d) for d in out["date"]]
+    said = st.groupby("skey", sort=False).agg(speakers=("actor_label", join_unique),
+                                              claims=("claim_id", join_unique),
+                                              stances=("pair", join_unique))
+    out = out.merge(said, on="skey", how="left")
+    # kept per filter, up to ~400,000 rows: ids, outlets and dates as categories (codes)
+    out = as_categories(out, ("doc_id", "source")).assign(
+        sentence_id=out["sentence_id"].astype(int), date=_plain_dates(out["date"]))
     out[["speakers", "claims", "stances"]] = out[["speakers", "claims", "stances"]].astype(object).fillna("")
     return out[cols].sort_values(["date", "source", "doc_id", "sentence_id"]).reset_index(drop=True)
+
+
+def _plain_dates(dates: pd.Series) -> pd.Series:
+    """:func:`as_text` of each date ("" for none), as a category (its categories sorted)."""
+    dates = dates.astype("category")
+    return pd.Series(pd.Categorical(dates.cat.codes.map(
+        dict(enumerate(as_text(c) for c in dates.cat.categories)) | {-1: ""}).to_numpy()), index=dates.index)
+
+
+def _rows_of(prep: Prepared, table: str, skeys: pd.Series, columns: list[str]) -> pd.DataFrame:
+    """``columns`` and ``skey`` of the rows of ``table`` in the sentences ``skeys``
+    (:func:`riwaya.dashboard.filters.sentence_keys`), in table order."""
+    keys = sentence_keys(prep, table)
+    mine = keys.isin(skeys).to_numpy()
+    return getattr(prep, table).loc[mine, columns].assign(skey=keys[mine].to_numpy())
+
+
+def _with_text(rows: pd.DataFrame, texts) -> pd.DataFrame:
+    """Rows of :func:`place_sentence_rows` with their sentences' text (read by DuckDB, these
+    sentences' only), in :data:`SENTENCE_COLUMNS` order."""
+    if "text" in rows or texts is None:
+        return rows
+    return with_texts(texts, rows)[SENTENCE_COLUMNS] if len(rows) else rows.assign(text=None)[SENTENCE_COLUMNS]
 
 
 #: sentences shown at once under a chosen place (the CSV has them all)
@@ -263,10 +304,11 @@ def sentence_pages(sents: pd.DataFrame) -> int:
     return max(1, -(-len(sents) // SENTENCE_PAGE))
 
 
-def sentence_page(sents: pd.DataFrame, page: int) -> pd.DataFrame:
-    """Page ``page`` (from 0, clamped) of :func:`place_sentences`."""
+def sentence_page(sents: pd.DataFrame, page: int, texts=None) -> pd.DataFrame:
+    """Page ``page`` (from 0, clamped) of :func:`place_sentences` (or of
+    :func:`place_sentence_rows`, with the page's text read from ``texts``, ``prep.texts``)."""
     page = min(max(int(page), 0), sentence_pages(sents) - 1)
-    return sents.iloc[page * SENTENCE_PAGE:(page + 1) * SENTENCE_PAGE]
+    return _with_text(sents.iloc[page * SENTENCE_PAGE:(page + 1) * SENTENCE_PAGE], texts)
 
 
 def sentence_page_label(sents: pd.DataFrame, page: int) -> str:

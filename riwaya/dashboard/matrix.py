@@ -173,14 +173,23 @@ def split_cell(cell: str | None) -> tuple[str | None, str | None]:
 
 def evidence(view: View, *, actor_id: str | None = None, claim_id: str | None = None) -> pd.DataFrame:
     """The statements in view behind a cell (or a row, a column, the whole view), oldest first."""
-    st = view.statements
+    st = view.statements.iloc[_oldest_first(view)]   # sorted once per filter
     if actor_id:
-        st = st[st["actor_id"] == actor_id]
+        st = st[(st["actor_id"] == actor_id).to_numpy()]
     if claim_id:
-        st = st[st["claim_id"] == claim_id]
+        st = st[(st["claim_id"] == claim_id).to_numpy()]
     # reindex: ``review`` is there only once a person reviewed something
-    return st.sort_values(["date", "source", "doc_id", "sentence_id"], na_position="last") \
-        .reindex(columns=EVIDENCE_COLUMNS).reset_index(drop=True)
+    return st.reindex(columns=EVIDENCE_COLUMNS).reset_index(drop=True)
+
+
+@per_view
+def _oldest_first(view: View):
+    """The positions of the statements in view, oldest first (by date, outlet, article,
+    sentence): kept per filter, a sort of 110,000 statements a run took 1 s at 100,000 articles."""
+    import numpy as np
+
+    st = view.statements[["date", "source", "doc_id", "sentence_id"]].reset_index(drop=True)
+    return np.asarray(st.sort_values(["date", "source", "doc_id", "sentence_id"], na_position="last").index)
 
 
 def evidence_page(ev: pd.DataFrame, page: int, *, size: int = 10) -> tuple[pd.DataFrame, int]:

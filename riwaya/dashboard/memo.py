@@ -14,6 +14,7 @@ shallow copy (pandas' copy-on-write keeps the cached one intact if the copy is c
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from functools import wraps
 from typing import Callable, Hashable
@@ -22,6 +23,25 @@ import pandas as pd
 
 #: results kept per corpus (least recently used dropped first)
 MAX_ENTRIES = 256
+#: a result that took this long to compute has its scratch memory handed back (:func:`give_back_memory`)
+GIVE_BACK_AFTER_S = 1.0
+
+
+def give_back_memory() -> None:
+    """Hand memory freed by a big computation back to the system: glibc's heap and pyarrow's
+    pool keep it otherwise, and the server's RSS stays at its highest (at 100,000 articles,
+    reading the corpus left 170 MB, Compare's first run 350 MB)."""
+    import ctypes
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):   # not glibc: nothing to trim
+        pass
 
 
 def _handed_out(value):
@@ -56,7 +76,10 @@ class Memo:
             with self._lock:  # another thread may have finished it while this one waited
                 if key in self._values:
                     return _handed_out(self._values[key])
+            started = time.monotonic()
             value = compute()
+            if time.monotonic() - started >= GIVE_BACK_AFTER_S:   # a big computation's scratch
+                give_back_memory()
             with self._lock:
                 self._values[key] = value
                 self.computed += 1

@@ -29,6 +29,8 @@ TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 #: DuckDB's memory for reading Parquet (the texts read are small; the frames are pandas')
 MEMORY_LIMIT = "256MB"
+#: rows a query hands over at a time (its result is streamed, never held whole by DuckDB)
+BATCH_ROWS = 50_000
 _KEY = ["doc_id", "sentence_id"]
 
 
@@ -85,7 +87,9 @@ class Texts:
         try:
             for name, frame in dict(frames).items():
                 cur.register(name, frame)
-            return cur.execute(sql, params or []).df()
+            # streamed out in batches: the text of 400,000 sentences (Compare at 100,000
+            # articles) is more than DuckDB's MEMORY_LIMIT would hold as one result
+            return cur.sql(sql, params=params or None).to_arrow_reader(BATCH_ROWS).read_all().to_pandas()
         except duckdb.IOException as exc:   # a build pruned while an old page still read it
             raise CorpusError(f"The corpus in {self.where} could not be read ({exc}); it was "
                               f"probably replaced by a newer build: reload the page") from exc

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from riwaya.dashboard import compare
+from riwaya.dashboard import compare, reader
 from riwaya.dashboard.filters import Filters
 
 OUTLETS = ["Alpha News", "Beta Agency", "SANA"]
@@ -81,6 +81,27 @@ def test_sentence_overlap(prep, threshold, shared):
     assert len(ov) == 10
     shared_rows, unique_rows = compare.overlap_of(ov, "Alpha News")
     assert len(shared_rows) + len(unique_rows) == 4
+
+
+def test_sentence_overlap_keeps_the_text_of_what_can_be_listed_and_shown_reads_the_rest(prep, monkeypatch):
+    """Six outlets at 100,000 articles are 400,000 sentences: the overlap kept per filter holds
+    the text of the sentences a page can list (the first SHOWN, shared or not, at each
+    threshold the page offers), None for the others; shown() reads a missing one."""
+    monkeypatch.setattr(compare, "SHOWN", 1)
+    from dataclasses import replace
+
+    view = Filters().apply(replace(prep))   # a fresh memo: computed with SHOWN = 1
+    ov = compare.sentence_overlap(view, outlet_groups(view), threshold=80)
+    assert ov["text"].notna().sum() < len(ov)   # not every text kept
+    for label in outlet_groups(view):
+        for step in compare.SIMILARITY_STEPS:
+            shared, unique = compare.overlap_of(compare.sentence_overlap(view, outlet_groups(view), threshold=step), label)
+            for rows in (shared, unique):
+                assert compare.shown(rows)["text"].notna().all()   # kept: nothing to read
+    hidden = ov[ov["text"].isna()].iloc[:1]
+    listed = compare.shown(hidden, prep.texts).iloc[0]
+    assert listed["text"] == reader.sentence_text(prep, listed["doc_id"], int(listed["sentence_id"]))
+    assert listed["best_text"] == reader.sentence_text(prep, listed["best_doc"], int(listed["best_sentence"]))
 
 
 def test_sentence_overlap_ignores_diacritics_letter_forms_and_punctuation(prep):

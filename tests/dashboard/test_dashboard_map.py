@@ -53,6 +53,19 @@ def test_place_sentences_list_speaker_claim_and_outlet(prep):
     assert place_map.place_sentences(Filters().apply(prep), "GN:NOWHERE").empty
 
 
+@pytest.mark.parametrize("f", [Filters(), Filters(outlets=("SANA",))])
+def test_a_places_sentences_are_kept_without_text_and_a_page_reads_its_own(prep, f):
+    """At 100,000 articles a country is named in ~400,000 sentences: the rows kept for the
+    filter hold no text, the page shown reads its 25 (the CSV reads them all)."""
+    view = f.apply(prep)
+    rows = place_map.place_sentence_rows(view, "GN:RAQQA")
+    assert len(rows) and "text" not in rows
+    whole = place_map.place_sentences(view, "GN:RAQQA")
+    assert list(whole.columns) == place_map.SENTENCE_COLUMNS and whole["text"].notna().all()
+    page = place_map.sentence_page(rows, 0, prep.texts)
+    pd.testing.assert_frame_equal(page, whole.iloc[:place_map.SENTENCE_PAGE])
+
+
 def test_page_helpers(prep):
     places = place_map.place_summary(Filters().apply(prep))
     names = place_map.place_choices(places)

@@ -8,8 +8,8 @@ import threading
 import pandas as pd
 import pytest
 
-from riwaya.dashboard import reader
-from riwaya.dashboard.corpus import load_prepared, prepare
+from riwaya.dashboard import query, reader
+from riwaya.dashboard.corpus import CATEGORIES, load_prepared, prepare, read_frame
 from riwaya.dashboard.filters import Filters
 from riwaya.dashboard.query import TEXT_COLUMNS, Texts
 from riwaya.pipeline.store import build_dir, load_corpus
@@ -136,3 +136,31 @@ def test_a_review_decision_keeps_every_article_and_its_sentences(built, tmp_path
     for sid in others["statement_id"]:
         got = forms.reviewable(reviewed, sid)
         assert got is not None and got.sentence, sid
+
+
+@pytest.mark.parametrize("table", sorted(CATEGORIES))
+def test_the_big_frames_hold_no_string_per_row(built, table):
+    """The mentions and sentences (6 and 2 million rows at 100,000 articles) hold their text
+    columns as categories, their categories sorted (a sort by one sorts by its text), and no
+    column holds a string per row."""
+    frame = getattr(load_prepared(built[0]), table)
+    for column in CATEGORIES[table]:
+        dtype = frame[column].dtype
+        assert isinstance(dtype, pd.CategoricalDtype), (table, column, dtype)
+        assert dtype.categories.is_monotonic_increasing, (table, column)
+    strings = [c for c in frame.columns
+               if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype)]
+    assert not strings, (table, strings)
+
+
+def test_read_frame_reads_dictionaries_as_categories_and_an_empty_column_as_none(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "t.parquet"
+    pq.write_table(pa.table({"doc_id": ["b", "a", "b"], "text": ["x", "y", "z"],
+                             "nothing": pa.array([None] * 3, type=pa.string())}), path)
+    frame = read_frame(path, skip=("text",), categories=("doc_id",))
+    assert list(frame.columns) == ["doc_id", "nothing"]
+    assert isinstance(frame["doc_id"].dtype, pd.CategoricalDtype) and list(frame["doc_id"]) == ["b", "a", "b"]
+    assert frame["nothing"].dtype == object and list(frame["nothing"]) == [None] * 3

@@ -64,6 +64,20 @@ def test_memo_keeps_the_most_recent_entries():
     assert memo.get("a", lambda: "new") == "new"   # the oldest was dropped
 
 
+@pytest.mark.parametrize("took, given_back", [(0.0, 0), (0.05, 1)])
+def test_memo_hands_back_the_scratch_memory_of_a_long_computation(monkeypatch, took, given_back):
+    """The server's RSS otherwise stays at the highest any first visit reached."""
+    import time
+
+    from riwaya.dashboard import memo as memo_module
+
+    calls = []
+    monkeypatch.setattr(memo_module, "GIVE_BACK_AFTER_S", 0.04)
+    monkeypatch.setattr(memo_module, "give_back_memory", lambda: calls.append(1))
+    Memo().get("k", lambda: time.sleep(took) or "v")
+    assert len(calls) == given_back
+
+
 @pytest.mark.parametrize("bad", [0, -1, "3", 2.5])
 def test_memo_size_must_be_a_positive_int(bad):
     with pytest.raises(TypeError, match="positive int"):
