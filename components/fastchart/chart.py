@@ -12,31 +12,49 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import streamlit as st
 
-from components.fastchart.preload import ASSETS_JS, BUNDLES, SHOWN_LAYERS, TOPOJSON_NAME, TOPOJSON_URL
+from components.fastchart.preload import (ASSETS_JS, BUNDLES, SHOWN_LAYERS, TOPOJSON_NAME, TOPOJSON_URL,
+                                         compact_js)
 
-_JS = ASSETS_JS + Path(__file__).with_name("chart.js").read_text(encoding="utf-8")
+if TYPE_CHECKING:  # (lon range, lat range); not imported at run time: this layer stays light
+    from riwaya.dashboard.map import Frame
+
+
+_JS = ASSETS_JS + compact_js(Path(__file__).with_name("chart.js").read_text(encoding="utf-8"))
 
 # registered once per process; a Streamlit v2 component lives in the page, not in an iframe
 _component = st.components.v2.component(
     "riwaya_chart", js=_JS, html='<div class="riwaya-chart"></div>', isolate_styles=False)
 
 
-def topojson_box(frame: tuple[list[float], list[float]], *, margin: float = 12.0) -> list[float]:
+def topojson_box(frame: Frame, *, margin: float = 12.0, base: Frame | None = None) -> list[float]:
     """The part of the world map kept for a map showing ``frame`` (lon range, lat range), as
-    [lon0, lon1, lat0, lat1] widened by ``margin`` degrees."""
+    [lon0, lon1, lat0, lat1] widened by ``margin`` degrees. With ``base`` (the corpus's
+    region), the base's part whenever ``frame`` lies inside it (a filter's view does): the same
+    box whatever the filter, so the browser cuts the base map once per page, not on every
+    filter change; else the part holding both."""
+    def widened(f: Frame) -> list[float]:
+        (lon0, lon1), (lat0, lat1) = f
+        return [round(v, 3) for v in (lon0 - margin, lon1 + margin, lat0 - margin, lat1 + margin)]
+
+    box = widened(frame)
+    if base is None:
+        return box
+    around = widened(base)
     (lon0, lon1), (lat0, lat1) = frame
-    return [round(v, 3) for v in (lon0 - margin, lon1 + margin, lat0 - margin, lat1 + margin)]
+    if around[0] <= lon0 and lon1 <= around[1] and around[2] <= lat0 and lat1 <= around[3]:
+        return around
+    return [min(box[0], around[0]), max(box[1], around[1]), min(box[2], around[2]), max(box[3], around[3])]
 
 
 def chart_data(fig, *, name: str, config: dict, bundle: str = "basic",
-               frame: tuple[list[float], list[float]] | None = None) -> dict:
+               frame: Frame | None = None, base: Frame | None = None) -> dict:
     """What the browser side (``chart.js``) receives: the figure JSON, the plotly config, the
     bundle's URL, a name for performance marks and, with ``frame`` (maps), the region of the
-    base map to keep."""
+    base map to keep (:func:`topojson_box` of ``frame`` and ``base``)."""
     if bundle not in BUNDLES:
         raise ValueError(f"Unknown plotly.js bundle {bundle!r}: expected one of {sorted(BUNDLES)}")
     return {
@@ -45,7 +63,7 @@ def chart_data(fig, *, name: str, config: dict, bundle: str = "basic",
         "script": BUNDLES[bundle],
         "name": name,
         "topojson": ({"name": TOPOJSON_NAME, "url": TOPOJSON_URL + TOPOJSON_NAME + ".json",
-                      "box": topojson_box(frame), "shown": list(SHOWN_LAYERS)} if frame else None),
+                      "box": topojson_box(frame, base=base), "shown": list(SHOWN_LAYERS)} if frame else None),
     }
 
 
@@ -57,10 +75,12 @@ def clicked_point(key: str) -> dict | None:
 
 
 def chart(fig, *, key: str, name: str, config: dict, bundle: str = "basic",
-          frame: tuple[list[float], list[float]] | None = None,
+          frame: Frame | None = None, base: Frame | None = None,
           on_click: Callable[[], Any] | None = None) -> None:
-    """Draw the plotly figure ``fig`` with plotly.js's ``bundle`` ("geo" for maps). ``name``
-    names its performance marks (``riwaya-<name>-drawn``). ``on_click`` runs, before the next
-    script run, when a point is clicked; :func:`clicked_point` then gives the point."""
-    _component(key=key, data=chart_data(fig, name=name, config=config, bundle=bundle, frame=frame),
+    """Draw the plotly figure ``fig`` with plotly.js's ``bundle`` ("geo" for maps; ``frame``,
+    the region shown, and ``base``, the corpus's, decide the part of the base map kept).
+    ``name`` names its performance marks (``riwaya-<name>-drawn``). ``on_click`` runs, before
+    the next script run, when a point is clicked; :func:`clicked_point` then gives the point."""
+    _component(key=key, data=chart_data(fig, name=name, config=config, bundle=bundle, frame=frame,
+                                        base=base),
                on_click_change=on_click or (lambda: None))

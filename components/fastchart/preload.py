@@ -17,8 +17,18 @@ TOPOJSON_NAME = f"world_{MAP_RESOLUTION}m"
 #: plotly.js's partial bundles (npm plotly.js-*-dist-min), static/plotly/ served by the app:
 #: "geo" draws maps (and scatter), "basic" scatter, bar and pie
 BUNDLES = {"geo": "app/static/plotly/plotly-geo.min.js", "basic": "app/static/plotly/plotly-basic.min.js"}
+
+
+def compact_js(source: str) -> str:
+    """``source`` without its comment lines and indentation: the charts' code travels with
+    every script run of every session (it is part of the page's elements), so its comments
+    would cost bytes on every filter change."""
+    lines = (line.strip() for line in source.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
 #: the browser-side loader shared with the chart component
-ASSETS_JS = Path(__file__).with_name("chart_assets.js").read_text(encoding="utf-8")
+ASSETS_JS = compact_js(Path(__file__).with_name("chart_assets.js").read_text(encoding="utf-8"))
 #: base-map layers the map shows (components/figures.py); the others are left out of the crop
 SHOWN_LAYERS = ("land", "countries", "rivers")
 
