@@ -11,9 +11,9 @@ from riwaya.codebook import load_codebook
 from riwaya.codebook.cues import compile_claims
 from riwaya.codebook.model import Claim
 from riwaya.pipeline.build import build_corpus
-from riwaya.pipeline.statements.examples import (CONFIRM, MARGIN, SURE, THRESHOLD, EmbeddingCache,
-                                                 ExampleMatcher, confidence_of, needs_met,
-                                                 text_key)
+from riwaya.pipeline.statements.examples import (CONFIRM, MARGIN, MAX_CONFIDENCE, SURE, THRESHOLD,
+                                                 EmbeddingCache, ExampleMatcher, confidence_of,
+                                                 needs_met, text_key)
 from riwaya.pipeline.store import load_corpus
 
 CODEBOOK = Path(__file__).resolve().parent.parent / "data" / "codebook"
@@ -110,10 +110,16 @@ def test_the_similarity_ranks_and_the_structure_decides():
     in_context = matcher.decide(close, set(), {"PLACE"})             # named one sentence before
     assert in_context.context_only and in_context.confidence < hit.confidence
     assert matcher.decide(np.array([THRESHOLD - 0.01, 0.0]), {"PLACE"}, set()) is None
-    assert matcher.decide(np.array([0.7, 0.7 - MARGIN / 2]), {"PLACE"}, set()) is None  # no lead
+    rivals = np.array([0.7, 0.7 - MARGIN / 2], dtype=np.float32)
+    assert matcher.decide(rivals, {"PLACE"}, set()) is None     # two rivals carried: no lead
+    # the structure picks among the encoder's rivals: only the second carries its words
+    assert matcher.decide(rivals, {"PLACE"}, set(), lambda c: c == "B").claim_id == "B"
+    assert matcher.decide(rivals, set(), set()).claim_id == "B"  # A's needs are not met
     below_sure = np.array([(THRESHOLD + SURE) / 2, 0.0], dtype=np.float32)
     assert matcher.decide(below_sure, {"PLACE"}, set(), lambda c: False) is None  # no shared word
-    assert matcher.decide(np.array([SURE, 0.0]), {"PLACE"}, set(), lambda c: False) is not None
+    # nor at the encoder's surest: "تسعى إلى استعادة السيطرة على البوكمال" scores 0.82
+    assert matcher.decide(np.array([SURE, 0.0]), {"PLACE"}, set(), lambda c: False) is None
+    assert matcher.decide(np.array([SURE, 0.0]), {"PLACE"}, set()).confidence == MAX_CONFIDENCE
     assert matcher.confirms(np.array([CONFIRM, 0.1]), "A")
     assert not matcher.confirms(np.array([CONFIRM, CONFIRM + 2 * MARGIN]), "A")
 

@@ -49,6 +49,19 @@ def test_paraphrase_score(split, extractor):
     assert s.near_miss_clean >= s.near_misses - 3, s.line(split)
 
 
+DEV2 = Path(__file__).resolve().parent / "data" / "paraphrases_dev2.jsonl"
+#: floors under the development set written apart from the rules (dev2 P 0.898 R 0.677 at
+#: 90 items); it may be read per item, and is tuned on by classes of wording, never sentences
+DEV2_FLOORS = (0.85, 0.6)
+
+
+@pytest.mark.skipif(not DEV2.exists(), reason="no dev2 paraphrase set")
+def test_dev2_score(extractor):
+    s = score(run([i for i in load_items(DEV2) if i["split"] == "dev2"], *extractor))
+    print(s.line("dev2"))
+    assert s.precision >= DEV2_FLOORS[0] and s.recall >= DEV2_FLOORS[1], s.line("dev2")
+
+
 def test_the_data_names_real_claims_and_actors():
     claims = {c.id for c in CODEBOOK.claims}
     actors = {a.id for a in CODEBOOK.actors}

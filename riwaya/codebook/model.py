@@ -187,7 +187,7 @@ LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speec
                       "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech", "spokesperson",
                       "role_noun", "title_noun", "name_stop", "place_anaphor", "purpose",
                       "claim_anaphor", "question_verb", "question", "negation_raiser", "body_noun",
-                      "conditional", "intent", "verb_negation", "other_anaphor"]
+                      "conditional", "intent", "verb_negation", "other_anaphor", "member_noun"]
 
 
 class LexiconEntry(_Record):

@@ -42,6 +42,7 @@ from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.model import Anchor, Candidate, Lexicon
 from riwaya.pipeline.statements.stance import irrealis_before, negation_before
 from riwaya.text.matcher import Match, Matcher, NormText, resolve_overlaps
+from riwaya.text.normalize import normalize_form
 
 GroupKey = tuple[str, int, str, int]     # (claim id, cue index, "all" | "near", group index)
 Hit = tuple[int, int, "Match | None"]    # token range, and the word match (None: a mention)
@@ -211,6 +212,21 @@ def _near_span(anchor: Anchor, near_hits: list[list[Hit]], window: int,
     return lo_tok, hi_tok, tuple(events)
 
 
+#: one-letter prepositions that make a verbal noun a complement ("لتحرير", "بتحرير")
+GOVERNING_PREFIXES = frozenset({"ل", "ب", "ول", "وب", "فل", "فب"})
+GOVERNING_WORDS = frozenset({"من"})
+
+
+def _governed(text: NormText, first: int, term: Match) -> bool:
+    """Whether a claim word is governed by a preposition: من right before it ("تقترب من
+    تحرير"; not على: "ساعدت الجيش على تحرير"), or a ل/ب clitic on it ("لتحرير")."""
+    k = term.first
+    if k > first and text.tokens[k - 1].norm in GOVERNING_WORDS:
+        return True
+    prefix = normalize_form(text.original[text.tokens[k].start:term.start])
+    return prefix in GOVERNING_PREFIXES
+
+
 def anchored(lexicon: Lexicon, text: NormText, terms: list[Match], claim: CompiledClaim,
              first: int, last: int) -> bool:
     """Whether a word of the first ``all`` group of one of the claim's cue patterns (its anchor)
@@ -226,8 +242,12 @@ def anchored(lexicon: Lexicon, text: NormText, terms: list[Match], claim: Compil
         if key[0] != claim.id or key[2] != "all" or key[3] != 0 or t.first < first \
                 or t.last > last:
             continue
-        if (key[1], t.first - 1) in blocks or (key[1], t.last) in blocks:
-            continue  # "قصفت قافلة": the pattern's not_between word governs the anchor
+        if (key[1], t.first - 1) in blocks or \
+                any((key[1], k) in blocks for k in range(t.last, last)):
+            continue  # "قصفت قافلة", "تدعم ... في حربها ضد داعش": the pattern's not_between
+            # word governs the anchor or stands between it and what follows
+        if _governed(text, first, t):
+            continue  # "تقترب من تحرير", "تواصل عملياتها لتحرير": a complement, not the event
         negated = negation_before(lexicon, text, first, t.first) is not None
         if negated != claim.cues[key[1]].negated:
             continue

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from riwaya.codebook.model import LexiconEntry
-from riwaya.pipeline.statements.model import Cue, Lexicon
+from riwaya.pipeline.statements.model import Cue, Lexicon, is_break
 from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import Matcher, NormText, normalized_key, resolve_overlaps
 
@@ -212,6 +212,64 @@ def reported_acts(lex: Lexicon, text: NormText, cues: list[Cue]) -> list[Cue]:
         if outer is not None and cue.kind == "speech_verb" and entry is not None \
                 and entry.requires_after and not cue.stance \
                 and any(normalized_key(w) in vehicles for w in entry.requires_after) \
+                and any(lex.is_("complementizer", text.tokens[k].norm)
+                        for k in range(outer.last, cue.first)):
+            continue
+        if cue.kind in ("speech_verb", "according_to") and not cue.embedded and outer is None:
+            outer = cue
+        out.append(cue)
+    return out
+
+
+#: words between a speech verb and a frame of its circumstance ("قال العميد أمين حطيط في حديث")
+CIRCUMSTANCE_GAP = 8
+#: words after such a frame before the verb's complementizer ("في حديث لقناة «الميادين» إن")
+CIRCUMSTANCE_TAIL = 5
+
+
+def circumstances(lex: Lexicon, text: NormText, cues: list[Cue], hi: int) -> list[Cue]:
+    """The cues without the frames that only say where a speech verb before them was said:
+    "قال حطيط في حديث لقناة الميادين إن ...", "قال شيوخ من القبائل في بيان إن ...". Such a frame
+    (an "according to" frame or a statement noun after في) follows the verb within a few words,
+    with no complementizer and no clause break between them, and a complementizer follows it
+    within a few words: what comes after is the verb's content, said by the verb's speaker."""
+    out: list[Cue] = []
+    for cue in cues:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "speech_verb" and not prev.embedded \
+                and cue.kind in ("according_to", "speech_noun") \
+                and _after_fi(lex, text, cue) \
+                and 0 <= cue.first - prev.last <= CIRCUMSTANCE_GAP \
+                and not any(lex.is_("complementizer", text.tokens[k].norm)
+                            or is_break(text, text.tokens[k - 1].end, text.tokens[k].start)
+                            for k in range(prev.last, cue.first + 1)) \
+                and any(lex.is_("complementizer", text.tokens[k].norm)
+                        for k in range(cue.last, min(hi, cue.last + CIRCUMSTANCE_TAIL + 1))):
+            continue
+        out.append(cue)
+    return out
+
+
+def _after_fi(lex: Lexicon, text: NormText, cue: Cue) -> bool:
+    """Whether a frame opens with في or stands right after it ("في حديث", "في بيان")."""
+    if text.tokens[cue.first].norm == "في":
+        return True
+    return cue.first > 0 and text.tokens[cue.first - 1].norm == "في"
+
+
+#: the relative "ما" that opens an impersonal noun phrase ("ما كشف", "ما تم كشفه", "ما تردد")
+WHAT = "ما"
+
+
+def reported_passives(lex: Lexicon, text: NormText, cues: list[Cue]) -> list[Cue]:
+    """The cues without an impersonal noun phrase ("ما كُشف عن تورط واشنطن", "ما تردد عن")
+    inside what an earlier speaker says, after its complementizer: "قالت الوزارة إنها تلقت
+    بصدمة ما كُشف عن تورط واشنطن" is the ministry's statement, not an unattributed one."""
+    out: list[Cue] = []
+    outer: Cue | None = None
+    for cue in cues:
+        if outer is not None and cue.kind == "passive_speech" \
+                and text.tokens[cue.first].norm == WHAT \
                 and any(lex.is_("complementizer", text.tokens[k].norm)
                         for k in range(outer.last, cue.first)):
             continue

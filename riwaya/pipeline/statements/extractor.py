@@ -39,8 +39,9 @@ from riwaya.codebook.model import Codebook
 from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.claims import anchored, claim_terms, find_claims
 from riwaya.pipeline.statements.context import PlaceAnaphors
-from riwaya.pipeline.statements.cues import (CueFinder, asks, assign_content, postposed_content,
-                                             reported_acts)
+from riwaya.pipeline.statements.cues import (CueFinder, asks, assign_content, circumstances,
+                                             postposed_content, reported_acts,
+                                             reported_passives)
 from riwaya.pipeline.statements.examples import EmbeddingCache, ExampleHit, ExampleMatcher
 from riwaya.pipeline.statements.model import (SPEAKING, Anchor, Candidate, Cue,
                                               Lexicon, Speaker, Statement)
@@ -48,11 +49,13 @@ from riwaya.pipeline.statements.named import NamedSpeakers, Roles
 from riwaya.pipeline.statements.quotes import after_speaker, quote_span
 from riwaya.pipeline.statements.speakers import resolve_speakers, sentence_subject
 from riwaya.pipeline.statements.stance import (anaphoric_object, decide, decide_example,
-                                               denied_claims, denied_frame, recent_claims,
-                                               refutations, without_presupposed)
+                                               denied_claims, denied_frame, negated_later,
+                                               recent_claims, refutations, without_presupposed)
 from riwaya.text.matcher import Match, Matcher, NormText, tokenize_form
 from riwaya.text.segment import Sentence
 
+#: words at a content's start in which its complementizer is looked for (for the encoder)
+SAID_FROM_GAP = 10
 RULE_CONFIDENCE = 0.9        # a codebook cue pattern matched
 CONTEXT_CONFIDENCE = 0.8     # ... with a group met outside the content (the place named before)
 BOTH_CONFIDENCE = 0.97       # ... and the claim's examples agree
@@ -189,6 +192,8 @@ class StatementExtractor:
             ments = [m for m in _starting_in(mentions, mention_firsts, lo, hi) if m.last_token <= hi]
             terms = [m for m in _starting_in(terms_all, term_firsts, lo, hi) if m.last <= hi]
             cues = reported_acts(self.lexicon, text, self.cues.find(text, lo, hi))
+            cues = circumstances(self.lexicon, text,
+                                 reported_passives(self.lexicon, text, cues), hi)
             if continuation is not None and line_no == continuation_line:
                 first_tok = text.tokens[lo]
                 cues.insert(0, Cue("continuation", lo, lo, first_tok.start, first_tok.start,
@@ -241,10 +246,20 @@ class StatementExtractor:
                 and c.kind != "refutation" and c.content_last > c.content_first
                 and not asks(self.lexicon, text, c)
                 and self.examples.could_match({m.entity_id for m in u.ments} | u.context)]
-        contents = [text.original[text.tokens[c.content_first].start:
+        contents = [text.original[text.tokens[self._said_from(text, c)].start:
                                   text.tokens[c.content_last - 1].end] for c in cues]
         rows = self.examples.similarities(contents)
         return {id(c): rows[i] for i, c in enumerate(cues)}
+
+    def _said_from(self, text: NormText, cue: Cue) -> int:
+        """Where what is said starts, for the encoder: at the content's complementizer when
+        one comes within its first words ("قيادي في قوات سوريا الديمقراطية بأن ...": the
+        speaker's own words before it are no part of the claim), else at its first token."""
+        for k in range(cue.content_first, min(cue.content_last - 1,
+                                              cue.content_first + SAID_FROM_GAP)):
+            if self.lexicon.is_("complementizer", text.tokens[k].norm):
+                return k
+        return cue.content_first
 
     def _speaker_ids(self, speaker: Speaker) -> frozenset[str]:
         """The speaker, what it is part of, and whom it speaks for (a cue's ``speaker`` test)."""
@@ -319,11 +334,16 @@ class StatementExtractor:
                          for cand in self._find_claims(text, cue, unit, exclude)]
             row = sims.get(id(cue))
             if row is not None and self.examples is not None:
+                # the examples judge the content alone: they cannot confirm a group met outside it
                 decisions = [replace(d, candidate=replace(d.candidate, method="both",
                                                           confidence=BOTH_CONFIDENCE))
-                             if self.examples.confirms(row, d.candidate.claim_id) else d
+                             if not d.candidate.by_context
+                             and self.examples.confirms(row, d.candidate.claim_id) else d
                              for d in decisions]
             hit = self._example_hit(text, cue, unit, sims)
+            if hit is not None and hit.claim_id not in self.negative_claims and \
+                    negated_later(self.lexicon, text, cue.content_first, cue.content_last):
+                hit = None      # "إن الاتفاق … لا يشمل الرقة": the encoder cannot read a "not"
             if hit is not None and hit.claim_id not in {d.candidate.claim_id for d in decisions}:
                 anchor = Anchor(cue.content_first, cue.content_last,
                                 text.tokens[cue.content_first].start,

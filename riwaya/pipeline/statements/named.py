@@ -37,6 +37,9 @@ MIN_SURNAME = 3              # letters of a surname that identifies a person lat
 #: lexicon classes whose words end a role phrase
 STOPS = ("complementizer", "preposition", "negation", "relative", "name_stop", "speech_verb",
          "speech_participle", "according_to", "speech_noun")
+#: "of the" on a definite noun, which stays inside a role phrase ("المستشارة السياسية للرئيس
+#: السوري بثينة شعبان": the name starts after it)
+OF_THE = "لل"
 #: prepositions that stay inside a role phrase ("المتحدث باسم الوزارة")
 INNER = frozenset(normalized_key(w) for w in ("باسم", "بإسم"))
 
@@ -180,6 +183,7 @@ class NamedSpeakers:
                 affiliation = affiliation or self.roles.adjectives[bare]
             elif name_first < 0 and j > k and not self.roles.is_title(tok) \
                     and not strip_conjunction(tok).startswith(ARTICLE) and tok not in INNER \
+                    and not tok.startswith(OF_THE) \
                     and not (j == k + 1 and not head.startswith(ARTICLE)):  # "عضو مجلس الرقة"
                 name_first = j
             if name_first >= 0:

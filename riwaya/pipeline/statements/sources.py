@@ -12,6 +12,10 @@ from riwaya.text.normalize import normalize_form
 UNKNOWN_MAX_TOKENS = 3       # words of an unnamed source after the verb
 #: "أحد"، "إحدى" (one of) before an unnamed source
 ONE_OF = frozenset({"احد", "احدى"})
+#: quotation marks around an outlet's or a site's name after a source noun
+NAME_QUOTES = ("«", "\"")
+#: prepositions of belonging between an unnamed source and its organisation ("قيادي في")
+MEMBER_OF = frozenset({"في", "من"})
 
 
 def is_source_noun(lex: Lexicon, token: str) -> bool:
@@ -72,8 +76,27 @@ def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
             return None
         start += 2 if words[0].norm.startswith("لل") else 1
     surface = text.original[start:words[-1].end]
-    return Speaker("UNK:" + normalize_form(surface), surface, start,
-                   cue.last + len(words), "source")
+    # "موقع «بيلينغكات»", "صحيفة «الغارديان»": a source noun with its quoted name is named
+    kind = "named" if any(q in surface for q in NAME_QUOTES) else "source"
+    member = any(lex.is_("member_noun", w.norm) for w in words)
+    return Speaker("UNK:" + normalize_form(surface), surface, start, cue.last + len(words),
+                   kind, affiliation_after(lex, text, cue.last + len(words), hi, actors)
+                   if member else None)
+
+
+def affiliation_after(lex: Lexicon, text: NormText, k: int, hi: int,
+                      actors: list[Mention]) -> str | None:
+    """The codebook actor an unnamed member (``member_noun``) belongs to, named right after it by في or من
+    ("قيادي في قوات سوريا الديمقراطية", "شيوخ من القبائل العربية", "مسؤول في البنتاغون"),
+    with no clause break between; else None."""
+    if k >= hi or text.tokens[k].norm not in MEMBER_OF:
+        return None
+    if is_break(text, text.tokens[k - 1].end, text.tokens[k].start):
+        return None
+    mention = next((m for m in actors if m.first_token == k + 1), None)
+    if mention is None or ":" in mention.entity_id:
+        return None
+    return mention.entity_id
 
 
 DAMMA = "\u064f"

@@ -145,6 +145,21 @@ def content_negation(lex: Lexicon, text: NormText, first: int, last: int) -> Tok
     return None
 
 
+def negated_later(lex: Lexicon, text: NormText, first: int, last: int) -> bool:
+    """Whether a content holds a negation past its opening words (which
+    :func:`content_negation` reads as a denial of the whole): "إن الاتفاق مع قوات سوريا
+    الديمقراطية لا يشمل الرقة" negates something inside it, and what an example match cannot
+    place, it does not claim. لا تزال (still) and ليس سوى (nothing but) negate nothing."""
+    k = first
+    while k < last and lex.is_("complementizer", text.tokens[k].norm):
+        k += 1
+    for j in range(k + EXAMPLE_NEGATION_WINDOW, last):
+        if lex.is_("negation", text.tokens[j].norm) and not (
+                j + 1 < last and lex.is_("continuative", text.tokens[j + 1].norm)):
+            return True
+    return False
+
+
 def decide_example(lex: Lexicon, text: NormText, cue: Cue, cand: Candidate, *,
                    negative: bool = False) -> Decision:
     """The stance of ``cue``'s speaker on a claim matched by its examples: the cue's own
