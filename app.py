@@ -14,7 +14,7 @@ begin("basic")  # before the heavy imports: plotly.js starts loading in the brow
 from components import build_ui, context, figures, sharing  # noqa: E402
 
 from components.fastchart import chart  # noqa: E402
-from riwaya.dashboard import chart_html, html, overview  # noqa: E402
+from riwaya.dashboard import chart_html, html, listing, overview  # noqa: E402
 from riwaya.errors import RiwayaError  # noqa: E402
 
 ctx = context.setup("Overview")
@@ -90,4 +90,11 @@ cols[2].page_link(context.COMPARE, label="Compare sources", icon=":material/comp
 cols[3].page_link(context.READER, label="Reader: the articles", icon=":material/menu_book:", query_params=links)
 
 st.subheader("Articles")
-st.dataframe(overview.articles_table(prep), hide_index=True, width="stretch")
+find = st.text_input("Search the articles", key="overview_find", placeholder="date, outlet, title or id",
+                     icon=":material/search:")
+articles, total = overview.articles_page(prep, find)
+if note := listing.shown_note(len(articles), total, "articles"):
+    st.caption(note)
+st.dataframe(articles, hide_index=True, width="stretch")
+st.download_button("Download the articles (CSV)", lambda: overview.articles_csv(prep),
+                   file_name="riwaya-articles.csv", mime="text/csv", key="overview_articles_csv")

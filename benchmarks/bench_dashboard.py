@@ -10,7 +10,8 @@ Prints
   idle (script run over, every element drawn, charts plotted), for every page, Compare with its
   default six outlets and the Map with its biggest place chosen (its sentences, a page of them);
   target at 10k articles: every page <= 3 s;
-- server RSS after every page was visited (the server and its children); target at 10k <= 1 GB;
+- server RSS after every page was visited (the server and its children); target at 10k <= 1 GB
+  (and after each page, on its line);
 - with each, CPU seconds (user+sys): the server's (its script runs) and the browser's
   (Playwright's driver and Chromium), and the load average at the end: on a shared machine
   the wall clock is an upper bound, the CPU seconds are what a page cost.
@@ -225,7 +226,8 @@ def page_times(page, base: str, corpus: Path, repeat: int, server_pid: int | Non
         med = statistics.median(times[1:])
         print(f"page {name:30s} {med:6.2f} s, CPU server {statistics.median(cpus[1:]):5.2f} s "
               f"browser {statistics.median(browser[1:]):5.2f} s   (first visit {times[0]:.2f} s, "
-              f"CPU server {cpus[0]:.2f} s; target at 10k <= 3 s)   {'OK' if med <= 3 else 'SLOW'}")
+              f"CPU server {cpus[0]:.2f} s; target at 10k <= 3 s)   {'OK' if med <= 3 else 'SLOW'}"
+              + (f"; server RSS then {rss_mb(server_pid):.0f} MB" if server_pid else ""))
 
 
 def rss_mb(pid: int) -> float:

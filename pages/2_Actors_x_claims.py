@@ -54,16 +54,16 @@ chosen = urlstate.choice(st.selectbox, "Choose a cell (or click one in the matri
                          index=None, format_func=lambda c: cell_names.get(c, c),
                          placeholder="Pick a cell to read its evidence")
 actor_id, claim_id = matrix.split_cell(chosen)
-ev = matrix.evidence(view, actor_id=actor_id, claim_id=claim_id)
+ev = matrix.evidence_positions(view, actor_id=actor_id, claim_id=claim_id)  # a page's rows made below
 if not chosen:
     st.info(f"Click a cell of the matrix (or choose one above) to read its statements here: "
             f"{len(ev)} statement(s) in view, all in the evidence CSV below.")
-    shown = ev.head(0)
+    shown = matrix.evidence_rows(view, ev[:0])
 else:
     st.html(chart_html.scroll_to_evidence_script(chosen), unsafe_allow_javascript=True)  # into view
     pages = matrix.evidence_page(ev, 1)[1]
     page_no = st.number_input("Page", 1, pages, 1, key="matrix_ev_page") if pages > 1 else 1
-    shown, _ = matrix.evidence_page(ev, page_no)
+    shown = matrix.evidence_rows(view, matrix.evidence_page(ev, page_no)[0])
     st.caption(f"{len(ev)} statement(s)" + (f"; page {page_no} of {pages}, 10 a page." if pages > 1 else "."))
 for r in gloss.annotate(ctx, shown).itertuples(index=False):  # + English gloss
     with st.container(border=True):
@@ -83,7 +83,7 @@ d1, d2, d3 = st.columns(3)
 d1.download_button("Download the matrix (CSV)", matrix.matrix_wide(long).to_csv(index=False).encode("utf-8"),
                    file_name="riwaya-actors-claims.csv", mime="text/csv", key="matrix_csv")
 d2.download_button("Download this evidence (CSV)",
-                   lambda: matrix.evidence_csv(ev, absolute=sharing.absolute).to_csv(index=False).encode("utf-8"),
+                   lambda: matrix.evidence_csv(matrix.evidence_rows(view, ev), absolute=sharing.absolute).to_csv(index=False).encode("utf-8"),
                    file_name="riwaya-evidence.csv", mime="text/csv", key="evidence_csv")
 with d3:
     sharing.share_view("matrix_share")

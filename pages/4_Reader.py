@@ -7,7 +7,7 @@ from components.fastchart import warmup
 warmup.wait()  # pandas, plotly & co. are being imported by serve.py's warm-up
 
 from components import context, review, urlstate  # noqa: E402
-from riwaya.dashboard import html, reader  # noqa: E402
+from riwaya.dashboard import html, listing, reader  # noqa: E402
 
 ctx = context.setup("Reader")
 prep = context.require_corpus(ctx)
@@ -29,6 +29,15 @@ if not doc_ids:
     context.empty_filter_note(ctx, "articles")
     st.stop()
 
+find = st.text_input("Find an article", key="reader_find", placeholder="outlet, date, title or id",
+                     icon=":material/search:")
+open_now = [*urlstate.in_url("doc")[-1:], st.session_state.get("reader_doc")]
+doc_ids, total = reader.article_choices(prep, doc_ids, find, keep=open_now)
+if not doc_ids:
+    st.info("No article in view matches the search.")
+    st.stop()
+if note := listing.shown_note(len(doc_ids), total, "articles in view"):
+    st.caption(note)
 doc_param = urlstate.Param("doc", "reader_doc", doc_ids, default=doc_ids[0], keep_default=True)
 urlstate.seed([doc_param])
 doc_id = st.selectbox("Article", doc_ids, key=doc_param.key, format_func=lambda d: labels.get(d, d))

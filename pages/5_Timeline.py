@@ -9,7 +9,7 @@ begin("basic")  # before the heavy imports: plotly.js starts loading in the brow
 from components import context, figures, gloss, sharing, story_figures, urlstate  # noqa: E402
 
 from components.fastchart import chart  # noqa: E402
-from riwaya.dashboard import html, timeline  # noqa: E402
+from riwaya.dashboard import html, listing, timeline  # noqa: E402
 
 ctx = context.setup("Timeline")
 prep = context.require_corpus(ctx)
@@ -27,15 +27,13 @@ lanes = urlstate.choice(st.multiselect, "Claims on the timeline",
                         urlstate.Param("lane", "timeline_lanes", list(claims), default=[]),
                         format_func=lambda c: claims.get(c, c), placeholder="All claims in view")
 tl = timeline.timeline(view, lanes)
-stmt_names = timeline.statement_choices(tl)
-stmt = urlstate.Param("stmt", "timeline_stmt", list(stmt_names))
 
 
 def take_click() -> None:
     """A point was clicked: choose its statement (customdata[0]) in the selectbox below."""
     point = chart.clicked_point("timeline_chart")
     data = point.get("customdata") if point else None
-    if isinstance(data, list) and data and data[0] in stmt_names:
+    if isinstance(data, list) and data and timeline.has_statement(tl, data[0]):
         st.session_state["timeline_stmt"] = data[0]
 
 
@@ -55,6 +53,12 @@ st.subheader("Lifecycle")
 st.dataframe(timeline.lifecycle_table(tl), hide_index=True, width="stretch")
 
 st.subheader("Evidence")
+stmt_ids, stmt_total = timeline.statement_options(tl, keep=[*urlstate.in_url("stmt")[-1:],
+                                                             st.session_state.get("timeline_stmt")])
+stmt = urlstate.Param("stmt", "timeline_stmt", stmt_ids)
+stmt_names = timeline.statement_labels(tl, stmt_ids)   # of the listed ones only
+if note := listing.shown_note(len(stmt_ids), stmt_total, "statements: click a point for any of them"):
+    st.caption(note)
 chosen = urlstate.choice(st.selectbox, "Choose a statement (or click a point)", stmt, index=None,
                          format_func=lambda s: stmt_names.get(s, s),
                          placeholder="Click a point in the timeline")
@@ -68,7 +72,11 @@ for r in gloss.annotate(ctx, timeline.evidence(view, chosen)).itertuples(index=F
                      query_params=context.reader_params(ctx, r.doc_id, r.sentence_id))
 
 st.subheader("Every statement on the timeline")
-rows = timeline.table(tl)
+find = st.text_input("Search the statements", key="timeline_find", icon=":material/search:",
+                     placeholder="claim, date, outlet, title, actor, stance or quote")
+rows, total = timeline.table_page(tl, find)
+if note := listing.shown_note(len(rows), total, "statements"):
+    st.caption(note)
 st.dataframe(rows.drop(columns=["reader_link"]), hide_index=True, width="stretch")
 st.download_button("Download the timeline (CSV)", lambda: timeline.table_csv(tl),
                    file_name="riwaya-timeline.csv", mime="text/csv", key="timeline_csv")

@@ -81,6 +81,16 @@ class SentenceSuggestion:
     similarity: float
 
 
+def _matching(values: pd.Series, test) -> pd.Series:
+    """``test`` (a function of a str Series -> bool Series) per row of ``values``; on a
+    categorical column it runs on the categories only (a million mentions are never turned
+    into a million strings)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        cats = values.cat.categories
+        return values.isin(cats[test(pd.Series(cats.astype(str))).to_numpy()])
+    return test(values.astype(str))
+
+
 def _expect_frame(value: Any, name: str, columns: Sequence[str]) -> None:
     if not isinstance(value, pd.DataFrame):
         raise TypeError(f"Expected {name} as a pandas DataFrame, got {type(value).__name__} instead")
@@ -104,9 +114,9 @@ def name_in(surface: str, form: str) -> str:
 def unknown_speakers(statements: pd.DataFrame, *, min_count: int = 1) -> list[SpeakerSuggestion]:
     """Speakers outside the codebook (``UNK:`` actors), most statements first."""
     _expect_frame(statements, "statements", ("actor_id", "actor_surface", "speaker_kind"))
-    unk = statements[statements["actor_id"].astype(str).str.startswith(UNKNOWN_PREFIX)]
+    unk = statements[_matching(statements["actor_id"], lambda s: s.str.startswith(UNKNOWN_PREFIX))]
     found = []
-    for actor_id, rows in unk.groupby("actor_id", sort=False):
+    for actor_id, rows in unk.groupby("actor_id", sort=False, observed=True):
         if len(rows) < min_count:
             continue
         form = str(actor_id)[len(UNKNOWN_PREFIX):]
@@ -126,11 +136,11 @@ def unknown_places(mentions: pd.DataFrame, places: pd.DataFrame) -> list[PlaceSu
     """Places the gazetteer found that the codebook lacks, most mentions first."""
     _expect_frame(mentions, "mentions", ("kind", "entity_id", "surface"))
     _expect_frame(places, "places", ("entity_id", "name_en", "name_ar", "lat", "lon"))
-    gaz = mentions[(mentions["kind"] == "place")
-                   & mentions["entity_id"].astype(str).str.match(r"^(GN|CC):")]
+    places_found = mentions[mentions["kind"] == "place"]
+    gaz = places_found[_matching(places_found["entity_id"], lambda s: s.str.match(r"^(GN|CC):"))]
     info = places.set_index("entity_id")
     found = []
-    for entity_id, rows in gaz.groupby("entity_id", sort=False):
+    for entity_id, rows in gaz.groupby("entity_id", sort=False, observed=True):
         row = info.loc[entity_id] if entity_id in info.index else None
         def value(col: str):
             v = None if row is None else row.get(col)

@@ -233,7 +233,7 @@ def _closest_sentences(view: View, groups: tuple[tuple[str, tuple[str, ...]], ..
     allsent = with_texts(view.prep.texts, allsent)   # read by DuckDB, these articles' only
     # THE normaliser, then rapidfuzz's own processing (punctuation out), spaces collapsed
     # (each distinct sentence once: articles repeat sentences, wire copy)
-    texts = allsent["text"].astype(object).tolist()
+    texts = allsent["text"].tolist()
     normal = {t: " ".join(utils.default_process(normalize_form(str(t))).split()) for t in dict.fromkeys(texts)}
     norm = [normal[t] for t in texts]
     # each sentence's closest one in another group: every pair for a few thousand sentences,
@@ -255,7 +255,7 @@ def _closest_sentences(view: View, groups: tuple[tuple[str, tuple[str, ...]], ..
     return pd.DataFrame({
         "group": allsent["group"], "doc_id": allsent["doc_id"],
         "sentence_id": allsent["sentence_id"].astype("int64").tolist(),
-        "text": kept(allsent["text"].astype(object).tolist()),
+        "text": kept(texts),
         "best_group": where_found("group"), "best_doc": where_found("doc_id"),
         "best_sentence": where_found("sentence_id"), "best_text": kept(where_found("text")),
         "score": [round(b, 1) if f else 0.0 for b, f in zip(best.tolist(), found.tolist())],

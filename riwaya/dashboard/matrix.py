@@ -173,13 +173,26 @@ def split_cell(cell: str | None) -> tuple[str | None, str | None]:
 
 def evidence(view: View, *, actor_id: str | None = None, claim_id: str | None = None) -> pd.DataFrame:
     """The statements in view behind a cell (or a row, a column, the whole view), oldest first."""
-    st = view.statements.iloc[_oldest_first(view)]   # sorted once per filter
+    return evidence_rows(view, evidence_positions(view, actor_id=actor_id, claim_id=claim_id))
+
+
+def evidence_positions(view: View, *, actor_id: str | None = None, claim_id: str | None = None):
+    """The positions (in ``view.statements``) of :func:`evidence`'s rows, oldest first: what a
+    page keeps of a long list (110,000 statements' rows were copied on every run and kept by the
+    CSV button), its page's rows made by :func:`evidence_rows`."""
+    order = _oldest_first(view)   # sorted once per filter
+    st = view.statements
     if actor_id:
-        st = st[(st["actor_id"] == actor_id).to_numpy()]
+        order = order[(st["actor_id"] == actor_id).to_numpy()[order]]
     if claim_id:
-        st = st[(st["claim_id"] == claim_id).to_numpy()]
+        order = order[(st["claim_id"] == claim_id).to_numpy()[order]]
+    return order
+
+
+def evidence_rows(view: View, positions) -> pd.DataFrame:
+    """The evidence rows (:data:`EVIDENCE_COLUMNS`) of the statements at ``positions``."""
     # reindex: ``review`` is there only once a person reviewed something
-    return st.reindex(columns=EVIDENCE_COLUMNS).reset_index(drop=True)
+    return view.statements.iloc[positions].reindex(columns=EVIDENCE_COLUMNS).reset_index(drop=True)
 
 
 @per_view
@@ -193,10 +206,12 @@ def _oldest_first(view: View):
 
 
 def evidence_page(ev: pd.DataFrame, page: int, *, size: int = 10) -> tuple[pd.DataFrame, int]:
-    """(the rows of page ``page`` (1-based, clamped), the number of pages) of an evidence list."""
+    """(the rows of page ``page`` (1-based, clamped), the number of pages) of an evidence list
+    (a frame, or the positions of :func:`evidence_positions`)."""
     pages = max(1, -(-len(ev) // size))
     page = min(max(int(page), 1), pages)
-    return ev.iloc[(page - 1) * size: page * size], pages
+    part = slice((page - 1) * size, page * size)
+    return (ev.iloc[part] if isinstance(ev, pd.DataFrame) else ev[part]), pages
 
 
 def evidence_csv(ev: pd.DataFrame, *, absolute=None) -> pd.DataFrame:

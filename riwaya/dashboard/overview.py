@@ -6,6 +6,7 @@ from typing import Mapping, Sequence
 
 import pandas as pd
 
+from riwaya.dashboard import listing
 from riwaya.dashboard.corpus import Prepared
 from riwaya.dashboard.filters import View
 from riwaya.dashboard.memo import per_corpus, per_view
@@ -87,6 +88,25 @@ def articles_table(prep: Prepared) -> pd.DataFrame:
         "duplicate_of": d["duplicate_of"],
     })
     return out.sort_values(["date", "outlet", "doc_id"], na_position="last").reset_index(drop=True)
+
+
+@per_corpus
+def _articles_text(prep: Prepared) -> pd.Series:
+    """What the articles table's search looks in: date, outlet, title and id of each row."""
+    t = articles_table(prep)
+    return (t["date"].astype(str) + " " + t["outlet"].astype(str) + " " + t["title"].fillna("").astype(str)
+            + " " + t["doc_id"].astype(str))
+
+
+def articles_page(prep: Prepared, query: str | None = None, *, most: int | None = None) -> tuple[pd.DataFrame, int]:
+    """The first ``most`` rows of :func:`articles_table` whose date, outlet, title or id contain
+    ``query``, and how many rows match (what the page shows: 100,000 rows are not sent)."""
+    return listing.first_rows(articles_table(prep), _articles_text(prep), query, most=most)
+
+
+def articles_csv(prep: Prepared) -> bytes:
+    """:func:`articles_table` as the page's CSV download, made when asked for."""
+    return articles_table(prep).to_csv(index=False).encode("utf-8")
 
 
 #: the optional file of the codebook folder saying what the event is

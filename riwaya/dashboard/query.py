@@ -126,7 +126,8 @@ class Texts:
                             frames={"_keys": wanted.drop_duplicates()})
         found["sentence_id"] = found["sentence_id"].astype("int64")
         got = wanted.merge(found.drop_duplicates(_KEY), on=_KEY, how="left")["text"]
-        return pd.Series([_none(t) for t in got], index=keys.index, dtype=object)
+        # plain str or None, at once (a value at a time was 2 s for 400,000 sentences)
+        return pd.Series(got.to_numpy(dtype=object, na_value=None), index=keys.index, dtype=object)
 
     def all_sentences(self, columns: Iterable[str] = ("doc_id", "sentence_id", "text")) -> pd.DataFrame:
         """Every sentence's ``columns`` (for a corpus-wide index such as search's)."""

@@ -14,7 +14,7 @@ reads left to right: the first assertion, the first denial, the first concession
 and sentence order, so that no point covers another. Past :data:`POINTS_DRAWN` dated statements
 (thousands of points are slow to draw in a browser) the chart draws one point per claim, stance
 and day instead (:func:`day_points`), sized by how many statements it holds; a click on it opens
-the first of them, and the table still lists every statement.
+the first of them, and the table (a page of it, searched) and its CSV still list every statement.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from riwaya.dashboard import listing
 from riwaya.dashboard.corpus import as_text
 from riwaya.dashboard.filters import View
 from riwaya.dashboard.matrix import EVIDENCE_COLUMNS, reader_links
@@ -224,7 +225,7 @@ def points_note(tl: Timeline) -> str:
         return ""
     return (f"{len(tl.drawn):,} statements: each point is one claim's statements of one stance on "
             f"one day, sized by how many; click it to read the first of them. The table below "
-            f"lists every statement.")
+            f"and its CSV list every statement.")
 
 
 def lifecycle(tl: Timeline) -> pd.DataFrame:
@@ -279,7 +280,7 @@ def dates_note(tl: Timeline) -> str:
 def table(tl: Timeline) -> pd.DataFrame:
     """The timeline as a table (also the CSV): claim, date ("no date" when missing), outlet,
     article title, actor, stance, lifecycle mark, quote, a link to the reader at the sentence."""
-    return tl.once("table", lambda: _table(tl))
+    return _table(tl, _table_order(tl))   # not kept: 100 MB at 110,000 statements; a page's rows: table_page
 
 
 def table_csv(tl: Timeline) -> bytes:
@@ -288,8 +289,19 @@ def table_csv(tl: Timeline) -> bytes:
     return table(tl).to_csv(index=False).encode("utf-8")
 
 
-def _table(tl: Timeline) -> pd.DataFrame:
-    p = tl.points
+def _table_order(tl: Timeline):
+    """The positions of the points in the table's order (the lanes top to bottom, then as drawn)."""
+    def order():
+        import numpy as np
+
+        lane = tl.points["claim_id"].map({c: i for i, (c, _) in enumerate(tl.lanes)})
+        return np.argsort(lane.to_numpy(dtype=float), kind="stable")
+    return tl.once("table_order", order)
+
+
+def _table(tl: Timeline, rows) -> pd.DataFrame:
+    """:func:`table`'s rows of the points at ``rows`` (positions), in that order."""
+    p = tl.points.iloc[rows]
     out = pd.DataFrame({
         "claim": p["claim_short"], "date": [d or "no date" for d in p["date"]], "outlet": p["source"],
         "title": p["title"], "actor": p["actor_label"], "stance": p["stance"],
@@ -297,8 +309,25 @@ def _table(tl: Timeline) -> pd.DataFrame:
         "doc_id": p["doc_id"], "sentence_id": p["sentence_id"],
         "reader_link": reader_links(p["doc_id"], p["sentence_id"]),
     })
-    return out.sort_values(["claim_id"], key=lambda s: s.map({c: i for i, (c, _) in enumerate(tl.lanes)}),
-                           kind="stable").reset_index(drop=True)
+    return out.reset_index(drop=True)
+
+
+def statement_labels(tl: Timeline, statement_ids) -> dict[str, str]:
+    """{statement id: "claim · actor stance · outlet, date"} of ``statement_ids`` only (those a
+    chooser lists; unknown ids left out)."""
+    at = tl.once("statement_at", lambda: pd.Index(tl.points["statement_id"]))
+    found = [i for i in dict.fromkeys(statement_ids) if isinstance(i, str) and i in at]
+    rows = tl.points.iloc[at.get_indexer(found)] if found else tl.points.iloc[0:0]
+    return {r.statement_id: _statement_label(r) for r in rows.itertuples(index=False)}
+
+
+def has_statement(tl: Timeline, statement_id) -> bool:
+    return isinstance(statement_id, str) and statement_id in tl.once("statement_at", lambda: pd.Index(tl.points["statement_id"]))
+
+
+def _statement_label(r) -> str:
+    return (f"{r.claim_short} · {r.actor_label} {r.stance} · {as_text(r.source)}"
+            + (f", {r.date}" if r.date else ""))
 
 
 def statement_choices(tl: Timeline) -> dict[str, str]:
@@ -307,9 +336,30 @@ def statement_choices(tl: Timeline) -> dict[str, str]:
 
 
 def _statement_choices(tl: Timeline) -> dict[str, str]:
-    return {r.statement_id: f"{r.claim_short} · {r.actor_label} {r.stance} · {as_text(r.source)}"
-            + (f", {r.date}" if r.date else "")
-            for r in tl.points.itertuples(index=False)}
+    return {r.statement_id: _statement_label(r) for r in tl.points.itertuples(index=False)}
+
+
+def statement_options(tl: Timeline, *, keep=(), most: int | None = None) -> tuple[list[str], int]:
+    """The statement chooser's options: ``keep`` (the chosen or clicked statement, a linked
+    one) first, then the first ``most`` statements; and how many there are (a click on any
+    point still chooses it: it is kept)."""
+    ids = tl.points["statement_id"]
+    shown, _ = listing.first_ids(ids.head(listing.SHOWN if most is None else most), {}, None, most=most)
+    kept = [k for k in dict.fromkeys(keep) if has_statement(tl, k) and k not in set(shown)]
+    return kept + shown, len(ids)
+
+
+def table_page(tl: Timeline, query: str | None = None, *, most: int | None = None) -> tuple[pd.DataFrame, int]:
+    """The first ``most`` rows of :func:`table` containing ``query`` in claim, date, outlet,
+    title, actor, stance or quote; and how many match (the CSV has them all)."""
+    if not (query or "").strip():   # the first rows only are made
+        order = _table_order(tl)
+        return _table(tl, order[:listing.SHOWN if most is None else most]), len(order)
+    t = table(tl)
+    texts = t["claim"].astype(str)
+    for column in ("date", "outlet", "title", "actor", "stance", "quote"):
+        texts = texts + " " + t[column].astype(str)
+    return listing.first_rows(t, texts, query, most=most)
 
 
 def evidence(view: View, statement_id: str | None) -> pd.DataFrame:

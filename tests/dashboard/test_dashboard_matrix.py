@@ -90,3 +90,16 @@ def test_evidence_follows_the_filter(prep):
 
 def test_an_empty_corpus_has_an_empty_matrix(empty_prep):
     assert matrix.actor_claim_matrix(Filters().apply(empty_prep)).empty
+
+
+@pytest.mark.parametrize("actor_id, claim_id", [(None, None), ("DILLON", None), (None, "VIDEO_GAME"),
+                                                ("DILLON", "VIDEO_GAME"), ("nobody", None)])
+def test_a_page_of_evidence_is_made_from_positions_alone(prep, actor_id, claim_id):
+    """The page keeps the positions of a long evidence list and makes only its page's rows."""
+    view = Filters().apply(prep)
+    full = matrix.evidence(view, actor_id=actor_id, claim_id=claim_id)
+    positions = matrix.evidence_positions(view, actor_id=actor_id, claim_id=claim_id)
+    assert len(positions) == len(full)
+    page, pages = matrix.evidence_page(positions, 2, size=2)
+    assert pages == matrix.evidence_page(full, 2, size=2)[1]
+    assert matrix.evidence_rows(view, page).equals(matrix.evidence_page(full, 2, size=2)[0].reset_index(drop=True))

@@ -78,3 +78,20 @@ def test_reader_spans(prep):
 def test_segments_cover_overlapping_spans(length, spans, expected):
     got = [(a, b, len(cover)) for a, b, cover in reader.segments(length, spans)]
     assert got == expected
+
+
+@pytest.mark.parametrize("table", ["documents", "sentences", "mentions", "statements"])
+def test_one_articles_rows_are_those_of_the_whole_table_in_order(prep, table):
+    """doc_rows looks rows up in one array of row numbers (not an array per article): the same
+    rows, in table order, as a scan of the table."""
+    frame = getattr(prep, table)
+    for doc_id in ("a1", "b1", "s1", "nope"):
+        assert reader.doc_rows(prep, table, doc_id).equals(frame[frame["doc_id"] == doc_id])
+
+
+@pytest.mark.parametrize("as_type", ["category", object])
+def test_the_row_index_reads_categories_and_plain_ids(as_type):
+    ids = pd.Series(["b", "a", "b", None, "c", "a"], dtype=as_type)
+    names, order, bounds = reader._row_index(ids)
+    rows = {n: order[bounds[i]:bounds[i + 1]].tolist() for i, n in enumerate(names)}
+    assert rows == {"a": [1, 5], "b": [0, 2], "c": [4]}
