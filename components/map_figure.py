@@ -24,6 +24,10 @@ from components.figure_base import base_layout, marker_sizes, plot_text, plot_te
 #: width (px) it is shown at (names placed for this width stay apart on wider screens; on a
 #: phone the map keeps this width and scrolls sideways, components/style.py)
 MAP_SIZE = {False: (700, 640), True: (1350, 800)}
+#: the share of MAP_SIZE the names are laid out in: the map is drawn as wide as its column, which
+#: can be narrower than MAP_SIZE (presenter 1920: about 1,200 of 1,330 px), and a layout made
+#: for a smaller view holds on any larger one (:mod:`riwaya.dashboard.maplabels`)
+LAYOUT_MARGIN = 0.85
 #: the map's legend: columns (each a fraction of the width, so a PNG cannot cut an entry)
 MAP_LEGEND_COLUMNS = {False: 2, True: 3}
 
@@ -67,7 +71,7 @@ def map_layout(places: pd.DataFrame, *, frame: tuple[list[float], list[float]] |
     rows = 1 + -(-keys // MAP_LEGEND_COLUMNS[big])  # + the legend's title, on top
     plot_h = height - 34 - (16 + (font_size + 12) * rows)
     lon_range, lat_range = frame or place_map.map_frame(places, aspect=(width - 20) / plot_h)
-    view = PixelView(tuple(lon_range), tuple(lat_range), width - 20, plot_h)
+    view = PixelView(tuple(lon_range), tuple(lat_range), (width - 20) * LAYOUT_MARGIN, plot_h * LAYOUT_MARGIN)
     smallest, largest = (18, 54) if big else (14, 42)
     sizes = dict(zip(spots["entity_id"], marker_sizes(spots["mentions"], smallest=smallest, largest=largest)))
     points = [Point(r.entity_id, r.lon, r.lat, sizes[r.entity_id], short_name(r.name_en))
