@@ -20,7 +20,6 @@ Run ``python tests/scraped_pages_score.py [-v] [--split tune|check]`` for the sc
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,18 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:   # run as a script: python tests/scraped_pages_score.py
     sys.path.insert(0, str(ROOT))
 
+from paraphrase_score import load_items  # noqa: E402  (after the path; the same JSONL reader)
+
 DATA = Path(__file__).resolve().parent / "data" / "scraped_pages.jsonl"
 
 
 def load_pages(path: Path = DATA) -> list[dict]:
-    pages = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                pages.append(json.loads(line))
-            except json.JSONDecodeError as err:
-                raise ValueError(f"{path}:{n}: not JSON ({err})") from err
-    return pages
+    """The pages of ``path``, one JSON object a line (the paraphrase set's reader)."""
+    return load_items(path)
 
 
 @dataclass(frozen=True)

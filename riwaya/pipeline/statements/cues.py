@@ -27,6 +27,7 @@ asked is no statement, but it ends the content of the cue before it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from riwaya.codebook.model import LexiconEntry
 from riwaya.pipeline.statements.model import Cue, Lexicon, is_break
@@ -205,13 +206,25 @@ def reported_acts(lex: Lexicon, text: NormText, cues: list[Cue]) -> list[Cue]:
     the complementizer of an earlier speaker ("أكد البنتاغون أن روسيا نشرت صوراً من لعبة
     فيديو": the game is the Pentagon's claim, the publishing Russia's act)."""
     vehicles = lex.words_of("speech_object")
+
+    def publishing(cue: Cue) -> bool:
+        entry = cue.entry
+        return (cue.kind == "speech_verb" and entry is not None and bool(entry.requires_after)
+                and not cue.stance
+                and any(normalized_key(w) in vehicles for w in entry.requires_after))
+
+    return _without_reported(lex, text, cues, publishing)
+
+
+def _without_reported(lex: Lexicon, text: NormText, cues: list[Cue],
+                      reported: Callable[[Cue], bool]) -> list[Cue]:
+    """The cues without those that ``reported`` marks when they stand after the complementizer
+    of the first speaker (a speech verb or "according to" not embedded in another's words):
+    there they are part of what that speaker says."""
     out: list[Cue] = []
     outer: Cue | None = None
     for cue in cues:
-        entry = cue.entry
-        if outer is not None and cue.kind == "speech_verb" and entry is not None \
-                and entry.requires_after and not cue.stance \
-                and any(normalized_key(w) in vehicles for w in entry.requires_after) \
+        if outer is not None and reported(cue) \
                 and any(lex.is_("complementizer", text.tokens[k].norm)
                         for k in range(outer.last, cue.first)):
             continue
@@ -265,15 +278,5 @@ def reported_passives(lex: Lexicon, text: NormText, cues: list[Cue]) -> list[Cue
     """The cues without an impersonal noun phrase ("ما كُشف عن تورط واشنطن", "ما تردد عن")
     inside what an earlier speaker says, after its complementizer: "قالت الوزارة إنها تلقت
     بصدمة ما كُشف عن تورط واشنطن" is the ministry's statement, not an unattributed one."""
-    out: list[Cue] = []
-    outer: Cue | None = None
-    for cue in cues:
-        if outer is not None and cue.kind == "passive_speech" \
-                and text.tokens[cue.first].norm == WHAT \
-                and any(lex.is_("complementizer", text.tokens[k].norm)
-                        for k in range(outer.last, cue.first)):
-            continue
-        if cue.kind in ("speech_verb", "according_to") and not cue.embedded and outer is None:
-            outer = cue
-        out.append(cue)
-    return out
+    return _without_reported(lex, text, cues, lambda cue: cue.kind == "passive_speech"
+                             and text.tokens[cue.first].norm == WHAT)
