@@ -148,6 +148,26 @@ def test_stale_detection(raw_copy, codebook_copy, tmp_path):
     assert corpus_is_stale(raw_copy, codebook_copy, out)
 
 
+def test_an_edit_made_while_the_build_reads_its_inputs_leaves_the_corpus_stale(
+        raw_copy, codebook_copy, tmp_path, monkeypatch):
+    """A codebook saved (in the dashboard) after the build has read the codebook but before it
+    publishes must not be taken as built: the corpus stays stale, so it is built again."""
+    import riwaya.pipeline.build as build
+
+    read = build.load_codebook
+
+    def read_then_edit(folder):
+        codebook = read(folder)
+        with open(codebook_copy / "actors.jsonl", "a", encoding="utf-8") as fh:
+            fh.write('{"id": "NEW", "name_en": "New", "kind": "person", "aliases": ["فلان الفلاني"]}\n')
+        return codebook
+
+    monkeypatch.setattr(build, "load_codebook", read_then_edit)
+    out = tmp_path / "out"
+    build_corpus(raw_copy, codebook_copy, out)
+    assert corpus_is_stale(raw_copy, codebook_copy, out)
+
+
 def test_duplicate_documents_are_marked(raw_copy, codebook_copy, tmp_path):
     shutil.copy(raw_copy / "003_5ebe06736b7b5b94.txt", raw_copy / "005_copy.txt")
     report = build_corpus(raw_copy, codebook_copy, tmp_path / "out")

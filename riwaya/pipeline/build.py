@@ -150,6 +150,9 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
     raw_dir = Path(raw_dir) if raw_dir is not None else default.raw
     codebook_dir = Path(codebook_dir) if codebook_dir is not None else default.codebook
     out_dir = Path(out_dir) if out_dir is not None else default.processed
+    # the inputs' fingerprint is taken before any of them is read: an edit made while the build
+    # runs (a codebook saved in the dashboard) leaves the corpus stale, to be built again
+    fingerprint = input_fingerprint(raw_dir, codebook_dir)
     codebook = load_codebook(codebook_dir)
     # what readers confirmed, corrected or added (riwaya.review) are examples of their claims
     try:
@@ -167,7 +170,6 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
     folder = scan_raw_folder(raw_dir)   # which files are articles (rawfolder.py), and why not
     files = folder.files
     metadata = load_metadata(raw_dir, known={f.doc_id for f in files})
-    fingerprint = input_fingerprint(raw_dir, codebook_dir)
     tasks = [DocTask(f.doc_id, f.name, str(f.path), dict(metadata.get(f.doc_id, {}) or {}))
              for f in files]
     keys = [content_key(t) for t in tasks]
