@@ -186,11 +186,15 @@ def test_bring_your_own_event(page, server, tmp_path):
 
     # ---- the matrix shows the new statements once the background build is done
     go(page, "Actors × claims", "Actors × claims")
-    page.wait_for_function(
-        """() => Array.from(document.querySelector('.js-plotly-plot')?.data || [])
-              .some(t => Array.from(t.customdata || []).some(c => Array.isArray(c)
-                    && c[0] === 'WATER_AUTHORITY' && c[1] === 'DAM_ABOUT_TO_COLLAPSE'))""",
-        timeout=BUILD_MS)
+    try:
+        page.wait_for_function(
+            """() => Array.from(document.querySelector('.js-plotly-plot')?.data || [])
+                  .some(t => Array.from(t.customdata || []).some(c => Array.isArray(c)
+                        && c[0] === 'WATER_AUTHORITY' && c[1] === 'DAM_ABOUT_TO_COLLAPSE'))""",
+            timeout=BUILD_MS)
+    except Exception:
+        shot(page, "matrix-timeout")     # what the page showed instead, for the failure's reader
+        raise
     settle(page)
     assert matrix_cells(page)[("WATER_AUTHORITY", "DAM_ABOUT_TO_COLLAPSE")] == "asserts"
     shot(page, "matrix")
