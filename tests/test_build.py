@@ -168,6 +168,33 @@ def test_an_edit_made_while_the_build_reads_its_inputs_leaves_the_corpus_stale(
     assert corpus_is_stale(raw_copy, codebook_copy, out)
 
 
+def test_the_build_after_an_edit_made_during_a_build_uses_the_edit(
+        raw_copy, codebook_copy, tmp_path, monkeypatch):
+    """The next build must not reuse the documents of a build that did not read the edit: their
+    processing version is the codebook the build read, not the one on disk when it finished
+    (it was: the dashboard's rebuild reused every document and the new actor never appeared)."""
+    import riwaya.pipeline.build as build
+
+    read = build.load_codebook
+
+    def read_then_edit(folder):
+        codebook = read(folder)
+        with open(codebook_copy / "actors.jsonl", "a", encoding="utf-8") as fh:
+            fh.write('{"id": "VIDEO_MAKERS", "name_en": "Video makers", "kind": "organisation", '
+                     '"aliases": ["الفيديو"]}\n')
+        monkeypatch.setattr(build, "load_codebook", read)   # once
+        return codebook
+
+    monkeypatch.setattr(build, "load_codebook", read_then_edit)
+    out = tmp_path / "out"
+    build_corpus(raw_copy, codebook_copy, out)
+    assert "VIDEO_MAKERS" not in set(load_corpus(out).mentions.entity_id)
+    report = build_corpus(raw_copy, codebook_copy, out)
+    assert report.reused == 0
+    assert "VIDEO_MAKERS" in set(load_corpus(out).mentions.entity_id)
+    assert not corpus_is_stale(raw_copy, codebook_copy, out)
+
+
 def test_duplicate_documents_are_marked(raw_copy, codebook_copy, tmp_path):
     shutil.copy(raw_copy / "003_5ebe06736b7b5b94.txt", raw_copy / "005_copy.txt")
     report = build_corpus(raw_copy, codebook_copy, tmp_path / "out")

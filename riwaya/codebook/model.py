@@ -19,7 +19,8 @@ Every ``.jsonl`` file is read by :func:`riwaya.jsonl.read_jsonl`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, Optional
 
@@ -27,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 
 from riwaya.codebook.cues import ENTITY, CompiledClaim, compile_claims, form_problem, split_alternatives
 from riwaya.codebook.gazetteer_settings import GazetteerSettings, load_settings
+from riwaya.codebook.version import codebook_version
 from riwaya.config import GAZETTEER_SETTINGS_FILE
 from riwaya.errors import CodebookError
 from riwaya.jsonl import read_jsonl
@@ -67,11 +69,12 @@ class Actor(_Record):
     anaphors: list[str] = []
     part_of: list[str] = []
     adjectives: list[str] = []      # nisba forms ("الروسي"): a title with one speaks for the actor
+    metonyms: list[str] = []        # places that speak as the actor ("قالت دمشق"), places elsewhere
     provenance: str = ""
     note: str = ""
 
     _check_forms = field_validator("adjectives")(_non_empty_forms)
-    _check_names = field_validator("aliases", "short_forms", "anaphors")(_usable_forms)
+    _check_names = field_validator("aliases", "short_forms", "anaphors", "metonyms")(_usable_forms)
 
 
 class ClaimCue(_Record):
@@ -187,7 +190,8 @@ LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speec
                       "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech", "spokesperson",
                       "role_noun", "title_noun", "name_stop", "place_anaphor", "purpose",
                       "claim_anaphor", "question_verb", "question", "negation_raiser", "body_noun",
-                      "conditional", "intent", "verb_negation", "other_anaphor", "member_noun"]
+                      "conditional", "intent", "verb_negation", "other_anaphor", "member_noun",
+                      "word_negation"]
 
 
 class LexiconEntry(_Record):
@@ -255,6 +259,7 @@ class Codebook:
     sources: tuple[SourceRule, ...]
     compiled_claims: tuple[CompiledClaim, ...]   # the claims' cue patterns, compiled (cues.py)
     gazetteer: GazetteerSettings | None = None   # gazetteer.json; None: no offline gazetteer
+    version: str = ""     # the hash of the data files read (version.py; load_codebook)
 
     @staticmethod
     def claim_label(claim: "Claim") -> str:
@@ -297,11 +302,22 @@ def _check_unique(path: Path, records: list[tuple[int, Any]], what: str) -> None
 
 
 def load_codebook(folder: Path | str) -> Codebook:
-    """Load and validate a codebook folder."""
+    """Load and validate a codebook folder; its ``version`` is the hash of the very files read
+    (taken before and after reading: a file saved meanwhile is read again; if the files keep
+    changing, the version is one of no other codebook, so nothing made from it is reused)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise CodebookError(folder, "codebook folder not found; pass --codebook DIR "
                                     "(the sample's is data/codebook)")
+    for _ in range(3):
+        before = codebook_version(folder)
+        book = _read_codebook(folder)
+        if codebook_version(folder) == before:
+            return replace(book, version=before)
+    return replace(book, version=f"unsettled {uuid.uuid4()}")
+
+
+def _read_codebook(folder: Path) -> Codebook:
     actors = _read_jsonl(folder / "actors.jsonl", Actor, allow_empty=True)
     claims = _read_jsonl(folder / "claims.jsonl", Claim, allow_empty=True)
     places = _read_jsonl(folder / "places.jsonl", Place, required=False)

@@ -164,7 +164,8 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
         warnings = []
     settings = PipelineSettings(str(codebook_dir), str(embeddings_cache(out_dir)), examples,
                                 ner_model, str(out_dir / PLACES_CACHE))
-    version = processing_version(settings)
+    # the codebook's version as it was read (codebook.version), not as it is on disk by now
+    version = processing_version(settings, codebook.version)
     # the previous build's tables are read in a thread while the raw folder is scanned and hashed
     previous_build = None if full else prefetch_previous(out_dir, version)
     folder = scan_raw_folder(raw_dir)   # which files are articles (rawfolder.py), and why not

