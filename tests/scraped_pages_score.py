@@ -5,7 +5,9 @@ corpus page) in the layouts of many Arabic news sites: an article (headline and 
 wrapped in page furniture (related-stories and "read also" blocks, most-read and teaser lists
 with dates, times or view counts, menus, breadcrumbs, tags, tickers, bylines, datelines, photo
 credits, comments, newsletter, cookie and app prompts, share buttons, footers with addresses,
-author boxes, a second story run on below the article). The furniture names places the article
+author boxes, a second story run on below the article, leads of other stories with no
+heading, excerpts glued together with another outlet's byline inside a line; and articles
+whose own closing paragraphs must stay). The furniture names places the article
 does not. Each line::
 
     {"id", "split": "tune" | "check", "style", "lines": [...], "main": [indices of article lines]}

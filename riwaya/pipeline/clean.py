@@ -8,7 +8,9 @@ what the shape of the lines gives away (teaser lists, link lines, galleries, lin
 in another script, a damaged second copy of the body) in :mod:`riwaya.pipeline.maintext`;
 what a line's place on the page gives away (a header's list, a related box inside the article,
 outlet and dateline lines, labels above the headline, lines below the last paragraph, another
-language in Arabic script) in :mod:`riwaya.pipeline.furniture`.
+language in Arabic script) in :mod:`riwaya.pipeline.furniture`; other stories run on after the
+article in :mod:`riwaya.pipeline.stories` (marked) and :mod:`riwaya.pipeline.coherence`
+(unmarked teasers, off the article's topic).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from riwaya.codebook.model import BoilerplateRule, SourceRule
+from riwaya.pipeline.coherence import REASON as TEASERS, Encode, unmarked_teasers
 from riwaya.pipeline.furniture import BodyMeter, OutletLines, after_the_end, block_end, \
     continues_article, foreign_script, is_header, top_labels
 from riwaya.pipeline.maintext import SeenText, find_chrome
@@ -136,10 +139,12 @@ def _outlets(agencies: frozenset[str]) -> OutletLines:
 
 
 def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
-               sources: tuple[SourceRule, ...] = (), agencies: Iterable[str] = ()) -> Cleaned:
+               sources: tuple[SourceRule, ...] = (), agencies: Iterable[str] = (),
+               encode: Encode | None = None) -> Cleaned:
     """Clean one decoded article. ``agencies``: news agencies' names (the codebook's
     ``gazetteer.json`` ``news_agencies``), whose credit opening a line starts another story
-    (:mod:`riwaya.pipeline.stories`)."""
+    (:mod:`riwaya.pipeline.stories`); ``encode``: the sentence encoder that judges a suspected
+    run of teasers (:mod:`riwaya.pipeline.coherence`; default: the pipeline's)."""
     if not isinstance(raw, str):
         raise TypeError(f"Expected str, got {type(raw).__name__} instead")
     text = unicodedata.normalize("NFC", raw)
@@ -238,6 +243,10 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
     live = [i for i in range(len(lines)) if not reasons[i]]
     for i in _splitter(frozenset(agencies)).other_stories(lines, live):
         reasons[i] = OTHER_STORY
+    # 3c'. leads of other stories with no heading at the page's end (coherence.py)
+    live = [i for i in live if not reasons[i]]
+    for i in unmarked_teasers(lines, live, encode):
+        reasons[i] = TEASERS
     # 3d. lines that are only a date or a time stamp (after the splitter, which reads them)
     for i in live:
         if not reasons[i] and _words(lines[i]) <= DATE_LINE_MAX_WORDS and is_date_line(lines[i]):

@@ -13,6 +13,9 @@ other story begins among the lines the cleaner kept, from these signals:
   one or two words (perhaps two places: "موسكو , القدس المحتلة") and a dash, the next word not a
   nisba adjective ("بيروت - قالت مصادر ...", not "مباحثات أميركية - إسرائيلية"): another story's
   dateline (:data:`DATELINE`);
+- *a byline inside a line*: excerpts glued together, a later line carrying, after words of its
+  own, another story's byline: an outlet, a dash, a writer and a colon, or a dateline's place,
+  a dash, an outlet and a colon (:meth:`StorySplitter.has_byline`);
 - *a headline over a date line*: a headline-like line (short, no sentence end) after the lead,
   followed by a line that is only a date (perhaps with a weekday, a time or "نشر في"): the next
   story's headline and publication line (a timeline's dates, after paragraphs, are not);
@@ -59,6 +62,9 @@ COPY_SHARE = 0.5
 DATE_LINE_WORDS = 3
 DATE_LINE_MAX_WORDS = 12
 HEADLINE_MIN_WORDS = 5
+#: words of a writer's name in a byline inside a line (:meth:`StorySplitter.has_byline`)
+BYLINE_WORDS = 3
+_QUOTES_DASHES = re.compile(r"[\s\"«»“”\-–—]+$")
 MIN_ARTICLE_WORDS = 60
 _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 _NUMERIC_DATE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
@@ -101,6 +107,7 @@ class StorySplitter:
     """The story-header pattern, compiled once from a codebook's news agencies."""
 
     header: re.Pattern | None
+    byline: re.Pattern | None = None
 
     @classmethod
     def build(cls, agencies: Iterable[str]) -> "StorySplitter":
@@ -113,13 +120,19 @@ class StorySplitter:
         agency = rf"(?:{alternatives})"
         place = rf"{word}(?:\s+{word}){{0,{PLACE_WORDS - 1}}}"
         after = rf"(?:\s+{word}){{0,{AFTER_WORDS}}}\s*[:\-–—)]"
+        byline = re.compile(
+            # "... القدس العربي - منهل باريش : كسرت ...": an outlet, a writer, a colon
+            rf"(?<=\S)\s+(?P<outlet>{agency})\s*[\"»”]?\s*[-–—]+\s*"
+            rf"{word}(?:\s+{word}){{0,{BYLINE_WORDS - 1}}}\s*:\s*\S"
+            # "... لندن – « القدس العربي » : أعلنت ...": a dateline's place, an outlet, a colon
+            rf"|(?<=\S)\s+{word}\s*[-–—]+\s*[\"«“]?\s*(?P<dated>{agency})\s*[\"»”]?\s*:\s*\S")
         return cls(re.compile(
             # "( وكالات العرب اليوم :", "دمشق - سانا :", "بيروت ( أ ف ب ) -": opened by a bracket or
             # a dateline's place, the agency may carry an outlet's words
             rf"^\s*(?:(?:{place}\s*)?\(|{place}\s*[-–—,،]\s*\(?)\s*{agency}{after}"
             # "رويترز - ...": alone, the agency's name is followed by its separator right away
             # (not "وكالات الإغاثة :", relief agencies)
-            rf"|^\W{{0,3}}{agency}\s*[:\-–—)]"))
+            rf"|^\W{{0,3}}{agency}\s*[:\-–—)]"), byline)
 
     def is_header(self, line: str) -> bool:
         """A line opening with an agency's credit and going on with a lead, as another story's
@@ -127,6 +140,26 @@ class StorySplitter:
         أرشيفية ( رويترز )", is not one)."""
         return len(line.split()) >= HEADER_MIN_WORDS and bool(
             self.header and self.header.match(normalize_form(line)))
+
+    def has_byline(self, line: str) -> bool:
+        """A line with another story's byline inside it, after words of its own (excerpts glued
+        together): an outlet's name, a dash, a writer's name of at most :data:`BYLINE_WORDS`
+        words and a colon ("... القدس العربي - منهل باريش : كسرت قوات ..."), or a dateline's
+        place, a dash, an outlet and a colon ("... لندن – « القدس العربي » : أعلنت ..."); not a
+        quote's credit ("قال ل - « الشرق الأوسط » - مصدر :", the outlet after ل is who was
+        told)."""
+        if self.byline is None or len(line.split()) < HEADER_MIN_WORDS:
+            return False
+        form = normalize_form(line)
+        for m in self.byline.finditer(form):
+            outlet = "outlet" if m.group("outlet") else "dated"
+            before = _QUOTES_DASHES.sub("", form[:m.start(outlet)]).split()
+            if not before:
+                continue
+            told = before[-1] == "ل" or (outlet == "outlet" and before[-1].startswith("ل"))
+            if not told:
+                return True
+        return False
 
     @staticmethod
     def is_dateline(line: str) -> bool:
@@ -141,7 +174,7 @@ class StorySplitter:
             line = lines[live[pos]]
             if self.is_header(line):
                 start = min(pos, _retold_from(lines, live, pos))
-            elif self.is_dateline(line):
+            elif self.is_dateline(line) or self.has_byline(line):
                 start = pos             # (a copy of the article itself starts here too)
             elif len(line.split()) <= DATE_LINE_MAX_WORDS and is_headline_like(
                     lines[live[pos - 1]]) and is_date_line(line):
