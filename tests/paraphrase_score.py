@@ -14,7 +14,12 @@ such as a claim another one presupposes) count neither way; ``UNK:source``, ``UN
 ``UNK:named`` ask for a speaker outside the codebook of that kind. The ``check`` split is kept
 for judging: rules are tuned on ``tune`` failures only.
 
-Run ``python tests/paraphrase_score.py [-v] [--split tune|check]`` for the score.
+Other sets in the same format (``--file``): ``paraphrases_dev2.jsonl`` (split ``dev2``, may be
+read per item), ``paraphrases_dev3.jsonl`` (60 items written before any result was seen, split
+by a fixed rule: even items ``dev3-tune``, odd items ``dev3-check``, the latter scored in
+aggregate only) and ``paraphrases_fresh.jsonl`` (``fresh``: aggregate only, never ``-v``).
+
+Run ``python tests/paraphrase_score.py [-v] [--file F] [--split S]`` for the score.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ if str(ROOT) not in sys.path:   # run as a script: python tests/paraphrase_score
 from riwaya.evaluate.places import ratio  # noqa: E402  (after the path)
 
 DATA = Path(__file__).resolve().parent / "data" / "paraphrases.jsonl"
+# dev3 (paraphrases_dev3.jsonl): even items tune, odd items check, fixed before any result was seen
+SPLITS = ("tune", "check", "fresh", "dev2", "dev3-tune", "dev3-check")
 
 
 def load_items(path: Path = DATA) -> list[dict]:
@@ -116,7 +123,7 @@ class Score:
         return ratio(self.tp, self.tp + self.stance_errors)
 
     def line(self, name: str) -> str:
-        return (f"{name:6} P {self.precision:.3f}  R {self.recall:.3f}  stance {self.stance:.3f}  "
+        return (f"{name:10} P {self.precision:.3f}  R {self.recall:.3f}  stance {self.stance:.3f}  "
                 f"(tp {self.tp}, fp {self.fp}, fn {self.fn}; near-misses clean "
                 f"{self.near_miss_clean}/{self.near_misses})")
 
@@ -147,13 +154,13 @@ def run(items: list[dict], extractor=None, index=None) -> list[Result]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("tune", "check", "fresh", "dev2"), help="only this split")
+    ap.add_argument("--split", choices=SPLITS, help="only this split")
     ap.add_argument("--file", type=Path, default=DATA, help="items to score (default %(default)s)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the failures")
     args = ap.parse_args(argv)
     items = [it for it in load_items(args.file) if args.split in (None, it["split"])]
     results = run(items)
-    for split in ("tune", "check", "fresh", "dev2"):
+    for split in SPLITS:
         part = [r for r in results if r.item["split"] == split]
         if part:
             print(score(part).line(split))

@@ -154,9 +154,10 @@ def test_no_examples_no_model():
 
 def test_an_example_match_of_a_claim_with_cue_patterns_needs_its_anchor_word(tmp_path):
     """Between THRESHOLD and SURE the encoder only ranks: a claim with cue patterns is taken
-    from its examples only where the content holds the anchor word of one of its patterns
-    (here the rule itself fails: its near word is missing); a word of the examples (السد) is
-    not enough."""
+    from its examples only where the content holds the anchor word of one of its patterns and
+    a word of each of that pattern's word groups (here the rule itself fails: its near word is
+    too far from the anchor); a word of the examples (السد) is not enough, and neither is the
+    anchor without the pattern's other words (the dam's collapse is not the bridge's)."""
     from riwaya.pipeline.mentions import EntityIndex, find_mentions
     from riwaya.pipeline.statements import StatementExtractor
     from riwaya.text.matcher import NormText
@@ -169,12 +170,13 @@ def test_an_example_match_of_a_claim_with_cue_patterns_needs_its_anchor_word(tmp
                                  "aliases": ["وزارة الموارد المائية"]}])
     _write(cb, "claims.jsonl", [
         {"id": "DAM", "statement_en": "The dam collapsed.", "examples": ["انهار السد"],
-         "cues": [{"all": ["انهار*"], "near": ["الجسر"], "window": 1}]},
+         "cues": [{"all": ["انهار*"], "near": ["السد|سد"], "window": 1}]},
         {"id": "OTHER", "statement_en": "Something else.", "examples": ["شيء آخر تماما"]}])
     mid = (THRESHOLD + SURE) / 2
     close = [mid, (1 - mid ** 2) ** 0.5, 0]               # cosine ``mid`` with the example
     enc = CountingEncoder({"انهار السد": [1, 0, 0], "شيء آخر تماما": [0, 0, 1],
-                           "إن السد انهار بالكامل صباح أمس": close,
+                           "إن السد في أعلى الوادي انهار بالكامل صباح أمس": close,
+                           "إن الجسر في أعلى الوادي انهار بالكامل صباح أمس": close,
                            "إن السد ما زال قائما كما كان صباح أمس": close})
     codebook = load_codebook(cb)
     extractor = StatementExtractor.build(codebook, cache=EmbeddingCache(encoder=enc))
@@ -185,6 +187,9 @@ def test_an_example_match_of_a_claim_with_cue_patterns_needs_its_anchor_word(tmp
         return {(s.actor_id, s.claim_id, s.method) for s in
                 extractor.extract("t", nt, split_sentences(text), find_mentions(nt, index))}
 
-    assert found("وقالت وزارة الموارد المائية إن السد انهار بالكامل صباح أمس.") == {
-        ("WATER_MIN", "DAM", "example")}
+    assert found("وقالت وزارة الموارد المائية إن السد في أعلى الوادي انهار بالكامل صباح أمس.") \
+        == {("WATER_MIN", "DAM", "example")}
+    # the anchor without the pattern's near word: another thing collapsed
+    assert found("وقالت وزارة الموارد المائية إن الجسر في أعلى الوادي انهار بالكامل صباح أمس.") \
+        == set()
     assert found("وقالت وزارة الموارد المائية إن السد ما زال قائما كما كان صباح أمس.") == set()

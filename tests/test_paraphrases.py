@@ -51,8 +51,15 @@ def test_paraphrase_score(split, extractor):
 
 DEV2 = Path(__file__).resolve().parent / "data" / "paraphrases_dev2.jsonl"
 #: floors under the development set written apart from the rules (dev2 P 0.898 R 0.677 at
-#: 90 items); it may be read per item, and is tuned on by classes of wording, never sentences
-DEV2_FLOORS = (0.85, 0.6)
+#: 90 items, then P 0.965 R 0.846); it may be read per item, and is tuned on by classes of
+#: wording, never sentences
+DEV2_FLOORS = (0.9, 0.8)
+#: a third set (60 items, a third near-misses) written by the rules' author before looking at
+#: any result, split by a fixed rule (even items tune, odd items check); only its tune half is
+#: a test (P 0.867 R 0.650 when written, then P 1.000 R 0.950): the check half is scored in
+#: aggregate by ``paraphrase_score.py --file … --split dev3-check``
+DEV3 = Path(__file__).resolve().parent / "data" / "paraphrases_dev3.jsonl"
+DEV3_FLOORS = (0.95, 0.85)
 
 
 @pytest.mark.skipif(not DEV2.exists(), reason="no dev2 paraphrase set")
@@ -62,11 +69,24 @@ def test_dev2_score(extractor):
     assert s.precision >= DEV2_FLOORS[0] and s.recall >= DEV2_FLOORS[1], s.line("dev2")
 
 
-def test_the_data_names_real_claims_and_actors():
+def test_dev3_tune_score(extractor):
+    items = load_items(DEV3)
+    assert [i["split"] for i in items] == ["dev3-tune" if n % 2 == 0 else "dev3-check"
+                                           for n in range(len(items))]   # the fixed split
+    s = score(run([i for i in items if i["split"] == "dev3-tune"], *extractor))
+    print(s.line("dev3-tune"))
+    assert s.precision >= DEV3_FLOORS[0] and s.recall >= DEV3_FLOORS[1], s.line("dev3-tune")
+    assert s.near_miss_clean == s.near_misses, s.line("dev3-tune")
+
+
+@pytest.mark.parametrize("items, splits", [(ITEMS, ("tune", "check")),
+                                           (load_items(DEV2), ("dev2",)),
+                                           (load_items(DEV3), ("dev3-tune", "dev3-check"))])
+def test_the_data_names_real_claims_and_actors(items, splits):
     claims = {c.id for c in CODEBOOK.claims}
     actors = {a.id for a in CODEBOOK.actors}
-    for item in ITEMS:
-        assert item["kind"] in ("paraphrase", "near_miss") and item["split"] in ("tune", "check")
+    for item in items:
+        assert item["kind"] in ("paraphrase", "near_miss") and item["split"] in splits
         assert (item["kind"] == "near_miss") == (not item["expect"]), item["id"]
         for actor, claim, stance in item["expect"] + item.get("optional", []):
             assert claim in claims and stance in ("asserts", "denies", "concedes"), item["id"]

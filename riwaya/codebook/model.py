@@ -191,7 +191,7 @@ LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speec
                       "role_noun", "title_noun", "name_stop", "place_anaphor", "purpose",
                       "claim_anaphor", "question_verb", "question", "negation_raiser", "body_noun",
                       "conditional", "intent", "verb_negation", "other_anaphor", "member_noun",
-                      "word_negation"]
+                      "word_negation", "contrast"]
 
 
 class LexiconEntry(_Record):

@@ -233,10 +233,15 @@ def anchored(lexicon: Lexicon, text: NormText, terms: list[Match], claim: Compil
     is in tokens ``[first, last)``, not right after a purpose marker ("بغية استعادة") nor under
     a condition or a verb of intending (:func:`.stance.irrealis_before`), and negated exactly
     when its pattern asks for a negation ("لم تتحرر"; "لم تعد محتلة" is no anchor of
-    "محتلة"), and not governed by its pattern's ``not_between`` word: the claim's structure,
-    which an example match needs below the encoder's sure similarity."""
+    "محتلة"), and not governed by its pattern's ``not_between`` word, with a word of each of
+    its pattern's ``near`` groups of words (the event: "مقاتلون أجانب" is no anchor of an escape
+    without a word of escaping, "قتل مقاتلون أجانب"; groups of entities are the claim's needs):
+    the claim's structure, which an example match needs below the encoder's sure similarity."""
     blocks = {(t.pattern.payload[1], t.first) for t in terms
               if t.pattern.payload[0] == claim.id and t.pattern.payload[2] == "block"}
+    nears = {(t.pattern.payload[1], t.pattern.payload[3]) for t in terms
+             if t.pattern.payload[0] == claim.id and t.pattern.payload[2] == "near"
+             and first <= t.first and t.last <= last}
     for t in terms:
         key = t.pattern.payload
         if key[0] != claim.id or key[2] != "all" or key[3] != 0 or t.first < first \
@@ -248,6 +253,9 @@ def anchored(lexicon: Lexicon, text: NormText, terms: list[Match], claim: Compil
             # word governs the anchor or stands between it and what follows
         if _governed(text, first, t):
             continue  # "تقترب من تحرير", "تواصل عملياتها لتحرير": a complement, not the event
+        if any((key[1], gi) not in nears for gi, g in enumerate(claim.cues[key[1]].near)
+               if g.words and not g.entities):
+            continue  # "قتل مقاتلون أجانب": the participant without the event its pattern asks
         negated = negation_before(lexicon, text, first, t.first) is not None
         if negated != claim.cues[key[1]].negated:
             continue

@@ -75,8 +75,9 @@ class CueFinder:
             if m.first > lo and lex.is_("negation", text.tokens[m.first - 1].norm) \
                     and entry.type in SPLIT_KINDS:
                 continue  # "عدم نفي", "لم يقل": no statement
-            if entry.requires_after and not self._required_follows(text, entry, m.last, hi):
-                continue
+            if entry.requires_after and not self._required_follows(text, entry, m.last, hi) \
+                    and not (entry.type in SPLIT_KINDS and after_quote(text, m.first, lo)):
+                continue  # "«…»، كتب أحد المغردين": after a quote, the quote is its object
             if entry.type == "according_to" and m.first > lo \
                     and lex.is_("speech_verb", text.tokens[m.first - 1].norm):
                 continue  # "وقال عن التحالف إن": about the coalition, not relayed from it
@@ -149,7 +150,7 @@ def postposed_content(text: NormText, cues: list[Cue], lo: int,
         frame = _frame(cues, i)
         tail = sum(max(0, c.content_last - c.content_first) for c in frame)
         if any(q in gap for q in CLOSING_QUOTES) \
-                and cue.content_last - cue.content_first <= POSTPOSED_TAIL:
+                and _clause_words(text, cue.content_first, cue.content_last) <= POSTPOSED_TAIL:
             frame = [cue]
         elif not (lex is not None and any(c in gap for c in CLAUSE_COMMAS)
                   and cue.first - lo >= POSTPOSED_MIN_CLAUSE and tail <= POSTPOSED_COMMA_TAIL
@@ -160,6 +161,43 @@ def postposed_content(text: NormText, cues: list[Cue], lo: int,
             c.content_first = c.content_last = max(c.content_first, c.last)
         cue.content_first, cue.content_last = lo, cue.first
         return
+
+
+def contrast_cut(lex: Lexicon, text: NormText, cues: list[Cue]) -> None:
+    """End the content of a denial or an admission at a clause break followed by a contrast
+    (``contrast``: لكن، من دون أن): "اعترفت الوزارة بأن موظفا أرفق صورة خاطئة، من دون أن تتراجع
+    عن اتهاماتها لواشنطن بدعم التنظيم" concedes the image, not the accusation."""
+    phrases = lex.phrases_of("contrast")
+    for cue in cues:
+        if cue.stance not in ("denies", "concedes"):
+            continue
+        for k in range(cue.content_first + 1, cue.content_last):
+            if not is_break(text, text.tokens[k - 1].end, text.tokens[k].start):
+                continue
+            words = [text.tokens[j].norm for j in range(k, min(cue.content_last, k + 3))]
+            if any(" ".join(words[:n]) in phrases for n in range(1, len(words) + 1)):
+                cue.content_last = k
+                break
+
+
+def after_quote(text: NormText, first: int, lo: int) -> bool:
+    """Whether the token ``first`` (> ``lo``, the sentence's first) comes right after a closing
+    quote ("«…»، كتب")."""
+    if first <= lo:
+        return False
+    gap = text.original[text.tokens[first - 1].end:text.tokens[first].start]
+    return any(q in gap for q in CLOSING_QUOTES)
+
+
+def _clause_words(text: NormText, first: int, last: int) -> int:
+    """Words from token ``first`` to the first clause break before ``last`` ("قال ديلون، ردا على
+    سؤال": none; a circumstance set off by a comma is no content of its own)."""
+    if 0 < first < last and is_break(text, text.tokens[first - 1].end, text.tokens[first].start):
+        return 0
+    for k in range(first + 1, last):
+        if is_break(text, text.tokens[k - 1].end, text.tokens[k].start):
+            return k - first
+    return max(0, last - first)
 
 
 #: words between the cues of one attribution ("بحسب ما أعلنت", "وفقا لتقرير نشرته")

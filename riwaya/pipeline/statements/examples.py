@@ -13,8 +13,9 @@ decide`) only when
   (close claims, such as a town liberated and convoys leaving it, are *rivals*),
 * the content carries the claim's structure (the caller's ``shares``: for a claim with cue
   patterns, the anchor word of one of them, its first ``all`` group's, not governed by a
-  preposition or a purpose ل ("تقترب من تحرير", "لتحرير") and with no ``not_between`` word of
-  its pattern after it ("تدعم … في حربها ضد داعش"); for a claim with examples only, a word of
+  preposition or a purpose ل ("تقترب من تحرير", "لتحرير"), with no ``not_between`` word of
+  its pattern after it ("تدعم … في حربها ضد داعش") and a word of each of its pattern's ``near``
+  groups of words somewhere in the content; for a claim with examples only, a word of
   them, :class:`Support`: not a name of an actor or place, not a function word; never right
   after a purpose marker such as بغية), whatever the similarity,
 * the actors and places the claim needs (its ``needs``, else the ``@ID`` groups of its cue

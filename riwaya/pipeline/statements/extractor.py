@@ -28,7 +28,6 @@ comma or a quote says the words before it (:func:`.cues.postposed_content`).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -39,15 +38,13 @@ from riwaya.codebook.model import Codebook
 from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.claims import anchored, claim_terms, find_claims
 from riwaya.pipeline.statements.context import PlaceAnaphors
-from riwaya.pipeline.statements.cues import (CueFinder, asks, assign_content, circumstances,
-                                             postposed_content, reported_acts,
-                                             reported_passives)
+from riwaya.pipeline.statements.cues import CueFinder, asks
 from riwaya.pipeline.statements.examples import EmbeddingCache, ExampleHit, ExampleMatcher
-from riwaya.pipeline.statements.model import (SPEAKING, Anchor, Candidate, Cue,
-                                              Lexicon, Speaker, Statement)
-from riwaya.pipeline.statements.named import NamedSpeakers, Roles
+from riwaya.pipeline.statements.model import (Anchor, Candidate, Cue, Lexicon, Speaker,
+                                              Statement)
+from riwaya.pipeline.statements.named import Roles
 from riwaya.pipeline.statements.quotes import after_speaker, quote_span
-from riwaya.pipeline.statements.speakers import resolve_speakers, sentence_subject
+from riwaya.pipeline.statements.units import Unit, resolve_units
 from riwaya.pipeline.statements.stance import (anaphoric_object, decide, decide_example,
                                                denied_claims, denied_frame, negated_later,
                                                recent_claims, refutations, without_presupposed)
@@ -59,27 +56,11 @@ SAID_FROM_GAP = 10
 RULE_CONFIDENCE = 0.9        # a codebook cue pattern matched
 CONTEXT_CONFIDENCE = 0.8     # ... with a group met outside the content (the place named before)
 BOTH_CONFIDENCE = 0.97       # ... and the claim's examples agree
-#: speakers a participle or a subjectless verb in a later sentence continues
-CARRIED = ("codebook", "named")
+#: a complementizer's pronoun that names the speaker as the subject of what it says (أنها، إننا)
+SELF_PRONOUNS = ("ه", "ها", "نا", "هم")
 #: lexicon classes whose words never tie a content to a claim
 FUNCTION_WORDS = ("complementizer", "preposition", "negation", "relative", "name_stop",
                   "locative", "continuative", "purpose")
-
-
-def _starting_in(items: list, firsts: list[int], lo: int, hi: int) -> list:
-    """The items (sorted by first token, ``firsts``) whose first token is in [lo, hi]."""
-    return items[bisect_left(firsts, lo):bisect_right(firsts, hi)]
-
-
-@dataclass
-class _Unit:
-    """One sentence after speakers and contents are resolved, before claims are found."""
-
-    sent: Sentence
-    cues: list[Cue]
-    terms: list[Match]
-    ments: list[Mention]
-    context: frozenset[str]             # entities named in the sentence before
 
 
 @dataclass
@@ -146,7 +127,7 @@ class StatementExtractor:
 
     def extract(self, doc_id: str, text: NormText, sentences: list[Sentence],
                 mentions: list[Mention]) -> list[Statement]:
-        units = self._resolve(text, sentences, mentions)
+        units = resolve_units(self, text, sentences, mentions)
         sims = self._similarities(text, units)
         statements: list[Statement] = []
         said: list[tuple[str, str]] = []           # (actor, claim) asserted so far in the document
@@ -162,81 +143,7 @@ class StatementExtractor:
                     said.append((st.actor_id, st.claim_id))
         return statements
 
-    def _resolve(self, text: NormText, sentences: list[Sentence],
-                 mentions: list[Mention]) -> list[_Unit]:
-        """Per sentence: its cues with their speakers and contents (the speaker carried over
-        from sentence to sentence), its claim terms and mentions."""
-        mentions = sorted(mentions + self.anaphors.resolve(text, sentences, mentions),
-                          key=lambda m: (m.first_token, m.last_token))
-        actors_all = [m for m in mentions if m.kind == "actor"]
-        terms_all = self.claim_terms.find(text)  # in token order, like the mentions
-        # per sentence, bisect into these (a scan of the whole document per sentence was quadratic)
-        actor_firsts = [m.first_token for m in actors_all]
-        mention_firsts = [m.first_token for m in mentions]
-        term_firsts = [m.first for m in terms_all]
-        newlines = [i for i, ch in enumerate(text.original) if ch == "\n"]
-        named = NamedSpeakers(self.roles, self.lexicon)
-        specific = self._most_specific({m.entity_id for m in actors_all})
-        units: list[_Unit] = []
-        last_speaker: Speaker | None = None
-        continuation: Speaker | None = None
-        continuation_line = -1
-        previous: frozenset[str] = frozenset()
-        for sent in sentences:
-            lo = text.token_at_or_after(sent.start)
-            hi = text.token_at_or_after(sent.end)
-            line_no = bisect_left(newlines, sent.start)  # the newlines before the sentence
-            if hi <= lo:
-                continue
-            actors = [m for m in _starting_in(actors_all, actor_firsts, lo, hi) if m.last_token <= hi]
-            ments = [m for m in _starting_in(mentions, mention_firsts, lo, hi) if m.last_token <= hi]
-            terms = [m for m in _starting_in(terms_all, term_firsts, lo, hi) if m.last <= hi]
-            cues = reported_acts(self.lexicon, text, self.cues.find(text, lo, hi))
-            cues = circumstances(self.lexicon, text,
-                                 reported_passives(self.lexicon, text, cues), hi)
-            if continuation is not None and line_no == continuation_line:
-                first_tok = text.tokens[lo]
-                cues.insert(0, Cue("continuation", lo, lo, first_tok.start, first_tok.start,
-                                   speaker=continuation))
-            named.scan(text, lo, hi, actors)
-            resolved = resolve_speakers(self.lexicon, text, cues, lo, hi, actors, last_speaker,
-                                        named)
-            for cue in resolved:
-                if cue.speaker is not None and cue.speaker.by_adjective \
-                        and cue.speaker.actor_id in specific:
-                    cue.speaker = replace(cue.speaker, actor_id=specific[cue.speaker.actor_id])
-            assign_content(resolved, hi)
-            postposed_content(text, resolved, lo, self.lexicon)
-            units.append(_Unit(sent, resolved, terms, ments, previous))
-            previous = frozenset(m.entity_id for m in ments)
-            speaking = [c for c in resolved if c.speaker and c.kind in SPEAKING
-                        and c.speaker.kind in CARRIED]
-            if speaking:
-                last_speaker = speaking[-1].speaker
-            elif not any(c.kind in SPEAKING for c in resolved):
-                # "وعقد المتحدث … مؤتمرا صحفيا. وقال إن …": the subject speaks next
-                subject = sentence_subject(self.lexicon, text, lo, hi, actors, named)
-                if subject is not None and subject.kind in CARRIED:
-                    last_speaker = subject
-            # "... بالنسبة لنا:" hands the speaker to the next paragraph
-            if sent.text.rstrip().endswith(":") and speaking:
-                continuation, continuation_line = speaking[-1].speaker, line_no + 1
-            elif line_no != continuation_line:
-                continuation = None
-        return units
-
-    def _most_specific(self, mentioned: set[str]) -> dict[str, str]:
-        """Actor -> the one actor mentioned in the document that is part of it (not a person):
-        "المزاعم الروسية" in an article on the Russian defence ministry are the ministry's."""
-        parts: dict[str, set[str]] = {}
-        for actor in mentioned:
-            if actor in self.roles.persons:
-                continue
-            for parent in self.ancestors.get(actor, ()):
-                parts.setdefault(parent, set()).add(actor)
-        return {parent: next(iter(ids)) for parent, ids in parts.items() if len(ids) == 1}
-
-    def _similarities(self, text: NormText, units: list[_Unit]) -> dict[int, np.ndarray]:
+    def _similarities(self, text: NormText, units: list[Unit]) -> dict[int, np.ndarray]:
         """Each spoken content's similarity to every claim's examples, encoded in one batch."""
         if self.examples is None:
             return {}
@@ -268,19 +175,49 @@ class StatementExtractor:
             ids |= {speaker.affiliation, *self.ancestors.get(speaker.affiliation, ())}
         return frozenset(ids)
 
-    def _find_claims(self, text: NormText, cue: Cue, unit: _Unit,
-                     exclude: list[tuple[int, int]]) -> list[Candidate]:
+    def _find_claims(self, text: NormText, cue: Cue, unit: Unit,
+                     exclude: list[tuple[int, int]], *, own: bool = False,
+                     denier: Speaker | None = None) -> list[Candidate]:
+        """The claims in the cue's content; ``own``: also those whose actor is only the speaker
+        itself (marked ``by_speaker``: "وأكدت واشنطن أنها لا تقدم أي دعم لداعش"), which the
+        caller keeps only where they are denied; ``denier``: who rejects the content as someone
+        else's claim, its actor where the content names none ("وصف البنتاغون الاتهامات الروسية
+        بحماية أرتال داعش بأنها سخيفة")."""
         # the place named around the content, when it is the only one (as for "المدينة")
         around = {m.entity_id for m in unit.ments
                   if m.last_token <= cue.content_first or m.first_token >= cue.content_last}
         places = {e for e in around | unit.context if e not in self.ancestors}
         context_places = frozenset(places & self.places) if len(places) == 1 else frozenset()
-        return find_claims(text, cue.content_first, cue.content_last, self.claims, unit.terms,
-                           unit.ments, self.lexicon, exclude, self._speaker_ids(cue.speaker),
-                           context_places, self.places,
-                           cue.stance in ("denies", "concedes"))
 
-    def _example_hit(self, text: NormText, cue: Cue, unit: _Unit,
+        def found(fills: bool) -> list[Candidate]:
+            return find_claims(text, cue.content_first, cue.content_last, self.claims,
+                               unit.terms, unit.ments, self.lexicon, exclude,
+                               self._speaker_ids(denier or cue.speaker), context_places,
+                               self.places, fills)
+
+        fills = denier is not None or cue.stance in ("denies", "concedes")
+        cands = found(fills)
+        if own and not fills:
+            have = {c.claim_id for c in cands}
+            cands += [replace(c, by_speaker=True) for c in found(True) if c.claim_id not in have]
+        return cands
+
+    def _own_denials(self, text: NormText, cue: Cue, decisions: list, rejected: bool) -> list:
+        """The decisions without those whose actor is only the speaker (``by_speaker``) unless
+        the speaker denies there, in words that name itself ("وأكدت واشنطن أنها لا تقدم أي
+        دعم لداعش": a complementizer with its pronoun) or rejecting accusations (``rejected``),
+        and says nothing else the claims know of (Braga's "اننا لا نتغاضى عن أي ترتيب" is
+        about the deal, not about tolerating ISIS)."""
+        plain = [d for d in decisions if not d.candidate.by_speaker]
+        if plain:
+            return plain
+        opening = text.tokens[cue.content_first].norm if cue.content_last > cue.content_first \
+            else ""
+        own = rejected or (self.lexicon.is_("complementizer", opening)
+                           and opening.endswith(SELF_PRONOUNS))
+        return [d for d in decisions if own and d.stance != "asserts"]
+
+    def _example_hit(self, text: NormText, cue: Cue, unit: Unit,
                      sims: dict[int, np.ndarray]) -> ExampleHit | None:
         """The claim the cue's content states by the claims' examples, if any."""
         row = sims.get(id(cue))
@@ -306,7 +243,7 @@ class StatementExtractor:
 
         return self.examples.decide(row, inside, around, carries)
 
-    def _emit(self, doc_id: str, unit: _Unit, text: NormText, said: list[tuple[str, str]],
+    def _emit(self, doc_id: str, unit: Unit, text: NormText, said: list[tuple[str, str]],
               sims: dict[int, np.ndarray]) -> list[Statement]:
         sent, cues, terms, ments = unit.sent, unit.cues, unit.terms, unit.ments
         out: list[Statement] = []
@@ -330,8 +267,18 @@ class StatementExtractor:
                 continue  # a question ("قال: هل ...؟") is no statement
             exclude = [] if cue.embedded else [r for r in embedded_ranges
                                                if cue.content_first <= r[0] < cue.content_last]
-            decisions = [decide(self.lexicon, text, cue, cand)
-                         for cand in self._find_claims(text, cue, unit, exclude)]
+            dismissed = i + 1 < len(cues) and cues[i + 1].kind == "refutation" \
+                and (cues[i + 1].stance or "denies") == "denies"
+            # "وصف البنتاغون الاتهامات الروسية بحماية أرتال داعش بأنها سخيفة": the claims in
+            # the accusations a speaker dismisses are denied
+            rejected = dismissed and not cue.embedded and anaphoric_object(
+                self.lexicon, text, after_speaker(cue, ments), cue.content_last)
+            # the speaker as the claim's actor is asked for only where it may deny (a second pass)
+            own = rejected or any(self.lexicon.is_("negation", text.tokens[k].norm)
+                                  for k in range(cue.content_first, cue.content_last))
+            decisions = [decide(self.lexicon, text, cue, cand, rejected)
+                         for cand in self._find_claims(text, cue, unit, exclude, own=own)]
+            decisions = self._own_denials(text, cue, decisions, rejected)
             row = sims.get(id(cue))
             if row is not None and self.examples is not None:
                 # the examples judge the content alone: they cannot confirm a group met outside it
@@ -364,8 +311,6 @@ class StatementExtractor:
 
             # "نفى ديلون هذه الاتهامات", "وصفت واشنطن الاتهامات الروسية بأنها كاذبة": deny
             # what the last other speaker asserted
-            dismissed = i + 1 < len(cues) and cues[i + 1].kind == "refutation" \
-                and (cues[i + 1].stance or "denies") == "denies"
             if not decisions and (cue.stance == "denies" or dismissed) and not cue.embedded \
                     and anaphoric_object(self.lexicon, text, after_speaker(cue, ments),
                                          cue.content_last):
@@ -378,7 +323,7 @@ class StatementExtractor:
             # "رفض ادعاءات X بأن ..." / "رد على ادعاءات روسيا": deny X's claims
             frame = denied_frame(cues, i)
             if frame is not None:
-                cands = self._find_claims(text, frame, unit, [])
+                cands = self._find_claims(text, frame, unit, [], denier=cue.speaker)
                 implied = {o for c in cands for o in self.presupposes.get(c.claim_id, ())}
                 found = [c.claim_id for c in cands if not (c.by_context and c.claim_id in implied)]
                 cue_text = text.original[cue.start:cue.end]

@@ -90,6 +90,7 @@ class Candidate:
     confidence: float = 1.0
     by_context: bool = False # a group was met outside the content (a place before, the speaker)
     events: tuple[int, ...] = ()  # first tokens of the near words after the anchor (the event)
+    by_speaker: bool = False # an actor group met only by the speaker: kept only if it denies
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,10 @@ class Roles:
     #: (an actor's one-word anaphor, an actor it is part of) -> the actor, where only one fits:
     #: "الوزارة الروسية" is the Russian ministry of the codebook
     institutions: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: an actor's metonyms, normalised: a place that speaks as the actor ("قالت دمشق")
+    metonyms: dict[str, str] = field(default_factory=dict)
+    media: frozenset[str] = frozenset()     # codebook actors of kind media (outlets)
+    employer: dict[str, str] = field(default_factory=dict)   # a codebook person -> its body
 
     @classmethod
     def build(cls, codebook: Codebook, lex: Lexicon) -> "Roles":
@@ -89,12 +93,28 @@ class Roles:
                 for parent in parents.get(actor.id, ()):
                     found.setdefault((_bare(key), parent), set()).add(actor.id)
         institutions = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+        metonyms = {normalized_key(f): a.id for a in codebook.actors for f in a.metonyms}
         return cls(titles, posts, adjectives,
                    frozenset(a.id for a in codebook.actors if a.kind == "person"),
-                   frozenset(a.id for a in codebook.actors), surnames, institutions)
+                   frozenset(a.id for a in codebook.actors), surnames, institutions, metonyms,
+                   frozenset(a.id for a in codebook.actors if a.kind == "media"),
+                   {a.id: a.part_of[0] for a in codebook.actors
+                    if a.kind == "person" and a.part_of})
 
     def is_title(self, token: str) -> bool:
         return _bare(token) in self.titles
+
+    def metonym_at(self, text: NormText, k: int, hi: int) -> Speaker | None:
+        """A place that speaks as an actor (its ``metonyms``: "دمشق") at token ``k``, as the
+        subject right after a speech verb ("وقالت دمشق إن", "وتتهم دمشق واشنطن بـ")."""
+        toks = text.tokens
+        for key, actor in self.metonyms.items():
+            n = key.count(" ") + 1
+            if k + n <= hi and " ".join(strip_conjunction(toks[j].norm) if j == k else toks[j].norm
+                                        for j in range(k, k + n)) == key:
+                return Speaker(actor, text.original[toks[k].start:toks[k + n - 1].end],
+                               toks[k].start, k + n)
+        return None
 
     def institution_at(self, text: NormText, k: int, hi: int) -> Speaker | None:
         """An actor's anaphor and the adjective of what it is part of at token ``k`` ("الوزارة
@@ -128,7 +148,16 @@ class NamedSpeakers:
         tok = text.tokens[k].norm
         if tok in INNER:
             return False
+        if self._to_body(tok):
+            return True   # "فيكتور ليتوفكين لوكالة نوفوستي": whom he spoke to, not his name
         return any(self.lex.is_(kind, tok) for kind in STOPS) and not self.roles.is_title(tok)
+
+    def _to_body(self, tok: str) -> bool:
+        """A body (``body_noun``: وكالة، قناة، التلفزيون) governed by the preposition ل:
+        "لوكالة", "لقناة", "للتلفزيون"."""
+        if tok.startswith(OF_THE):
+            return self.lex.is_("body_noun", ARTICLE + tok[len(OF_THE):])
+        return tok[:1] == "ل" and self.lex.is_("body_noun", tok[1:])
 
     def _definite_after(self, text: NormText, k: int, hi: int) -> bool:
         """Whether a title without the article at token ``k`` is made definite by what follows:
@@ -139,8 +168,9 @@ class NamedSpeakers:
             if j >= hi or (j > k + 1 and (self._stop(text, j - 1) or
                                           is_break(text, toks[j - 1].end, toks[j].start))):
                 return False
-            if strip_conjunction(toks[j].norm).startswith(ARTICLE) or toks[j].norm in INNER:
-                return True
+            if strip_conjunction(toks[j].norm).startswith(ARTICLE) or toks[j].norm in INNER \
+                    or toks[j].norm in self.roles.metonyms:
+                return True      # "مندوب سوريا": a state's name makes the title definite too
         return False
 
     def phrase_at(self, text: NormText, k: int, hi: int, actors: list[Mention]) -> Speaker | None:
@@ -176,6 +206,11 @@ class NamedSpeakers:
                 continue
             tok = toks[j].norm
             bare = _bare(tok)
+            if name_first < 0 and j > k and post and not inner and affiliation is None \
+                    and strip_conjunction(tok) in self.roles.metonyms:
+                affiliation = self.roles.metonyms[strip_conjunction(tok)]   # "مندوب سوريا"
+                j += 1
+                continue
             post = post or (name_first < 0 and bare in self.roles.posts)
             # "المتحدث باسم المرصد السوري", "مدير المرصد السوري": the body's adjective, not the post's
             inner = inner or tok in INNER or (j > k and self.lex.is_("body_noun", tok))
@@ -205,6 +240,40 @@ class NamedSpeakers:
         speaker = Speaker("UNK:" + normalize_form(name), surface, toks[k].start, name_last,
                           "named", affiliation)
         surname = strip_conjunction(toks[name_last - 1].norm)
+        if len(surname) >= MIN_SURNAME:
+            self.by_surname[surname] = speaker
+        return speaker
+
+    def apposition_at(self, text: NormText, k: int, hi: int,
+                      actors: list[Mention]) -> Speaker | None:
+        """A name and its title set off by commas at token ``k``, the subject of a verb before
+        them ("وقالت بثينة شعبان، المستشارة السياسية للرئيس السوري، إن"): the named speaker,
+        speaking for what the title names."""
+        toks = text.tokens
+        starts = {m.first_token for m in actors}
+        for n in range(1, NAME_TOKENS + 1):
+            j = k + n - 1
+            if j + 1 >= hi or j in starts or self._stop(text, j) or self.roles.is_title(toks[j].norm) \
+                    or (j > k and is_break(text, toks[j - 1].end, toks[j].start)):
+                return None
+            if is_break(text, toks[j].end, toks[j + 1].start):
+                break
+        else:
+            return None
+        title = self.phrase_at(text, j + 1, hi, actors)
+        end = title.last_token if title is not None else -1
+        if title is None or end >= hi or not is_break(text, toks[end - 1].end, toks[end].start) \
+                or not self.lex.is_("complementizer", toks[end].norm):
+            return None
+        affiliation = title.affiliation if title.kind == "named" else title.actor_id
+        if affiliation is not None and affiliation.startswith("UNK"):
+            affiliation = None
+        if affiliation in self.roles.persons:   # another spokesman of the codebook person's body
+            affiliation = self.roles.employer.get(affiliation)
+        name = text.original[toks[k].start:toks[j].end]
+        speaker = Speaker("UNK:" + normalize_form(name), text.original[toks[k].start:toks[end - 1].end],
+                          toks[k].start, end, "named", affiliation)
+        surname = strip_conjunction(toks[j].norm)
         if len(surname) >= MIN_SURNAME:
             self.by_surname[surname] = speaker
         return speaker

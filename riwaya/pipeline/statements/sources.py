@@ -59,9 +59,11 @@ def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
         if lex.is_("complementizer", tok.norm) or lex.is_("preposition", tok.norm) \
                 or lex.is_("relative", tok.norm) or tok.norm in required:
             break
+        quoted = any(q in text.original[text.tokens[k - 1].end:tok.start] for q in NAME_QUOTES)
         if k > cue.last and (is_break(text, text.tokens[k - 1].end, tok.start)
-                             or any(m.first_token == k for m in actors)):
-            break  # "اتهم حزب الله الولايات المتحدة": the source ends where an actor starts
+                             or (any(m.first_token == k for m in actors) and not quoted)):
+            break  # "اتهم حزب الله الولايات المتحدة": the source ends where an actor starts,
+            # unless in the quoted name of the source ("صحيفة «واشنطن بوست»")
         words.append(tok)
     if not words or is_break(text, cue.end, words[0].start):
         return None
@@ -72,9 +74,11 @@ def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
         # "وفقا لمصادر", "بالنسبة للمصادر": an according-to frame's ل on the source
         lam = words[0].norm[:1] == "ل" and cue.kind == "according_to"
         rest = ARTICLE + words[0].norm[2:] if words[0].norm.startswith("لل") else words[0].norm[1:]
-        if not (lam and is_source_noun(lex, rest)):
+        if lam and is_source_noun(lex, rest):
+            start += 2 if words[0].norm.startswith("لل") else 1
+        elif not _relayed(lex, text, cue, len(words), hi) \
+                and not _people_before_that(lex, text, cue, words, hi):
             return None
-        start += 2 if words[0].norm.startswith("لل") else 1
     surface = text.original[start:words[-1].end]
     # "موقع «بيلينغكات»", "صحيفة «الغارديان»": a source noun with its quoted name is named
     kind = "named" if any(q in surface for q in NAME_QUOTES) else "source"
@@ -82,6 +86,41 @@ def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
     return Speaker("UNK:" + normalize_form(surface), surface, start, cue.last + len(words),
                    kind, affiliation_after(lex, text, cue.last + len(words), hi, actors)
                    if member else None)
+
+
+#: "قوله" and its persons: the relayed words of whoever stands between عن and it
+RELAY_SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما", "قولهن"})
+RELAY_GAP = 6                # words between the relayed source's first word and its "قوله"
+
+
+PLURAL = "ون"                 # the sound masculine plural's ending as a subject (مهربون)
+MIN_PLURAL = 5               # letters of such a plural noun
+
+
+def _people_before_that(lex: Lexicon, text: NormText, cue: Cue, words: list, hi: int) -> bool:
+    """Whether the one word between a speech verb and its complementizer is an indefinite
+    plural of people ("وقال مهربون إنهم", "وأكد نازحون أن"): whoever they are, they speak."""
+    k = cue.last + len(words)
+    if cue.kind != "speech_verb" or len(words) != 1 or k >= hi \
+            or not lex.is_("complementizer", text.tokens[k].norm):
+        return False
+    word = strip_conjunction(words[0].norm)
+    return not word.startswith(ARTICLE) and word.endswith(PLURAL) and len(word) >= MIN_PLURAL
+
+
+def _relayed(lex: Lexicon, text: NormText, cue: Cue, n_words: int, hi: int) -> bool:
+    """Whether the words after a relay ("نقلت الصحيفة عن مهرب على الحدود التركية قوله إن")
+    name whoever is quoted, whatever noun it is: an "according to" cue followed, within a few
+    words and before any complementizer or clause break, by قوله."""
+    if cue.kind != "according_to":
+        return False
+    for k in range(cue.last + n_words, min(hi, cue.last + RELAY_GAP + 1)):
+        tok = text.tokens[k]
+        if is_break(text, text.tokens[k - 1].end, tok.start) or lex.is_("complementizer", tok.norm):
+            return False
+        if tok.norm in RELAY_SAYING:
+            return True
+    return False
 
 
 def affiliation_after(lex: Lexicon, text: NormText, k: int, hi: int,

@@ -71,12 +71,16 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
         if cue.kind == "speech_participle":
             cue.speaker = current
         elif cue.kind == "according_to":
-            cue.speaker = _named_after(named, text, cue.last, hi, actors)
+            cue.speaker = _named_after(named, text, cue.last, hi, actors, metonyms=True)
+            if cue.speaker is None and cue.last + 1 < hi \
+                    and lex.is_("speech_noun", text.tokens[cue.last].norm):
+                # "جاء في بيان الوزارة الروسية": the statement's owner after its noun
+                cue.speaker = _named_after(named, text, cue.last + 1, hi, actors)
             if cue.speaker is None:
                 mention = _mention_after(lex, text, cue.last, FRAME_GAP, hi, actors,
                                          check_subject=False)
         elif cue.kind == "speech_noun":
-            cue.speaker = _named_after(named, text, cue.last, hi, actors)
+            cue.speaker = _named_after(named, text, cue.last, hi, actors, metonyms=True)
             if cue.speaker is None:
                 mention = _mention_after(lex, text, cue.last, NOUN_GAP, hi, actors,
                                          check_subject=False, objects=objects)
@@ -102,8 +106,15 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
             if cue.speaker is None:
                 mention = _mention_after(lex, text, cue.last, VSO_GAP, hi, actors,
                                          check_subject=True, objects=objects)
-                if mention is None:
+                if mention is not None and named is not None \
+                        and _in_outlet_name(lex, text, mention, named.roles.media):
+                    mention = None      # "قالت صحيفة واشنطن بوست": an outlet, not the state
+                if mention is None and named is not None:
+                    cue.speaker = named.roles.metonym_at(text, cue.last, hi)   # "قالت دمشق"
+                if mention is None and cue.speaker is None:
                     mention = _spokesperson_for(lex, text, cue, hi, actors)
+                if mention is None and cue.speaker is None and named is not None:
+                    cue.speaker = named.apposition_at(text, cue.last, hi, actors)
                 if mention is None and _vehicle_after(lex, text, cue, hi):
                     # "أكد بيان صادر عن الوزارة أن": the statement's owner, else the speaker
                     mention = _vehicle_owner(lex, text, cue, hi, actors)
@@ -169,14 +180,25 @@ def _mention_after(lex: Lexicon, text: NormText, start_tok: int, gap: int, hi: i
     return None
 
 
+def _in_outlet_name(lex: Lexicon, text: NormText, mention: Mention,
+                    media: frozenset[str]) -> bool:
+    """Whether an actor other than an outlet is named right after a body's noun (``body_noun``:
+    صحيفة، قناة، موقع): part of an outlet's name ("صحيفة «واشنطن بوست»"), not the actor."""
+    k = mention.first_token
+    return k > 0 and mention.entity_id not in media \
+        and lex.is_("body_noun", text.tokens[k - 1].norm)
+
+
 def _named_after(named: NamedSpeakers | None, text: NormText, tok: int, hi: int,
-                 actors: list[Mention]) -> Speaker | None:
+                 actors: list[Mention], *, metonyms: bool = False) -> Speaker | None:
     """A title and a name (or the surname of one named earlier) at token ``tok``, unless a
-    codebook actor's name starts there."""
+    codebook actor's name starts there; with ``metonyms``, also a place that speaks as an
+    actor ("بحسب دمشق", "تصريحات دمشق")."""
     if named is None or tok >= hi or any(mt.first_token == tok for mt in actors):
         return None
     return named.phrase_at(text, tok, hi, actors) or named.known_at(text, tok, hi) \
-        or named.roles.institution_at(text, tok, hi)
+        or named.roles.institution_at(text, tok, hi) \
+        or (named.roles.metonym_at(text, tok, hi) if metonyms else None)
 
 
 def _named_before(named: NamedSpeakers | None, text: NormText, cue: Cue, lo: int,

@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from riwaya.pipeline.statements.model import SPEAKING, Candidate, Cue, Lexicon, is_break
@@ -58,6 +58,8 @@ def negation_before(lex: Lexicon, text: NormText, first: int, anchor_tok: int) -
         if lex.is_("negation", tok.norm):
             if lex.is_("continuative", text.tokens[k + 1].norm):
                 continue  # لا تزال (still), لا يعدو (nothing but)
+            if lex.is_("word_negation", tok.norm) and k + 1 != anchor_tok:
+                continue  # "التحالف غير الشرعي … يوفر": غير negates its own word only
             return tok
     return None
 
@@ -105,9 +107,12 @@ def irrealis_before(lex: Lexicon, text: NormText, first: int, anchor_tok: int) -
     return None
 
 
-def decide(lex: Lexicon, text: NormText, cue: Cue, cand: Candidate) -> Decision:
-    """The stance of ``cue``'s speaker on one claim found in its content."""
-    base = cue.stance or "asserts"
+def decide(lex: Lexicon, text: NormText, cue: Cue, cand: Candidate,
+           rejected: bool = False) -> Decision:
+    """The stance of ``cue``'s speaker on one claim found in its content; ``rejected``: the
+    content is someone's claims the speaker dismisses ("وصف الاتهامات الروسية بـ… بأنها
+    سخيفة"), denied unless negated there."""
+    base = "denies" if rejected and not cue.stance else cue.stance or "asserts"
     cue_text = text.original[cue.start:cue.end]
     stance, words, span = base, cue_text, (cue.start, cue.end)
     if base == "asserts" and cand.cue_stance:
@@ -182,13 +187,20 @@ def without_presupposed(decisions: list[Decision],
     said)."""
     drop: set[tuple[str, str]] = set()
     implied: set[str] = set()
+    granted: set[str] = set()       # presupposed by a claim the speaker denies
     for d in decisions:
         implied.update(presupposes.get(d.candidate.claim_id, ()))
         if d.stance == "asserts":
             continue
         for other in presupposes.get(d.candidate.claim_id, ()):
             drop.add((other, d.stance))
-    return [d for d in decisions if (d.candidate.claim_id, d.stance) not in drop
+            if d.stance == "denies":
+                granted.add(other)
+    # "لم يكن جزءاً من الترتيبات التي أفضت إلى خروج المسلحين": denying a part in the deal while
+    # stating the deal concedes the deal
+    return [replace(d, stance="concedes") if d.stance == "asserts"
+            and d.candidate.claim_id in granted else d
+            for d in decisions if (d.candidate.claim_id, d.stance) not in drop
             and not (d.candidate.by_context and d.candidate.claim_id in implied)]
 
 
