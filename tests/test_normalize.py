@@ -80,3 +80,36 @@ def test_arabic_ratio_counts_letters_only():
     assert arabic_ratio("بيروت abc 12") == 5 / 8
     assert arabic_ratio("\u0640ـا") == 1.0  # tatweel is a letter (Lm)
 
+
+
+def _every_character() -> list[str]:
+    return [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and chr(c) != "\n"]
+
+
+@pytest.mark.parametrize("combined, steps", [
+    ("letter_steps", "_LETTER_STEPS"),
+    ("format_letter_steps", "strip_format_chars+_LETTER_STEPS"),
+])
+def test_combined_steps_are_the_steps_on_every_character(combined, steps):
+    """normalize_letters and normalize_form run their character steps combined (CharSteps): on
+    every character of Unicode (one a line, so each is compared alone) they give what the steps
+    give one after the other."""
+    import riwaya.text.normalize as norm
+
+    funcs = [norm.strip_format_chars] if steps.startswith("strip") else []
+    funcs += list(norm._LETTER_STEPS)
+    text = "\n".join(_every_character())
+    expected = text
+    for step in funcs:
+        expected = step(expected)
+    assert getattr(norm, combined)(text).split("\n") == expected.split("\n")
+
+
+@pytest.mark.parametrize("text", ["أُكِّدَ ــ الإتفاق\u200b على الرقّة", "ΟΔΟΣ Σ BBC إلى", "\ufdfc ﻻ  \n ة"])
+def test_normalize_form_is_every_step_in_order(text):
+    import riwaya.text.normalize as norm
+
+    out = text
+    for step in norm._STEPS:
+        out = step(out)
+    assert norm.normalize_form(text) == " ".join(out.split())

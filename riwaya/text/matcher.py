@@ -19,7 +19,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from typing import Iterable, Sequence
+from operator import itemgetter
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from riwaya.text.clitics import ARTICLE, LAM_ARTICLE, PROCLITICS
 from riwaya.text.normalize import normalize_with_map, original_span
@@ -36,13 +37,18 @@ def skeleton(token: str) -> str:
     return token[:1] + token[1:].translate(SKELETON_DROP)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a :class:`NormText` (a named tuple: a text makes one per word)."""
+
     norm: str
     nstart: int     # offsets in the normalised text
     nend: int
     start: int      # offsets in the original text
     end: int
+
+
+_new_token = tuple.__new__
+_norm_of = itemgetter(0)      # a Token's norm
 
 
 @dataclass
@@ -59,8 +65,20 @@ class NormText:
     @classmethod
     def of(cls, text: str) -> "NormText":
         norm, index = normalize_with_map(text)
+        # original_span of a token (never empty), inline: called for every word of the text;
+        # tuple.__new__ is Token(...) without its Python-level __new__
+        tokens = [_new_token(Token, (m.group(), s := m.start(), e := m.end(), index[s],
+                                     index[e - 1] + 1)) for m in TOKEN_RE.finditer(norm)]
+        if ARTICLE in map(_norm_of, tokens):     # a detached article: the words read one by one
+            tokens = cls._tokens(norm, index)
+        return cls(text, norm, index, tokens)
+
+    @staticmethod
+    def _tokens(norm: str, index: list[int]) -> list[Token]:
+        """The tokens of a normalised text where an article may stand apart from its word."""
         tokens: list[Token] = []
         append = tokens.append
+        new_token = _new_token
         pending_al: tuple[int, int] | None = None
         for m in TOKEN_RE.finditer(norm):
             ns, ne = m.span()
@@ -80,11 +98,11 @@ class NormText:
                 pending_al = (ns, ne)
                 continue
             # original_span of a token (never empty), inline: called for every word of the text
-            append(Token(word, ns, ne, index[ns], index[ne - 1] + 1))
+            append(new_token(Token, (word, ns, ne, index[ns], index[ne - 1] + 1)))
         if pending_al is not None:
             s, e = original_span(index, *pending_al)
             tokens.append(Token(ARTICLE, pending_al[0], pending_al[1], s, e))
-        return cls(text, norm, index, tokens)
+        return tokens
 
     def token_at_or_after(self, offset: int) -> int:
         """Index of the first token starting at or after an original offset."""
@@ -154,6 +172,15 @@ def _token_eq_strict(pat: str, tok: str) -> bool:
     return tok.startswith(pat[:-1]) if pat.endswith("*") and len(pat) > 1 else pat == tok
 
 
+#: a token's candidate pattern, as :meth:`Matcher.find` reads it: the pattern, the length of the
+#: clitics before its stem, its length in tokens, its tokens after the first and how they compare
+Candidate = tuple[Pattern, int, int, tuple[str, ...], Callable[[str, str], bool]]
+
+
+def _candidate(pat: Pattern, clen: int) -> Candidate:
+    return pat, clen, len(pat.tokens), pat.tokens[1:], _token_eq if pat.loose else _token_eq_strict
+
+
 @dataclass
 class Matcher:
     """An index of patterns; :meth:`find` returns every match in a text."""
@@ -165,7 +192,7 @@ class Matcher:
     _prefix: dict[str, list[tuple[int, Pattern]]] = field(default_factory=dict)
     size: int = 0
     # a token's candidates, worked out once per distinct token (texts repeat their words)
-    _seen: dict[str, tuple[tuple[Pattern, int], ...]] = field(default_factory=dict, repr=False,
+    _seen: dict[str, tuple[Candidate, ...]] = field(default_factory=dict, repr=False,
                                                               compare=False)
 
     def add(self, form: str, entity_id: str, kind: str, *, method: str = "alias",
@@ -226,7 +253,7 @@ class Matcher:
             return [pat for _, pat in found[0]]
         return [pat for _, pat in sorted(x for bucket in found for x in bucket)]
 
-    def _hits(self, text: NormText) -> tuple[list[int], list[tuple[tuple[Pattern, int], ...]]]:
+    def _hits(self, text: NormText) -> tuple[list[int], list[tuple[Candidate, ...]]]:
         """The positions of ``text``'s tokens that have candidates, and those candidates:
         worked out once per text and matcher (a text is searched by each matcher many times,
         sentence by sentence, and most tokens have none)."""
@@ -241,13 +268,9 @@ class Matcher:
                 norms = text._hits["norms"] = [t.norm for t in text.tokens]
             got = list(map(seen.get, norms))          # one C-level pass: most are known
             if None in got:
-                for i, c in enumerate(got):
-                    if c is None:
-                        norm = norms[i]
-                        c = seen.get(norm)
-                        if c is None:
-                            c = seen[norm] = tuple(self._candidates(norm))
-                        got[i] = c
+                for norm in set(norms).difference(seen):   # the text's new words, once each
+                    seen[norm] = tuple(_candidate(pat, clen) for pat, clen in self._candidates(norm))
+                got = list(map(seen.get, norms))
             positions = list(compress(range(len(got)), got))   # the tokens with candidates
             found = text._hits[key] = (positions, [got[i] for i in positions])
         return found
@@ -261,20 +284,26 @@ class Matcher:
         first, last = bisect_left(positions, lo), bisect_left(positions, hi)
         for j in range(first, last):
             i = positions[j]
-            for pat, clen in cands[j]:
-                n = len(pat.tokens)
-                if i + n > hi:
-                    continue
-                eq = _token_eq if pat.loose else _token_eq_strict
-                if all(eq(pat.tokens[k], toks[i + k].norm) for k in range(1, n)):
-                    start = toks[i].start
-                    if clen:
-                        # leave the clitics out of the span: map the stem start back
-                        ns = toks[i].nstart + clen
-                        start = text.index[ns] if ns < len(text.index) else start
-                        if start >= toks[i].end:  # clitic mapping failed; keep token start
-                            start = toks[i].start
-                    out.append(Match(pat, i, i + n, start, toks[i + n - 1].end))
+            for pat, clen, n, rest, eq in cands[j]:
+                if rest:                      # the pattern's other tokens, one by one
+                    if i + n > hi:
+                        continue
+                    matched = True
+                    for k, p in enumerate(rest, i + 1):
+                        t = toks[k].norm
+                        if p != t and not eq(p, t):
+                            matched = False
+                            break
+                    if not matched:
+                        continue
+                start = toks[i].start
+                if clen:
+                    # leave the clitics out of the span: map the stem start back
+                    ns = toks[i].nstart + clen
+                    start = text.index[ns] if ns < len(text.index) else start
+                    if start >= toks[i].end:  # clitic mapping failed; keep token start
+                        start = toks[i].start
+                out.append(Match(pat, i, i + n, start, toks[i + n - 1].end))
         return out
 
 

@@ -95,24 +95,59 @@ _STEPS = (unicode_form, strip_format_chars, *_LETTER_STEPS, fold_latin_case)
 IGNORED_MARKS = re.escape("".join(sorted(AR_DIAC_CHARSET)) + TATWEEL)
 
 
+#: the characters the letter-level steps change (camel-tools' alef variants, alef maksura, teh
+#: marbuta, the diacritics, tatweel), and those strip_format_chars drops
+LETTER_CHARS = frozenset("\u0622\u0623\u0625\u0671\u0649\u0629" + TATWEEL) | AR_DIAC_CHARSET
+FORMAT_CHARS = frozenset(chr(c) for c in (*range(0x200b, 0x2010), *range(0x202a, 0x202f),
+                                          *range(0x2066, 0x206a), 0xfeff, 0x00ad))
+
+
+class CharSteps:
+    """Steps that each map or drop single characters (none touching another's output), run as
+    one pass that drops and a ``str.replace`` per character mapped: one scan of a text instead of
+    one per step (``str.translate`` with a table looks every character up, slower still)."""
+
+    def __init__(self, chars: frozenset[str], steps: tuple) -> None:
+        table = {}
+        for char in chars:
+            out = char
+            for step in steps:
+                out = step(out)
+            table[char] = out
+        dropped = "".join(sorted(c for c, out in table.items() if not out))
+        self.drop = re.compile("[" + re.escape(dropped) + "]") if dropped else None
+        self.replace = tuple(sorted((c, out) for c, out in table.items() if out and out != c))
+        if any(table.get(piece, piece) != piece for _, out in self.replace for piece in out):
+            raise ValueError("CharSteps expected steps whose outputs no step changes again")
+
+    def __call__(self, text: str) -> str:
+        if self.drop is not None:
+            text = self.drop.sub("", text)
+        for char, out in self.replace:
+            text = text.replace(char, out)
+        return text
+
+
+#: the letter-level steps, and strip_format_chars with them (tests/test_normalize.py checks them
+#: against the steps on every character of Unicode)
+letter_steps = CharSteps(LETTER_CHARS, _LETTER_STEPS)
+format_letter_steps = CharSteps(LETTER_CHARS | FORMAT_CHARS, (strip_format_chars, *_LETTER_STEPS))
+
+
 def normalize_letters(text: str) -> str:
     """Only the letter-level steps (diacritics, tatweel, alef, alef maksura, teh marbuta).
 
     For the codebook's line regexes and the lines they run on (:mod:`riwaya.pipeline.clean`):
     a pattern's escapes survive and a line keeps its length unless it had marks.
     """
-    out = _check_str(text)
-    for step in _LETTER_STEPS:
-        out = step(out)
-    return out
+    return letter_steps(_check_str(text))
 
 
 def normalize_form(text: str) -> str:
-    """The matching form of a string: every step above, whitespace collapsed."""
-    out = _check_str(text)
-    for step in _STEPS:
-        out = step(out)
-    return " ".join(out.split())
+    """The matching form of a string: every step above, whitespace collapsed (the steps
+    between the Unicode form and the case folding as one :class:`CharSteps`)."""
+    out = format_letter_steps(unicode_form(text))
+    return " ".join(fold_latin_case(out).split())
 
 
 @lru_cache(maxsize=4096)
