@@ -2,7 +2,8 @@
 
 The same as ``streamlit run app.py``, plus a warm-up: once the server is up, the libraries
 the first page run needs are imported while the browser is still loading the frontend
-(components/fastchart/warmup.py; components/fastchart/README.md).
+(components/fastchart/warmup.py), and a run's elements sent together rather than one by one
+(components/fastchart/batching.py; components/fastchart/README.md).
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ def _server_ready() -> bool:
 
 def main(argv: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
-    from components.fastchart import warmup
+    from components.fastchart import batching, warmup
     from streamlit.web import cli
 
+    batching.install()  # a run's elements reach the browser together (fewer React renders)
     warmup.start(_server_ready)
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *argv]
     cli.main()

@@ -5,11 +5,13 @@ filter's wall time is mostly the other tabs' work, so this measures the work its
 server on the sample (a copy built into a temporary folder), one Chromium; ``--rounds``
 sessions one after the other, each as session i of the load run: a fresh tab opens /Map, opens
 the sidebar's actor list and chooses the i-th actor, then waits for the map redrawn. For each
-step it prints the tab's main-thread seconds (CDP Performance metrics: all of it, its script,
-layout and style), the map's last redraw (``chart.js``'s marks: data received to drawn), the
+step it prints the tab's main-thread seconds (CDP Performance metrics: all of it, its CPU
+time, its script, layout and style), the elements the server sent and how many of them changed
+since the tab's previous run, the map's last redraw (``chart.js``'s marks: data received to drawn), the
 kB the tab received and the server's CPU seconds (``--trace``'s hook); with ``--profile`` the
 choice's JavaScript self time by whose code it is (plotly.js, each file of Streamlit's
-frontend, other) and its top functions.
+frontend, other) and its top functions; for the first session, the JavaScript files the tab
+fetched for the page.
 
 Usage: python benchmarks/filter_cost.py [--rounds 4] [--profile]
 """
@@ -31,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.load.browser_js import ACTOR_BOX, ARM_JS, DONE_JS, IDLE_JS  # noqa: E402
 from benchmarks.load.session import ACTOR_IDS, LOAD_CHROMIUM_ARGS, busy, count_ws, ws_bytes  # noqa: E402
 from benchmarks.load.stats import read_trace  # noqa: E402
-from benchmarks.load_sessions import CODEBOOK, load_actor_ids, prepare_folders, trace_server  # noqa: E402
+from benchmarks.load_sessions import load_actor_ids, prepare_folders, trace_server  # noqa: E402
 from tests.dashboard_server import CHROMIUM, MAP_POINTS, AppServer  # noqa: E402
 
 #: the map's last redraw: from its data received (a script run's element) to drawn
@@ -51,21 +53,40 @@ def whose(url: str) -> str:
 
 
 def profile_summary(profile: dict, top: int = 8) -> str:
-    """Self time of a CDP CPU profile by whose code, and its top functions."""
+    """Self time of a CDP CPU profile by whose code, and its top functions; then the time
+    spent under plotly.js or the chart component's code (whoever called them), the rest by
+    whose code it is."""
     nodes = {n["id"]: n for n in profile["nodes"]}
+    parent = {c: n["id"] for n in profile["nodes"] for c in n.get("children", ())}
     ticks = Counter(profile.get("samples", []))
     total_us = profile["endTime"] - profile["startTime"]
     per = total_us / max(1, len(profile.get("samples", [])))
-    by_owner, by_fn = Counter(), Counter()
+    by_owner, by_fn, under = Counter(), Counter(), Counter()
     for node_id, count in ticks.items():
         frame = nodes[node_id]["callFrame"]
         if frame["functionName"] == "(idle)":
             continue
         by_owner[whose(frame["url"])] += count * per / 1e6
         by_fn[f"{frame['functionName'] or '(anon)'} [{whose(frame['url'])}]"] += count * per / 1e6
+        under[_under(node_id, nodes, parent)] += count * per / 1e6
     owners = ", ".join(f"{k} {v:.3f}" for k, v in by_owner.most_common())
     fns = "; ".join(f"{k} {v:.3f}" for k, v in by_fn.most_common(top))
-    return f"    JS self s: {owners}\n    top: {fns}"
+    inclusive = ", ".join(f"{k} {v:.3f}" for k, v in under.most_common())
+    return f"    JS self s: {owners}\n    top: {fns}\n    under: {inclusive}"
+
+
+def _under(node_id: int, nodes: dict, parent: dict) -> str:
+    """Whose code a sample ran under: plotly.js or the chart component (``chart.js``, a blob
+    module) anywhere on its stack, else its own code's owner."""
+    leaf, at = whose(nodes[node_id]["callFrame"]["url"]), node_id
+    while at is not None:
+        url = nodes[at]["callFrame"]["url"]
+        if "plotly" in url:
+            return "plotly.js (incl.)"
+        if url.startswith("blob:"):
+            return "chart component (incl.)"
+        at = parent.get(at)
+    return leaf
 
 
 async def one_session(browser, url: str, n: int, profile: bool, trace: Path) -> dict[str, dict]:
@@ -74,6 +95,9 @@ async def one_session(browser, url: str, n: int, profile: bool, trace: Path) -> 
     cost the tab and the server."""
     page = await (await browser.new_context(viewport={"width": 1400, "height": 1000})).new_page()
     count_ws(page)
+    scripts: list[str] = []   # the JavaScript files the tab fetched, in order
+    page.on("request", lambda r: scripts.append(r.url.rsplit("/", 1)[-1])
+            if r.resource_type == "script" or r.url.endswith(".js") else None)
     cdp = await page.context.new_cdp_session(page)
     await cdp.send("Performance.enable")
     if profile:
@@ -91,7 +115,9 @@ async def one_session(browser, url: str, n: int, profile: bool, trace: Path) -> 
                       "kb": (ws_bytes.get(id(page), 0) - mark[0]) / 1024,
                       "server": sum(r["cpu"] for r in trace_runs[runs:]),
                       "elements": sum(r["msgs"] for r in trace_runs[runs:]),
+                      "changed": sum(r.get("changed", 0) for r in trace_runs[runs:]),
                       "kinds": _kinds(trace_runs[runs:]),
+                      "changed_kinds": _kinds(trace_runs[runs:], "changed_kinds"),
                       "draw": await page.evaluate(MAP_DRAW_JS) or 0.0, "profile": prof}
         runs, mark = len(trace_runs), (ws_bytes.get(id(page), 0), now)
 
@@ -102,6 +128,7 @@ async def one_session(browser, url: str, n: int, profile: bool, trace: Path) -> 
         await page.wait_for_selector(MAP_POINTS, state="attached", timeout=120_000)
         await page.wait_for_function(IDLE_JS, arg=ACTOR_BOX, timeout=120_000)
         await done("map load", (await cdp.send("Profiler.stop"))["profile"] if profile else None)
+        out["map load"]["scripts"] = list(scripts)
         await page.locator(ACTOR_BOX).first.locator("input").click()
         options = page.locator("[role='option']").filter(has_not_text="Select all")
         await options.first.wait_for(timeout=120_000)
@@ -123,10 +150,10 @@ async def one_session(browser, url: str, n: int, profile: bool, trace: Path) -> 
 async def measure(rounds: int, profile: bool, tmp: Path) -> None:
     from playwright.async_api import async_playwright
 
-    raw, processed = prepare_folders(tmp)
+    raw, codebook, processed = prepare_folders(tmp)
     load_actor_ids(processed)
     trace = tmp / "runs.jsonl"
-    server = AppServer(processed=processed, raw=raw, codebook=CODEBOOK, log=tmp / "streamlit.log")
+    server = AppServer(processed=processed, raw=raw, codebook=codebook, log=tmp / "streamlit.log")
     trace_server(server, trace)
     rows: list[dict[str, dict]] = []
     with server:
@@ -138,6 +165,8 @@ async def measure(rounds: int, profile: bool, tmp: Path) -> None:
                     print(f"session {n + 1} ({rows[-1]['choose']['actor'][:30]})")
                     for phase, got in rows[-1].items():
                         print(f"  {phase:10s} {_line(got)}")
+                        if n == 0 and got.get("scripts"):
+                            print(f"    scripts fetched ({len(got['scripts'])}): {', '.join(got['scripts'])}")
                         if got["profile"]:
                             print(profile_summary(got["profile"]))
             finally:
@@ -147,22 +176,24 @@ async def measure(rounds: int, profile: bool, tmp: Path) -> None:
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
-_KEYS = ("busy", "script", "layout", "style", "draw", "kb", "server", "elements")
+_KEYS = ("busy", "cpu", "script", "layout", "style", "draw", "kb", "server", "elements", "changed")
 
 
-def _kinds(runs: list[dict]) -> str:
-    """The messages the server's runs sent, by kind: "markdown 12, plotly 1, ..." """
+def _kinds(runs: list[dict], field: str = "kinds") -> str:
+    """The messages the server's runs sent, by kind: "markdown 12, plotly 1, ..."; with
+    ``field`` "changed_kinds", those that differ from the session's previous run."""
     total = Counter()
     for r in runs:
-        total.update({k: v[0] for k, v in r.get("kinds", {}).items()})
+        total.update({k: v[0] if isinstance(v, list) else v for k, v in r.get(field, {}).items()})
     return ", ".join(f"{k} {v}" for k, v in total.most_common())
 
 
 def _line(got: dict) -> str:
-    return (f"tab busy {got['busy']:.3f} s (script {got['script']:.3f}, layout {got['layout']:.3f}, "
+    return (f"tab busy {got['busy']:.3f} s, CPU {got['cpu']:.3f} s (script {got['script']:.3f}, layout {got['layout']:.3f}, "
             f"style {got['style']:.3f}); map drawn in {got['draw']:.3f} s; {got['kb']:.0f} kB; "
             f"server CPU {got['server']:.3f} s, {got['elements']:.0f} elements"
-            + (f" ({got['kinds']})" if got.get("kinds") else ""))
+            + (f" ({got['kinds']})" if got.get("kinds") else "")
+            + f", {got['changed']:.0f} changed" + (f" ({got['changed_kinds']})" if got.get("changed_kinds") else ""))
 
 
 def main() -> int:

@@ -51,14 +51,17 @@ RAW = ROOT / "data" / "raw"
 CODEBOOK = ROOT / "data" / "codebook"
 
 
-def prepare_folders(tmp: Path) -> tuple[Path, Path]:
-    """A copy of the sample articles and their corpus built from it: (raw, processed)."""
+def prepare_folders(tmp: Path) -> tuple[Path, Path, Path]:
+    """A copy of the sample articles and of the codebook, and the corpus built from them:
+    (raw, codebook, processed). The server reads the copies: an edit of the working tree's
+    codebook during a run (another engineer's) would otherwise start a rebuild mid-measure."""
     from riwaya.pipeline.build import build_corpus
 
-    raw, processed = tmp / "raw", tmp / "processed"
+    raw, codebook, processed = tmp / "raw", tmp / "codebook", tmp / "processed"
     shutil.copytree(RAW, raw)
-    build_corpus(raw, CODEBOOK, processed)
-    return raw, processed
+    shutil.copytree(CODEBOOK, codebook)
+    build_corpus(raw, codebook, processed)
+    return raw, codebook, processed
 
 
 def add_article(raw: Path) -> Path:
@@ -132,11 +135,11 @@ async def run(sessions: int = 20, browsers: int = 2, rebuild: bool = True, log: 
 
     with tempfile.TemporaryDirectory() as scratch:
         tmp = Path(tmp or scratch)
-        raw, processed = prepare_folders(tmp)
+        raw, codebook, processed = prepare_folders(tmp)
         load_actor_ids(processed)
         n_articles = len(list(raw.glob("*.txt")))
         result = Result([Session(i) for i in range(sessions)])
-        server = AppServer(processed=processed, raw=raw, codebook=CODEBOOK,
+        server = AppServer(processed=processed, raw=raw, codebook=codebook,
                            log=log or tmp / "streamlit.log")
         if trace is not None:
             trace_server(server, trace)

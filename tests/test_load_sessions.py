@@ -104,13 +104,13 @@ def test_a_pick_lost_in_the_browser_is_made_again(tmp_path, monkeypatch):
     from tests.dashboard_server import CHROMIUM, AppServer
 
     monkeypatch.setattr(session, "TIMEOUT_MS", 90_000)   # the old pick waited this long, then failed
-    raw, processed = ls.prepare_folders(tmp_path)
+    raw, codebook, processed = ls.prepare_folders(tmp_path)
     ls.load_actor_ids(processed)
 
     async def one_session():
         from playwright.async_api import async_playwright
 
-        with AppServer(processed=processed, raw=raw, codebook=ls.CODEBOOK, log=tmp_path / "st.log") as server:
+        with AppServer(processed=processed, raw=raw, codebook=codebook, log=tmp_path / "st.log") as server:
             async with async_playwright() as p:
                 browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                                   args=ls.LOAD_CHROMIUM_ARGS)

@@ -23,9 +23,11 @@ LOAD_CHROMIUM_ARGS = [*CHROMIUM_ARGS, "--disable-background-timer-throttling",
 #: none): the pick is checked by the chip it draws, and made again when no chip came.
 PICK_ATTEMPTS, PICK_MS = 3, 30_000
 #: the tab's main-thread seconds (CDP Performance metrics) kept per filter: all of it, and
-#: its JavaScript, layout and style recalculation
+#: its JavaScript, layout and style recalculation (wall time of its tasks, so they grow when
+#: other processes take the cores); ``cpu``: the main thread's CPU seconds (ThreadTime),
+#: which a busy machine inflates far less
 BUSY_METRICS = {"TaskDuration": "busy", "ScriptDuration": "script", "LayoutDuration": "layout",
-                "RecalcStyleDuration": "style"}
+                "RecalcStyleDuration": "style", "ThreadTime": "cpu"}
 
 
 @dataclass

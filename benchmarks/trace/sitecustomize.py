@@ -3,8 +3,11 @@
 On ``PYTHONPATH`` only when that option is given, and active only in the Streamlit server
 (``serve.py``): every script run of every session is written as one JSON line to the file
 ``RIWAYA_RUN_TRACE``: the session, whether it was a full run or which fragments, when it
-started and ended (wall, seconds since the epoch), the CPU seconds its thread used, and how
-many messages (elements) and bytes it sent to the browser.
+started and ended (wall, seconds since the epoch), the CPU seconds its thread used, how
+many messages (elements) and bytes it sent to the browser, and how many of those differ from
+what the session's previous run sent at the same place (``changed``, by Streamlit's own message
+hash, with ``changed_kinds``): the browser re-renders those; an unchanged element keeps its
+React component (Streamlit 1.67 reuses an element whose hash it already has).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ def _install(path: str) -> None:
 
     lock = threading.Lock()
     runs: dict[int, dict] = {}
+    seen: dict[int, dict[tuple, str]] = {}   # session -> {delta path: hash} of its previous runs
     original = AppSession._on_scriptrunner_event
 
     def traced(self, sender, event, forward_msg=None, exception=None, client_state=None,
@@ -49,6 +53,15 @@ def _install(path: str) -> None:
             size = kinds.setdefault(kind, [0, 0])
             size[0] += 1
             size[1] += forward_msg.ByteSize()
+            if forward_msg.WhichOneof("type") in ("delta", "ref_hash"):
+                where = tuple(forward_msg.metadata.delta_path)
+                digest = forward_msg.hash or forward_msg.ref_hash
+                before = seen.setdefault(key, {})
+                if before.get(where) != digest:
+                    runs[key]["changed"] = runs[key].get("changed", 0) + 1
+                    changed = runs[key].setdefault("changed_kinds", {})
+                    changed[kind] = changed.get(kind, 0) + 1
+                before[where] = digest
         elif event in (ScriptRunnerEvent.SCRIPT_STOPPED_WITH_SUCCESS,
                        ScriptRunnerEvent.SCRIPT_STOPPED_FOR_RERUN,
                        ScriptRunnerEvent.FRAGMENT_STOPPED_WITH_SUCCESS,
