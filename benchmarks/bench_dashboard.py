@@ -19,6 +19,7 @@ Prints
 Corpus: RIWAYA_PROCESSED if set (e.g. a corpus built from data/raw), else data/processed when
 it holds a build, else the synthetic test corpus written to a temporary folder.
 Usage: python benchmarks/bench_dashboard.py [--starts N] [--repeat N] [--page-repeat N]
+[--pages WORD ...] (only the pages whose name holds a word: ``--pages Compare Network``)
 A large corpus: ``python benchmarks/generate_articles.py DIR/raw -n 10000``, ``python -m riwaya
 build --raw DIR/raw --out DIR/processed``, then ``RIWAYA_PROCESSED=DIR/processed python
 benchmarks/bench_dashboard.py`` (without RIWAYA_RAW: a codebook edited since the build would
@@ -205,15 +206,20 @@ def browser_cpu_seconds(server_pid: int) -> float:
     return _cpu([c for c in psutil.Process().children(recursive=True) if c.pid not in skip])
 
 
-def page_times(page, base: str, corpus: Path, repeat: int, server_pid: int | None = None) -> None:
+def page_times(page, base: str, corpus: Path, repeat: int, server_pid: int | None = None,
+               only: list[str] | None = None) -> None:
     """Each page's render time in the warm session (median of ``repeat``; the first visit,
     which fills the server's caches for that page, is shown too), and the server's CPU
-    seconds for it."""
+    seconds for it. ``only``: the pages whose name holds one of these words (every page
+    when None)."""
     from urllib.parse import quote
 
     pages = dict(PAGES)
-    if place := biggest_place(corpus):
-        pages["Map, biggest place chosen"] = f"/Map?place={quote(place)}"
+    if not only or any(w.lower() in "map, biggest place chosen" for w in only):
+        if place := biggest_place(corpus):
+            pages["Map, biggest place chosen"] = f"/Map?place={quote(place)}"
+    if only:
+        pages = {name: path for name, path in pages.items() if any(w.lower() in name.lower() for w in only)}
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for name, path in pages.items():
@@ -246,6 +252,8 @@ def main() -> int:
     ap.add_argument("--starts", type=int, default=3, help="cold starts to time (default 3)")
     ap.add_argument("--repeat", type=int, default=5, help="filter changes to time (default 5)")
     ap.add_argument("--page-repeat", type=int, default=2, help="visits of each page to time (default 2)")
+    ap.add_argument("--pages", nargs="+", metavar="WORD",
+                    help="time only the pages whose name holds one of these words (e.g. Compare Network)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -303,7 +311,7 @@ def main() -> int:
             print(f"actor filter re-render    {med:6.2f} s   median of {len(timings)} "
                   f"(min {min(timings):.2f}, max {max(timings):.2f}; target < 0.5 s)"
                   f"   {'OK' if med < 0.5 else 'SLOW'}; server CPU {statistics.median(cpus):.2f} s")
-            page_times(page, server.url, corpus, args.page_repeat, server.proc.pid)
+            page_times(page, server.url, corpus, args.page_repeat, server.proc.pid, args.pages)
             print(f"server RSS after every page {rss_mb(server.proc.pid):6.0f} MB   (target at 10k <= 1 GB)")
             print(f"load average (1, 5, 15 min) {' '.join(f'{x:.2f}' for x in os.getloadavg())}: "
                   f"wall-clock times are upper bounds on a busy machine")

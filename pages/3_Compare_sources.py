@@ -20,7 +20,15 @@ BY = compare.BY
 by = urlstate.choice(st.radio, "Compare", urlstate.Param("by", "cmp_by", list(BY), default="outlet"),
                      format_func=BY.get, horizontal=True)
 
-options, option_labels = compare.options(view, by)
+if by == "article":  # thousands of articles: the first 200 that match a search are offered
+    find = st.text_input("Find an article", key="cmp_find", placeholder="outlet, date, title or id",
+                         icon=":material/search:")
+    now = [*urlstate.in_url("pick"), *st.session_state.get("cmp_pick_article", [])]
+    options, option_labels, total = compare.article_options(view, find, keep=now)
+    if note := compare.article_note(len(options), total):
+        st.caption(note)
+else:
+    options, option_labels = compare.options(view, by)
 fmt = lambda v: option_labels.get(v, v)  # noqa: E731
 
 chosen = urlstate.choice(st.multiselect, "Choose two or more to compare",
@@ -67,13 +75,13 @@ for col, label in zip(cols, groups):
     with col:
         st.html(html.overlap_counts_html(named[label], len(shared), len(unique)))
         with st.expander(f"Sentences only in {html.md(named[label])}", expanded=len(groups) <= 3):
-            st.html(html.quote_blocks(list(compare.shown(unique, prep.texts)["text"])))
+            st.html(html.quote_blocks(list(compare.shown(unique, prep.texts, read=("text",))["text"])))
             if len(unique) > compare.SHOWN:
                 st.caption(f"The first {compare.SHOWN} of {len(unique):,}.")
         with st.expander(f"Sentences shared with others ({len(shared)})"):
             if len(shared) > compare.SHOWN:
                 st.caption(f"The first {compare.SHOWN} of {len(shared):,}.")
-            for r in compare.shown(shared, prep.texts).itertuples(index=False):
+            for r in compare.shown(shared, prep.texts, read=("text",)).itertuples(index=False):
                 st.html(html.shared_sentence_html(r.text, named.get(r.best_group, r.best_group), r.score))
 
 st.subheader("Whom each quotes")

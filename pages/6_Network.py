@@ -49,9 +49,10 @@ st.caption(html.md(network.summary(net)))  # actor names from data: no markdown
 st.subheader("Links")
 st.dataframe(network.edge_table(net), hide_index=True, width="stretch")
 c1, c2, c3 = st.columns(3)
-c1.download_button("Download for Gephi (GraphML)", network.graphml(net), file_name="riwaya-network.graphml",
+# made when clicked (thousands of links at 100,000 articles: not on every run)
+c1.download_button("Download for Gephi (GraphML)", lambda: network.graphml(net), file_name="riwaya-network.graphml",
                    mime="application/graphml+xml", key="network_graphml")
-c2.download_button("Download the links (CSV)", network.edges_csv(net).to_csv(index=False).encode("utf-8"),
+c2.download_button("Download the links (CSV)", lambda: network.edges_csv(net).to_csv(index=False).encode("utf-8"),
                    file_name="riwaya-network-edges.csv", mime="text/csv", key="network_edges_csv")
-c3.download_button("Download the actors (CSV)", network.nodes_csv(net).to_csv(index=False).encode("utf-8"),
+c3.download_button("Download the actors (CSV)", lambda: network.nodes_csv(net).to_csv(index=False).encode("utf-8"),
                    file_name="riwaya-network-nodes.csv", mime="text/csv", key="network_nodes_csv")

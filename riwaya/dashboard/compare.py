@@ -12,15 +12,14 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from riwaya.dashboard import listing
 from riwaya.dashboard.corpus import as_text, join_unique, outlet_of
 from riwaya.dashboard.filters import View
-from riwaya.dashboard.memo import per_view
+from riwaya.dashboard.memo import per_corpus
 from riwaya.dashboard.outlets import outlet_display, outlet_names  # noqa: F401 - re-exported
-from riwaya.dashboard.query import with_texts
 from riwaya.dashboard.matrix import cell_label, cell_stance, cell_text, stance_words
-from riwaya.dashboard.reader import article_label, article_labels
+from riwaya.dashboard.reader import article_label, article_labels, doc_rows
 from riwaya.pipeline.schema import STANCES
-from riwaya.text.normalize import normalize_form
 
 BY = {"outlet": "Outlets", "article": "Articles"}
 
@@ -31,17 +30,31 @@ def article_display(prep, doc_id: str, names: Mapping[str, str] | None = None) -
     """An article as shown in a comparison: "outlet · date · the title's start [id]", the id
     cut to 12 characters and each part isolated (U+2068…U+2069) so that an Arabic title does
     not pull the id into its right-to-left run; "No outlet named [000_54f79f58]"."""
-    docs = prep.documents
-    d = docs[docs["doc_id"] == doc_id]
+    if names is None:
+        return article_displays(prep).get(doc_id, doc_id)
+    d = doc_rows(prep, "documents", doc_id)
     if d.empty:
         return doc_id
     r = d.iloc[0]
-    outlet = outlet_display(prep, outlet_of(r["source"], doc_id), names)
+    return _article_text(prep, doc_id, r["source"], r["date"], r["title"], names)
+
+
+def _article_text(prep, doc_id: str, source, date, title, names: Mapping[str, str]) -> str:
+    outlet = outlet_display(prep, outlet_of(source, doc_id), names)
     outlet = "No outlet named" if outlet.startswith("No outlet named") else outlet
-    title = as_text(r["title"])
+    title = as_text(title)
     title = title if len(title) <= 42 else title[:40].rstrip() + "…"
-    parts = [outlet, as_text(r["date"]), f"\u2068{title}\u2069" if title else ""]
+    parts = [outlet, as_text(date), f"\u2068{title}\u2069" if title else ""]
     return " · ".join(p for p in parts if p) + f" [{doc_id[:12]}]"
+
+
+@per_corpus
+def article_displays(prep) -> dict[str, str]:
+    """{doc_id: :func:`article_display`} of every article, in one pass (an article at a time
+    scanned the documents: 100,000 options at 100,000 articles never finished)."""
+    names, d = outlet_names(prep), prep.documents
+    return {i: _article_text(prep, i, s, dt, t, names)
+            for i, s, dt, t in zip(d["doc_id"], d["source"], d["date"], d["title"])}
 
 
 def group_displays(prep, groups: Groups, by: str, *, arabic: bool = True) -> dict[str, str]:
@@ -62,8 +75,26 @@ def options(view: View, by: str) -> tuple[list[str], dict[str, str]]:
         return list(view.outlets), {o: outlet_display(view.prep, o, names) for o in view.outlets}
     if by == "article":
         ids = list(view.documents["doc_id"])
-        return ids, {d: article_display(view.prep, d, names) for d in ids}
+        displays = article_displays(view.prep)
+        return ids, {d: displays.get(d, d) for d in ids}
     raise ValueError(f"by: expected one of {sorted(BY)}, got {by!r}")
+
+
+def article_options(view: View, query: str | None = None, *, keep: Sequence[str] = ()
+                    ) -> tuple[list[str], dict[str, str], int]:
+    """The article chooser's options: ``keep`` (the articles chosen now) first, then the first
+    :data:`riwaya.dashboard.listing.SHOWN` articles in view whose label contains ``query``; their
+    labels; and how many match (100,000 options are not sent to the browser on every run)."""
+    displays = article_displays(view.prep)
+    ids, total = listing.first_ids(list(view.documents["doc_id"]), displays, query, keep=keep)
+    return ids, {d: displays.get(d, d) for d in ids}, total
+
+
+def article_note(shown: int, total: int) -> str:
+    """Under the article chooser when it is cut: "Offering 200 of 10,000 articles in view: ..."."""
+    if total <= shown:
+        return ""
+    return f"Offering {shown:,} of {total:,} articles in view: type in the search box to find others."
 
 
 def source_groups(view: View, *, by: str, chosen: Sequence[str]) -> dict[str, list[str]]:
@@ -86,8 +117,15 @@ def source_groups(view: View, *, by: str, chosen: Sequence[str]) -> dict[str, li
 def _in_group(view: View, docs: Sequence[str]) -> pd.DataFrame:
     """The statements in view of the articles ``docs``: the columns the comparisons read (a
     copy of every column, six groups three times a run, was 2 s at 100,000 articles)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     st = view.statements
-    return st.loc[st["doc_id"].isin(docs).to_numpy(), ["doc_id", "actor_id", "actor_label", "claim_id", "stance"]]
+    # by Arrow (pandas' isin of Arrow strings went value by value: 1.5 s a first visit at 100k)
+    ids = st["doc_id"].array
+    ids = pa.array(ids) if hasattr(ids, "__arrow_array__") else pa.array(ids.to_numpy(dtype=object), pa.string())
+    inside = pc.is_in(ids, value_set=pa.array([str(d) for d in docs], pa.string()))
+    return st.loc[inside.to_numpy(zero_copy_only=False), ["doc_id", "actor_id", "actor_label", "claim_id", "stance"]]
 
 
 def compare_coverage(view: View, groups: Groups) -> pd.DataFrame:
@@ -159,14 +197,21 @@ def sentence_overlap(view: View, groups: Groups, *, threshold: float = 80.0) -> 
 
     Columns: group, doc_id, sentence_id, text, best_group, best_doc, best_sentence, best_text,
     score (0-100, rapidfuzz ratio of the normalised sentences, punctuation ignored), shared
-    (score >= threshold). ``text`` and ``best_text`` are kept only for the sentences the page
-    can list (:func:`listable`), None for the others: six outlets at 100,000 articles are
-    400,000 sentences, 400 MB of text kept per filter; :func:`shown` reads any missing.
+    (score >= threshold). ``text`` is kept only for the sentences the page can list
+    (:func:`listable`), None for the others, and ``best_text`` for none (the page shows no
+    match's text; the matches of the sentences listed are all over the corpus, and reading them
+    read all of its text): six outlets at 100,000 articles are 400,000 sentences, 400 MB of
+    text; :func:`shown` reads any missing.
+
+    Computed once per corpus and groups, whatever the filter (it reads no statement: changing
+    the sidebar's filter on the page does not compare again), and kept among the corpus's few
+    large results (``prep.frames``: 400,000 rows for six outlets at 100,000 articles).
     """
     key = tuple((label, tuple(docs)) for label, docs in groups.items())
-    best = _closest_sentences(view, key)   # computed once per filter and groups
-    raw = best.pop("raw_score")
-    best["shared"] = [bool(found and r >= threshold) for found, r in zip(best["best_group"].notna(), raw)]
+    prep = view.prep
+    best = prep.frames.get(("compare", "closest", key), lambda: _closest_sentences(prep, dict(key)))
+    raw = best.pop("raw_score").to_numpy()
+    best["shared"] = best["best_group"].notna().to_numpy() & (raw >= threshold)
     return best
 
 
@@ -179,16 +224,16 @@ SHOWN = 50
 SIMILARITY_STEPS = tuple(range(50, 101, 5))
 
 
-def shown(sentences: pd.DataFrame, texts=None) -> pd.DataFrame:
+def shown(sentences: pd.DataFrame, texts=None, *, read: Sequence[str] = ("text", "best_text")) -> pd.DataFrame:
     """The first :data:`SHOWN` of a list of sentences (a page of thousands was never drawn);
-    a ``text`` or ``best_text`` missing there (a threshold off :data:`SIMILARITY_STEPS`) is
-    read from ``texts`` (``prep.texts``) when given."""
+    a ``text`` or ``best_text`` (those of ``read``) missing there (``best_text``; ``text`` at a
+    threshold off :data:`SIMILARITY_STEPS`) is read from ``texts`` (``prep.texts``) when given."""
     first = sentences.head(SHOWN)
     if texts is None or first.empty:
         return first
     out = {}
     for column, doc, sentence in (("text", "doc_id", "sentence_id"), ("best_text", "best_doc", "best_sentence")):
-        if doc not in first:
+        if doc not in first or column not in read:
             continue
         values = first[column].astype(object) if column in first else pd.Series(None, index=first.index, dtype=object)
         missing = (values.isna() & first[doc].notna()).to_numpy()
@@ -214,53 +259,50 @@ def listable(group: np.ndarray, shared_at: np.ndarray, found: np.ndarray) -> np.
     return keep
 
 
-@per_view
-def _closest_sentences(view: View, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> pd.DataFrame:
+def _closest_sentences(prep, groups: Groups) -> pd.DataFrame:
     """:func:`sentence_overlap` without ``shared`` but with the unrounded ``raw_score``."""
-    from rapidfuzz import utils
-
+    from riwaya.dashboard.forms import compared_sentences
     from riwaya.dashboard.overlap import best_matches
 
-    groups = dict(groups)
     cols = ["group", "doc_id", "sentence_id", "text", "best_group", "best_doc", "best_sentence",
             "best_text", "score", "raw_score"]
-    sentences = view.prep.sentences
-    frames = [sentences[sentences["doc_id"].isin(docs)][["doc_id", "sentence_id"]].assign(group=label)
-              for label, docs in groups.items()]
-    allsent = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    if allsent.empty:
+    # each sentence's compared form (THE normaliser, then rapidfuzz's processing: punctuation
+    # out), written by the build (riwaya.pipeline.sentence_forms): the page reads, never
+    # normalises, the 400,000 sentences of six outlets at 100,000 articles
+    keys, forms = compared_sentences(prep, groups)
+    if keys.empty:
         return pd.DataFrame(columns=cols)
-    allsent = with_texts(view.prep.texts, allsent)   # read by DuckDB, these articles' only
-    # THE normaliser, then rapidfuzz's own processing (punctuation out), spaces collapsed
-    # (each distinct sentence once: articles repeat sentences, wire copy)
-    texts = allsent["text"].tolist()
-    normal = {t: " ".join(utils.default_process(normalize_form(str(t))).split()) for t in dict.fromkeys(texts)}
-    norm = [normal[t] for t in texts]
+    group = keys["group"].to_numpy(dtype=object)
     # each sentence's closest one in another group: every pair for a few thousand sentences,
     # candidates by hashing beyond (riwaya.dashboard.overlap)
-    best_j, best = best_matches(norm, allsent["group"].to_numpy())
+    best_j, best = best_matches(forms, group)
     found = best >= 0
-    other = allsent.iloc[np.where(found, best_j, 0)].reset_index(drop=True)
-
-    def where_found(column: str) -> list:   # plain values (not Arrow scalars), None if not found
-        values = other[column].to_numpy(dtype=object).tolist()
-        return [v if f else None for v, f in zip(values, found.tolist())]
-
-    # the text only of what a page can list: kept per filter, all of it was most of the memory
-    keep = listable(allsent["group"].to_numpy(), best, found)
-
-    def kept(values) -> list:
-        return [v if k else None for v, k in zip(values, keep.tolist())]
-
+    other = np.where(found, best_j, 0)
+    # the text only of what a page can list, read by DuckDB: kept per filter, all of it was
+    # most of the memory (and reading it most of the time)
+    keep = listable(group, best, found)
+    text = _texts_of(prep.texts, keys, keep)
+    doc = pd.Categorical(keys["doc_id"])
+    sentence = keys["sentence_id"].to_numpy(dtype="int64")
     return pd.DataFrame({
-        "group": allsent["group"], "doc_id": allsent["doc_id"],
-        "sentence_id": allsent["sentence_id"].astype("int64").tolist(),
-        "text": kept(texts),
-        "best_group": where_found("group"), "best_doc": where_found("doc_id"),
-        "best_sentence": where_found("sentence_id"), "best_text": kept(where_found("text")),
+        "group": group, "doc_id": doc, "sentence_id": sentence, "text": text,
+        "best_group": np.where(found, group[other], None),
+        "best_doc": pd.Categorical.from_codes(np.where(found, doc.codes[other], -1), dtype=doc.dtype),
+        "best_sentence": pd.arrays.IntegerArray(sentence[other], mask=~found),
+        "best_text": np.full(len(keys), None, dtype=object),
         "score": [round(b, 1) if f else 0.0 for b, f in zip(best.tolist(), found.tolist())],
         "raw_score": best,
     }, columns=cols)
+
+
+def _texts_of(texts, keys: pd.DataFrame, keep: np.ndarray) -> np.ndarray:
+    """The sentences' text where ``keep`` (read by DuckDB: the first sentences of each group,
+    in a few of the corpus's row groups), None elsewhere."""
+    text = np.full(len(keys), None, dtype=object)
+    wanted = keys.loc[keep, ["doc_id", "sentence_id"]]
+    if len(wanted):
+        text[keep] = texts.sentence_texts(wanted.astype({"doc_id": object})).to_numpy(dtype=object)
+    return text
 
 
 def overlap_of(overlap: pd.DataFrame, label: str) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -25,7 +25,9 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from riwaya.dashboard.corpus import as_text
 from riwaya.dashboard.filters import View
@@ -68,25 +70,38 @@ def _statements(view: View) -> pd.DataFrame:
     return st[(st["speaker_kind"] != "unattributed") & st["stance"].isin(list(SIDE))]
 
 
-def positions(view: View) -> pd.DataFrame:
-    """Each actor's sides per claim: actor_id, claim_id, side ("true"/"false"), statements."""
+#: a link's kind as :func:`_links` numbers it (agreement first, as the names sort)
+KIND_CODES = {kind: code for code, kind in enumerate(KINDS)}
+
+
+def _links(view: View) -> tuple[pd.Index, pd.Index, np.ndarray]:
+    """(actors, claims, links): every (actor pair, claim) link as a row of numbers: claim, a,
+    b (a < b), kind (:data:`KIND_CODES`), sorted in that order; ``actors`` and ``claims`` (sorted
+    ids) name them. The sides of every actor on every claim are joined claim by claim at once,
+    on numbers, not pair by pair."""
     st = _statements(view)
-    return st.assign(side=st["stance"].map(SIDE)).groupby(["actor_id", "claim_id", "side"]) \
-        .size().rename("statements").reset_index()
+    actor, actors = pd.factorize(st["actor_id"], sort=True)
+    claim, claims = pd.factorize(st["claim_id"], sort=True)
+    side = (st["stance"].map(SIDE) == "false").to_numpy().astype(np.int64)
+    n = max(len(actors), 1)
+    held = np.unique((claim.astype(np.int64) * n + actor) * 2 + side)    # (claim, actor, side), once
+    sides = pd.DataFrame({"c": held // (2 * n), "a": held // 2 % n, "s": held % 2})
+    pairs = sides.merge(sides, on="c")
+    pairs = pairs[(pairs["a_x"] < pairs["a_y"]).to_numpy()]
+    kind = (pairs["s_x"] != pairs["s_y"]).to_numpy().astype(np.int64)   # 0 agreement, 1 conflict
+    c, a, b = (pairs[k].to_numpy() for k in ("c", "a_x", "a_y"))
+    keys = np.unique(((c * n + a) * n + b) * 2 + kind)
+    links = np.stack([keys // (2 * n * n), keys // (2 * n) % n, keys // 2 % n, keys % 2], axis=1)
+    return pd.Index(actors, dtype=object), pd.Index(claims, dtype=object), links.astype(np.int64)
 
 
 def pair_links(view: View) -> pd.DataFrame:
-    """Every (actor pair, claim) link: a, b (a < b), claim_id, kind."""
-    pos = positions(view)
-    rows = []
-    for claim, part in pos.groupby("claim_id", sort=True):
-        sides = {a: set(g["side"]) for a, g in part.groupby("actor_id", sort=True)}
-        for a, b in combinations(sorted(sides), 2):
-            if sides[a] & sides[b]:
-                rows.append((a, b, claim, "agreement"))
-            if any(x != y for x in sides[a] for y in sides[b]):
-                rows.append((a, b, claim, "conflict"))
-    return pd.DataFrame(rows, columns=["a", "b", "claim_id", "kind"])
+    """Every (actor pair, claim) link: a, b (a < b), claim_id, kind; sorted by claim, pair
+    and kind."""
+    actors, claims, links = _links(view)
+    return pd.DataFrame({"a": actors.take(links[:, 1]).to_numpy(), "b": actors.take(links[:, 2]).to_numpy(),
+                         "claim_id": claims.take(links[:, 0]).to_numpy(),
+                         "kind": np.asarray(KINDS, dtype=object).take(links[:, 3])})
 
 
 @per_view
@@ -99,25 +114,15 @@ def network(view: View, *, links: str = "both") -> Network:
     st = _statements(view)
     chosen = tuple(view.filters.actors)
     prep = view.prep
-    pairs = pair_links(view)
+    actors, claims, rows = _links(view)
     if links != "both":
-        pairs = pairs[pairs["kind"] == links]
+        rows = rows[rows[:, 3] == KIND_CODES[links]]
     if chosen:  # the chosen actors and their partners
-        pairs = pairs[pairs["a"].isin(chosen) | pairs["b"].isin(chosen)]
-        keep = set(chosen) | set(pairs["a"]) | set(pairs["b"])
+        mine = actors.get_indexer(list(chosen))
+        rows = rows[np.isin(rows[:, 1], mine) | np.isin(rows[:, 2], mine)]
+        keep = set(chosen) | set(actors.take(np.unique(rows[:, 1:3])))
         st = st[st["actor_id"].isin(keep)]
-    edges = pd.DataFrame(columns=EDGE_COLUMNS)
-    if len(pairs):
-        grouped = pairs.groupby(["a", "b", "kind"], sort=True)["claim_id"] \
-            .agg(lambda c: sorted(set(c))).reset_index()
-        edges = pd.DataFrame({
-            "source": grouped["a"], "target": grouped["b"],
-            "source_label": grouped["a"].map(prep.actor_label),
-            "target_label": grouped["b"].map(prep.actor_label),
-            "kind": grouped["kind"], "weight": grouped["claim_id"].map(len),
-            "claims": grouped["claim_id"].map("; ".join),
-            "claim_labels": grouped["claim_id"].map(lambda cs: "; ".join(prep.claim_short(c) for c in cs)),
-        }, columns=EDGE_COLUMNS)
+    edges = _edges(rows, actors, claims, prep)
     counts = st.groupby("actor_id").agg(statements=("statement_id", "size"), claims=("claim_id", "nunique"))
     actors = prep.actors.set_index("actor_id")
     nodes = pd.DataFrame({
@@ -132,6 +137,27 @@ def network(view: View, *, links: str = "both") -> Network:
     nodes["y"] = [xy[a][1] for a in nodes["actor_id"]] if len(nodes) else []
     nodes = nodes.sort_values(["statements", "actor_id"], ascending=[False, True]).reset_index(drop=True)
     return Network(nodes.reindex(columns=NODE_COLUMNS), edges.reset_index(drop=True), chosen)
+
+
+def _edges(rows: np.ndarray, actors: pd.Index, claims: pd.Index, prep) -> pd.DataFrame:
+    """One edge per (actor pair, kind) of the :func:`_links` ``rows``, sorted by pair and kind,
+    its claims sorted: weight (how many), ids and short labels joined by "; "; each label looked
+    up once (a look-up per edge and claim was most of a 100,000-article network's time)."""
+    if not len(rows):
+        return pd.DataFrame(columns=EDGE_COLUMNS)
+    claim, a, b, kind = rows[np.lexsort((rows[:, 0], rows[:, 3], rows[:, 2], rows[:, 1]))].T
+    starts = np.flatnonzero(np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1]) | (kind[1:] != kind[:-1])])
+    sets = [tuple(c.tolist()) for c in np.split(claim, starts[1:])]   # each edge's claims, in order
+    ids = {cs: list(claims.take(list(cs))) for cs in set(sets)}
+    named = {cs: ("; ".join(i), "; ".join(prep.claim_short(c) for c in i)) for cs, i in ids.items()}
+    label = {i: prep.actor_label(actors[i]) for i in np.unique(np.r_[a[starts], b[starts]]).tolist()}
+    source, target = a[starts].tolist(), b[starts].tolist()
+    return pd.DataFrame({
+        "source": actors.take(source).to_numpy(), "target": actors.take(target).to_numpy(),
+        "source_label": [label[i] for i in source], "target_label": [label[i] for i in target],
+        "kind": np.asarray(KINDS, dtype=object).take(kind[starts]), "weight": [len(cs) for cs in sets],
+        "claims": [named[cs][0] for cs in sets], "claim_labels": [named[cs][1] for cs in sets],
+    }, columns=EDGE_COLUMNS)
 
 
 def node_name(actor_id: str, actors: pd.DataFrame) -> str:
@@ -176,8 +202,14 @@ def layout(actor_ids: list[str], edges: pd.DataFrame) -> dict[str, tuple[float, 
         hops = dict(nx.all_pairs_shortest_path_length(g))
         far = max(max(d.values()) for d in hops.values()) + 1
         dist = {a: {b: hops[a].get(b, far) for b in linked} for a in linked}
-        start = nx.spring_layout(g, seed=SEED, iterations=50)
-        raw = nx.kamada_kawai_layout(g, dist=dist, pos=start)
+        # one BLAS thread: the optimiser's many small products waited on a second thread (130
+        # actors at 100,000 articles: 6 s on a busy 2-core machine, 0.5 s in one; the same
+        # result). scipy's optimiser brings its own BLAS: loaded first, to be limited too
+        import scipy.optimize  # noqa: F401
+
+        with threadpool_limits(limits=1, user_api="blas"):
+            start = nx.spring_layout(g, seed=SEED, iterations=50)
+            raw = nx.kamada_kawai_layout(g, dist=dist, pos=start)
         xy = _spread({a: (float(x), float(y)) for a, (x, y) in raw.items()})
         pos = {a: (x, top + (y + 1) / 2 * (1 - top)) for a, (x, y) in xy.items()}
     for i, a in enumerate(alone):  # a row (or rows of 6) along the bottom

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from riwaya.pipeline.incremental import DOC_TABLES, KEYS_TABLE, PreviousBuild, ReusedDoc
+from riwaya.pipeline.sentence_forms import FORMS_TABLE, form_rows
 from riwaya.pipeline.store import CorpusWriter
 
 PART_DOCS = 500
@@ -80,6 +81,7 @@ class CorpusAssembler:
         self._rows("sentences", result.sentences)
         self._rows("mentions", result.mentions)
         self._rows("statements", result.statements)
+        self._rows(FORMS_TABLE, form_rows(result.sentences))   # what Compare sources reads
         self._rows(KEYS_TABLE, [key_row])
         self._done(duplicate_of)
 

@@ -28,6 +28,7 @@ from riwaya.pipeline.incremental import (KEYS_SCHEMA, KEYS_TABLE, content_key, k
 from riwaya.pipeline.mentions import EntityIndex
 from riwaya.pipeline.metadata import load_metadata
 from riwaya.pipeline.parallel import run_local, worker_count
+from riwaya.pipeline.sentence_forms import FORMS_SCHEMA, FORMS_TABLE
 from riwaya.pipeline.places_cache import CACHE_FILE as PLACES_CACHE
 from riwaya.pipeline.places_cache import places_index
 from riwaya.pipeline.rawfolder import scan_raw_folder
@@ -199,7 +200,7 @@ def _build_unlocked(raw_dir: Path | str | None = None, codebook_dir: Path | str 
     merged: list[EmbeddingCache] = []   # the cache file, read once a worker hands vectors back
     # which earlier document each repeats, decided in order (duplicate_replay.py)
     duplicates = duplicate_decider(previous, len(todo))
-    with CorpusWriter(out_dir, extra={KEYS_TABLE: KEYS_SCHEMA}) as writer:
+    with CorpusWriter(out_dir, extra={KEYS_TABLE: KEYS_SCHEMA, FORMS_TABLE: FORMS_SCHEMA}) as writer:
         assembler = CorpusAssembler(writer, {a.id for a in codebook.actors}, previous)
         for n, (task, key, old) in enumerate(zip(tasks, keys, reused)):
             if progress:

@@ -32,6 +32,7 @@ from riwaya.codebook.version import codebook_version  # noqa: F401 - re-exported
 from riwaya.pipeline.document import DocTask, PipelineSettings
 from riwaya.pipeline.duplicates import NUM_PERM, BodyPrints, PrintsTable, digest_words
 from riwaya.pipeline.schema import SCHEMA_VERSION
+from riwaya.pipeline.sentence_forms import FORMS_TABLE
 from riwaya.pipeline.store import build_dir, read_manifest
 from riwaya.text.normalize import normalize_form
 
@@ -44,7 +45,7 @@ KEYS_SCHEMA = pa.schema([
     ("digest", pa.binary()),
     ("hashvalues", pa.list_(pa.uint64())),
 ])
-ROW_TABLES = ("documents", "sentences", "mentions", "statements")
+ROW_TABLES = ("documents", "sentences", "mentions", "statements", FORMS_TABLE)
 DOC_TABLES = ROW_TABLES + (KEYS_TABLE,)
 
 

@@ -134,3 +134,50 @@ def test_quoted_actors(prep):
     sana = q[q["group"] == "SANA"]
     assert list(sana["actor_id"]) == ["RU_MOD", "UNK:مصدر مجهول"]
     assert sana.iloc[0]["statements"] == 2
+
+
+def test_sentence_overlap_is_compared_once_whatever_the_filter(prep, monkeypatch):
+    """It reads no statement: a filter chosen on the page must not compare 400,000 sentences
+    again (issue 10)."""
+    from dataclasses import replace
+
+    from riwaya.dashboard import overlap
+
+    fresh = replace(prep)   # its own memo
+    calls = []
+    real = overlap.best_matches
+    monkeypatch.setattr(overlap, "best_matches", lambda *a, **k: calls.append(1) or real(*a, **k))
+    groups = outlet_groups(Filters().apply(fresh))
+    got = [compare.sentence_overlap(f.apply(fresh), groups, threshold=80)
+           for f in (Filters(), Filters(actors=("RU_MOD",)), Filters(stances=("denies",), min_confidence=0.5))]
+    assert len(calls) == 1
+    assert got[0].equals(got[1]) and got[0].equals(got[2])
+
+
+def test_article_options_offer_the_first_that_match_and_keep_the_chosen(prep, monkeypatch):
+    from riwaya.dashboard import listing
+
+    monkeypatch.setattr(listing, "SHOWN", 1)
+    view = Filters().apply(prep)
+    ids, labels, total = compare.article_options(view, None, keep=["b1"])
+    assert ids == ["b1", "a1"] and total == 3 and labels["b1"].endswith("[b1]")
+    ids, labels, total = compare.article_options(view, "sana")
+    assert ids == ["s1"] and total == 1 and labels["s1"].startswith("SANA · 2017-11-14")
+    assert compare.article_note(2, 3) == "Offering 2 of 3 articles in view: type in the search box to find others."
+    assert compare.article_note(3, 3) == ""
+
+
+def test_twenty_thousand_articles_are_labelled_at_once(prep):
+    """Each article's label scanned the documents (100,000 articles: never finished)."""
+    import time
+    from dataclasses import replace
+
+    n = 20_000
+    docs = pd.DataFrame({"doc_id": [f"gen_{i:06d}" for i in range(n)], "source": "SANA",
+                         "date": "2017-11-14", "title": [f"عنوان {i}" for i in range(n)]})
+    many = replace(prep, documents=docs)
+    t = time.process_time()
+    ids, labels = compare.options(Filters().apply(many), "article")
+    assert len(ids) == n and labels["gen_019999"] == "SANA · 2017-11-14 · \u2068عنوان 19999\u2069 [gen_019999]"
+    assert compare.article_display(many, "gen_000007", {}) == "SANA · 2017-11-14 · \u2068عنوان 7\u2069 [gen_000007]"
+    assert time.process_time() - t < 5

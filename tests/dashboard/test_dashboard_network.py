@@ -146,3 +146,77 @@ def test_sample_nodes(sample_net):
     ids = set(sample_net.nodes["actor_id"])
     assert {"BBC", "COALITION", "US_DOD", "RU_MOD", "ACTIVISTS"} <= ids
     assert "UNATTRIBUTED" not in ids
+
+
+# --------------------------------------------------------------------------- many actors (issue 10)
+
+@pytest.fixture(scope="module")
+def crowded(prep):
+    """The fixture with 111,000 random statements by 130 speakers on 10 claims (the size of the
+    100,000-article corpus): nearly every pair linked."""
+    from dataclasses import replace
+
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(1)
+    ids = [f"UNK:speaker {i}" for i in range(130)]
+    n = 111_000
+    weights = 1 / np.arange(1, len(ids) + 1)
+    statements = pd.DataFrame({
+        "statement_id": [f"s{i}" for i in range(n)], "actor_id": rng.choice(ids, n, p=weights / weights.sum()),
+        "claim_id": rng.choice([f"CLAIM_{i}" for i in range(10)], n),
+        "stance": rng.choice(["asserts", "denies", "concedes"], n), "speaker_kind": "named"})
+    actors = pd.DataFrame({"actor_id": ids, "name_en": None, "name_ar": [i[4:] for i in ids], "label": ids,
+                           "speaker_kind": "named", "kind": "unknown", "in_codebook": False})
+    return replace(prep, statements=statements, actors=actors)
+
+
+def reference_links(view) -> set[tuple[str, str, str, str]]:
+    """The definition, pair by pair: (a, b, claim, kind) for a < b."""
+    st = network._statements(view)
+    sides = st.assign(side=st["stance"].map(network.SIDE)).groupby(["claim_id", "actor_id"])["side"].agg(set)
+    out = set()
+    for claim, part in sides.groupby(level=0):
+        held = {actor: s for (_, actor), s in part.items()}
+        for a in held:
+            for b in held:
+                if a < b:
+                    if held[a] & held[b]:
+                        out.add((a, b, claim, "agreement"))
+                    if any(x != y for x in held[a] for y in held[b]):
+                        out.add((a, b, claim, "conflict"))
+    return out
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(actors=("UNK:speaker 3",)),
+                                     Filters(stances=("denies", "concedes"))])
+def test_many_actors_links_are_the_definitions(crowded, filters):
+    view = filters.apply(crowded)
+    links = network.pair_links(view)
+    got = set(links.itertuples(index=False, name=None))
+    assert got == reference_links(view) and len(got) == len(links)
+    assert links.equals(links.sort_values(["claim_id", "a", "b", "kind"], ignore_index=True))
+    net = network.network(view)
+    expected = {k: c for k, c in edges(net).items()}
+    for a, b, claim, kind in got:
+        if not filters.actors or filters.actors[0] in (a, b):
+            assert claim in expected[(a, b, kind)]
+
+
+def test_the_layout_waits_on_no_second_blas_thread(crowded, monkeypatch):
+    """Kamada-Kawai's optimiser makes many small BLAS calls: with two threads on a busy 2-core
+    machine they waited on each other (130 actors: 6 s; one thread: 0.5 s, the same layout)."""
+    from threadpoolctl import threadpool_info
+
+    seen = []
+    solve = network.nx.kamada_kawai_layout
+
+    def spy(*args, **kwargs):
+        seen.extend(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+        return solve(*args, **kwargs)
+
+    monkeypatch.setattr(network.nx, "kamada_kawai_layout", spy)
+    from dataclasses import replace
+    net = network.network(Filters().apply(replace(crowded)))
+    assert len(net.nodes) == 130 and seen and set(seen) == {1}

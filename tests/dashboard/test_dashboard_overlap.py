@@ -75,3 +75,23 @@ def test_forty_thousand_sentences_are_compared_in_seconds():
     assert took < 30, f"{took:.1f} s"
     found = [i for i, o in copied.items() if s[i] >= 80]
     assert len(found) >= 0.99 * len(copied)
+
+
+@pytest.mark.parametrize("texts", [
+    ["اعلنت الوزاره امس ان القصف توقف", "اعلن الوزير ان القصف لم يتوقف", "bbc arabic 130 صوره"],
+    ["é à ü ÿ ° ±", "ت é", "emoji 😀 قال", "", "ΑΒΓ مرحبا", "٠١٢ ٣"],    # Latin-1 letters, beyond the BMP
+])
+def test_packed_texts_score_as_the_texts(texts):
+    """Arabic swapped with Latin-1 letters, both ways: one byte a character for rapidfuzz, the
+    same ratio for every pair, and packing twice gives the texts back."""
+    from rapidfuzz import fuzz
+
+    from riwaya.dashboard.overlap import packed
+
+    got = packed(texts)
+    assert [len(t) for t in got] == [len(t) for t in texts] and packed(got) == texts
+    arabic = [g for g, t in zip(got, texts) if all(ord(c) < 0xB0 or 0x620 <= ord(c) < 0x670 for c in t)]
+    assert all(max(map(ord, g), default=0) < 256 for g in arabic)   # Arabic and ASCII: one byte each
+    for a in range(len(texts)):
+        for b in range(len(texts)):
+            assert fuzz.ratio(got[a], got[b]) == fuzz.ratio(texts[a], texts[b])
