@@ -51,3 +51,24 @@ def test_clitic_free_patterns_do_not_take_clitics():
     m.add("قيل", "PASSIVE", "cue", clitics=False)
     assert [x.entity_id for x in m.find(NormText.of("قيل"))] == ["PASSIVE"]
     assert m.find(NormText.of("بقيل")) == []
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("محطة الـ بي بي سي", [("محطه", "محطة"), ("البي", "الـ بي"), ("بي", "بي"), ("سي", "سي")]),
+    ("الـ الـ سي", [("الال", "الـ ال"), ("سي", "سي")]),        # the next word, even an article
+    ("قال الـ، بي", [("قال", "قال"), ("ال", "ال"), ("بي", "بي")]),   # not across a comma
+    ("الـ     بي", [("ال", "ال"), ("بي", "بي")]),                  # nor over 3 characters
+    ("بي الـ", [("بي", "بي"), ("ال", "ال")]),                      # an article ending the text
+    ("الـ-بي ال-سي الـ بي", [("ال-بي", "الـ-بي"), ("ال-سي", "ال-سي"), ("البي", "الـ بي")]),
+])
+def test_detached_article_joins_the_next_word(text, tokens):
+    """(normalised token, its words in the original text)."""
+    t = NormText.of(text)
+    assert [(tok.norm, text[tok.start:tok.end]) for tok in t.tokens] == tokens
+
+
+@pytest.mark.parametrize("offset", [-1, 0, 1, 4, 5, 9, 10, 11, 100])
+def test_token_at_or_after_is_the_first_token_starting_there(offset):
+    t = NormText.of("قال إن الرقة حرة")
+    expected = next((i for i, tok in enumerate(t.tokens) if tok.start >= offset), len(t.tokens))
+    assert t.token_at_or_after(offset) == expected

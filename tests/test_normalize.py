@@ -113,3 +113,33 @@ def test_normalize_form_is_every_step_in_order(text):
     for step in norm._STEPS:
         out = step(out)
     assert norm.normalize_form(text) == " ".join(out.split())
+
+
+def _with_map_char_by_char(text):
+    """normalize_with_map spelled out: each character's normal form, each piece mapped to it."""
+    from riwaya.text.normalize import _normalize_char
+    norm, index = [], []
+    for i, char in enumerate(text):
+        for piece in _normalize_char(char):
+            norm.append(piece)
+            index.append(i)
+    return "".join(norm), index + [len(text)]
+
+
+@pytest.mark.parametrize("text, norm, index", [
+    ("a…ـب", "a...ب", [0, 1, 1, 1, 3, 4]),              # grows and drops: runs between them
+    ("ﻻ", "لا", [0, 0, 1]),                                # a ligature grows
+    ("قالَ", "قال", [0, 1, 2, 4]),                          # a mark dropped
+    ("", "", [0]),
+])
+def test_normalize_with_map_of_growing_and_dropped_characters(text, norm, index):
+    assert normalize_with_map(text) == (norm, index)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال … المتحدث ـــ «إن» ﷽ الرقّة… ﻻ\u200b",
+    "…" * 5 + "a" + "ـ" * 3, "[]\\^-…", "plain ascii", "ﷺ ① ﬁ ½ \u0301e",
+])
+def test_normalize_with_map_is_the_character_by_character_map(text):
+    """The map made of runs (fast on a 2 MB article) is the one of each character in turn."""
+    assert normalize_with_map(text) == _with_map_char_by_char(text)

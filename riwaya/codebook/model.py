@@ -189,9 +189,12 @@ LexiconType = Literal["speech_verb", "speech_participle", "according_to", "speec
                       "speech_object", "complementizer", "negation", "refutation", "locative",
                       "preposition", "relative", "source_noun", "continuative", "name_head", "passive_speech", "spokesperson",
                       "role_noun", "title_noun", "name_stop", "place_anaphor", "purpose",
-                      "claim_anaphor", "question_verb", "question", "negation_raiser", "body_noun",
+                      "claim_anaphor", "claim_noun", "anonymity", "time_adverb",
+                      "reply_frame", "question_verb", "question", "negation_raiser", "body_noun",
                       "conditional", "intent", "verb_negation", "other_anaphor", "member_noun",
-                      "word_negation", "contrast"]
+                      "word_negation", "contrast", "speaker_modifier",
+                      "name_word", "hedge", "circumstance", "state_body", "former", "state_name",
+                      "past_frame", "verb_particle"]
 
 
 class LexiconEntry(_Record):

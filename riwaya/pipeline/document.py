@@ -21,7 +21,9 @@ import numpy as np
 from riwaya.codebook import Codebook, load_codebook
 from riwaya.errors import InputFileError
 from riwaya.pipeline.clean import clean_text
+from riwaya.pipeline.collector import collector_paused
 from riwaya.pipeline.duplicates import BodyPrints
+from riwaya.pipeline.encoder_cache import one_blas_thread
 from riwaya.pipeline.ingest import read_article
 from riwaya.pipeline.mentions import EntityIndex, Mention, find_mentions
 from riwaya.pipeline.statements.examples import EmbeddingCache, load_model
@@ -176,6 +178,10 @@ class DocumentPipeline:
 
     def process(self, task: DocTask) -> DocResult:
         """One article's rows; an unreadable or empty article gives a skipped result."""
+        with one_blas_thread(), collector_paused():
+            return self._process(task)
+
+    def _process(self, task: DocTask) -> DocResult:
         result = DocResult(task.doc_id, task.name)
         try:
             article = read_article(task.path, doc_id=task.doc_id, name=task.name)

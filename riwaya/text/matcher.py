@@ -30,6 +30,7 @@ TOKEN_RE = re.compile(r"[0-9A-Za-z\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+"
 SKELETON_MIN = 9
 SEEN_MAX = 200_000           # distinct tokens whose candidates a matcher remembers
 SKELETON_DROP = str.maketrans("", "", "اوي")
+_ARTICLE_GAP = re.compile(r"[.،,؛;:\n]")   # what keeps a detached article from its word
 
 
 def skeleton(token: str) -> str:
@@ -49,6 +50,7 @@ class Token(NamedTuple):
 
 _new_token = tuple.__new__
 _norm_of = itemgetter(0)      # a Token's norm
+_start_of = itemgetter(3)     # ... and its start in the original text
 
 
 @dataclass
@@ -70,52 +72,40 @@ class NormText:
         tokens = [_new_token(Token, (m.group(), s := m.start(), e := m.end(), index[s],
                                      index[e - 1] + 1)) for m in TOKEN_RE.finditer(norm)]
         if ARTICLE in map(_norm_of, tokens):     # a detached article: the words read one by one
-            tokens = cls._tokens(norm, index)
+            tokens = cls._join_articles(norm, index, tokens)
         return cls(text, norm, index, tokens)
 
     @staticmethod
-    def _tokens(norm: str, index: list[int]) -> list[Token]:
-        """The tokens of a normalised text where an article may stand apart from its word."""
-        tokens: list[Token] = []
-        append = tokens.append
-        new_token = _new_token
-        pending_al: tuple[int, int] | None = None
-        for m in TOKEN_RE.finditer(norm):
-            ns, ne = m.span()
-            word = m.group()
-            if pending_al is not None:
-                # "الـ بي بي سي": a detached article joins the next word
-                if ns - pending_al[1] <= 3 and not re.search(r"[.،,؛;:\n]", norm[pending_al[1]:ns]):
-                    ns_al = pending_al[0]
-                    s, e = original_span(index, ns_al, ne)
-                    append(Token(ARTICLE + word, ns_al, ne, s, e))
-                    pending_al = None
+    def _join_articles(norm: str, index: list[int], tokens: list[Token]) -> list[Token]:
+        """The tokens with each detached article joined to the word right after it ("الـ بي بي
+        سي"), when no clause punctuation and at most 3 characters stand between them; the
+        words between two articles are copied as they are."""
+        out: list[Token] = []
+        done = 0                       # tokens before this one are in ``out``
+        for a in [i for i, t in enumerate(tokens) if t.norm == ARTICLE]:
+            if a < done:
+                continue               # joined to the article before it
+            out += tokens[done:a]
+            al = tokens[a]
+            if a + 1 < len(tokens):
+                word = tokens[a + 1]
+                if word.nstart - al.nend <= 3 and not _ARTICLE_GAP.search(norm, al.nend,
+                                                                          word.nstart):
+                    s, e = original_span(index, al.nstart, word.nend)
+                    out.append(Token(ARTICLE + word.norm, al.nstart, word.nend, s, e))
+                    done = a + 2
                     continue
-                s, e = original_span(index, *pending_al)
-                append(Token(ARTICLE, pending_al[0], pending_al[1], s, e))
-                pending_al = None
-            if word == ARTICLE:
-                pending_al = (ns, ne)
-                continue
-            # original_span of a token (never empty), inline: called for every word of the text
-            append(new_token(Token, (word, ns, ne, index[ns], index[ne - 1] + 1)))
-        if pending_al is not None:
-            s, e = original_span(index, *pending_al)
-            tokens.append(Token(ARTICLE, pending_al[0], pending_al[1], s, e))
-        return tokens
+            out.append(al)
+            done = a + 1
+        out += tokens[done:]
+        return out
 
     def token_at_or_after(self, offset: int) -> int:
         """Index of the first token starting at or after an original offset."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(self.tokens, offset, key=_start_of)
 
 
+@lru_cache(maxsize=65536)
 def tokenize_form(form: str) -> tuple[str, ...]:
     """Tokens of a pattern or alias, normalised like text tokens."""
     return tuple(t.norm for t in NormText.of(form).tokens)
@@ -174,11 +164,16 @@ def _token_eq_strict(pat: str, tok: str) -> bool:
 
 #: a token's candidate pattern, as :meth:`Matcher.find` reads it: the pattern, the length of the
 #: clitics before its stem, its length in tokens, its tokens after the first and how they compare
-Candidate = tuple[Pattern, int, int, tuple[str, ...], Callable[[str, str], bool]]
+#: when not equal (None: only equal ones match)
+Candidate = tuple[Pattern, int, int, tuple[str, ...], "Callable[[str, str], bool] | None"]
 
 
 def _candidate(pat: Pattern, clen: int) -> Candidate:
-    return pat, clen, len(pat.tokens), pat.tokens[1:], _token_eq if pat.loose else _token_eq_strict
+    rest = pat.tokens[1:]
+    eq = _token_eq if pat.loose else _token_eq_strict
+    if not any(t.endswith("*") or (pat.loose and len(t) >= SKELETON_MIN) for t in rest):
+        eq = None       # neither a prefix nor a spelling variant: a token matches itself only
+    return pat, clen, len(pat.tokens), rest, eq
 
 
 @dataclass
@@ -291,7 +286,7 @@ class Matcher:
                     matched = True
                     for k, p in enumerate(rest, i + 1):
                         t = toks[k].norm
-                        if p != t and not eq(p, t):
+                        if p != t and (eq is None or not eq(p, t)):
                             matched = False
                             break
                     if not matched:

@@ -167,24 +167,22 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """
     _check_str(text)
     # each distinct character normalised once; the text mapped by str.translate (a long
-    # article has a few hundred distinct characters and millions of characters)
+    # article has a few hundred distinct characters and millions of characters), and the map
+    # made of runs between the characters that are dropped or grow ("…" is "...")
     table = {char: _normalize_char(char) for char in set(text)}
-    if all(len(out) <= 1 for out in table.values()):  # no character grows: a simple index
-        norm = text.translate(str.maketrans(table))
-        dropped = {char for char, out in table.items() if not out}
-        index = [i for i, char in enumerate(text) if char not in dropped] if dropped \
-            else list(range(len(text)))
-        index.append(len(text))
-        return norm, index
-    chars: list[str] = []
-    index = []
-    for i, char in enumerate(text):
-        out = table[char]
-        for piece in out:
-            chars.append(piece)
-            index.append(i)
-    index.append(len(text))
-    return "".join(chars), index
+    norm = text.translate(str.maketrans(table))
+    odd = {char: len(out) for char, out in table.items() if len(out) != 1}
+    if not odd:
+        return norm, list(range(len(text) + 1))
+    index: list[int] = []
+    done = 0
+    for m in re.finditer("[" + re.escape("".join(sorted(odd))) + "]", text):
+        at = m.start()
+        index += range(done, at)
+        index += [at] * odd[m.group()]
+        done = at + 1
+    index += range(done, len(text) + 1)
+    return norm, index
 
 
 def original_span(index: list[int], start: int, end: int) -> tuple[int, int]:

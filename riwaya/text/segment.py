@@ -3,7 +3,8 @@
 Boundaries: line breaks, and . ! ? ؟ ؛ … followed by space or end, outside
 quotation marks (“ ” « » and straight double quotes). Not boundaries: the Arabic
 comma ، (a clause mark, used by the statement extractor), decimal points,
-runs of dots inside a headline ("بالصور.."), and one-letter abbreviations (د.).
+runs of dots inside a headline ("بالصور.."), one-letter abbreviations (د.), and the dots
+of an abbreviation spelt letter by letter with spaces ("بي . بي . سي", "أ . ف . ب").
 """
 
 from __future__ import annotations
@@ -41,7 +42,40 @@ def _is_boundary(text: str, i: int) -> bool:
             j -= 1
         if i - 1 - j == 1 and (j < 0 or text[j] in " \n("):
             return False
+        if _spelt_abbreviation(text, i):
+            return False
     return nxt == "" or nxt.isspace() or nxt in "\"”»'"
+
+
+SPELT_PART = 3    # letters of one part of an abbreviation spelt with spaced dots ("بي . بي . سي")
+
+
+def _word_before(text: str, i: int) -> tuple[int, int]:
+    """The letters right before ``text[i]``, one space allowed between: (start, end)."""
+    e = i - 1 if i > 0 and text[i - 1] == " " else i
+    s = e
+    while s > 0 and text[s - 1].isalpha() and e - s <= SPELT_PART:
+        s -= 1
+    return s, e
+
+
+def _spelt_abbreviation(text: str, i: int) -> bool:
+    """Whether the dot at ``text[i]`` stands between two parts of an abbreviation spelt with
+    spaced dots: short words on both sides, and another such dot right before or after."""
+    s, e = _word_before(text, i)
+    if not 0 < e - s <= SPELT_PART - 1 or (s > 0 and text[s - 1].isalpha()):
+        return False
+    j = i + 2 if i + 1 < len(text) and text[i + 1] == " " else i + 1
+    k = j
+    while k < len(text) and text[k].isalpha() and k - j <= SPELT_PART:
+        k += 1
+    if not 0 < k - j <= SPELT_PART:
+        return False
+    after = k + 1 if k < len(text) and text[k] == " " else k
+    if after < len(text) and text[after] in ".)":
+        return True              # "بي . بي ." or "بي . سي )": another dot, or the bracket closes
+    before = s - 1 if s > 0 and text[s - 1] == " " else s
+    return before > 0 and text[before - 1] == "."   # ". بي . سي": a dot before
 
 
 def split_sentences(text: str) -> list[Sentence]:
