@@ -82,7 +82,7 @@ else:
         st.dataframe(overview.claims_key(prep), hide_index=True, width="stretch")
 
 st.subheader("Explore")
-links = context.carry_params(ctx.filters, ctx.presenting)
+links = context.nav_params(ctx.presenting)  # the filter goes with the click (context.nav_params)
 cols = st.columns(4)
 cols[0].page_link(context.MAP, label="Map: where it happened", icon=":material/map:", query_params=links)
 cols[1].page_link(context.MATRIX, label="Actors × claims: who said what", icon=":material/grid_on:", query_params=links)

@@ -7,7 +7,8 @@ sessions one after the other, each as session i of the load run: a fresh tab ope
 the sidebar's actor list and chooses the i-th actor, then waits for the map redrawn. For each
 step it prints the tab's main-thread seconds (CDP Performance metrics: all of it, its CPU
 time, its script, layout and style), the elements the server sent and how many of them changed
-since the tab's previous run, the map's last redraw (``chart.js``'s marks: data received to drawn), the
+since the tab's previous run, React's commits and re-rendered components and nodes (by
+the element they are in: ``REACT_RENDERS_JS``), the map's last redraw (``chart.js``'s marks: data received to drawn), the
 kB the tab received and the server's CPU seconds (``--trace``'s hook); with ``--profile`` the
 choice's JavaScript self time by whose code it is (plotly.js, each file of Streamlit's
 frontend, other) and its top functions; for the first session, the JavaScript files the tab
@@ -30,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.load.browser_js import ACTOR_BOX, ARM_JS, DONE_JS, IDLE_JS  # noqa: E402
+from benchmarks.load.browser_js import (ACTOR_BOX, ARM_JS, DONE_JS, IDLE_JS, REACT_RENDERS_JS,  # noqa: E402
+                                        RENDERS_JS, RENDERS_RESET_JS)
 from benchmarks.load.session import ACTOR_IDS, LOAD_CHROMIUM_ARGS, busy, count_ws, ws_bytes  # noqa: E402
 from benchmarks.load.stats import read_trace  # noqa: E402
 from benchmarks.load_sessions import load_actor_ids, prepare_folders, trace_server  # noqa: E402
@@ -95,6 +97,7 @@ async def one_session(browser, url: str, n: int, profile: bool, trace: Path) -> 
     cost the tab and the server."""
     page = await (await browser.new_context(viewport={"width": 1400, "height": 1000})).new_page()
     count_ws(page)
+    await page.add_init_script(REACT_RENDERS_JS)
     scripts: list[str] = []   # the JavaScript files the tab fetched, in order
     page.on("request", lambda r: scripts.append(r.url.rsplit("/", 1)[-1])
             if r.resource_type == "script" or r.url.endswith(".js") else None)
@@ -118,7 +121,9 @@ async def one_session(browser, url: str, n: int, profile: bool, trace: Path) -> 
                       "changed": sum(r.get("changed", 0) for r in trace_runs[runs:]),
                       "kinds": _kinds(trace_runs[runs:]),
                       "changed_kinds": _kinds(trace_runs[runs:], "changed_kinds"),
-                      "draw": await page.evaluate(MAP_DRAW_JS) or 0.0, "profile": prof}
+                      "draw": await page.evaluate(MAP_DRAW_JS) or 0.0, "profile": prof,
+                      **_renders(await page.evaluate(RENDERS_JS))}
+        await page.evaluate(RENDERS_RESET_JS)
         runs, mark = len(trace_runs), (ws_bytes.get(id(page), 0), now)
 
     try:
@@ -176,7 +181,16 @@ async def measure(rounds: int, profile: bool, tmp: Path) -> None:
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
-_KEYS = ("busy", "cpu", "script", "layout", "style", "draw", "kb", "server", "elements", "changed")
+_KEYS = ("busy", "cpu", "script", "layout", "style", "draw", "kb", "server", "elements", "changed",
+         "commits", "renders")
+
+
+def _renders(got: dict) -> dict:
+    """React's commits and re-rendered components and nodes (REACT_RENDERS_JS), in all and by
+    where they are (the data-testid above them)."""
+    by = Counter(got["renders"])
+    return {"commits": got["commits"], "renders": sum(by.values()),
+            "where": ", ".join(f"{k} {v}" for k, v in by.most_common(12))}
 
 
 def _kinds(runs: list[dict], field: str = "kinds") -> str:
@@ -193,7 +207,9 @@ def _line(got: dict) -> str:
             f"style {got['style']:.3f}); map drawn in {got['draw']:.3f} s; {got['kb']:.0f} kB; "
             f"server CPU {got['server']:.3f} s, {got['elements']:.0f} elements"
             + (f" ({got['kinds']})" if got.get("kinds") else "")
-            + f", {got['changed']:.0f} changed" + (f" ({got['changed_kinds']})" if got.get("changed_kinds") else ""))
+            + f", {got['changed']:.0f} changed" + (f" ({got['changed_kinds']})" if got.get("changed_kinds") else "")
+            + f"; React: {got['commits']:.0f} commits, {got['renders']:.0f} renders"
+            + (f" ({got['where']})" if got.get("where") else ""))
 
 
 def main() -> int:

@@ -21,6 +21,7 @@ same 2 cores): map p95 <= 30 s, filter p95 <= 5 s, 0 errors. Exit status 1 when 
 missed.
 
 Usage: python benchmarks/load_sessions.py [--sessions 20] [--browsers 2] [--no-rebuild] [--trace FILE]
+       [--renders]
 (BENCH_LOG=path keeps the streamlit log.) tests/test_load_sessions.py runs a reduced version.
 The parts: benchmarks/load/ (``session``: one reader's session; ``stats``: result, report, trace;
 ``browser_js``: what the tabs are asked).
@@ -40,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.load.browser_js import IDLE_JS  # noqa: E402
+from benchmarks.load.browser_js import IDLE_JS, REACT_RENDERS_JS  # noqa: E402
 from benchmarks.load.session import (ACTOR_IDS, LOAD_CHROMIUM_ARGS, TIMEOUT_MS, Session,  # noqa: E402,F401
                                      count_ws, errors_on, run_session)
 from benchmarks.load.stats import (Result, cpu_seconds, percentile, read_trace, report,  # noqa: E402,F401
@@ -130,7 +131,7 @@ def trace_server(server: AppServer, trace: Path) -> None:
 
 
 async def run(sessions: int = 20, browsers: int = 2, rebuild: bool = True, log: Path | None = None,
-              tmp: Path | None = None, trace: Path | None = None) -> Result:
+              tmp: Path | None = None, trace: Path | None = None, renders: bool = False) -> Result:
     from playwright.async_api import async_playwright
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -155,6 +156,8 @@ async def run(sessions: int = 20, browsers: int = 2, rebuild: bool = True, log: 
                     pages = [await contexts[s.n % len(contexts)].new_page() for s in result.sessions]
                     for pg in pages:
                         count_ws(pg)
+                        if renders:  # React's commits and re-renders per filter (a little CPU of its own)
+                            await pg.add_init_script(REACT_RENDERS_JS)
                     first_map = asyncio.Event()
                     built = asyncio.create_task(rebuild_mid_run(raw, processed, first_map, result)) \
                         if rebuild else None
@@ -191,11 +194,15 @@ def main() -> int:
     ap.add_argument("--trace", type=Path, metavar="FILE",
                     help="have the server write each script run (wall, CPU, elements, bytes) to FILE "
                          "as JSON lines, and summarise them")
+    ap.add_argument("--renders", action="store_true",
+                    help="count React's commits and re-rendered components per filter in every tab "
+                         "(benchmarks/load/browser_js.py REACT_RENDERS_JS; costs the tabs a little)")
     args = ap.parse_args()
     print(f"{args.sessions} sessions in {args.browsers} Chromium processes, one server; "
           f"load average at the start {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     log = Path(os.environ["BENCH_LOG"]) if os.environ.get("BENCH_LOG") else None
-    result = asyncio.run(run(args.sessions, args.browsers, not args.no_rebuild, log, trace=args.trace))
+    result = asyncio.run(run(args.sessions, args.browsers, not args.no_rebuild, log, trace=args.trace,
+                             renders=args.renders))
     ok = report(result)
     if args.trace is not None and args.trace.exists():
         print("\n".join(trace_summary(args.trace)))

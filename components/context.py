@@ -113,22 +113,36 @@ def setup(title: str = "Riwaya") -> Context:
         filters = Filters()
     ctx = Context(paths, prep, filters, presenting, problem, ws)
     # story editor and briefing export (sidebar, or the presenter bar), then the story's step
-    presenter.tools(ctx, bar, PAGES, carry_params(filters, presenting))
+    presenter.tools(ctx, bar, PAGES, nav_params(presenting))
     with nav:
         st.markdown("## Riwaya")
         for script, label, icon in PAGES:
-            st.page_link(script, label=label, icon=icon, query_params=carry_params(filters, presenting))
+            st.page_link(script, label=label, icon=icon, query_params=nav_params(presenting))
     return ctx
+
+
+def nav_params(presenting: bool) -> dict[str, str]:
+    """Query parameters of the links between pages (the sidebar's, the presenter's menu): the
+    workspace and presentation mode, not the filter. The filter goes with the click all the
+    same: its widgets keep their values across a page switch (``persist_state="session"``), a
+    URL naming no filter leaves them as they are (the sticky group of
+    :func:`components.urlstate.seed`) and the page opened writes them to its URL. So these
+    links are the same elements whatever the filter, and a filter re-renders none of them
+    (with the filter in their URLs, ten links changed on every filter: about a seventh of
+    what a filter cost the tab; ``benchmarks/filter_cost.py``)."""
+    params: dict[str, str] = {}
+    if (ws := workspace.url_value()) is not None:
+        params[workspace.URL_NAME] = ws
+    if presenting:
+        params[PRESENT.name] = PRESENT.to_url(True)[0]
+    return params
 
 
 def carry_params(filters: Filters, presenting: bool, **extra) -> dict[str, list[str] | str]:
     """Query parameters that keep the workspace, the filter and presentation mode on another
-    page."""
+    page, for links to one view (an article at a sentence, a place): opened in a new tab too."""
     params: dict[str, list[str] | str] = dict(filters.to_query())
-    if (ws := workspace.url_value()) is not None:
-        params[workspace.URL_NAME] = ws
-    if presenting:
-        params[PRESENT.name] = PRESENT.to_url(True)
+    params.update(nav_params(presenting))
     params.update({k: str(v) for k, v in extra.items() if v is not None})
     return params
 

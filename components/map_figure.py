@@ -1,9 +1,14 @@
 """The map's figure (no Streamlit): markers sized by mentions, places sharing a spot merged,
 every name beside its marker clear of the others (:mod:`riwaya.dashboard.maplabels`), or its
-number when there is no room; countries and rivers are the base map's, not markers."""
+number when there is no room; countries and rivers are the base map's, not markers.
+
+:func:`view_layout` and :func:`view_figure` are the Map page's: computed once per filter (and
+colouring, presenter size, chosen place, heading) for every session of the server.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -14,6 +19,7 @@ from riwaya.dashboard import map as place_map
 from riwaya.dashboard.corpus import as_text
 from riwaya.dashboard.maplabels import Label, PixelView, Point, clusters, place_labels
 from riwaya.dashboard.maplabels import short_name as _short_name
+from riwaya.dashboard.memo import per_view
 from riwaya.dashboard.palette import SILENT_TEXT
 
 from components.fastchart.preload import MAP_RESOLUTION  # shared with the preload scripts
@@ -30,6 +36,9 @@ MAP_SIZE = {False: (700, 640), True: (1350, 800)}
 LAYOUT_MARGIN = 0.85
 #: the map's legend: columns (each a fraction of the width, so a PNG cannot cut an entry)
 MAP_LEGEND_COLUMNS = {False: 2, True: 3}
+#: what the map takes of plotly's "plotly_white" template, set as it is (the template itself,
+#: validated on every figure, was a third of the figure's cost and 7 kB of every run's data)
+WHITE = dict(font_color="#2a3f5f", paper_bgcolor="white", plot_bgcolor="white", hovermode="closest")
 
 
 @dataclass
@@ -117,8 +126,8 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
     selected points); the others fade. ``heading`` (title, subtitle) is written on the figure,
     so a PNG says what it shows.
     """
-    fig = go.Figure()
-    width, height = MAP_SIZE[big]
+    traces = []   # added to the figure once its layout is set: each layout update of a figure
+    width, height = MAP_SIZE[big]   # holding traces cost plotly more
     lay = layout or map_layout(places, frame=frame, big=big)
     shown, sizes = lay.shown, lay.sizes
     lon_range, lat_range = list(lay.view.lon_range), list(lay.view.lat_range)
@@ -133,8 +142,8 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
             "outlets": [_wrapped(v) for v in group["outlets"]], "claims": [_wrapped(v) for v in group["claims"]],
             "speakers": [_wrapped(v) for v in group["speakers"]],
             "also": [f"<br>Also here: {_wrapped(v)}" if v else "" for v in group["also"]]})
-        fig.add_trace(go.Scattergeo(
-            lat=group["lat"], lon=group["lon"], name=label, mode="markers",
+        traces.append(dict(
+            type="scattergeo", lat=group["lat"], lon=group["lon"], name=label, mode="markers",
             marker=dict(size=[sizes[p] for p in group["entity_id"]], color=colour, opacity=0.85,
                         line=dict(width=1.5, color="#333")),
             customdata=custom.to_numpy(),
@@ -148,8 +157,8 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
         ))
     if lay.numbered:  # names without room: the marker's number, listed beside the map
         at = shown.set_index("entity_id").loc[list(lay.numbered)]
-        fig.add_trace(go.Scattergeo(
-            lon=at["lon"], lat=at["lat"], text=[str(n) for n in lay.numbered.values()], mode="text",
+        traces.append(dict(
+            type="scattergeo", lon=at["lon"], lat=at["lat"], text=[str(n) for n in lay.numbered.values()], mode="text",
             textposition="middle center", textfont=dict(size=font_size - 2, color="#000", weight="bold",
                                                         shadow="0 0 3px #fff"),
             hoverinfo="skip", showlegend=False, name="place numbers"))
@@ -157,14 +166,15 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
     if lay.labels:
         names = dict(zip(shown["entity_id"], shown["name_en"]))
         more = {r.entity_id: len(r.members) - 1 for r in shown.itertuples(index=False) if r.also}
-        fig.add_trace(go.Scattergeo(
-            lon=[lab.lon for lab in lay.labels], lat=[lab.lat for lab in lay.labels],
+        traces.append(dict(
+            type="scattergeo", lon=[lab.lon for lab in lay.labels], lat=[lab.lat for lab in lay.labels],
             text=[plot_text(short_name(names[lab.id])) + (f" +{more[lab.id]}" if lab.id in more else "")
                   for lab in lay.labels],
             mode="text", textposition=[lab.position for lab in lay.labels],
             textfont=dict(size=font_size, color="#222", shadow="0 0 3px #fff"),
             customdata=[[lab.id] for lab in lay.labels],
             hoverinfo="skip", showlegend=False, name="place names"))
+    fig = go.Figure()
     fig.update_geos(
         projection_type="mercator", resolution=MAP_RESOLUTION, lonaxis_range=lon_range, lataxis_range=lat_range,
         # few layers: each one is re-projected on every redraw (see benchmarks/bench_dashboard.py);
@@ -172,11 +182,12 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
         showland=True, landcolor="#F3F1EC", showcountries=True, countrycolor="#9A9A9A",
         showcoastlines=False, showocean=False, showlakes=False, showframe=True,
         showrivers=True, rivercolor="#7FB2D9", riverwidth=2,
-        bgcolor="#E3EEF6",
+        bgcolor="#E3EEF6", lakecolor="white", subunitcolor="#C8D4E3",
     )
     fig.update_layout(legend_title_text=colour_title, clickmode="event", dragmode="pan",
                       showlegend=True, uirevision="riwaya-map")
-    fig = base_layout(fig, height=height, big=big)
+    fig = base_layout(fig, height=height, big=big, template="none")
+    fig.update_layout(**WHITE)
     # the legend under the map (above it, it ran into plotly's buttons), with room for its lines
     bottom = 16 + (font_size + 12) * lay.legend_rows
     fig.update_layout(legend=dict(y=0, yanchor="top", x=0, xanchor="left", title_side="top",
@@ -185,7 +196,41 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
                       hoverlabel=dict(align="left"))
     if heading:
         with_heading(fig, *heading, big=big)
-    return fig
+    return fig.add_traces(traces)
+
+
+def map_colours(prep, colour_by: str) -> Mapping[str, str]:
+    """The markers' colours when coloured by ``colour_by`` ("claim" or "outlet")."""
+    return prep.claim_colours if colour_by == "claim" else prep.outlet_colours
+
+
+@per_view
+def view_layout(view, colour_by: str, big: bool) -> MapLayout:
+    """:func:`map_layout` of the places of ``view`` (``place_summary``), once per filter."""
+    return map_layout(place_map.place_summary(view, colour_by=colour_by), big=big)
+
+
+def view_figure(view, colour_by: str, big: bool, chosen: str | None, heading: tuple[str, str]) -> dict:
+    """The map of ``view`` as the plotly JSON the chart sends: :func:`map_figure` of
+    :func:`view_layout`, built once per filter, colouring, size and heading for every session
+    (building a plotly figure was about two fifths of the server's CPU for a Map run, and
+    readers often look at the same view: all of them at first); the ``chosen`` place marked
+    on a copy, as :func:`map_figure` marks it."""
+    fig = _view_figure(view, colour_by, big, heading)
+    if chosen is None or chosen not in view_layout(view, colour_by, big).sizes:
+        return fig
+    marked = [dict(t, selectedpoints=[i for i, row in enumerate(t["customdata"]) if row[0] == chosen])
+              if "unselected" in t else t for t in fig["data"]]   # the markers' traces
+    return {**fig, "data": marked}
+
+
+@per_view
+def _view_figure(view, colour_by: str, big: bool, heading: tuple[str, str]) -> dict:
+    places = place_map.place_summary(view, colour_by=colour_by)
+    fig = map_figure(places, map_colours(view.prep, colour_by), big=big, heading=heading,
+                     layout=view_layout(view, colour_by, big),
+                     colour_title="Claim" if colour_by == "claim" else "Outlet")
+    return json.loads(fig.to_json())
 
 
 def short_name(name: str) -> str:

@@ -13,13 +13,12 @@ from collections import defaultdict
 import pandas as pd
 import plotly.graph_objects as go
 
-from riwaya.dashboard.html import esc
 from riwaya.dashboard.network import KINDS, Network
 from riwaya.dashboard.palette import LINK_COLOURS, LINK_DASH, STANCE_COLOURS
 from riwaya.dashboard.timeline import MILESTONES, Timeline, day_points, is_grouped
 from riwaya.pipeline.schema import STANCES
 
-from components.figure_base import base_layout, marker_sizes
+from components.figure_base import base_layout, marker_sizes, plot_text
 
 LINK_TEXT = {"agreement": "agreement (same side of a claim)",
              "conflict": "conflict (opposite sides of a claim)"}
@@ -44,7 +43,7 @@ def _wrap(text: str, width: int = 22) -> str:
         else:
             line = f"{line} {w}".strip()
     lines.append(line)
-    return "<br>".join(esc(x) for x in lines if x)
+    return "<br>".join(plot_text(x) for x in lines if x)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -69,11 +68,11 @@ def timeline_figure(tl: Timeline, *, big: bool = False) -> go.Figure:
             continue
         first = part["milestone"] != ""
         custom = pd.DataFrame({
-            "id": part["statement_id"], "actor": part["actor_label"].map(esc),
-            "outlet": part["source"].map(esc), "date": [esc(d) or "no date" for d in part["date"]],
-            "mark": [f"<br><b>{esc(m)}</b> of this claim" if m else "" for m in part["milestone"]],
-            "claim": part["claim_short"].map(esc),
-            "title": [f"<br>“{esc(t)}”" if t else "" for t in part["title"]]})
+            "id": part["statement_id"], "actor": part["actor_label"].map(plot_text),
+            "outlet": part["source"].map(plot_text), "date": [plot_text(d) or "no date" for d in part["date"]],
+            "mark": [f"<br><b>{plot_text(m)}</b> of this claim" if m else "" for m in part["milestone"]],
+            "claim": part["claim_short"].map(plot_text),
+            "title": [f"<br>“{plot_text(t)}”" if t else "" for t in part["title"]]})
         fig.add_trace(go.Scatter(
             x=part["x"], y=part["y"], mode="markers", name=stance,
             marker=_stance_marker(stance, [size * 1.7 if f else size for f in first], first),
@@ -119,7 +118,7 @@ def timeline_figure(tl: Timeline, *, big: bool = False) -> go.Figure:
 
 def _names(pairs, most: int = 3) -> str:
     """"A (5), B (2), C and 4 more", escaped."""
-    shown = ", ".join(f"{esc(name) or 'no outlet'} ({n})" for name, n in pairs[:most])
+    shown = ", ".join(f"{plot_text(name) or 'no outlet'} ({n})" for name, n in pairs[:most])
     return shown + (f" and {len(pairs) - most} more" if len(pairs) > most else "")
 
 
@@ -134,10 +133,10 @@ def _day_traces(fig: go.Figure, days, size: float) -> None:
             continue
         first = part["milestone"] != ""
         custom = pd.DataFrame({
-            "id": part["statement_id"], "n": part["count"], "claim": part["claim_short"].map(esc),
-            "date": [esc(d) for d in part["date"]], "actors": part["actors"].map(_names),
+            "id": part["statement_id"], "n": part["count"], "claim": part["claim_short"].map(plot_text),
+            "date": [plot_text(d) for d in part["date"]], "actors": part["actors"].map(_names),
             "outlets": part["outlets"].map(_names),
-            "mark": [f"<br><b>{esc(m)}</b> of this claim" if m else "" for m in part["milestone"]]})
+            "mark": [f"<br><b>{plot_text(m)}</b> of this claim" if m else "" for m in part["milestone"]]})
         fig.add_trace(go.Scatter(
             x=part["x"], y=part["y"], mode="markers", name=stance,
             marker=_stance_marker(stance, sizes[part.index].tolist(), first),
@@ -223,7 +222,7 @@ def network_figure(net: Network, *, big: bool = False) -> go.Figure:
         xs += [x0 + ox, x1 + ox, None]
         ys += [y0 + oy, y1 + oy, None]
         mids[r.kind].append(((x0 + x1) / 2 + ox, (y0 + y1) / 2 + oy,
-                             f"{esc(r.source_label)} — {esc(r.target_label)}<br>{r.kind} on {r.weight} "
+                             f"{plot_text(r.source_label)} — {plot_text(r.target_label)}<br>{r.kind} on {r.weight} "
                              f"claim(s): {_wrap(r.claim_labels, 60)}"))
     shown = set()
     for kind in KINDS:
@@ -255,7 +254,7 @@ def network_figure(net: Network, *, big: bool = False) -> go.Figure:
             marker=dict(size=sizes,
                         color=["#CC79A7" if c else "#56646F" for c in chosen],
                         line=dict(color=["#222" if c else "#fff" for c in chosen], width=[3 if c else 1.5 for c in chosen])),
-            customdata=pd.DataFrame({"id": n["actor_id"], "label": n["label"].map(esc),
+            customdata=pd.DataFrame({"id": n["actor_id"], "label": n["label"].map(plot_text),
                                      "st": n["statements"], "cl": n["claims"]}).to_numpy(),
             hovertemplate=("<b>%{customdata[1]}</b><br>%{customdata[2]} statement(s) on "
                            "%{customdata[3]} claim(s)<br>click: filter by this actor<extra></extra>")))

@@ -131,12 +131,44 @@ def seed(params: Sequence[Param], *, sticky: bool = False) -> None:
     if sticky and not any(in_url(p.name) for p in params):
         news = False
     from_url = news or any(p.key not in st.session_state for p in params)
+    first_run_here = _first_run_here(params)
     for p in params:
-        # Otherwise a value no longer offered must not reach the widget. Assigned even when
-        # unchanged: on the first run of another page, a persist_state="session" widget would
-        # return its default once (Streamlit 1.67), although it shows the kept value.
-        st.session_state[p.key] = (p.from_url(in_url(p.name)) if from_url
-                                   else p.valid(st.session_state[p.key]))
+        # Otherwise a value no longer offered must not reach the widget.
+        value = p.from_url(in_url(p.name)) if from_url else p.valid(st.session_state[p.key])
+        # Assigned only when it changes the widget, or on the first run of a page: there a
+        # persist_state="session" widget would return its default once (Streamlit 1.67),
+        # although it shows the kept value. A value assigned is sent back to the browser with
+        # the widget, whose frontend then re-renders it twice after the run: assigned on every
+        # run, the sidebar's four multiselects, slider and toggle were a fifth of what React
+        # re-rendered for a filter (benchmarks/filter_cost.py, "React: ... renders"). A sticky
+        # group's widgets are drawn with their Param's default as their own: their default is
+        # not assigned either (a new session, a page switch with no filter), so the widgets
+        # sent stay the same run after run.
+        quiet_default = sticky and _same(value, p.default)
+        if p.key in st.session_state:
+            assign = not _same(st.session_state[p.key], value) or (first_run_here and not quiet_default)
+        else:
+            assign = not quiet_default
+        if assign:
+            st.session_state[p.key] = value
+
+
+_PAGE = "urlstate__page"  # {widget key: the page whose run last seeded it}
+
+
+def _first_run_here(params: Sequence[Param]) -> bool:
+    """Whether this run is the first of the page in view to seed ``params`` (a page switch,
+    a new session): True outside a script run (nothing to compare with)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    run = get_script_run_ctx()
+    page = getattr(run, "page_script_hash", None)
+    if not page:
+        return True
+    seen = st.session_state.setdefault(_PAGE, {})
+    first = any(seen.get(p.key) != page for p in params)
+    seen.update({p.key: page for p in params})
+    return first
 
 
 def publish(params: Sequence[Param], *, then_drop: Sequence[str] = ()) -> None:

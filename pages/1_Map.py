@@ -26,8 +26,8 @@ if places.empty:
     context.empty_filter_note(ctx, "places")
     st.stop()
 drawn = place_map.drawn(places)
-colours = prep.claim_colours if colour_by == "claim" else prep.outlet_colours
-layout = figures.map_layout(places, big=ctx.presenting)
+colours = figures.map_colours(prep, colour_by)
+layout = figures.view_layout(view, colour_by, ctx.presenting)
 frame = (list(layout.view.lon_range), list(layout.view.lat_range))  # fitted to the places in view
 names = place_map.place_choices(places)
 place_ids = list(names)
@@ -43,10 +43,8 @@ def take_click() -> None:
         st.session_state["map_place"] = data[0]
 
 
-fig = figures.map_figure(places, colours, big=ctx.presenting, layout=layout,
-                         colour_title="Claim" if colour_by == "claim" else "Outlet",
-                         chosen=st.session_state.get("map_place"),
-                         heading=sharing.heading(ctx, "Places named in the articles"))
+fig = figures.view_figure(view, colour_by, ctx.presenting, st.session_state.get("map_place"),
+                          sharing.heading(ctx, "Places named in the articles"))
 map_box, key_box = st.columns([3, 1])
 with map_box:
     chart.chart(fig, key="map_chart", name="map", bundle="geo", config=figures.plotly_config("map"), frame=frame,

@@ -162,3 +162,34 @@ def test_a_filters_elements_reach_the_tab_together_in_few_renders(chromium, serv
         assert 0 < commits <= 26, commits
     finally:
         page.context.close()
+
+
+@pytest.mark.browser
+def test_a_second_tab_takes_plotly_and_the_base_map_from_the_cache_and_draws_once(chromium, server):
+    """A Map load costs a tab about 2 CPU-s (``benchmarks/map_load_cpu.py``), the load test
+    opens 10 tabs per browser: the later tabs must not download plotly.js (1.4 MB) or the base
+    map (1.7 MB) again (the app's static files carry validators, so the browser's cache keeps
+    them), and a tab loads each once and draws the map once (no second draw on load)."""
+    from benchmarks.map_load_cpu import load_map, watch_assets
+
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        seen = []
+        for _ in range(2):
+            page = context.new_page()
+            assets = watch_assets(page)
+            load_map(page, server.url)
+            seen.append(assets)
+            counts = page.evaluate("""() => ({
+              plotly: performance.getEntriesByName('riwaya-plotly-loaded').length,
+              drawn: performance.getEntriesByName('riwaya-map-drawn').length,
+              fetched: performance.getEntriesByType('resource').filter(
+                r => /plotly-geo|world_50m/.test(r.name)).length})""")
+            assert counts == {"plotly": 1, "drawn": 1, "fetched": 2}, counts
+        first, second = seen
+        for name in ("plotly-geo", "topojson"):
+            assert not first[name]["cached"] and first[name]["bytes"] > 400_000, first
+            assert first[name]["etag"], first  # validators: what lets the browser keep it
+            assert second[name]["cached"] and second[name]["bytes"] < 1_000, second
+    finally:
+        context.close()

@@ -57,3 +57,35 @@ CHOSEN_JS = """([chips, label]) => Array.from(document.querySelectorAll(chips))
 STUCK_JS = """(chips) => [location.search, document.querySelector('[data-testid="stApp"]')
   .getAttribute('data-test-script-state'), Array.from(document.querySelectorAll(chips))
   .map(t => t.textContent.trim())]"""
+#: An init script (before React loads) counting what React re-renders: on every commit the
+#: components that ran (React's PerformedWork flag; subtrees React skipped are not walked) and
+#: the host nodes whose props changed, each by the data-testid of its nearest element above
+#: ("stPageLink", "stMultiSelect", ...). ``window.__renders`` {testid: count}, ``__commits``,
+#: ``__commitsWith`` {testid: the commits that re-rendered something there}; read with
+#: RENDERS_JS, cleared with RENDERS_RESET_JS. What a run costs the tab is mostly
+#: these renders; unlike the tab's CPU seconds they do not vary with the machine's load.
+REACT_RENDERS_JS = """(() => {
+  window.__commits = 0; window.__renders = {}; window.__commitsWith = {}; let here = new Set();
+  const COMPONENT = new Set([0, 1, 11, 14, 15]);
+  const where = f => { for (let a = f; a; a = a.return) {
+      const t = a.memoizedProps && a.memoizedProps['data-testid'];
+      if (typeof t === 'string' && t !== 'stElementContainer' && t !== 'stVerticalBlock'
+          && t !== 'stHorizontalBlock' && t !== 'stLayoutWrapper') return t; }
+    return '(app)'; };
+  const add = f => { const k = where(f); window.__renders[k] = (window.__renders[k] || 0) + 1; here.add(k); };
+  const mount = f => { for (let c = f; c; c = c.sibling) { if (COMPONENT.has(c.tag) || c.tag === 5) add(c); mount(c.child); } };
+  const walk = next => {
+    const prev = next.alternate;
+    if (!prev) { if (COMPONENT.has(next.tag) || next.tag === 5) add(next); mount(next.child); return; }
+    if (COMPONENT.has(next.tag) ? (next.flags & 1) === 1 : (next.tag === 5 && prev.memoizedProps !== next.memoizedProps)) add(next);
+    if (next.child !== prev.child) for (let c = next.child; c; c = c.sibling) walk(c);
+  };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true, renderers: new Map(), isDisabled: false, inject() { return 1; },
+    checkDCE() {}, onScheduleFiberRoot() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {},
+    onCommitFiberRoot(id, root) { window.__commits += 1; here = new Set();
+      try { walk(root.current); } catch (e) { window.__renderError = String(e); }
+      here.forEach(k => { window.__commitsWith[k] = (window.__commitsWith[k] || 0) + 1; }); } };
+})();"""
+RENDERS_JS = "() => ({commits: window.__commits || 0, renders: window.__renders || {}, with: window.__commitsWith || {}})"
+RENDERS_RESET_JS = "() => { window.__commits = 0; window.__renders = {}; window.__commitsWith = {}; }"

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 
 from benchmarks.load.browser_js import (ACTOR_BOX, ARM_JS, CHIPS, CHOSEN_JS, DONE_JS, ERRORS, IDLE_JS,
-                                        STUCK_JS, TOOK_JS)
+                                        RENDERS_JS, RENDERS_RESET_JS, STUCK_JS, TOOK_JS)
 from tests.dashboard_server import CHROMIUM_ARGS, MAP_POINTS
 
 TIMEOUT_MS = 240_000
@@ -46,6 +46,8 @@ class Session:
     filter_cpu: float = 0.0     # ... and from the filter's choice to its result
     filter_parts: dict[str, float] = field(default_factory=dict)  # ... of which script, layout, style
     repicks: int = 0            # picks of the actor that did not take (no chip) and were made again
+    filter_commits: int | None = None   # React commits from the choice to its result (``--renders``)
+    filter_renders: int | None = None   # ... and the components and nodes they re-rendered
 
 
 #: {option label: actor id} of the sidebar's actor filter: the URL holds the id
@@ -102,6 +104,7 @@ async def pick_actor(s: Session, page, cdp) -> tuple[int, dict[str, float]]:
         s.actor = (await option.inner_text()).strip()
         armed = ws_bytes.get(id(page), 0), await busy(cdp)
         await page.evaluate(ARM_JS, ACTOR_IDS.get(s.actor, ""))
+        await page.evaluate(RENDERS_RESET_JS)   # counted only with REACT_RENDERS_JS (--renders)
         await option.click()
         try:
             await page.wait_for_function(CHOSEN_JS, arg=[CHIPS, s.actor], timeout=PICK_MS)
@@ -139,6 +142,9 @@ async def run_session(s: Session, page, url: str, first_map: asyncio.Event) -> N
         after = await busy(cdp)
         s.filter_parts = {k: after.get(k, 0.0) - before.get(k, 0.0) for k in after}
         s.filter_cpu = s.filter_parts.get("busy", 0.0)
+        got = await page.evaluate(RENDERS_JS)
+        if await page.evaluate("() => window.__REACT_DEVTOOLS_GLOBAL_HOOK__?.onCommitFiberRoot !== undefined"):
+            s.filter_commits, s.filter_renders = got["commits"], sum(got["renders"].values())
         await page.keyboard.press("Escape")
         s.errors += await errors_on(page)
     except Exception as exc:  # noqa: BLE001 - a session's failure is counted, not fatal

@@ -107,6 +107,7 @@ def _session_line(s: Session) -> str:
             f"(tab busy {s.map_cpu:4.1f} / {s.filter_cpu:4.1f} s; filter: {s.filter_runs} runs, "
             f"{s.filter_draws} map draws{'' if s.map_kept else ' (map drawn anew)'}, {s.filter_kb:.0f} kB"
             f"{', hidden tab' if s.hidden else ''}"
+            f"{f', React {s.filter_commits} commits {s.filter_renders} renders' if s.filter_renders is not None else ''}"
             f"{f', picked {s.repicks + 1} times' if s.repicks else ''}) ({s.actor[:30]})"
             f"{'  ERRORS: ' + '; '.join(s.errors) if s.errors else ''}")
 
@@ -116,10 +117,13 @@ def filter_busy_line(sessions: list[Session]) -> str:
     the machine's speed): all of it and its script, layout and style parts."""
     done = [s for s in sessions if s.filter_s is not None]
     parts = {k: percentile([s.filter_parts.get(k, 0.0) for s in done], 50) or 0.0
-             for k in ("busy", "script", "layout", "style")}
+             for k in ("busy", "script", "layout", "style", "cpu")}
+    counted = [s for s in done if s.filter_renders is not None]
+    react = (f"; React p50 {percentile([s.filter_commits for s in counted], 50)} commits, "
+             f"{percentile([s.filter_renders for s in counted], 50)} renders" if counted else "")
     return (f"tab/filter    p50 busy {parts['busy']:.2f} s (script {parts['script']:.2f}, layout "
-            f"{parts['layout']:.2f}, style {parts['style']:.2f}); map load p50 busy "
-            f"{percentile([s.map_cpu for s in done], 50) or 0.0:.2f} s")
+            f"{parts['layout']:.2f}, style {parts['style']:.2f}, CPU {parts['cpu']:.2f}){react}; map load "
+            f"p50 busy {percentile([s.map_cpu for s in done], 50) or 0.0:.2f} s")
 
 
 def report(result: Result) -> bool:

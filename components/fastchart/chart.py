@@ -58,7 +58,7 @@ def chart_data(fig, *, name: str, config: dict, bundle: str = "basic",
     if bundle not in BUNDLES:
         raise ValueError(f"Unknown plotly.js bundle {bundle!r}: expected one of {sorted(BUNDLES)}")
     return {
-        "figure": json.loads(fig.to_json()),
+        "figure": fig if isinstance(fig, dict) else json.loads(fig.to_json()),  # a figure or its JSON
         "config": {**config, "responsive": True},
         "script": BUNDLES[bundle],
         "name": name,

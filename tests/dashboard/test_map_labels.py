@@ -156,3 +156,48 @@ def test_the_event_is_described_by_the_codebook_folder(tmp_path):
     (tmp_path / "event.json").write_text("[1]", encoding="utf-8")
     with pytest.raises(CodebookError, match=r"event.json: expected one JSON object, got list"):
         overview.event_description(tmp_path)
+
+
+def test_the_map_figure_is_built_once_per_view_for_every_session(sample_prep):
+    """Two sessions with the same filter (two View objects) share one figure; another filter,
+    colouring or chosen place is another figure. What is shared is the JSON the chart sends,
+    the same as the figure's own."""
+    heading = ("Places named in the articles", "Filter: no filter")
+    before = sample_prep.memo.computed
+    first = figures.view_figure(Filters().apply(sample_prep), "claim", False, None, heading)
+    again = figures.view_figure(Filters().apply(sample_prep), "claim", False, None, heading)
+    assert again is first
+    built = sample_prep.memo.computed - before
+    places = place_map.place_summary(Filters().apply(sample_prep))
+    fig = figures.map_figure(places, sample_prep.claim_colours, colour_title="Claim", heading=heading,
+                             layout=figures.view_layout(Filters().apply(sample_prep), "claim", False))
+    assert first == json.loads(fig.to_json())
+    actor = sample_prep.statements["actor_id"].dropna().iloc[0]
+    for f, colour_by in [(Filters(actors=(actor,)), "claim"), (Filters(), "outlet")]:
+        assert figures.view_figure(f.apply(sample_prep), colour_by, False, None, heading) != first
+    assert sample_prep.memo.computed - before > built
+    # a chosen place is marked on a copy of the shared figure, as map_figure marks it
+    built = sample_prep.memo.computed
+    layout = figures.view_layout(Filters().apply(sample_prep), "claim", False)
+    for chosen in list(layout.sizes)[:3]:
+        marked = figures.view_figure(Filters().apply(sample_prep), "claim", False, chosen, heading)
+        fig = figures.map_figure(places, sample_prep.claim_colours, colour_title="Claim", heading=heading,
+                                 layout=layout, chosen=chosen)
+        assert marked == json.loads(fig.to_json()) and marked != first
+    assert sample_prep.memo.computed == built and "selectedpoints" not in json.dumps(first)
+
+
+def test_the_map_sets_what_it_takes_of_plotly_white_without_the_template(sample_prep):
+    """plotly's template is left out of the map (validated on every figure, 7 kB of every
+    run's data); what it gave the map is set as it was."""
+    import plotly.io as pio
+
+    places = place_map.place_summary(Filters().apply(sample_prep))
+    layout = json.loads(figures.map_figure(places, sample_prep.claim_colours, colour_title="Claim").to_json())["layout"]
+    white = pio.templates["plotly_white"].layout
+    assert "layout" not in layout.get("template", {})
+    assert layout["font"]["color"] == white.font.color
+    assert (layout["paper_bgcolor"], layout["plot_bgcolor"], layout["hovermode"]) == \
+        (white.paper_bgcolor, white.plot_bgcolor, white.hovermode)
+    assert (layout["geo"]["lakecolor"], layout["geo"]["subunitcolor"]) == (white.geo.lakecolor, white.geo.subunitcolor)
+    assert layout["hoverlabel"]["align"] == white.hoverlabel.align
