@@ -41,6 +41,7 @@ if len(chosen) < 2:
     st.stop()
 
 groups = compare.source_groups(view, by=by, chosen=chosen)
+compare.start_overlap(view, groups)  # the shared sentences, compared while the chart is drawn
 shown_as = compare.group_displays(prep, groups, by)  # "SANA (سانا)": the chart, the tables
 named = compare.group_displays(prep, groups, by, arabic=False)  # "SANA": headings
 long = compare.labelled(compare.coverage_long(view, groups), shown_as)

@@ -16,7 +16,6 @@ st.title("Reader")
 
 f = ctx.filters
 doc_ids = reader.article_ids(view)
-labels = reader.article_labels(prep)
 asked = urlstate.linked("doc")
 if reader.has_article(prep, asked):
     # arrived by a link (evidence, map): open that article even if the filter would hide it,
@@ -38,6 +37,7 @@ if not doc_ids:
     st.stop()
 if note := listing.shown_note(len(doc_ids), total, "articles in view"):
     st.caption(note)
+labels = reader.labels_of(prep, doc_ids)   # of the options only
 doc_param = urlstate.Param("doc", "reader_doc", doc_ids, default=doc_ids[0], keep_default=True)
 urlstate.seed([doc_param])
 doc_id = st.selectbox("Article", doc_ids, key=doc_param.key, format_func=lambda d: labels.get(d, d))

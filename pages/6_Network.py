@@ -10,7 +10,7 @@ from components import context, figures, sharing, story_figures, urlstate  # noq
 
 from components.fastchart import chart  # noqa: E402
 from components.filters import widget_key  # noqa: E402
-from riwaya.dashboard import html, network  # noqa: E402
+from riwaya.dashboard import html, listing, network  # noqa: E402
 
 ctx = context.setup("Network")
 prep = context.require_corpus(ctx)
@@ -39,15 +39,27 @@ def take_click() -> None:
         st.session_state[widget_key("actors")] = [data[0]]
 
 
-fig = figures.with_heading(story_figures.network_figure(net, big=ctx.presenting),
+DRAWN = network.DRAWN  # the strongest links only: thousands at 100,000 articles took the browser seconds
+drawn = "all"
+if network.too_many_to_draw(net):  # a choice only when there is something to leave out
+    drawn = urlstate.choice(st.radio, "Links drawn", urlstate.Param("drawn", "network_drawn", list(DRAWN), default="300"),
+                            format_func=DRAWN.get, horizontal=True)
+shown_net = network.strongest(net, drawn)
+fig = figures.with_heading(story_figures.network_figure(shown_net, big=ctx.presenting),
                            *sharing.heading(ctx, "Actors linked by agreement and conflict"),
                            big=ctx.presenting, xref="container")  # its PNG says what, which filter and when
 chart.chart(fig, key="network_chart", name="network",
             config=figures.plotly_config("actor-network"), on_click=take_click)
 st.caption(html.md(network.summary(net)))  # actor names from data: no markdown
+if note := network.drawn_note(shown_net, net):
+    st.caption(note)
 
 st.subheader("Links")
-st.dataframe(network.edge_table(net), hide_index=True, width="stretch")
+find = st.text_input("Find a link", key="network_find", placeholder="actor or claim", icon=":material/search:")
+rows, total = network.link_rows(net, find)
+if note := listing.shown_note(len(rows), total, "links, strongest first"):
+    st.caption(note)
+st.dataframe(rows, hide_index=True, width="stretch")
 c1, c2, c3 = st.columns(3)
 # made when clicked (thousands of links at 100,000 articles: not on every run)
 c1.download_button("Download for Gephi (GraphML)", lambda: network.graphml(net), file_name="riwaya-network.graphml",

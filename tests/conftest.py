@@ -55,6 +55,25 @@ def sample_gazetteer(sample_codebook):
     return load_gazetteer(sample_codebook.gazetteer)
 
 
+@pytest.fixture(scope="session")
+def place_mentions(sample_codebook, sample_gazetteer):
+    """``place_mentions(text)``: (surface, entity_id, English name) of the place mentions the
+    sample codebook's pipeline finds in ``text``."""
+    from riwaya.pipeline.mentions import EntityIndex, find_mentions
+    from riwaya.text.matcher import NormText
+
+    index = EntityIndex.build(sample_codebook, sample_gazetteer)
+
+    def find(text):
+        out = []
+        for m in find_mentions(NormText.of(text), index):
+            if m.kind == "place":
+                entry = sample_gazetteer.get(m.entity_id) if ":" in m.entity_id else None
+                out.append((m.surface, m.entity_id, entry.name_en if entry else m.entity_id))
+        return out
+    return find
+
+
 @dataclass(frozen=True)
 class SampleBuild:
     out: Path               # the corpus folder (manifest.json + build-*/)

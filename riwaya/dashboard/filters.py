@@ -180,12 +180,12 @@ class View:
         return self._shared("documents", self._documents)
 
     def _documents(self) -> pd.DataFrame:
-        docs, f = self.prep.documents, self.filters
+        docs, f = self.prep.documents, self.filters   # oldest first (corpus.prepare)
         if f.outlets:
             docs = docs[docs["source"].isin(f.outlets)]
         if f.picks_statements:
             docs = docs[docs["doc_id"].isin(self.statements["doc_id"])]
-        return docs.sort_values(["date", "source", "doc_id"], na_position="last")
+        return docs
 
     @property
     def sentence_keys(self) -> pd.Series | None:

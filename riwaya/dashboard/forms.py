@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from riwaya.dashboard.query import BATCH_ROWS, MEMORY_LIMIT
 from riwaya.errors import CorpusError
-from riwaya.pipeline.sentence_forms import FORMS_TABLE, compared_form
+from riwaya.pipeline.sentence_forms import FORMS_TABLE, WIDE, compared_form, form_of
 
 #: the columns of the sentences compared (with their forms beside them)
 KEY_COLUMNS = ["group", "doc_id", "sentence_id"]
@@ -76,7 +76,7 @@ def _from_file(path: Path, groups: Mapping[str, Sequence[str]]) -> tuple[pd.Data
     # (moved about as numbers, not strings, and each text once for what follows)
     order = pa.array(np.lexsort((table.column("r").to_numpy(), table.column("g").to_numpy())))
     form = table.column("form").combine_chunks().dictionary_encode()
-    form = pa.DictionaryArray.from_arrays(form.indices.take(order), form.dictionary)
+    form = pa.DictionaryArray.from_arrays(form.indices.take(order), _comparable(form.dictionary))
     table = table.select(["g", "doc_id", "sentence_id"]).take(order)
     doc = table.column("doc_id").combine_chunks().dictionary_encode()
     keys = pd.DataFrame({
@@ -87,6 +87,17 @@ def _from_file(path: Path, groups: Mapping[str, Sequence[str]]) -> tuple[pd.Data
         "sentence_id": table.column("sentence_id").to_numpy().astype("int64"),
     }, columns=KEY_COLUMNS)
     return keys, form
+
+
+def _comparable(forms: pa.Array) -> pa.Array:
+    """The distinct forms read, as the matcher compares them: the build's stored forms (bytes,
+    :func:`~riwaya.pipeline.sentence_forms.stored_form`) as they are, unless one of them is
+    wide (a character past one byte), then all as text (an older build's forms are text)."""
+    import pyarrow.compute as pc
+
+    if not pa.types.is_binary(forms.type) or not pc.any(pc.starts_with(forms.cast(pa.binary()), WIDE)).as_py():
+        return forms
+    return pa.array([form_of(b) for b in forms.to_pylist()], pa.string())
 
 
 def _from_text(prep, groups: Mapping[str, Sequence[str]]) -> tuple[pd.DataFrame, pa.Array]:

@@ -20,15 +20,14 @@ fixed seed, so one view always draws the same way.
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import dataclass, field, replace
-from itertools import combinations
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from riwaya.dashboard import listing
 from riwaya.dashboard.corpus import as_text
 from riwaya.dashboard.filters import View
 from riwaya.dashboard.memo import per_view
@@ -232,25 +231,34 @@ def _rescale(pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, floa
 
 
 def _spread(pos: dict[str, tuple[float, float]], rounds: int = 60) -> dict[str, tuple[float, float]]:
-    """Push apart nodes closer than :data:`GAP` (after stretching to [-1, 1]), in sorted order:
-    deterministic."""
+    """Push apart nodes closer than :data:`GAP` (after stretching to [-1, 1]): each round every
+    close pair at once, each node moved by the sum of its pushes, then stretched again; nodes in
+    sorted order: deterministic. (Pair by pair in Python, 150 actors took 0.3 s: 60 rounds of
+    11,000 pairs.)"""
     pos = _rescale(pos)
     ids = sorted(pos)
+    xy = np.array([pos[a] for a in ids], dtype=float).reshape(-1, 2)
     for _ in range(rounds):
-        moved = False
-        for a, b in combinations(ids, 2):
-            (xa, ya), (xb, yb) = pos[a], pos[b]
-            d = math.hypot(xb - xa, yb - ya)
-            if d >= GAP:
-                continue
-            ux, uy = ((xb - xa) / d, (yb - ya) / d) if d > 1e-9 else (1.0, 0.0)
-            push = (GAP - d) / 2
-            pos[a], pos[b] = (xa - ux * push, ya - uy * push), (xb + ux * push, yb + uy * push)
-            moved = True
-        pos = _rescale(pos)
-        if not moved:
+        d = xy[None, :, :] - xy[:, None, :]              # d[a, b]: from a to b
+        dist = np.hypot(d[..., 0], d[..., 1])
+        a, b = np.nonzero(np.triu(dist < GAP, 1))
+        if not len(a):
             break
-    return pos
+        apart = dist[a, b]
+        unit = np.where((apart > 1e-9)[:, None], d[a, b] / np.maximum(apart, 1e-12)[:, None], np.array([1.0, 0.0]))
+        push = ((GAP - apart) / 2)[:, None] * unit
+        move = np.zeros_like(xy)
+        np.add.at(move, a, -push)
+        np.add.at(move, b, push)
+        xy = _stretched(xy + move)
+    return {k: (float(x), float(y)) for k, (x, y) in zip(ids, xy)}
+
+
+def _stretched(xy: np.ndarray) -> np.ndarray:
+    """:func:`_rescale` of an array of positions (one row a node)."""
+    lo, span = xy.min(axis=0), np.ptp(xy, axis=0)
+    wide = span >= 1e-9
+    return np.where(wide, 2 * (xy - lo) / np.where(wide, span, 1.0) - 1, 0.0)
 
 
 def graphml(net: Network) -> bytes:
@@ -294,3 +302,44 @@ def edge_table(net: Network) -> pd.DataFrame:
     e = net.edges
     return pd.DataFrame({"actor": e["source_label"], "other actor": e["target_label"], "link": e["kind"],
                          "claims": e["weight"], "which": e["claim_labels"]})
+
+
+#: how many links the figure draws (``?drawn=``): the strongest first. A browser drawing 7,511
+#: links (130 actors at 100,000 articles) took 5.5 s; the table and the downloads keep them all
+DRAWN = {"300": "300 strongest", "1000": "1,000 strongest", "all": "All"}
+
+
+def strongest(net: Network, drawn: str = "300") -> Network:
+    """``net`` with only its :data:`DRAWN` strongest links (most claims first, then in the
+    order of ``net.edges``: by pair and kind), every actor kept; ``net`` itself when it has no
+    more."""
+    if drawn not in DRAWN:
+        raise ValueError(f"strongest: expected drawn to be one of {sorted(DRAWN)}, got {drawn!r}")
+    if drawn == "all" or len(net.edges) <= int(drawn):
+        return net
+    order = np.argsort(-net.edges["weight"].to_numpy(dtype=np.int64), kind="stable")[:int(drawn)]
+    return Network(net.nodes, net.edges.take(np.sort(order)).reset_index(drop=True), net.chosen)
+
+
+def too_many_to_draw(net: Network) -> bool:
+    """Whether ``net`` has more links than the fewest :data:`DRAWN` (the page offers the choice)."""
+    return len(net.edges) > min(int(k) for k in DRAWN if k.isdigit())
+
+
+def drawn_note(drawn: Network, net: Network) -> str:
+    """Under the figure when links were left out: "Drawing the 300 strongest of 7,511 links
+    (most claims); ..."."""
+    if len(drawn.edges) >= len(net.edges):
+        return ""
+    return (f"Drawing the {len(drawn.edges):,} strongest of {len(net.edges):,} links (those on most "
+            "claims); choose more above. The table and the downloads have them all.")
+
+
+def link_rows(net: Network, query: str | None = None) -> tuple[pd.DataFrame, int]:
+    """The links table's page: the first :data:`riwaya.dashboard.listing.SHOWN` links, strongest
+    first, whose actors or claims contain ``query``, and how many match."""
+    table = edge_table(net)
+    order = np.argsort(-table["claims"].to_numpy(dtype=np.int64), kind="stable")
+    table = table.take(order)
+    texts = table["actor"].astype(str) + " " + table["other actor"].astype(str) + " " + table["which"].astype(str)
+    return listing.first_rows(table, texts, query)

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from riwaya.pipeline.sentence_forms import SWAP_FROM, SWAP_SIZE, SWAP_TO
+
 #: up to this many pairs, every pair is scored (exact)
 EXACT_PAIRS = 4_000_000
 #: candidates scored per sentence (those sharing most shingles)
@@ -94,11 +96,19 @@ def best_matches(norm, group: np.ndarray, *, exact_pairs: int = EXACT_PAIRS
 def _is_dictionary(norm) -> bool:
     import pyarrow as pa
 
-    return isinstance(norm, pa.DictionaryArray) and pa.types.is_string(norm.dictionary.type)
+    return isinstance(norm, pa.DictionaryArray) and _is_forms_type(norm.dictionary.type)
+
+
+def _is_forms_type(kind) -> bool:
+    """Strings, or the build's stored forms (bytes, one a character: compared as they are)."""
+    import pyarrow as pa
+
+    return pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_binary(kind)
 
 
 def as_forms(norm):
-    """``norm`` (a list of str, or a pyarrow string array) as one pyarrow string array."""
+    """``norm`` (a list of str, or a pyarrow string array, or of the build's stored forms:
+    binary) as one pyarrow array."""
     import pyarrow as pa
 
     if isinstance(norm, pa.ChunkedArray):
@@ -106,9 +116,10 @@ def as_forms(norm):
     if isinstance(norm, pa.DictionaryArray):
         norm = norm.dictionary_decode()
     if isinstance(norm, pa.Array):
-        if not (pa.types.is_string(norm.type) or pa.types.is_large_string(norm.type)):
+        if not _is_forms_type(norm.type):
             raise TypeError(f"best_matches: expected strings, got an Arrow array of {norm.type}")
-        return norm.fill_null("") if norm.null_count else norm
+        return norm.fill_null(pa.scalar(b"" if pa.types.is_binary(norm.type) else "", norm.type)) \
+            if norm.null_count else norm
     if isinstance(norm, (list, tuple)) and all(isinstance(t, str) for t in norm):
         return pa.array(norm, pa.string())
     raise TypeError(f"best_matches: expected a list of str or a pyarrow string array, "
@@ -128,7 +139,8 @@ def _pair_scores(distinct, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     for start in range(0, len(pairs), SCORED_AT_ONCE):
         part = pairs[start:start + SCORED_AT_ONCE]
         used, where = np.unique(np.r_[part // size, part % size], return_inverse=True)
-        texts = packed(distinct.take(pa.array(used)).to_pylist())
+        texts = distinct.take(pa.array(used)).to_pylist()
+        texts = texts if pa.types.is_binary(distinct.type) else packed(texts)  # stored forms: packed
         left, right = where[:len(part)].tolist(), where[len(part):].tolist()
         scores[start:start + len(part)] = process.cpdist(
             [texts[x] for x in left], [texts[x] for x in right], scorer=fuzz.ratio, workers=-1)   # every core
@@ -136,8 +148,9 @@ def _pair_scores(distinct, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 #: :func:`packed` swaps the Arabic letters and marks (U+0620-U+066F, the normalised forms' letters
-#: and digits) with the 80 code points U+00B0-U+00FF, each with one, both ways
-_SWAP_FROM, _SWAP_TO, _SWAP_SIZE = 0x0620, 0x00B0, 80
+#: and digits) with the 80 code points U+00B0-U+00FF, each with one, both ways: as the build
+#: stores the forms (:func:`riwaya.pipeline.sentence_forms.stored_form`)
+_SWAP_FROM, _SWAP_TO, _SWAP_SIZE = SWAP_FROM, SWAP_TO, SWAP_SIZE
 _SWAP_SHIFT = np.zeros(_SWAP_FROM + _SWAP_SIZE + 1, dtype=np.int32)   # what each code point moves by
 _SWAP_SHIFT[_SWAP_FROM:_SWAP_FROM + _SWAP_SIZE] = _SWAP_TO - _SWAP_FROM
 _SWAP_SHIFT[_SWAP_TO:_SWAP_TO + _SWAP_SIZE] = _SWAP_FROM - _SWAP_TO
@@ -173,7 +186,7 @@ def shingle_keys(texts) -> tuple[np.ndarray, np.ndarray]:
         return nothing
     words = pc.split_pattern(texts, " ")
     lengths = pc.list_value_length(words).to_numpy(zero_copy_only=False).astype(np.int64)
-    lengths[pc.equal(texts, "").to_numpy(zero_copy_only=False)] = 0    # "" splits into [""]
+    lengths[(pc.binary_length(texts).to_numpy(zero_copy_only=False) == 0)] = 0    # "" splits into [""]
     flat = pc.list_flatten(words)
     if len(flat) != int(lengths.sum()):     # the empty texts' [""] left out
         keep = np.repeat(lengths > 0, pc.list_value_length(words).to_numpy(zero_copy_only=False))

@@ -124,6 +124,17 @@ def test_figure_draws_both_kinds_differently_and_escapes(prep):
     assert node["marker"]["color"][list(r[0] for r in node["customdata"]).index("US_DOD")] == "#CC79A7"
 
 
+@pytest.mark.parametrize("name, shown", [
+    ('المصدر "الرسمي"', 'المصدر "الرسمي"'),        # plotly shows &quot; literally: quotes stay
+    ("O'Brien", "O'Brien"),
+    ("<b>bold</b> & co", "&lt;b&gt;bold&lt;/b&gt; &amp; co"),  # markup shown, never applied
+])
+def test_node_names_are_escaped_for_plotly_once(name, shown):
+    from components.story_figures import _wrap
+
+    assert _wrap(name, 80) == shown
+
+
 # --------------------------------------------------------------------------- the sample, built by the pipeline
 
 @pytest.fixture(scope="module")
@@ -220,3 +231,50 @@ def test_the_layout_waits_on_no_second_blas_thread(crowded, monkeypatch):
     from dataclasses import replace
     net = network.network(Filters().apply(replace(crowded)))
     assert len(net.nodes) == 130 and seen and set(seen) == {1}
+
+
+# --------------------------------------------------------------------------- drawing the strongest (issue 10)
+
+@pytest.mark.parametrize("drawn, count", [("300", 300), ("1000", 1000), ("all", None)])
+def test_the_figure_draws_only_the_strongest_links(crowded, drawn, count):
+    """Thousands of links took the browser seconds to draw: the figure gets the strongest
+    (most claims first, ties in the edges' order), every actor kept, and says what it left out."""
+    net = network.network(Filters().apply(crowded))
+    assert len(net.edges) > 1000 and network.too_many_to_draw(net)
+    shown = network.strongest(net, drawn)
+    if count is None:
+        assert shown is net and network.drawn_note(shown, net) == ""
+        return
+    assert len(shown.edges) == count and shown.nodes.equals(net.nodes)
+    weights = net.edges["weight"]
+    assert shown.edges["weight"].min() >= weights.sort_values(ascending=False).iloc[count - 1]
+    kept = set(shown.edges.itertuples(index=False, name=None))
+    assert kept <= set(net.edges.itertuples(index=False, name=None))
+    # ties at the cut go to the earlier edges
+    cut = shown.edges["weight"].min()
+    tied = net.edges[weights == cut]
+    left = count - int((weights > cut).sum())
+    assert set(tied.head(left).itertuples(index=False, name=None)) <= kept
+    assert network.drawn_note(shown, net).startswith(f"Drawing the {count:,} strongest of {len(net.edges):,} links")
+
+
+def test_a_small_network_is_drawn_whole_and_bad_choice(prep):
+    net = network.network(Filters().apply(prep))
+    assert network.strongest(net, "300") is net and network.drawn_note(net, net) == ""
+    assert not network.too_many_to_draw(net)
+    with pytest.raises(ValueError, match="drawn"):
+        network.strongest(net, "12")
+
+
+def test_the_links_table_is_a_page_strongest_first_with_a_search(crowded):
+    from riwaya.dashboard import listing
+
+    net = network.network(Filters().apply(crowded))
+    rows, total = network.link_rows(net)
+    assert total == len(net.edges) and len(rows) == listing.SHOWN
+    assert rows["claims"].is_monotonic_decreasing and rows["claims"].iloc[0] == net.edges["weight"].max()
+    found, hits = network.link_rows(net, "speaker 17 ")
+    expected = sum(("speaker 17 " in f"{r.source_label} {r.target_label} ")
+                   for r in net.edges.itertuples(index=False))
+    assert hits == expected and 0 < hits < total
+    assert all("speaker 17" in f"{r.actor} {r._1}" for r in found.itertuples(index=False))

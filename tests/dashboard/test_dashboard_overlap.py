@@ -95,3 +95,28 @@ def test_packed_texts_score_as_the_texts(texts):
     for a in range(len(texts)):
         for b in range(len(texts)):
             assert fuzz.ratio(got[a], got[b]) == fuzz.ratio(texts[a], texts[b])
+
+
+@pytest.mark.parametrize("exact_pairs", [0, None], ids=["hashed", "every pair"])
+@pytest.mark.parametrize("wide", [False, True], ids=["one byte", "with wide forms"])
+def test_the_builds_stored_forms_match_as_the_texts(exact_pairs, wide):
+    """The build stores each form as bytes (Arabic swapped into Latin-1, one byte a character;
+    a wide form as text): read as a dictionary of bytes (or, with a wide one, of text), they give
+    the matches and scores of the texts themselves, on both paths."""
+    import pyarrow as pa
+
+    from riwaya.dashboard.forms import _comparable
+    from riwaya.pipeline.sentence_forms import form_of, stored_form
+
+    texts, labels, _ = corpus(1500)
+    if wide:   # a Persian letter and a Latin one past the swap: stored as \x00 + UTF-8
+        texts[5], texts[900] = texts[5] + " پژوهش", "café " + texts[900]
+    stored = pa.array([stored_form(t) for t in texts], pa.binary()).dictionary_encode()
+    forms = pa.DictionaryArray.from_arrays(stored.indices, _comparable(stored.dictionary))
+    assert pa.types.is_string(forms.dictionary.type) == wide
+    assert [form_of(b) for b in stored.dictionary.to_pylist()] == list(dict.fromkeys(texts))
+    kw = {} if exact_pairs is None else {"exact_pairs": exact_pairs}
+    want_j, want_s = best_matches(texts, labels, **kw)
+    got_j, got_s = best_matches(forms, labels, **kw)
+    assert (got_j == want_j).all() and (got_s == want_s).all()
+    assert (want_s >= 80).sum() > 100        # copies found: the comparison did something

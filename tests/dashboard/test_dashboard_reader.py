@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from riwaya.dashboard import reader
+from riwaya.dashboard import listing, reader
 from riwaya.dashboard.filters import Filters
+from riwaya.dashboard.memo import Memo
 
 
 def test_articles_in_view_and_their_labels(prep):
@@ -91,7 +92,37 @@ def test_one_articles_rows_are_those_of_the_whole_table_in_order(prep, table):
 
 @pytest.mark.parametrize("as_type", ["category", object])
 def test_the_row_index_reads_categories_and_plain_ids(as_type):
-    ids = pd.Series(["b", "a", "b", None, "c", "a"], dtype=as_type)
-    names, order, bounds = reader._row_index(ids)
-    rows = {n: order[bounds[i]:bounds[i + 1]].tolist() for i, n in enumerate(names)}
-    assert rows == {"a": [1, 5], "b": [0, 2], "c": [4]}
+    ids = pd.Series(["b", "a", "b", None, "c", "a", "a", "b", "b"], dtype=as_type)
+    names, starts, ends, order, bounds = reader._row_index(ids)
+    rows = {n: [r for run in order[bounds[i]:bounds[i + 1]] for r in range(starts[run], ends[run])]
+            for i, n in enumerate(names)}
+    assert rows == {"a": [1, 5, 6], "b": [0, 2, 7, 8], "c": [4]}
+    assert len(starts) == 6   # runs of rows, not rows: "a a" and "b b" are one run each
+
+
+def test_an_article_in_several_runs_reads_them_in_table_order():
+    """The mentions are grouped by kind: an article's rows are in two runs, read as one."""
+    frame = pd.DataFrame({"doc_id": pd.Series(["x", "y", "y", "x", "x", "y"], dtype="category"),
+                          "n": range(6)})
+    prep = type("P", (), {"mentions": frame, "memo": Memo()})()
+    assert reader.doc_rows(prep, "mentions", "x")["n"].tolist() == [0, 3, 4]
+    assert reader.doc_rows(prep, "mentions", "y")["n"].tolist() == [1, 2, 5]
+    assert reader.doc_rows(prep, "mentions", "z").empty
+
+
+@pytest.mark.parametrize("query, most, keep", [
+    ("", None, ()), ("", 1, ()), (None, 1, ["last"]), ("  ", 2, ["first", None, "nope"]), ("", 1, ["last", "last"]),
+])
+def test_without_a_search_the_first_articles_are_those_a_search_of_every_label_gives(prep, query, most, keep):
+    """No label is looked up without a search: the same options and count as matching them all."""
+    ids = reader.article_ids(Filters().apply(prep))
+    keep = [{"first": ids[0], "last": ids[-1]}.get(k, k) for k in keep]
+    expected = listing.first_ids(ids, reader.article_labels(prep), query, keep=keep, most=most)
+    assert reader.article_choices(prep, ids, query, keep=keep, most=most) == expected
+
+
+def test_the_options_labels_are_those_of_every_article(prep):
+    ids = reader.article_ids(Filters().apply(prep))
+    every = reader.article_labels(prep)
+    assert reader.labels_of(prep, [ids[-1], ids[0], ids[-1], None, "nope"]) == \
+        {ids[-1]: every[ids[-1]], ids[0]: every[ids[0]], "nope": "nope"}

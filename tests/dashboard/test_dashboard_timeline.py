@@ -219,3 +219,20 @@ def test_many_statements_are_drawn_a_point_per_claim_stance_and_day(prep, monkey
     diamonds = sum(s == "diamond" for t in points for s in t["marker"]["symbol"])
     marked = timeline.day_points(tl) if grouped else tl.drawn
     assert diamonds == (marked["milestone"] != "").sum() > 0
+
+
+@pytest.mark.parametrize("filters, claims", [(Filters(), ()), (Filters(stances=("denies",)), ()),
+                                             (Filters(), ("VIDEO_GAME",))])
+def test_points_keep_codes_and_the_table_reads_each_quote_from_the_corpus(prep, filters, claims):
+    """The points hold their texts as categories and no quote; the table's rows have the
+    quote, outlet and actor of their statement in the corpus, as plain values."""
+    tl = timeline.timeline(filters.apply(prep), claims)
+    assert "quote" not in tl.points
+    assert all(isinstance(tl.points[c].dtype, pd.CategoricalDtype) for c in timeline.CATEGORIES)
+    rows = timeline.table(tl)
+    assert len(rows) == len(tl.points) > 0
+    by_id = prep.statements.set_index("statement_id")
+    ids = tl.points.iloc[timeline._table_order(tl)]["statement_id"].tolist()
+    for column, source in (("quote", "quote"), ("outlet", "source"), ("actor", "actor_label")):
+        assert not isinstance(rows[column].dtype, pd.CategoricalDtype)
+        assert rows[column].astype(str).tolist() == by_id.loc[ids, source].astype(str).tolist()
