@@ -97,9 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the report as JSON")
     e.add_argument("--suites", nargs="*", metavar="NAME", default=None,
                    help="instead of --out/--golden: build and score each golden suite apart "
-                        "(sample, dev-tune, dev-heldout; all when no NAME is given) and print "
-                        "one line each; the dev suites read $RIWAYA_DEV_CORPUS "
-                        "(default ../shared/corpus/dev)")
+                        "(sample, dev-tune, dev-heldout, dev2-heldout; all when no NAME is "
+                        "given) and print one line each; the dev suites read "
+                        "$RIWAYA_DEV_CORPUS (default ../shared/corpus/dev), dev2-heldout "
+                        "$RIWAYA_DEV2_CORPUS (default ../corpus/dev2/sel)")
 
     i = sub.add_parser("info", help="show what the current corpus holds")
     i.add_argument("--out", type=Path, default=paths.processed)

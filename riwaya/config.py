@@ -36,6 +36,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RAW_ENV, CODEBOOK_ENV, PROCESSED_ENV = "RIWAYA_RAW", "RIWAYA_CODEBOOK", "RIWAYA_PROCESSED"
 GOLDEN_ENV, CACHE_ENV, NOMINATIM_URL_ENV = "RIWAYA_GOLDEN", "RIWAYA_CACHE", "RIWAYA_NOMINATIM_URL"
 DEV_CORPUS_ENV = "RIWAYA_DEV_CORPUS"
+DEV2_CORPUS_ENV = "RIWAYA_DEV2_CORPUS"   # more unseen real pages (data/golden/dev2)
 WORKSPACES_ENV = "RIWAYA_WORKSPACES"
 STORIES_ENV = "RIWAYA_STORIES"
 CHROMIUM_ENV = "RIWAYA_CHROMIUM"
@@ -67,6 +68,8 @@ DEFAULTS = {
     # real scraped pages to measure on (not shipped: the developers' shared folder beside the
     # checkout); their golden annotation is data/golden/dev/
     DEV_CORPUS_ENV: Path("../shared/corpus/dev"),
+    # a second held-out set of real pages, drawn pages in its sel/ (data/golden/dev2/README.md)
+    DEV2_CORPUS_ENV: Path("../corpus/dev2/sel"),
     # one folder per workspace (riwaya/workspace.py): NAME/raw, NAME/codebook, NAME/processed
     WORKSPACES_ENV: Path("data/workspaces"),
     # presenter stories (riwaya/dashboard/story.py): one NAME.json each

@@ -39,7 +39,7 @@ def test_a_suite_that_cannot_run_says_why(tmp_path, make, reason):
 
 def test_dev_suites_use_the_dev_thresholds():
     by_name = {s.name: s for s in suites.default_suites()}
-    assert set(by_name) == {"sample", "dev-tune", "dev-heldout"}
+    assert set(by_name) == {"sample", "dev-tune", "dev-heldout", "dev2-heldout"}
     assert by_name["sample"].thresholds == {}
     assert by_name["dev-heldout"].thresholds["recall"] == 0.7
     assert by_name["dev-heldout"].golden == ROOT / "data" / "golden" / "dev" / "heldout"
@@ -54,7 +54,7 @@ def test_cli_rejects_an_unknown_suite_in_one_line():
     done = _cli("--suites", "nope")
     assert done.returncode == 2
     assert done.stderr.strip() == ("error: unknown suite nope: expected one of sample, dev-tune, "
-                                   "dev-heldout")
+                                   "dev-heldout, dev2-heldout")
 
 
 def test_cli_scores_the_sample_suite_as_json(tmp_path):

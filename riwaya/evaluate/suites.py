@@ -8,7 +8,9 @@ A *suite* is a folder of raw articles and a golden annotation of some of them:
   developers' ``../shared/corpus/dev``) annotated in ``data/golden/dev/tune``: what the rules are
   tuned on;
 - ``dev-heldout``: the other annotated pages (``data/golden/dev/heldout``), never looked at
-  while tuning: the honest figure.
+  while tuning: the honest figure;
+- ``dev2-heldout``: 26 more real pages (``$RIWAYA_DEV2_CORPUS``, by default ``../corpus/dev2/sel``)
+  annotated in ``data/golden/dev2/heldout`` before anyone measured on them; never tuned on.
 
 Each suite builds only the documents its golden data names (copied into a temporary folder, so
 that a suite never reads another's articles) with the same codebook, then is scored by
@@ -23,7 +25,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from riwaya.config import CODEBOOK_ENV, DEV_CORPUS_ENV, GOLDEN_ENV, RAW_ENV, path_from_env
+from riwaya.config import (CODEBOOK_ENV, DEV2_CORPUS_ENV, DEV_CORPUS_ENV, GOLDEN_ENV, RAW_ENV,
+                           path_from_env)
 from riwaya.evaluate.golden import load_golden
 from riwaya.evaluate.report import EvalReport
 from riwaya.evaluate.score import evaluate
@@ -58,13 +61,15 @@ class SuiteResult:
 
 
 def default_suites() -> list[Suite]:
-    """The sample, dev-tune and dev-heldout suites, with folders from :mod:`riwaya.config`."""
+    """The sample, dev and dev2 suites, with folders from :mod:`riwaya.config`."""
     golden = path_from_env(GOLDEN_ENV)
     dev = path_from_env(DEV_CORPUS_ENV)
     return [
         Suite("sample", path_from_env(RAW_ENV), golden),
         Suite("dev-tune", dev, golden / "dev" / "tune", DEV_THRESHOLDS),
         Suite("dev-heldout", dev, golden / "dev" / "heldout", DEV_THRESHOLDS),
+        Suite("dev2-heldout", path_from_env(DEV2_CORPUS_ENV), golden / "dev2" / "heldout",
+              DEV_THRESHOLDS),
     ]
 
 
