@@ -6,23 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from riwaya.pipeline.mentions import EntityIndex, find_mentions
-from riwaya.text.matcher import NormText
-
 
 @pytest.fixture(scope="module")
-def places(sample_codebook, sample_gazetteer):
+def places(place_mentions):
     """``places(text)``: (surface, entity_id, English name) of the place mentions in ``text``."""
-    index = EntityIndex.build(sample_codebook, sample_gazetteer)
-
-    def find(text):
-        out = []
-        for m in find_mentions(NormText.of(text), index):
-            if m.kind == "place":
-                entry = sample_gazetteer.get(m.entity_id) if ":" in m.entity_id else None
-                out.append((m.surface, m.entity_id, entry.name_en if entry else m.entity_id))
-        return out
-    return find
+    return place_mentions
 
 
 @pytest.mark.parametrize("text", [

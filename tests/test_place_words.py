@@ -5,30 +5,19 @@ written for this test (``tests/data/place_words.jsonl``: text, the places it nam
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from riwaya.pipeline.mentions import EntityIndex, find_mentions
-from riwaya.text.matcher import NormText
+from place_words_score import PlaceFinder, load_cases, score
 
 DATA = Path(__file__).resolve().parent / "data" / "place_words.jsonl"
-CASES = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+CASES = load_cases(DATA)
 
 
 @pytest.fixture(scope="module")
 def places(sample_codebook, sample_gazetteer):
-    index = EntityIndex.build(sample_codebook, sample_gazetteer)
-
-    def find(text: str) -> list[list[str]]:
-        out = []
-        for m in find_mentions(NormText.of(text), index):
-            if m.kind == "place":
-                entry = sample_gazetteer.get(m.entity_id) if ":" in m.entity_id else None
-                out.append([m.surface, entry.name_en if entry else m.entity_id])
-        return out
-    return find
+    return PlaceFinder(sample_codebook, sample_gazetteer)
 
 
 def test_the_data_has_both_kinds():
@@ -38,3 +27,40 @@ def test_the_data_has_both_kinds():
 @pytest.mark.parametrize("case", CASES, ids=[c["why"][:40] for c in CASES])
 def test_place_words(case, places):
     assert places(case["text"]) == case["places"], case["why"]
+
+
+#: the second set (tests/place_words_score.py), split by line parity before any result
+CASES_2 = load_cases()
+TUNE_2 = [c for c in CASES_2 if c["split"] == "tune"]
+#: tune sentences of the second set still wrong, with why
+KNOWN_2 = {"الميادين 'the squares' is Al Mayadin": "إلى before a town of the article's region"}
+#: floors under today's check score: 13/16 sentences right, at most 3 false places, 11/12 found
+CHECK_FLOOR_2 = {"right": 13, "false": 3, "found": 11}
+
+
+@pytest.mark.parametrize("case", TUNE_2, ids=[c["why"][:40] for c in TUNE_2])
+def test_place_words_of_the_second_set(case, places):
+    if case["why"] in KNOWN_2:
+        pytest.xfail(KNOWN_2[case["why"]])
+    assert places(case["text"]) == case["places"], case["why"]
+
+
+def test_the_second_set_s_check_half(places):
+    part = [c for c in CASES_2 if c["split"] == "check"]
+    right, false, expected, missed = score(part, places)
+    assert len(part) >= 15 and sum(bool(c["places"]) for c in CASES_2) >= 8
+    assert right >= CHECK_FLOOR_2["right"] and false <= CHECK_FLOOR_2["false"]
+    assert expected - missed >= CHECK_FLOOR_2["found"]
+
+
+@pytest.mark.parametrize("line, found", [
+    ("سوريا العراق لبنان اليمن مصر ليبيا تونس", []),            # a menu of regions
+    ("بغداد - البصرة - الموصل - كربلاء - النجف", []),           # a list of offices or cities
+    ("الأقسام: الموصل | كركوك | أربيل | البصرة", []),           # a label and names
+    ("وتظاهر المئات في النجف وكربلاء والبصرة ضد الفساد.",
+     [["النجف", "Najaf"], ["كربلاء", "Karbala"], ["البصرة", "Basrah"]]),   # a sentence
+    ("قصف على دمشق وحلب وحمص وحماة",                           # a headline: words besides names
+     [["دمشق", "DAMASCUS"], ["حلب", "Aleppo"], ["حمص", "Homs"], ["حماة", "Ḩamāh"]]),
+])
+def test_a_line_made_of_names_names_no_place(line, found, places):
+    assert places(line) == found

@@ -11,11 +11,17 @@ import pytest
 from riwaya.pipeline.clean import clean_text
 from riwaya.pipeline.furniture import OutletLines, foreign_script, top_labels
 
-from scraped_pages_score import PageJudge, load_pages, score_line
+from scraped_pages_score import DATA_2, PageJudge, load_pages, score_line
 
 PAGES = load_pages()
 #: floors under today's check score (9/12 pages right, 49/53 furniture lines removed, 2 places)
 CHECK_FLOOR = {"pages": 9, "removed": 49, "places": 2}
+#: the second set (pages with several stories, listings, widgets; split by line parity before
+#: any result): its tune pages are cases, its check half scored together
+PAGES_2 = load_pages(DATA_2)
+CHECK_FLOOR_2 = {"pages": 14, "removed": 101, "places": 2}
+#: tune pages of the second set not right yet, with what still fails
+KNOWN_2: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -36,21 +42,34 @@ def test_scraped_page(page, judge):
     assert res.ok, f"lost {res.lost}, kept {res.kept}, places {res.leaked}"
 
 
-def test_check_pages_score(judge):
-    results = [judge.judge(p) for p in PAGES if p["split"] == "check"]
+@pytest.mark.parametrize("page", [p for p in PAGES_2 if p["split"] == "tune"],
+                         ids=lambda p: p["id"])
+def test_scraped_page_of_the_second_set(page, judge):
+    if page["id"] in KNOWN_2:
+        pytest.xfail(KNOWN_2[page["id"]])
+    res = judge.judge(page)
+    assert res.ok, f"lost {res.lost}, kept {res.kept}, places {res.leaked}"
+
+
+@pytest.mark.parametrize("pages, floor", [(PAGES, CHECK_FLOOR), (PAGES_2, CHECK_FLOOR_2)],
+                         ids=["first set", "second set"])
+def test_check_pages_score(pages, floor, judge):
+    results = [judge.judge(p) for p in pages if p["split"] == "check"]
     print(score_line(results, "check"))
     assert not any(r.lost for r in results), score_line(results, "check")   # no article lost
-    assert sum(r.ok for r in results) >= CHECK_FLOOR["pages"], score_line(results, "check")
+    assert sum(r.ok for r in results) >= floor["pages"], score_line(results, "check")
     removed = sum(r.furniture - len(r.kept) for r in results)
-    assert removed >= CHECK_FLOOR["removed"], score_line(results, "check")
+    assert removed >= floor["removed"], score_line(results, "check")
     leaked = sum(len(r.leaked) for r in results)
-    assert leaked <= CHECK_FLOOR["places"], score_line(results, "check")
+    assert leaked <= floor["places"], score_line(results, "check")
 
 
 def test_the_data_is_well_formed():
     assert len(PAGES) >= 30 and sum(p["split"] == "check" for p in PAGES) >= len(PAGES) // 4
-    for p in PAGES:
-        assert p["split"] in ("tune", "check") and p["main"], p["id"]
+    assert len(PAGES_2) >= 30 and len({p["id"] for p in PAGES + PAGES_2}) == len(PAGES + PAGES_2)
+    assert [p["split"] for p in PAGES_2] == ["tune", "check"] * (len(PAGES_2) // 2)
+    for p in PAGES + PAGES_2:
+        assert p["split"] in ("tune", "check") and (p["main"] or p in PAGES_2), p["id"]
         assert all(0 <= i < len(p["lines"]) for i in p["main"]), p["id"]
         assert len(p["main"]) < len(p["lines"]), p["id"]           # every page has furniture
 
@@ -136,6 +155,19 @@ def test_a_publication_date_line_is_removed(clean):
     ("الناصرة – القدس العربي:", "dateline"),
     ("pic.twitter.com/AbCdEf123", "link"),
     ("أخبار متعلقة الحشد الشعبي يدخل تلعفر مقتل عشرة بتفجير في كركوك", "related stories"),
+    ("مكاتبنا في: دمشق، بيروت، عمان، القاهرة، إسطنبول", "masthead"),
+    ("مراسلونا في حلب وإدلب وحمص ودرعا", "masthead"),
+    ("أسعار العملات: الدولار 1450 دينار في بغداد وأربيل", "ticker"),
+    ("العنوان: شارع الحمراء، بيروت، لبنان", "address"),
+    ("المزيد من أخبار سوريا", "section link"),
+    ("شاهد: لحظة سقوط صاروخ على حي سكني في صنعاء", "media teaser"),
+    ("بالصور: دمار واسع في حرستا", "media teaser"),
+    ("تابع آخر أخبار ليبيا واليمن على موقعنا", "footer"),
+    ("تحميل التطبيق", "app prompt"),
+    ("الرئيسية الشرق الأوسط العالم اقتصاد علوم وتكنولوجيا", "site menu"),
+    ("10:45", "time stamp"),
+    ("الآراء الواردة في المقال لا تعكس بالضرورة الموقف التحريري للموقع", "disclaimer"),
+    ("كاتب وباحث سوري مقيم في إسطنبول، عمل صحفيا في دمشق وبيروت", "author note"),
 ])
 def test_furniture_rules(junk, reason, clean):
     out = clean(f"{BODY}\n{junk}\n{MORE}")
@@ -147,6 +179,7 @@ def test_furniture_rules(junk, reason, clean):
     "اقرأ أيضا : وأكد المتحدث أن القوات ستواصل تقدمها نحو المدينة بعد تفكيك الألغام .",
     "وقال إن الحكومة تدرس طلب الانضمام إلى اتفاق خفض التصعيد في المنطقة الجنوبية .",
     "وأكد أن الأكثر قراءة في تقارير المنظمة هو ما يتعلق بأوضاع النازحين في المخيمات .",
+    "مباشر: معارك عنيفة بين القوات والتنظيم في الأحياء الشرقية للمدينة",   # a live page's headline
 ])
 def test_article_lines_that_start_like_furniture_are_kept(line, clean):
     assert line in clean(f"{BODY}\n{line}\n{MORE}").text

@@ -6,18 +6,11 @@ from __future__ import annotations
 import pytest
 
 from riwaya.pipeline.clean import clean_text
-from riwaya.pipeline.stories import REASON, StorySplitter, is_date_line
+from riwaya.pipeline.stories import REASON, StorySplitter, is_date_line, listing_from
+from tests.story_lines import ARTICLE
 
 AGENCIES = ("رويترز", "وكالات", "سانا", "أ ف ب")
 
-ARTICLE = [
-    "القوات الحكومية تستعيد بلدة على الضفة الغربية لنهر الفرات",
-    "أعلنت القوات الحكومية السيطرة على بلدة جديدة في ريف دير الزور الشرقي بعد معارك استمرت أياما مع مقاتلي التنظيم .",
-    "وقال مصدر عسكري إن وحدات الهندسة بدأت تفكيك الألغام التي زرعها التنظيم في الشوارع والمباني العامة للبلدة .",
-    "وأضاف المصدر أن الطيران الحربي نفذ عشرات الغارات على مواقع التنظيم في محيط البلدة قبل دخول القوات إليها .",
-    "وذكرت مصادر محلية أن مئات العائلات نزحت من البلدة خلال الأسابيع الماضية باتجاه المناطق الصحراوية القريبة .",
-    "ويأتي هذا التقدم بعد أيام من إعلان القوات بدء هجوم واسع على آخر معاقل التنظيم في المحافظة الشرقية .",
-]
 OTHER_VERSION = [
     "وأكد ناشطون أن القصف المدفعي استهدف الأحياء السكنية في مدينة أخرى على الضفة الشرقية للنهر منذ الصباح الباكر .",
     "وقالت الهيئة الإغاثية إن قوافل المساعدات توقفت عن الوصول إلى المخيمات في الشمال بسبب المعارك الأخيرة .",
@@ -88,6 +81,9 @@ def test_a_short_page_before_a_date_line_keeps_its_story():
     ("نشر في 18 نوفمبر 2017", True),
     ("وقال المسؤول في 18 نوفمبر 2017 إن القوات تقدمت", False),
     ("القوات تتقدم في البادية", False),
+    ("الجمعة - 25 صفر 1439 هـ - 10 نوفمبر 2017 مـ", True),     # a Hijri date beside the Gregorian
+    ("الخميس 1 ربيع الأول 1439 هـ", True),
+    ("قتل 25 مدنيا في رمضان 2017 في حلب وإدلب والرقة", False),
 ])
 def test_what_a_date_line_is(line, date):
     assert is_date_line(line) is date
@@ -173,3 +169,41 @@ def test_a_dateline_after_the_article_starts_another_story():
     # in the lead it is the article's own dateline
     kept, split = kept_and_split([ARTICLE[0], other, *ARTICLE[1:]])
     assert split == [] and other in kept
+
+
+TEASER = "قالت مصادر محلية إن القوات تقدمت في أحياء المدينة الشرقية تحت غطاء جوي كثيف ."
+
+
+def test_a_listing_page_has_no_article():
+    # a tag archive: headlines over date lines, one excerpt each, from the page's top
+    items = [[f"عنوان خبر رقم {k} عن المعارك", f"الأحد {k} تشرين الثاني 2017", TEASER] for k in (1, 2, 3)]
+    kept, other = kept_and_split([line for item in items for line in item])
+    assert kept == [""] and len(other) == 9
+
+
+@pytest.mark.parametrize("items, gap", [(2, 1), (3, 2)])
+def test_an_article_is_not_a_listing(items, gap):
+    # two dated items only, or items with two paragraphs each (complete short reports): the
+    # first story stays the page's article
+    page = []
+    for k in range(items):
+        page += [f"عنوان خبر رقم {k} عن المعارك", f"الأحد {k + 1} تشرين الثاني 2017"]
+        page += [ARTICLE[1 + j] for j in range(gap)]
+    assert listing_from(page, list(range(len(page)))) is None
+    assert kept_and_split(page)[0][:1 + gap] == [page[0]] + page[2:2 + gap]
+
+
+def test_a_headline_ending_with_a_quoted_name_over_a_date_line():
+    page = ARTICLE[:4] + ["موسكو تتهم التحالف بحماية «داعش»", "الجمعة - 25 صفر 1439 هـ - 10 نوفمبر 2017 مـ",
+                          OTHER_VERSION[0]]
+    kept, other = kept_and_split(page)
+    assert kept == ARTICLE[:4] and other == page[4:]
+
+
+def test_chrome_above_an_agency_lead_keeps_the_story():
+    # two long lines of chrome left above the article: the agency's lead is the article's own
+    chrome = ["مرحبا بكم في موقعنا الإخباري الذي يقدم لكم آخر الأخبار العاجلة والتقارير والتحليلات "
+              "من كل أنحاء العالم على مدار الساعة مع فريق من المراسلين والمحررين"] * 2
+    lead = "بيروت ( أ ف ب ) - " + ARTICLE[1]
+    page = [chrome[0], chrome[1] + " المتخصصين", lead] + ARTICLE[2:]
+    assert kept_and_split(page)[1] == []

@@ -100,6 +100,11 @@ class GazetteerSettings(BaseModel):
     "received from", "asked of"): a country after من a few words after one, in the same clause,
     is an actor ("حصلت عليها واشنطن من إيران"), not a place ("عاد من إيران")."""
 
+    visit_governors: frozenset[str] = frozenset()
+    """Words whose object is a place visited or toured (زار، يزور، زيارة، جولة): a country a few
+    words after one, in the same clause, with nothing else before it, is a place ("وزار الوزير
+    المغرب وتونس"), not an actor."""
+
     place_verbs: frozenset[str] = frozenset()
     """Verbs whose subject is a place (شهدت، تقع، تعرضت، سقطت): a large city right after one,
     with no other evidence, is still a place. After any other verb of the third person
@@ -132,7 +137,8 @@ class GazetteerSettings(BaseModel):
 
     @field_validator("stoplist", "city_heads", "local_heads", "strong_prepositions",
                      "weak_prepositions", "preposition_exceptions", "country_prepositions",
-                     "country_heads", "clitic_governors", "source_governors", "place_verbs",
+                     "country_heads", "clitic_governors", "source_governors", "visit_governors",
+                     "place_verbs",
                      "name_tails", "idioms", "news_agencies",
                      mode="before")
     @classmethod

@@ -26,11 +26,13 @@ from typing import Iterable
 from riwaya.codebook.model import BoilerplateRule, SourceRule
 from riwaya.pipeline.coherence import REASON as TEASERS, Encode, unmarked_teasers
 from riwaya.pipeline.furniture import BodyMeter, OutletLines, after_the_end, block_end, \
-    continues_article, foreign_script, is_header, top_labels
+    continues_article, foreign_script, glued_to_paragraph, is_header, top_labels, \
+    writes_ya_as_alef_maksura
 from riwaya.pipeline.maintext import SeenText, find_chrome
 from riwaya.pipeline.stories import DATE_LINE_MAX_WORDS, REASON as OTHER_STORY, StorySplitter, \
     is_date_line
 from riwaya.text.normalize import normalize_form, normalize_letters
+from riwaya.text.required import may_match, required_literals
 from riwaya.text.safe_regex import compile_safe
 
 SENTENCE_END = tuple(".!?؟:؛…»”\"")
@@ -79,13 +81,17 @@ def _reach(pattern: str) -> tuple[int | None, bool]:
     return width, ends
 
 
-def _matches(rx, pattern: str, form: str) -> bool:
+def _matches(rx, pattern: str, form: str, data: bytes | None = None) -> bool:
+    """Whether the rule matches; ``data``: ``form`` in UTF-8, as RE2 reads it (searched as
+    bytes, the wrapper neither encodes the line again nor maps offsets back: same answer)."""
     reach, whole = _reach(pattern)
     if reach is None:
-        return bool(rx.search(form))
+        return bool(rx.search(form.encode("utf-8") if data is None else data))
     if whole and len(form) > reach:
         return False
-    return bool(rx.search(form[:reach + 1]))
+    if data is not None and len(form) <= reach + 1:
+        return bool(rx.search(data))
+    return bool(rx.search(form[:reach + 1].encode("utf-8")))
 
 
 @functools.lru_cache(maxsize=8)
@@ -99,16 +105,34 @@ def _opening_rules(patterns: tuple[str, ...]) -> tuple[object, frozenset[int]]:
     return compile_safe(joined, ignore_case=True), group
 
 
-def _first_rule(bp_rules, opening, form: str):
+@functools.lru_cache(maxsize=8)
+def _needed(patterns: tuple[str, ...]) -> tuple:
+    """Each rule's required words (:func:`riwaya.text.required.required_literals`, None: not
+    known): a line holding none of a rule's is not searched with it (most lines, most rules)."""
+    return tuple(required_literals(normalize_letters(p)) for p in patterns)
+
+
+def _first_rule(bp_rules, opening, form: str, needed: tuple = ()):
     """The first rule matching a line's rule form (None: none does)."""
     rx_open, group = opening
-    skip_group = rx_open is not None and not rx_open.search(form)
+    data = form.encode("utf-8")
+    skip_group = rx_open is not None and not rx_open.search(data)
     for k, (rx, rule) in enumerate(bp_rules):
         if skip_group and k in group:
             continue
-        if _matches(rx, rule.pattern, form):
+        if needed and not may_match(needed[k], form):
+            continue
+        if _matches(rx, rule.pattern, form, data):
             return rule
     return None
+
+
+def _glued_at_end(line: str, form: str, rule) -> bool:
+    """The rule's match in the line's rule form comes after a paragraph of the article
+    (:func:`riwaya.pipeline.furniture.glued_to_paragraph`)."""
+    data = form.encode("utf-8")
+    m = rule.compiled.search(data)
+    return m is not None and glued_to_paragraph(line, data[:m.start()].decode("utf-8", "ignore"))
 
 
 def _words(line: str) -> int:
@@ -167,13 +191,16 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
     #    it, and a related-stories header everything after it (unless the article goes on
     #    below its list: a box inside the article), see furniture.py
     outlets = _outlets(frozenset(agencies))
-    opening = _opening_rules(tuple(r.pattern for r in boilerplate))
+    patterns = tuple(r.pattern for r in boilerplate)
+    opening, needed = _opening_rules(patterns), _needed(patterns)
     body = BodyMeter()
     for i, line in enumerate(lines):
         if reasons[i]:
             continue
         form = form_of(i)
-        rule = _first_rule(bp_rules, opening, form)
+        rule = _first_rule(bp_rules, opening, form, needed)
+        if rule is not None and rule.action == "drop_line" and _glued_at_end(line, form, rule):
+            rule = None
         if rule is None:
             if outlets.is_outlet_line(line):
                 reasons[i] = "dateline"
@@ -236,8 +263,9 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
         reasons[i] = "site label"
     for i in after_the_end(lines, [i for i in range(len(lines)) if not reasons[i]]):
         reasons[i] = "after the article"
+    habitual = writes_ya_as_alef_maksura(lines)
     for i in range(len(lines)):
-        if not reasons[i] and foreign_script(lines[i]):
+        if not reasons[i] and foreign_script(lines[i], habitual):
             reasons[i] = "not in the article's language"
     # 3c. other whole stories run on after the article (stories.py)
     live = [i for i in range(len(lines)) if not reasons[i]]

@@ -22,7 +22,11 @@ words are data:
   as Arabic never spells, with an alef maksura inside the word (سىبر، بهترىن: Persian whose ی
   was folded to ى), a block in another language scraped with the page (:func:`foreign_script`);
 - *the page's end*: below the article's last paragraph, headline-like lines (teasers, tags,
-  a byline, a list of two links with no header) are not the article (:func:`after_the_end`).
+  a byline, a list of two links with no header) are not the article (:func:`after_the_end`);
+- *furniture glued to a paragraph*: a line rule's match (a copyright footer, a comment prompt)
+  after :data:`GLUED_PARAGRAPH_WORDS` words of a line that goes on with the article (opening
+  with و/ف): the scraper ran the article's last paragraph and the footer together; the line is
+  the article's and kept whole (:func:`glued_to_paragraph`).
 """
 
 from __future__ import annotations
@@ -41,10 +45,17 @@ HEADER_WORDS = 4
 LIST_MAX_LINES = 12
 CONTINUATION_WORDS = 12
 OUTLET_LINE_WORDS = 8
+#: words of the article's paragraph before furniture glued to its end
+GLUED_PARAGRAPH_WORDS = 40
+_EXCERPT_MARK = re.compile(r"\.\s*\.\s*\.|…")
 OUTLET_PLACE_WORDS = 3
 LABEL_WORDS = 3
 FOREIGN_WORDS = 3
 _FOREIGN = re.compile(r"ى[\u0621-\u064A]")
+#: an Arabic line has this share of words with the article or more (Persian has next to none)
+ARTICLE_SHARE = 0.1
+HABIT_LINES = 3
+_ARTICLE = re.compile(r"^(?:[وف]?(?:[بكل]|)?)(?:ال|لل)[\u0621-\u064A]{2,}")
 #: what an outlet line may carry besides the outlet's name and a place
 _SEPARATORS = re.compile(r"[-–—:：/|،,«»\"“”()\[\]*.]")
 _WEB_WORDS = frozenset({"نت", "net", "com", "عربي", "arabic", "نيوز", "news", "اونلاين", "online"})
@@ -92,12 +103,27 @@ def block_end(lines: list[str], start: int, skip: set[int] | frozenset[int] = fr
     return j
 
 
+def _opens_with_conjunction(line: str) -> bool:
+    """The line's first word carries و/ف (of more than two letters: not في, whose ف is no
+    conjunction)."""
+    first = normalize_form(line).split()[:1]
+    return bool(first) and first[0][:1] in CONJUNCTIONS and len(first[0]) > 2
+
+
 def continues_article(line: str) -> bool:
     """A paragraph that goes on with the article: opens with و/ف and ends a sentence."""
     s = line.strip()
-    first = normalize_form(s).split()[:1]
-    return _words(s) >= CONTINUATION_WORDS and s.endswith(SENTENCE_END) and bool(first) \
-        and first[0][:1] in CONJUNCTIONS and len(first[0]) > 2
+    return _words(s) >= CONTINUATION_WORDS and s.endswith(SENTENCE_END) \
+        and _opens_with_conjunction(s)
+
+
+def glued_to_paragraph(line: str, before: str) -> bool:
+    """Furniture whose match in ``line`` comes after ``before`` (the line's text up to the
+    match) is glued to a paragraph of the article: the line opens going on with the article
+    (a word with و/ف) and ``before`` holds :data:`GLUED_PARAGRAPH_WORDS` words or more, none
+    of them cut short by an excerpt mark (". . .", "…": teasers run together, no paragraph)."""
+    return _opens_with_conjunction(line) and _words(before) >= GLUED_PARAGRAPH_WORDS \
+        and not _EXCERPT_MARK.search(before)
 
 
 @dataclass(frozen=True)
@@ -150,6 +176,20 @@ def after_the_end(lines: list[str], live: list[int]) -> list[int]:
 
 
 
-def foreign_script(line: str) -> bool:
-    """A line with :data:`FOREIGN_WORDS` words spelled as no Arabic word is (a medial ى)."""
-    return sum(1 for w in line.split() if _FOREIGN.search(w)) >= FOREIGN_WORDS
+def foreign_script(line: str, habitual: bool = False) -> bool:
+    """A line with :data:`FOREIGN_WORDS` words spelled as no Arabic word is (a medial ى). On a
+    page whose writer types ى for ي (``habitual``: :func:`writes_ya_as_alef_maksura`), a line
+    with :data:`ARTICLE_SHARE` of its words or more carrying Arabic's article (ال) is Arabic
+    ("كىف تقىمون مسار عملىات تحرىر الموصل"); Persian has next to none."""
+    words = line.split()
+    if sum(1 for w in words if _FOREIGN.search(w)) < FOREIGN_WORDS:
+        return False
+    if not habitual:
+        return True
+    return sum(1 for w in words if _ARTICLE.match(w)) < ARTICLE_SHARE * len(words)
+
+
+def writes_ya_as_alef_maksura(lines: list[str]) -> bool:
+    """:data:`HABIT_LINES` lines or more of the page hold a word with a medial ى: the writer's
+    habit (an Iranian outlet's Arabic), not a foreign block pasted into one line."""
+    return sum(1 for line in lines if _FOREIGN.search(line)) >= HABIT_LINES

@@ -18,10 +18,17 @@ cleaner still keeps verbatim lines of the file.
   from its first line to the captions of its last;
 - *damaged copies*: a line whose word trigrams are nearly all in the lines kept before it (a
   scraper's second copy of the body, with words lost), see :class:`SeenText`;
+- *a widget's items*: a line of :data:`WIDGET_MIN_WORDS` words or more printed
+  :data:`WIDGET_COPIES` times or more on the page, not a sentence (no full stop), after the
+  first :data:`WIDGET_START` kept lines, not inside a run of repeated lines (a slider's teaser
+  shown on every slide; a scraper's copies of the body repeat whole runs of lines), no paragraph
+  going on with the article (opening with و/ف) between its copies: from its first copy to its last, or to the page's end when
+  it starts in the page's second half and no paragraph follows (:func:`widget_items`);
 - *off-topic tail*: the page's last lines, each a long paragraph whose content words the page
   has hardly used before (teasers of other stories, a headline glued to its lead, after the
   article ends): an article's paragraphs keep reusing its vocabulary, other stories do not
-  (:func:`off_topic_tail`).
+  (:func:`off_topic_tail`); a tail most of whose paragraphs go on with و/ف is the article's own
+  background.
 """
 
 from __future__ import annotations
@@ -56,6 +63,9 @@ TAIL_MAX_LINES = 60
 ARTICLE_MIN_LINES = 5
 ARTICLE_OVERLAP = 0.35
 MIN_STEM = 3
+WIDGET_MIN_WORDS = 6
+WIDGET_COPIES = 3
+WIDGET_START = 3
 
 
 def _words(line: str) -> int:
@@ -94,9 +104,45 @@ def find_chrome(lines: list[str], dropped: list[str | None]) -> dict[int, str]:
                 and arabic_ratio(line) < OTHER_SCRIPT_RATIO:
             out.setdefault(i, "not in the article's script")
     out.update({i: "photo gallery" for i in _gallery(lines, live)})
+    for i in widget_items(lines, [i for i in live if i not in out]):
+        out.setdefault(i, "teasers of other stories")
     left = [i for i in live if i not in out]
     out.update({i: "teasers of other stories" for i in off_topic_tail(lines, left)})
     return out
+
+
+def widget_items(lines: list[str], live: list[int]) -> list[int]:
+    """The kept lines (among ``live``, in order) of a widget whose item is printed
+    :data:`WIDGET_COPIES` times or more (see the module's doc); [] on other pages."""
+    count = Counter(lines[i].strip() for i in live if _words(lines[i]) >= WIDGET_MIN_WORDS)
+    repeated = {t for t, n in count.items() if n >= WIDGET_COPIES}
+    if not repeated:
+        return []
+    twice = {t for t, n in count.items() if n >= 2}
+    texts = [lines[i].strip() for i in live]
+    last_at = {t: k for k, t in enumerate(texts) if t in repeated}
+    paragraphs = [0]                          # paragraphs[k]: paragraphs among the first k lines
+    for t in texts:
+        paragraphs.append(paragraphs[-1] + _is_paragraph(t))
+    for pos in range(WIDGET_START, len(live)):
+        text = texts[pos]
+        if text not in repeated or text.endswith("."):
+            continue
+        if any(texts[k] in twice for k in (pos - 1, pos + 1) if 0 <= k < len(texts)):
+            continue                          # a run of repeated lines: copies of the body
+        last = last_at[text]
+        if paragraphs[last + 1] > paragraphs[pos]:
+            continue                          # the article goes on between the copies
+        if pos >= len(live) // 2 and paragraphs[-1] == paragraphs[last + 1]:
+            return live[pos:]                 # the page's last part: the widget and what follows
+        return live[pos:last + 1]
+    return []
+
+
+def _is_paragraph(line: str) -> bool:
+    """A paragraph going on with the article: opening with و/ف, ending a sentence."""
+    s = line.strip()
+    return s[:1] in CONJUNCTIONS and _words(s) >= TAIL_MIN_WORDS and s.endswith(".")
 
 
 def content_words(line: str) -> frozenset[str]:
@@ -139,6 +185,9 @@ def off_topic_tail(lines: list[str], live: list[int]) -> list[int]:
                 and sorted(shares)[len(shares) // 2] <= TAIL_OVERLAP:
             tail = live[pos:]
     if len(tail) < TAIL_LINES:
+        return []
+    # paragraphs going on with و/ف, most of the tail: the article's own background, in new words
+    if 2 * sum(_is_paragraph(lines[i]) for i in tail) > len(tail):
         return []
     # the tail must stand apart from a coherent article (whose lines reuse its words)
     seen: Counter = Counter()

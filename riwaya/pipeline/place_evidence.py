@@ -10,7 +10,10 @@ evidence, all of it data in the codebook's ``gazetteer.json`` (:class:`Gazetteer
   frequent ones (``weak_prepositions``: في، من، إلى، and the clitics ب ل on the name) count only
   for a place of the article's region or near its places, or a large city;
 - being listed with a place that has evidence, before or after it (الرقة ودير الزور، جرابلس
-  والباب، محور الميادين - البوكمال);
+  والباب، محور الميادين - البوكمال); being a labelled list's item label ("جرابلس : تقع ...", three
+  such lines or more: no dateline then, :func:`list_labels`); a town (not a country) in a run of
+  three names or more joined by و or commas (:func:`list_runs`), or in a quotation that is only a
+  list of short items (" باريس وبروكسل ونيس ": a town of a fifth of large_city_population or more, :func:`quoted_lists`);
 - being a large city near the article's places (``large_city_population``, ``near_km``);
 - another mention of the same place in the article with evidence of its own.
 
@@ -56,6 +59,19 @@ _LINE_OR_BRACKET = re.compile(r"[\n)]")
 _QUOTES = re.compile(r"[\"«»“”]")
 NOT_IN_LIST = re.compile(r"[.:;؛!?؟\n]")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,،()\-–]|(?<=\s)و(?=\s))\s*")
+#: a list item's label: one to three words and a colon opening a line ("جرابلس :", "العراق -
+#: تكريت :"); LABELLED_LINES such lines make a list whose labels are places named, no datelines
+_LABEL = re.compile(r"(?m)^[^\S\n]*[^\W\d_]{2,}(?:[^\S\n]*[-–—]?[^\S\n]*[^\W\d_]{2,}){0,2}"
+                    r"[^\S\n]*:")
+LABELLED_LINES = 3
+#: a run of LIST_RUN names or more joined by و or commas and nothing else ("باريس وبروكسل ونيس
+#: ومانشستر"): each is a place (a run of common words that are all place names is rare)
+LIST_RUN = 3
+#: a quotation that is only a list of LIST_RUN items or more, of at most QUOTED_ITEM_WORDS words
+#: each (" جرف الصخر وبيجي وتكريت وامرلي "): the places it names are places
+_QUOTED = re.compile(r"[\"«“]([^\"«»“”\n.:;؛!?؟]{3,600})[\"»”]")
+_ITEM_SEPARATOR = re.compile(r"\s*[,،]\s*|\s+و(?=\S)|\s+و\s+")
+QUOTED_ITEM_WORDS = 3
 
 
 
@@ -87,6 +103,7 @@ class PlaceRules:
     country_heads: frozenset[tuple[str, ...]]
     clitic_governors: frozenset[str]
     source_governors: frozenset[str]
+    visit_governors: frozenset[str]
     place_verbs: frozenset[str]
     name_tails: frozenset[str]
     idioms: frozenset[tuple[str, ...]]
@@ -113,6 +130,8 @@ class PlaceRules:
                 k[0] for k in _keys(getattr(settings, "clitic_governors", ())) if len(k) == 1),
             source_governors=frozenset(
                 k[0] for k in _keys(getattr(settings, "source_governors", ())) if len(k) == 1),
+            visit_governors=frozenset(
+                k[0] for k in _keys(getattr(settings, "visit_governors", ())) if len(k) == 1),
             place_verbs=frozenset(
                 k[0] for k in _keys(getattr(settings, "place_verbs", ())) if len(k) == 1),
             name_tails=frozenset(k[0] for k in _keys(settings.name_tails) if len(k) == 1),
@@ -264,6 +283,40 @@ def dateline(text: NormText, m: Match, breaks: list[int]) -> bool:
     if not _DATELINE_BEFORE.fullmatch(text.original, breaks[i - 1] + 1 if i else 0, m.start):
         return False
     return bool(_DATELINE_AFTER.match(text.original, m.end))
+
+
+def list_labels(text: NormText) -> list[tuple[int, int]]:
+    """The spans of the labels of a labelled list's items ("جرابلس : تقع ...", "العراق - تكريت :
+    ..."), when :data:`LABELLED_LINES` lines or more open with one; else none."""
+    spans = [(m.start(), m.end()) for m in _LABEL.finditer(text.original)]
+    return spans if len(spans) >= LABELLED_LINES else []
+
+
+def quoted_lists(text: NormText) -> list[tuple[int, int]]:
+    """The spans of quotations that are only lists of names (:data:`LIST_RUN` items or more,
+    joined by و or commas, :data:`QUOTED_ITEM_WORDS` words or fewer each)."""
+    out = []
+    for m in _QUOTED.finditer(text.original):
+        items = [p for p in _ITEM_SEPARATOR.split(" " + m.group(1)) if p.strip()]
+        if len(items) >= LIST_RUN and all(len(p.split()) <= QUOTED_ITEM_WORDS for p in items):
+            out.append(m.span(1))
+    return out
+
+
+def list_runs(text: NormText, places: list[Match]) -> set[int]:
+    """The starts of the names in runs of :data:`LIST_RUN` names or more, each listed right
+    after the one before (:func:`listed_after`); ``places`` in text order."""
+    out: set[int] = set()
+    run: list[Match] = []
+    for m in places:
+        if run and not listed_after(text, m, run[-1]):
+            if len(run) >= LIST_RUN:
+                out.update(x.start for x in run)
+            run = []
+        run.append(m)
+    if len(run) >= LIST_RUN:
+        out.update(x.start for x in run)
+    return out
 
 
 def listed_after(text: NormText, m: Match, prev: Match | None) -> bool:

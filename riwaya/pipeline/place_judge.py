@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from typing import Any, Iterable
 
 from riwaya.pipeline.place_evidence import (
     CLITIC, CODEBOOK, HEAD_CITY, HEAD_LOCAL, LISTED, NONE, NOT_IN_LIST, PROPAGATES, STRONG, WEAK,
-    PlaceRules, bare, broken_word, dateline, evidence, idiom_spans, line_breaks, listed_after)
+    PlaceRules, bare, broken_word, dateline, evidence, idiom_spans, line_breaks, list_labels,
+    list_runs, listed_after, quoted_lists)
 from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import Match, NormText, Spans
 
 GOVERNOR_REACH = 5    # tokens between a word taking ب and the name it governs
 SOURCE_REACH = 5      # tokens between a word whose من names a party and the name (تلقت ... من)
+#: a line of names (a menu of regions, a list of offices or cities): NAME_LINE_PLACES names or
+#: more, at most NAME_LINE_OTHER_WORDS other words (a label: "مكاتبنا"), no sentence ending it
+NAME_LINE_PLACES = 3
+NAME_LINE_OTHER_WORDS = 1
+_SENTENCE_END = tuple(".!?؟")
+_NEWLINE = re.compile("\n")
 #: a verb of the third person: imperfect (تخشى، يرى) or perfect feminine (أعلنت، قالت)
 _VERB = re.compile(r"[تي]\w{2,}|\w{2,}ت")
 
@@ -40,6 +48,9 @@ class Judge:
         self.places = sorted(places, key=lambda m: m.start)
         self.breaks = line_breaks(text)
         self.idioms = Spans(idiom_spans(text, rules.idioms))   # asked per place: log time
+        self.labels = Spans(list_labels(text))
+        self.runs = list_runs(text, self.places)
+        self.quoted = Spans(quoted_lists(text))
         named = [m.entity_id for m in self.places] + list(countries)
         self.region = set(rules.event_countries)
         self.region.update(rules.codebook_places[e][2] for e in named
@@ -85,7 +96,36 @@ class Judge:
             self._propagate(kept)
             if len(kept) == before:
                 break
-        return [(m, e) for m, e, _ in sorted(kept.values(), key=lambda x: x[0].start)]
+        listed = self._name_lines()
+        return [(m, e) for m, e, _ in sorted(kept.values(), key=lambda x: x[0].start)
+                if m.start not in listed]
+
+    def _name_lines(self) -> set[int]:
+        """The starts of the names on lines made of names (:data:`NAME_LINE_PLACES` or more, at
+        most :data:`NAME_LINE_OTHER_WORDS` other words, no sentence end): "سوريا العراق لبنان
+        اليمن", "بغداد - البصرة - الموصل", a site's menu of regions or list of offices, not
+        a sentence about those places."""
+        if len(self.places) < NAME_LINE_PLACES:
+            return set()
+        original = self.text.original
+        newlines = [b.start() for b in _NEWLINE.finditer(original)]
+        by_line: dict[int, list[Match]] = {}
+        for m in self.places:       # by the newline before (-1: none); a search back was quadratic
+            i = bisect_left(newlines, m.start)
+            by_line.setdefault(newlines[i - 1] if i else -1, []).append(m)
+        out: set[int] = set()
+        for start, ms in by_line.items():
+            if len(ms) < NAME_LINE_PLACES:
+                continue
+            end = original.find("\n", ms[-1].end)
+            line = original[start + 1:end if end >= 0 else len(original)].rstrip()
+            if line.endswith(_SENTENCE_END):
+                continue
+            words = sum(any(c.isalpha() for c in w) for w in line.split())
+            named = sum(m.last - m.first for m in ms)
+            if words - named <= NAME_LINE_OTHER_WORDS:
+                out.update(m.start for m in ms)
+        return out
 
     def _pass(self, kept: dict[int, tuple[Match, str, str]]) -> None:
         prev: Match | None = None
@@ -146,11 +186,12 @@ class Judge:
         if self._in_idiom(m):
             return None                                  # مسقط رأسه، فتح الباب: a common word
         codebook = self._is_codebook(m)
-        if not codebook and (broken_word(self.text, m) or dateline(self.text, m, self.breaks)
-                             or self._agencydateline(m)):
-            return None
+        label = self.labels.overlaps(m.start, m.end)     # "جرابلس : تقع ...": a list's item
+        if self._agencydateline(m) or not codebook and (
+                broken_word(self.text, m) or not label and dateline(self.text, m, self.breaks)):
+            return None                                  # "دمشق ( وكالات )": metadata, any place
         kind, words = evidence(self.text, m, self.rules)
-        if kind in (WEAK, CLITIC, NONE) and (listed_after(self.text, m, prev)
+        if kind in (WEAK, CLITIC, NONE) and (label or listed_after(self.text, m, prev)
                                              or (nxt is not None
                                                  and listed_after(self.text, nxt, m))):
             kind = LISTED                                # الرقة ودير الزور: either way round
@@ -168,12 +209,19 @@ class Judge:
             if kind == WEAK and words == ("من",) \
                     and self._governed(m, self.rules.source_governors, SOURCE_REACH):
                 return None                      # حصلت عليها من إيران: the party it came from
+            if kind == NONE and self._governed(m, self.rules.visit_governors):
+                kind = STRONG                    # زار الوزير المغرب: the country visited
             used = kind in (STRONG, LISTED) \
                 or (kind in (HEAD_CITY, HEAD_LOCAL) and words in self.rules.country_heads) \
                 or (kind in (WEAK, CLITIC) and words in self.rules.country_weak)
             return (entry.entity_id, kind) if used else None
         if kind == WEAK and words not in self.rules.weak:
             kind = NONE                          # عبر: "via" a country, "by means of" elsewhere
+        quoted = self.quoted.overlaps(m.start, m.end)
+        if kind in (WEAK, CLITIC, NONE) and (quoted or m.start in self.runs):
+            kind = LISTED                        # " باريس وبروكسل ونيس ": towns named in a list
+        if quoted and kind == LISTED and entry.population >= self.rules.regional:
+            return entry.entity_id, kind         # a list of towns, anywhere
         if kind == NONE and self._after_verb(m):
             return None                          # وتخشى عمان، وأعلنت عمان: a government speaks
         return (entry.entity_id, kind) if self.accepts(entry, kind) else None

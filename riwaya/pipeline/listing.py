@@ -1,0 +1,98 @@
+"""Listing pages (a tag archive of teasers) and lines that are only a date, for
+:mod:`riwaya.pipeline.stories` (whose docstring describes the page kinds).
+
+*A listing page* is made only of teasers: :data:`LISTING_ITEMS` date lines or more under
+headlines, from the page's top, one excerpt each (:func:`listing_from`), or :data:`LISTING_ITEMS`
+excerpt marks or more ("[ . . . ]", "[…]"; ". . ." right before the next teaser's dateline or its
+time stamp), the first among the page's first :data:`EXCERPT_START` kept lines
+(:func:`excerpt_listing`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from riwaya.pipeline.dates import find_dates
+from riwaya.pipeline.maintext import is_headline_like
+
+#: a listing page (a tag archive): LISTING_ITEMS headlines or more over date lines, the first
+#: among the first LISTING_START kept lines, each at most LISTING_ITEM_LINES lines after the last
+LISTING_ITEMS = 3
+LISTING_START = 2
+LISTING_ITEM_LINES = 3
+#: excerpt marks: a listing page's first among its first EXCERPT_START kept lines
+EXCERPT_START = 3
+_EXCERPT = re.compile(
+    r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]"
+    # a teaser cut short, the next one's dateline right after: "... من هذه . . . محلي - خسر",
+    # "... . . . باريس ( رويترز ) - قال"
+    r"|\S\s*(?:\.\s*\.\s*\.|…)\s+(?:[^\W\d_]{2,}\s+){0,2}[^\W\d_]{2,}\s*"
+    r"(?:\(\s*[^()]{1,20}\)\s*)?[-–—]\s*\S"
+    # or its time stamp ("... مقبرتان جماع . . . 9 : 56 ص | Posted by")
+    r"|(?:\.\s*\.\s*\.|…)\s*\d{1,2}\s*:\s*\d{2}(?!\s*\d)")
+#: a date line: what is left without its dates has at most DATE_LINE_WORDS words
+DATE_LINE_WORDS = 3
+DATE_LINE_MAX_WORDS = 12
+_CLOSING_QUOTES = re.compile(r"[\"»”\s]+$")
+_NUMERIC_DATE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+                           r"|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+#: a Hijri date ("25 صفر 1439 هـ") and the era marks beside a Gregorian year ("2017 مـ")
+_HIJRI_MONTHS = ("محرم", "صفر", "ربيع الأول", "ربيع الاول", "ربيع الآخر", "ربيع الثاني",
+                 "جمادى الأولى", "جمادى الاولى", "جمادى الآخرة", "جمادى الثانية", "رجب", "شعبان",
+                 "رمضان", "شوال", "ذو القعدة", "ذو الحجة")
+_HIJRI = re.compile(r"\d{1,2}\s+(?:%s)\s+\d{4}\s*(?:هـ|ه)?(?!\w)" % "|".join(_HIJRI_MONTHS))
+_ERA = re.compile(r"(?<=\d)\s*(?:هـ|مـ|ه|م)(?!\w)")
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a date: "الأحد 19 تشرين الثاني 2017", "18/11/2017 - 10:30"."""
+    if not isinstance(line, str):
+        raise TypeError(f"Expected str, got {type(line).__name__} instead")
+    rest = _ERA.sub(" ", _HIJRI.sub(" ", _NUMERIC_DATE.sub(" ", line)))
+    found = find_dates(rest)
+    if not found and rest == line:
+        return False
+    for d in reversed(found):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    return len(_WORD.findall(rest)) <= DATE_LINE_WORDS
+
+
+def _titled(line: str) -> bool:
+    """A headline, perhaps ending with a quoted name ("... بحماية «داعش»")."""
+    return is_headline_like(_CLOSING_QUOTES.sub("", line.strip()))
+
+
+def listing_from(lines: list[str], live: list[int]) -> int | None:
+    """The position of a listing page's first item: :data:`LISTING_ITEMS` date lines or more,
+    each under a headline (the first may have lost its headline to the cleaner), the first among
+    the first :data:`LISTING_START` kept lines, each at most :data:`LISTING_ITEM_LINES` lines
+    after the one before (a headline, its date, one excerpt: a tag archive of teasers, which has
+    no article of its own); None on other pages."""
+    dates: list[int] = []
+    for pos in range(len(live)):
+        if dates and pos - dates[-1] > LISTING_ITEM_LINES:
+            break
+        if not dates and pos > LISTING_START:
+            return None
+        if len(lines[live[pos]].split()) <= DATE_LINE_MAX_WORDS and (
+                not dates and pos == 0 or pos and _titled(lines[live[pos - 1]])) \
+                and is_date_line(lines[live[pos]]):
+            dates.append(pos)
+    if len(dates) < LISTING_ITEMS:
+        return None
+    return dates[0] - 1 if dates[0] and _titled(lines[live[dates[0] - 1]]) else dates[0]
+
+
+def excerpt_listing(lines: list[str], live: list[int]) -> int | None:
+    """0 when the kept lines carry :data:`LISTING_ITEMS` excerpt marks or more ("[ . . . ]"), the
+    first among the first :data:`EXCERPT_START` kept lines: a blog's listing of cut teasers, with
+    no article of its own; None on other pages (an article quoting with omissions has its first
+    mark further down)."""
+    first, marks = None, 0
+    for pos, i in enumerate(live):
+        line = lines[i]
+        n = len(_EXCERPT.findall(line)) if "[" in line or ". ." in line or "…" in line else 0
+        if n and first is None:
+            first = pos
+        marks += n
+    return 0 if first is not None and first < EXCERPT_START and marks >= LISTING_ITEMS else None
