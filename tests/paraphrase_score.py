@@ -17,7 +17,9 @@ for judging: rules are tuned on ``tune`` failures only.
 Other sets in the same format (``--file``): ``paraphrases_dev2.jsonl`` (split ``dev2``, may be
 read per item), ``paraphrases_dev3.jsonl`` (60 items written before any result was seen, split
 by a fixed rule: even items ``dev3-tune``, odd items ``dev3-check``, the latter scored in
-aggregate only) and ``paraphrases_fresh.jsonl`` (``fresh``: aggregate only, never ``-v``).
+aggregate only), ``paraphrases_dev4.jsonl`` (66 multi-sentence news paragraphs, half
+near-misses, written before any result; even items ``dev4-tune``, odd ``dev4-check``, the same
+rule) and ``paraphrases_fresh.jsonl`` (``fresh``: aggregate only, never ``-v``).
 
 Run ``python tests/paraphrase_score.py [-v] [--file F] [--split S]`` for the score.
 """
@@ -37,8 +39,8 @@ if str(ROOT) not in sys.path:   # run as a script: python tests/paraphrase_score
 from riwaya.evaluate.places import ratio  # noqa: E402  (after the path)
 
 DATA = Path(__file__).resolve().parent / "data" / "paraphrases.jsonl"
-# dev3 (paraphrases_dev3.jsonl): even items tune, odd items check, fixed before any result was seen
-SPLITS = ("tune", "check", "fresh", "dev2", "dev3-tune", "dev3-check")
+# dev3, dev4 (paraphrases_dev3/4.jsonl): even items tune, odd items check, fixed before any result
+SPLITS = ("tune", "check", "fresh", "dev2", "dev3-tune", "dev3-check", "dev4-tune", "dev4-check")
 
 
 def load_items(path: Path = DATA) -> list[dict]:

@@ -60,6 +60,11 @@ DEV2_FLOORS = (0.9, 0.8)
 #: aggregate by ``paraphrase_score.py --file … --split dev3-check``
 DEV3 = Path(__file__).resolve().parent / "data" / "paraphrases_dev3.jsonl"
 DEV3_FLOORS = (0.95, 0.85)
+#: a fourth set (66 multi-sentence news paragraphs as agencies write them, half near-misses)
+#: written before any result was seen and split by the same rule; its tune half is a test (P
+#: 0.810 R 0.773 when written, then P 0.950 R 0.864), its check half scored in aggregate only
+DEV4 = Path(__file__).resolve().parent / "data" / "paraphrases_dev4.jsonl"
+DEV4_FLOORS = (0.9, 0.8)
 
 
 @pytest.mark.skipif(not DEV2.exists(), reason="no dev2 paraphrase set")
@@ -79,9 +84,20 @@ def test_dev3_tune_score(extractor):
     assert s.near_miss_clean == s.near_misses, s.line("dev3-tune")
 
 
+def test_dev4_tune_score(extractor):
+    items = load_items(DEV4)
+    assert [i["split"] for i in items] == ["dev4-tune" if n % 2 == 0 else "dev4-check"
+                                           for n in range(len(items))]   # the fixed split
+    s = score(run([i for i in items if i["split"] == "dev4-tune"], *extractor))
+    print(s.line("dev4-tune"))
+    assert s.precision >= DEV4_FLOORS[0] and s.recall >= DEV4_FLOORS[1], s.line("dev4-tune")
+    assert s.near_miss_clean >= s.near_misses - 1, s.line("dev4-tune")
+
+
 @pytest.mark.parametrize("items, splits", [(ITEMS, ("tune", "check")),
                                            (load_items(DEV2), ("dev2",)),
-                                           (load_items(DEV3), ("dev3-tune", "dev3-check"))])
+                                           (load_items(DEV3), ("dev3-tune", "dev3-check")),
+                                           (load_items(DEV4), ("dev4-tune", "dev4-check"))])
 def test_the_data_names_real_claims_and_actors(items, splits):
     claims = {c.id for c in CODEBOOK.claims}
     actors = {a.id for a in CODEBOOK.actors}

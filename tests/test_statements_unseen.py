@@ -7,27 +7,12 @@ word that is the complement of "near to" or of a purpose ل is no claim; and (se
 attribution forms and claim structures that a third set written apart from the rules
 (``paraphrases_dev3.jsonl``) and its author's probes showed missing."""
 
-from pathlib import Path
-
 import pytest
 
-from riwaya.codebook import load_codebook
-from riwaya.evaluate import norm_actor
-from riwaya.pipeline.mentions import EntityIndex, find_mentions
-from riwaya.pipeline.statements import StatementExtractor
+from riwaya.pipeline.mentions import find_mentions
 from riwaya.text.matcher import NormText
 from riwaya.text.segment import split_sentences
-
-CODEBOOK = load_codebook(Path(__file__).resolve().parent.parent / "data" / "codebook")
-INDEX = EntityIndex.build(CODEBOOK)
-EXTRACTOR = StatementExtractor.build(CODEBOOK)
-
-
-def scored(text: str) -> set[tuple[str, str, str, str]]:
-    """(actor as evaluate scores it, speaker kind, claim, stance) of every statement."""
-    nt = NormText.of(text)
-    return {(norm_actor(s.actor_id, s.affiliation), s.speaker_kind, s.claim_id, s.stance)
-            for s in EXTRACTOR.extract("t", nt, split_sentences(text), find_mentions(nt, INDEX))}
+from tests.statement_probe import EXTRACTOR, INDEX, scored
 
 
 @pytest.mark.parametrize("text, expected", [

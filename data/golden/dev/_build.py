@@ -31,6 +31,8 @@ CODEBOOK = HERE.parents[1] / "codebook"
 
 SEED = 2017
 N_HELDOUT = 8
+N_PAGES = 23                  # dev2/_build.py reuses this engine with its own values
+SPLITS = ("tune", "heldout")
 STANCES = ("asserts", "denies", "concedes")
 ARABIC = re.compile("[\u0600-\u06FF]")
 LETTER = re.compile("[A-Za-z\u0600-\u06FF]")
@@ -802,7 +804,7 @@ def slice_in(text: str, s: str, what: str) -> str:
 def build(check_only: bool = False, partial: bool = False) -> dict:
     actor_ids, claim_ids, place_ids = load_codebook()
     stems = sorted(p.stem for p in CORPUS.glob("*.txt"))
-    assert len(stems) == 23, f"expected 23 pages in {CORPUS}, found {len(stems)}"
+    assert len(stems) == N_PAGES, f"expected {N_PAGES} pages in {CORPUS}, found {len(stems)}"
     held = heldout_ids(stems)
     if partial:                     # while annotating: check the pages done so far
         stems = [d for d in stems if d in PAGES]
@@ -938,7 +940,7 @@ def build(check_only: bool = False, partial: bool = False) -> dict:
     if errors:
         raise SystemExit("annotation errors:\n  " + "\n  ".join(errors))
     if not check_only:
-        for split in ("tune", "heldout"):
+        for split in SPLITS:
             d = HERE / split
             d.mkdir(exist_ok=True)
             with open(d / "statements.jsonl", "w", encoding="utf-8") as f:

@@ -22,8 +22,8 @@ speaker says, :mod:`.cues`), :func:`find_claims` looks for each claim's patterns
    not the same noun deeper in what is said ("قال إن معركة تحرير المدينة بدأت").
 7. An ``all`` group of places only (``@RAQQA``), other than the anchor's, is also met by the
    place named outside the content (``context_places``: the one place of the rest of the
-   sentence and the sentence before) when the content names no place itself: "خرج المسلحون من
-   الرقة. وذكر ناشطون أن خروجهم تم بموجب اتفاق".
+   sentence and the sentence before, a country named with it not counted) when the content
+   names no place itself: "خرج المسلحون من الرقة. وذكر ناشطون أن خروجهم تم بموجب اتفاق".
 8. Under a denial or an admission (``speaker_fills``), an ``all`` group of actors only, other
    than the anchor's, is also met by the speaker itself: the one who denies is the one the claim
    is about ("وتنفي واشنطن أي تنسيق مع تنظيم داعش", "نفى التحالف أن تكون طائراته قد عرقلت").
@@ -35,10 +35,12 @@ for the claim: at most one :class:`Candidate` per claim. Its stance is decided i
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Sequence
 
 from riwaya.codebook.cues import CompiledClaim, CueGroup
 from riwaya.pipeline.mentions import Mention
+from riwaya.pipeline.statements.cues import split_variants
 from riwaya.pipeline.statements.model import Anchor, Candidate, Lexicon
 from riwaya.pipeline.statements.stance import irrealis_before, negation_before
 from riwaya.text.matcher import Match, Matcher, NormText, resolve_overlaps
@@ -61,7 +63,7 @@ def _word_patterns(word) -> list[str]:
     out = [word.pattern]
     if word.prefix and " " not in word.form and len(word.form) >= MIN_STEM:
         out += [p + word.pattern for p in IMPERFECT]
-    return out
+    return out + split_variants(word.pattern, inner=False)   # "س مح": a lost damma's space
 
 
 def claim_terms(claims: Sequence[CompiledClaim]) -> Matcher:
@@ -79,6 +81,28 @@ def claim_terms(claims: Sequence[CompiledClaim]) -> Matcher:
     return terms
 
 
+@dataclass(frozen=True)
+class Openers:
+    """Which cue patterns a content can anchor, from its first ``all`` groups: by the word's
+    :data:`GroupKey` and by entity, each pattern as (claim's position, cue index). Built once
+    per codebook: a content is tried only against the patterns it holds an anchor of."""
+
+    by_key: dict[GroupKey, tuple[tuple[int, int], ...]]
+    by_entity: dict[str, tuple[tuple[int, int], ...]]
+
+    @classmethod
+    def of(cls, claims: Sequence[CompiledClaim]) -> "Openers":
+        by_key: dict[GroupKey, list[tuple[int, int]]] = defaultdict(list)
+        by_entity: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for pos, claim in enumerate(claims):
+            for ci, cue in enumerate(claim.cues):
+                by_key[(claim.id, ci, "all", 0)].append((pos, ci))
+                for entity in cue.all[0].entities:
+                    by_entity[entity].append((pos, ci))
+        return cls({k: tuple(v) for k, v in by_key.items()},
+                   {k: tuple(v) for k, v in by_entity.items()})
+
+
 def _group_hits(group: CueGroup, words: list[Match], ents: list[Mention]) -> list[Hit]:
     """Token ranges where a group matches: its words, then mentions of its entities."""
     hits: list[Hit] = [(m.first, m.last, m) for m in words]
@@ -86,6 +110,33 @@ def _group_hits(group: CueGroup, words: list[Match], ents: list[Mention]) -> lis
         hits += [(mt.first_token, mt.last_token, None) for mt in ents
                  if mt.entity_id in group.entities]
     return hits
+
+
+def _all_hits(claim_id: str, ci: int, groups: Sequence[CueGroup],
+              by_group: dict[GroupKey, list[Match]], ents: list[Mention], named: set[str],
+              first: int, places: frozenset[str], context_places: frozenset[str],
+              fill_ids: frozenset[str] | None) -> tuple[list[list[Hit]], bool] | None:
+    """Each ``all`` group's hits, group by group, and whether one was met outside the content
+    (rule 7, or rule 8 with ``fill_ids``, the speaker's); None at the first group met nowhere
+    (most patterns of most contents: the rest are not looked for)."""
+    out: list[list[Hit]] = []
+    by_context = False
+    for gi, group in enumerate(groups):
+        words = by_group.get((claim_id, ci, "all", gi))
+        if words is None and not named.intersection(group.entities):
+            hits: list[Hit] = []
+        else:
+            hits = _group_hits(group, words or [], ents)
+        if not hits and gi:
+            if _in_context(group, places, context_places) or (
+                    fill_ids is not None and group.entities and not group.words
+                    and fill_ids.intersection(group.entities)):
+                hits = [(first, first, None)]   # met outside the content, or the speaker itself
+                by_context = True
+        if not hits:
+            return None
+        out.append(hits)
+    return out, by_context
 
 
 def _in_context(group: CueGroup, places: frozenset[str], context_places: frozenset[str]) -> bool:
@@ -109,7 +160,8 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
                 speaker_ids: frozenset[str] = frozenset(),
                 context_places: frozenset[str] = frozenset(),
                 places: frozenset[str] = frozenset(),
-                speaker_fills: bool = False) -> list[Candidate]:
+                speaker_fills: bool = False,
+                openers: "Openers | None" = None) -> list[Candidate]:
     """The claims said in tokens ``[first, last)``, at most one candidate per claim.
 
     ``terms`` are :func:`claim_terms` matches in the text, ``mentions`` the entity mentions;
@@ -117,7 +169,8 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
     gives the negations for ``negated`` patterns; ``speaker_ids`` the speaker and the actors it
     is part of or speaks for (for patterns with a ``speaker`` group); ``places`` the codebook's
     place ids and ``context_places`` the places named around the content (rule 7);
-    ``speaker_fills``: the cue denies or concedes (rule 8).
+    ``speaker_fills``: the cue denies or concedes (rule 8); ``openers``: :class:`Openers` of
+    ``claims`` (made now if not given).
     """
     if last <= first:
         return []
@@ -126,6 +179,13 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
         if m.first >= first and m.last <= last:
             by_group[m.pattern.payload].append(m)
     ents = [mt for mt in mentions if mt.first_token >= first and mt.last_token <= last]
+    named = {mt.entity_id for mt in ents}
+    openers = openers if openers is not None else Openers.of(claims)
+    live = {at for key in by_group for at in openers.by_key.get(key, ())}
+    for entity in named:
+        live.update(openers.by_entity.get(entity, ()))
+    if not live:
+        return []   # no pattern's anchor (a first group's word or entity) in the content
     if any(mt.kind == "place" for mt in ents):
         context_places = frozenset()    # the content names a place of its own
     opening = first
@@ -133,46 +193,41 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
                               or text.tokens[opening].norm in OBJECT_PREPOSITIONS):
         opening += 1
     out: list[Candidate] = []
-    for claim in claims:
-        for ci, cue in enumerate(claim.cues):
-            if cue.speaker and not speaker_ids.intersection(cue.speaker):
+    done: set[int] = set()      # the claims found (by position): their later patterns are not tried
+    for pos, ci in sorted(live):    # the claims in order, each one's patterns in order
+        if pos in done:
+            continue
+        claim = claims[pos]
+        cue = claim.cues[ci]
+        if cue.speaker and not speaker_ids.intersection(cue.speaker):
+            continue
+        all_hits = _all_hits(claim.id, ci, cue.all, by_group, ents, named, first,
+                             places, context_places, speaker_ids if speaker_fills else None)
+        if all_hits is None:
+            continue
+        all_hits, by_context = all_hits
+        near_hits = [_group_hits(g, by_group.get((claim.id, ci, "near", gi), []), ents)
+                     for gi, g in enumerate(cue.near)]
+        found = None
+        for anchor in _anchors(text, all_hits[0]):
+            if any(s <= anchor.first < e for s, e in exclude) or \
+                    (cue.opens and anchor.first != opening):
                 continue
-            all_hits = [_group_hits(g, by_group.get((claim.id, ci, "all", gi), []), ents)
-                        for gi, g in enumerate(cue.all)]
-            by_context = [gi for gi, hits in enumerate(all_hits)
-                          if not hits and gi > 0 and _in_context(cue.all[gi], places, context_places)]
-            for gi in by_context:
-                all_hits[gi] = [(first, first, None)]   # met outside the content
-            if speaker_fills:
-                for gi, group in enumerate(cue.all):
-                    if gi and not all_hits[gi] and group.entities and not group.words \
-                            and speaker_ids.intersection(group.entities):
-                        all_hits[gi] = [(first, first, None)]   # the speaker itself
-                        by_context.append(gi)
-            if not all(all_hits):
+            near = _near_span(anchor, near_hits, cue.window,
+                              [m.first for m in by_group.get((claim.id, ci, "block", 0), [])])
+            if near is None:
                 continue
-            near_hits = [_group_hits(g, by_group.get((claim.id, ci, "near", gi), []), ents)
-                         for gi, g in enumerate(cue.near)]
-            found = None
-            for anchor in _anchors(text, all_hits[0]):
-                if any(s <= anchor.first < e for s, e in exclude) or \
-                        (cue.opens and anchor.first != opening):
-                    continue
-                near = _near_span(anchor, near_hits, cue.window,
-                                  [m.first for m in by_group.get((claim.id, ci, "block", 0), [])])
-                if near is None:
-                    continue
-                span, events = near[:2], near[2]
-                if cue.negated and negation_before(lexicon, text, first, anchor.first) is None:
-                    continue
-                if irrealis_before(lexicon, text, first, min(anchor.first, span[0])) is not None:
-                    continue  # "إذا ثبت أن ...", "تسعى إلى استعادة ...": not said to be so
-                found = Candidate(claim.id, cue.stance, anchor, cue.negated, *span,
-                                  by_context=bool(by_context), events=events)
-                break  # the first anchor speaks for the claim in this content
-            if found is not None:
-                out.append(found)
-                break  # the first cue pattern that matches speaks for the claim
+            span, events = near[:2], near[2]
+            if cue.negated and negation_before(lexicon, text, first, anchor.first) is None:
+                continue
+            if irrealis_before(lexicon, text, first, min(anchor.first, span[0])) is not None:
+                continue  # "إذا ثبت أن ...", "تسعى إلى استعادة ...": not said to be so
+            found = Candidate(claim.id, cue.stance, anchor, cue.negated, *span,
+                              by_context=by_context, events=events)
+            break  # the first anchor speaks for the claim in this content
+        if found is not None:
+            out.append(found)
+            done.add(pos)   # the first cue pattern that matches speaks for the claim
     return out
 
 

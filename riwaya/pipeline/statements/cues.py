@@ -6,7 +6,9 @@ to" frames (بحسب، نقلاً عن), statement nouns (بيان الوزار�
 ("وهذا غير صحيح"), impersonal passives (قيل) and verbs of asking (تساءل، متسائلاً): what is
 asked is no statement, but it ends the content of the cue before it.
 
-* A speech verb right after a negation ("عدم نفي", "لم يقل") is no statement.
+* A speech verb right after a negation ("عدم نفي", "لم يقل") is no statement, but a verb of
+  denial after a verb's negation concedes ("لم يستبعد أن"); a verb in an announcement only
+  expected (``intent`` phrases: "من المتوقع أن يعلن", "قد يعلن") is no cue.
 * A cue with ``requires_after`` counts only if one of those words follows it, before the next
   complementizer (or is that complementizer: "نقلت الوكالة عن الجيش أن"); an "according to"
   frame right after a speech verb is what the verb is about ("قال عن التحالف إن").
@@ -20,13 +22,15 @@ asked is no statement, but it ends the content of the cue before it.
   (:func:`postposed_content`).
 * A verb of publishing ("نشرت صوراً") after another speaker's complementizer is an act that
   speaker reports, not a cue (:func:`reported_acts`).
-* Scraped pages sometimes lose a shadda as a space ("شد د" for شدّد، "أك د" for أكّد): a verb or
-  participle also matches split in two at any inner letter (:func:`split_variants`).
+* Scraped pages sometimes lose a shadda as a space ("شد د" for شدّد، "أك د" for أكّد), or a
+  damma after the first letter ("ي ذكر"): a verb or participle also matches split in two at any
+  inner letter (:func:`split_variants`; a claim's words too, after their first letter or
+  before their last: "س مح", :func:`riwaya.pipeline.statements.claims.claim_terms`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from riwaya.codebook.model import LexiconEntry
@@ -36,6 +40,7 @@ from riwaya.text.matcher import Matcher, NormText, normalized_key, resolve_overl
 
 REQUIRES_AFTER_WINDOW = 20   # words after a verb in which its required object must appear
 SPLIT_MIN = 3                # letters of a word that may come split by a lost shadda
+LONE_LETTERS = "وف"           # one-letter words: a form is never split after them
 SPLIT_KINDS = ("speech_verb", "speech_participle", "question_verb")
 EMBEDDED_WINDOW = 12         # words an embedded (relative-clause) statement takes
 CUE_KINDS = ("speech_verb", "speech_participle", "according_to", "speech_noun", "refutation",
@@ -49,6 +54,8 @@ class CueFinder:
     lexicon: Lexicon
     matcher: Matcher
     requires_after: dict[int, frozenset[str]]   # id(entry) -> last words of its required objects
+    #: id(a denying verb's entry) -> the same verb conceding: "لم يستبعد أن" grants the possibility
+    negated_denial: dict[int, LexiconEntry] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entries: tuple[LexiconEntry, ...], lexicon: Lexicon) -> "CueFinder":
@@ -64,7 +71,12 @@ class CueFinder:
             if entry.requires_after:
                 requires[id(entry)] = frozenset(normalized_key(f).split()[-1]
                                                 for f in entry.requires_after)
-        return cls(lexicon, matcher, requires)
+        negated = {id(e): e.model_copy(update={"stance": "concedes"}) for e in entries
+                   if e.type == "speech_verb" and e.stance == "denies"}
+        for key, copy in negated.items():
+            if key in requires:
+                requires[id(copy)] = requires[key]
+        return cls(lexicon, matcher, requires, negated)
 
     def find(self, text: NormText, lo: int, hi: int) -> list[Cue]:
         """The cues in tokens ``[lo, hi)`` (one sentence), in text order."""
@@ -74,7 +86,16 @@ class CueFinder:
             entry: LexiconEntry = m.pattern.payload
             if m.first > lo and lex.is_("negation", text.tokens[m.first - 1].norm) \
                     and entry.type in SPLIT_KINDS:
-                continue  # "عدم نفي", "لم يقل": no statement
+                if id(entry) not in self.negated_denial \
+                        or not lex.is_("verb_negation", text.tokens[m.first - 1].norm):
+                    continue  # "عدم نفي", "لم يقل": no statement
+                entry = self.negated_denial[id(entry)]   # "لم يستبعد أن": concedes
+            if m.first > lo and entry.type == "speech_noun" \
+                    and lex.is_("circumstance", text.tokens[m.first - 1].norm):
+                continue  # "بعد إعلان الجيش تحرير المدينة، …": a setting, not a report
+            if m.first > lo and entry.type == "speech_verb" and f"{text.tokens[m.first - 1].norm} " \
+                    f"{text.tokens[m.first].norm}" in lex.phrases_of("intent"):
+                continue  # "من المتوقع أن يعلن", "قد يعلن": an announcement not yet made
             if entry.requires_after and not self._required_follows(text, entry, m.last, hi) \
                     and not (entry.type in SPLIT_KINDS and after_quote(text, m.first, lo)):
                 continue  # "«…»، كتب أحد المغردين": after a quote, the quote is its object
@@ -92,18 +113,25 @@ class CueFinder:
             tok = text.tokens[k].norm
             if tok in wanted or any(tok.endswith(w) and len(tok) - len(w) <= 3 for w in wanted):
                 return True
-            if k > after and self.lexicon.is_("complementizer", tok):
-                return False
+            if k > after and (self.lexicon.is_("complementizer", tok)
+                              or self.lexicon.is_("speech_participle", tok)):
+                return False    # "رفض الحديث عن صفقة …، مؤكدا أن": the participle's, not عن's
         return False
 
 
-def split_variants(form: str) -> list[str]:
-    """A one-word form split in two after each inner letter (at least two letters first):
-    where a lost shadda left a space ("أك د", "شد د")."""
-    word = normalized_key(form)
+def split_variants(form: str, inner: bool = True) -> list[str]:
+    """A one-word form split in two: after its first letter, where a lost damma left a space
+    ("س مح", "ي ذكر"; not after و or ف, words of their own), and with ``inner`` after each
+    inner letter (at least two letters first), where a lost shadda did ("أك د", "شد د");
+    without, only before its last letter ("يبي ن"), and not in a prefix (``*``, kept on)."""
+    star = "*" if form.endswith("*") else ""
+    word = normalized_key(form.rstrip("*"))
     if " " in word or len(word) < SPLIT_MIN:
         return []
-    return [f"{word[:i]} {word[i:]}" for i in range(2, len(word))]
+    cuts = range(2, len(word)) if inner else () if star else (len(word) - 1,)
+    if word[0] not in LONE_LETTERS and not word.startswith("ال"):
+        cuts = (1, *cuts)
+    return [f"{word[:i]} {word[i:]}{star}" for i in dict.fromkeys(cuts)]
 
 
 def assign_content(cues: list[Cue], hi: int) -> None:
@@ -315,6 +343,19 @@ WHAT = "ما"
 def reported_passives(lex: Lexicon, text: NormText, cues: list[Cue]) -> list[Cue]:
     """The cues without an impersonal noun phrase ("ما كُشف عن تورط واشنطن", "ما تردد عن")
     inside what an earlier speaker says, after its complementizer: "قالت الوزارة إنها تلقت
-    بصدمة ما كُشف عن تورط واشنطن" is the ministry's statement, not an unattributed one."""
-    return _without_reported(lex, text, cues, lambda cue: cue.kind == "passive_speech"
-                             and text.tokens[cue.first].norm == WHAT)
+بصدمة ما كُشف عن تورط واشنطن" is the ministry's statement, not an unattributed one. So is
+    a verb after that "ما" with its own subject ("أكدت الخارجية أن ما كشفه تحقيق الصحيفة عن
+    ... يثبت تواطؤ واشنطن"): what the paper revealed is the ministry's topic, not a cue; after
+    a frame ("بحسب ما أعلنت") it stays one."""
+    toks = text.tokens
+
+    def reported(cue: Cue) -> bool:
+        if cue.kind == "passive_speech":
+            return toks[cue.first].norm == WHAT
+        if cue.kind == "speech_noun":   # "أن ما كشفه تحقيق الصحيفة عن …": the verb's subject
+            return cue.first > 1 and toks[cue.first - 2].norm == WHAT
+        return cue.kind == "speech_verb" and cue.first > 1 \
+            and toks[cue.first - 1].norm == WHAT \
+            and not lex.is_("according_to", toks[cue.first - 2].norm)
+
+    return _without_reported(lex, text, cues, reported)

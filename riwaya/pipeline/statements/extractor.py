@@ -36,18 +36,19 @@ import numpy as np
 from riwaya.codebook.cues import CompiledClaim
 from riwaya.codebook.model import Codebook
 from riwaya.pipeline.mentions import Mention
-from riwaya.pipeline.statements.claims import anchored, claim_terms, find_claims
+from riwaya.pipeline.statements.claims import Openers, anchored, claim_terms, find_claims
 from riwaya.pipeline.statements.context import PlaceAnaphors
 from riwaya.pipeline.statements.cues import CueFinder, asks
-from riwaya.pipeline.statements.examples import EmbeddingCache, ExampleHit, ExampleMatcher
+from riwaya.pipeline.statements.examples import EmbeddingCache, ExampleHit, ExampleMatcher, LazyRows
 from riwaya.pipeline.statements.model import (Anchor, Candidate, Cue, Lexicon, Speaker,
                                               Statement)
 from riwaya.pipeline.statements.named import Roles
 from riwaya.pipeline.statements.quotes import after_speaker, quote_span
 from riwaya.pipeline.statements.units import Unit, resolve_units
-from riwaya.pipeline.statements.stance import (anaphoric_object, decide, decide_example,
-                                               denied_claims, denied_frame, negated_later,
-                                               recent_claims, refutations, without_presupposed)
+from riwaya.pipeline.statements.stance import (anaphoric_object, charged_object, decide,
+                                               decide_example, denied_claims, denied_frame,
+                                               negated_later, recent_claims, refutations,
+                                               replies, without_presupposed)
 from riwaya.text.matcher import Match, Matcher, NormText, tokenize_form
 from riwaya.text.segment import Sentence
 
@@ -56,6 +57,8 @@ SAID_FROM_GAP = 10
 RULE_CONFIDENCE = 0.9        # a codebook cue pattern matched
 CONTEXT_CONFIDENCE = 0.8     # ... with a group met outside the content (the place named before)
 BOTH_CONFIDENCE = 0.97       # ... and the claim's examples agree
+#: a gazetteer country's id: a wider area than a city named with it, never a rival to it
+COUNTRY = "CC:"
 #: a complementizer's pronoun that names the speaker as the subject of what it says (أنها، إننا)
 SELF_PRONOUNS = ("ه", "ها", "نا", "هم")
 #: lexicon classes whose words never tie a content to a claim
@@ -85,6 +88,11 @@ class StatementExtractor:
     def by_id(self) -> dict[str, CompiledClaim]:
         """The compiled claims by id."""
         return {c.id: c for c in self.claims}
+
+    @cached_property
+    def openers(self) -> Openers:
+        """The cue patterns each anchor word or entity opens (:class:`.claims.Openers`)."""
+        return Openers.of(self.claims)
 
     @classmethod
     def build(cls, codebook: Codebook, *, examples: bool = True,
@@ -143,8 +151,9 @@ class StatementExtractor:
                     said.append((st.actor_id, st.claim_id))
         return statements
 
-    def _similarities(self, text: NormText, units: list[Unit]) -> dict[int, np.ndarray]:
-        """Each spoken content's similarity to every claim's examples, encoded in one batch."""
+    def _similarities(self, text: NormText, units: list[Unit]) -> dict[int, np.ndarray] | LazyRows:
+        """Each spoken content's similarity to every claim's examples, encoded in one batch when
+        first read (a document no claim can be decided on is not encoded)."""
         if self.examples is None:
             return {}
         # only contents where some claim's needs can be met (a decision needs them): encoding
@@ -155,8 +164,7 @@ class StatementExtractor:
                 and self.examples.could_match({m.entity_id for m in u.ments} | u.context)]
         contents = [text.original[text.tokens[self._said_from(text, c)].start:
                                   text.tokens[c.content_last - 1].end] for c in cues]
-        rows = self.examples.similarities(contents)
-        return {id(c): rows[i] for i, c in enumerate(cues)}
+        return self.examples.rows([id(c) for c in cues], contents)   # encoded when read
 
     def _said_from(self, text: NormText, cue: Cue) -> int:
         """Where what is said starts, for the encoder: at the content's complementizer when
@@ -183,17 +191,19 @@ class StatementExtractor:
         caller keeps only where they are denied; ``denier``: who rejects the content as someone
         else's claim, its actor where the content names none ("وصف البنتاغون الاتهامات الروسية
         بحماية أرتال داعش بأنها سخيفة")."""
-        # the place named around the content, when it is the only one (as for "المدينة")
+        # the place named around the content, when it is the only one (as for "المدينة"); a
+        # country named with it is a wider area, no rival ("غادروا الرقة إلى الأراضي التركية")
         around = {m.entity_id for m in unit.ments
                   if m.last_token <= cue.content_first or m.first_token >= cue.content_last}
-        places = {e for e in around | unit.context if e not in self.ancestors}
+        places = {e for e in around | unit.context
+                  if e not in self.ancestors and not e.startswith(COUNTRY)}
         context_places = frozenset(places & self.places) if len(places) == 1 else frozenset()
 
         def found(fills: bool) -> list[Candidate]:
             return find_claims(text, cue.content_first, cue.content_last, self.claims,
                                unit.terms, unit.ments, self.lexicon, exclude,
                                self._speaker_ids(denier or cue.speaker), context_places,
-                               self.places, fills)
+                               self.places, fills, self.openers)
 
         fills = denier is not None or cue.stance in ("denies", "concedes")
         cands = found(fills)
@@ -231,15 +241,20 @@ class StatementExtractor:
         names = {k for m in unit.ments for k in range(m.first_token, m.last_token)}
         support = self.examples.support
 
+        known: dict[str, bool] = {}     # asked once per claim (decide asks twice)
+
         def carries(claim_id: str) -> bool:
             """The content carries the claim's structure: the anchor word of one of its cue
             patterns (its first ``all`` group; the encoder cannot tell "the army liberated the
             town" from "the army encircles it"); a claim defined only by examples, a word of
             them."""
-            if claim_id in self.cued:
-                return anchored(self.lexicon, text, unit.terms, self.by_id[claim_id],
-                                cue.content_first, cue.content_last)
-            return support.shares(claim_id, text, cue.content_first, cue.content_last, names)
+            if claim_id not in known:
+                known[claim_id] = anchored(
+                    self.lexicon, text, unit.terms_by_claim.get(claim_id, []),
+                    self.by_id[claim_id], cue.content_first, cue.content_last) \
+                    if claim_id in self.cued else \
+                    support.shares(claim_id, text, cue.content_first, cue.content_last, names)
+            return known[claim_id]
 
         return self.examples.decide(row, inside, around, carries)
 
@@ -271,8 +286,10 @@ class StatementExtractor:
                 and (cues[i + 1].stance or "denies") == "denies"
             # "وصف البنتاغون الاتهامات الروسية بحماية أرتال داعش بأنها سخيفة": the claims in
             # the accusations a speaker dismisses are denied
-            rejected = dismissed and not cue.embedded and anaphoric_object(
+            rejected = dismissed and not cue.embedded and (anaphoric_object(
                 self.lexicon, text, after_speaker(cue, ments), cue.content_last)
+                or charged_object(self.lexicon, text, after_speaker(cue, ments),
+                                  cue.content_last))
             # the speaker as the claim's actor is asked for only where it may deny (a second pass)
             own = rejected or any(self.lexicon.is_("negation", text.tokens[k].norm)
                                   for k in range(cue.content_first, cue.content_last))
@@ -311,9 +328,14 @@ class StatementExtractor:
 
             # "نفى ديلون هذه الاتهامات", "وصفت واشنطن الاتهامات الروسية بأنها كاذبة": deny
             # what the last other speaker asserted
-            if not decisions and (cue.stance == "denies" or dismissed) and not cue.embedded \
+            # "وردا على المزاعم الروسية قال ديلون": a reply framed before the verb
+            if not decisions and not cue.embedded and (
+                    (cue.stance == "denies" or dismissed)
                     and anaphoric_object(self.lexicon, text, after_speaker(cue, ments),
-                                         cue.content_last):
+                                         cue.content_last)
+                    or cue.kind == "speech_verb" and not cue.stance
+                    and replies(self.lexicon, text, text.token_at_or_after(sent.start),
+                                cue.first)):
                 cue_text = text.original[cue.start:cue.end]
                 for claim_id in recent_claims(said, cue.speaker.actor_id, self.ancestors):
                     cue.claims.append((claim_id, "denies"))
@@ -340,4 +362,13 @@ class StatementExtractor:
                 add(answer, claim_id, refutation.stance or "denies", words,
                     (refutation.start, refutation.end),
                     quote_span(text, sent, outer, None, refutation.last), None)
+        # "… . وهي اتهامات دأبت واشنطن على نفيها": opening its sentence, a refutation with its
+        # own speaker answers what the last other speaker asserted before
+        first = cues[0] if cues else None
+        if first is not None and first.kind == "refutation" and first.speaker is not None \
+                and first.first == text.token_at_or_after(sent.start):
+            words = text.original[first.start:first.end]
+            for claim_id in recent_claims(said, first.speaker.actor_id, self.ancestors):
+                add(first, claim_id, first.stance or "denies", words, (first.start, first.end),
+                    quote_span(text, sent, first, None, first.last), None)
         return out

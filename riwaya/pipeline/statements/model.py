@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from riwaya.codebook.model import LexiconEntry
 from riwaya.pipeline.schema import UNATTRIBUTED  # noqa: F401 (the contract's, re-exported)
-from riwaya.text.clitics import with_conjunction
+from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import NormText, normalized_key
 
-CLAUSE_PUNCT = frozenset("،,؛;:.!?؟")
+CLAUSE_PUNCT = frozenset("،,؛;:.!?؟|")   # "|": a page title's separator ("headline | site")
+_NONE: frozenset[str] = frozenset()
 #: cue kinds by which someone speaks (a statement noun or a refutation only frames or answers)
 SPEAKING = ("speech_verb", "according_to", "continuation", "passive_speech")
 
@@ -99,6 +101,9 @@ class Lexicon:
 
     words: dict[str, frozenset[str]]      # class -> single-word forms
     phrases: dict[str, frozenset[str]]    # class -> forms of any length
+    #: class -> its single-word forms alone or after و/ف (what with_conjunction accepts), made
+    #: on the first :meth:`is_` of the class: asked of most words of a text, several times
+    _spelled: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, entries: Iterable[LexiconEntry]) -> "Lexicon":
@@ -119,9 +124,18 @@ class Lexicon:
 
     def is_(self, kind: str, token: str) -> bool:
         """Whether a normalised token is a word of ``kind``, alone or after و/ف."""
-        return with_conjunction(token, self.words_of(kind))
+        forms = self._spelled.get(kind)
+        if forms is None:
+            words = self.words.get(kind, _NONE)
+            forms = self._spelled[kind] = words | {c + w for c in CONJUNCTIONS for w in words}
+        return token in forms
+
+
+_CLAUSE_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_PUNCT))) + "]")
 
 
 def is_break(text: NormText, a: int, b: int) -> bool:
     """Whether clause punctuation stands between original offsets a and b."""
-    return any(c in CLAUSE_PUNCT for c in text.original[a:b])
+    if a < 0 or b < 0:      # slice semantics (from the end)
+        return any(c in CLAUSE_PUNCT for c in text.original[a:b])
+    return _CLAUSE_PUNCT_RE.search(text.original, a, b) is not None

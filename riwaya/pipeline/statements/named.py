@@ -34,14 +34,28 @@ from riwaya.text.normalize import normalize_form
 MAX_TOKENS = 9               # words of a role phrase, title to name
 NAME_TOKENS = 3              # words of a personal name
 MIN_SURNAME = 3              # letters of a surname that identifies a person later on
+#: a foreign surname's final long vowel or ه, which transliterations write or drop ("سيل" and
+#: "سيلو", "حمدو" and "حمدوه"): the surname is recalled without it too
+SURNAME_ENDINGS = ("و", "ه", "ا", "ي")
 #: lexicon classes whose words end a role phrase
 STOPS = ("complementizer", "preposition", "negation", "relative", "name_stop", "speech_verb",
          "speech_participle", "according_to", "speech_noun")
 #: "of the" on a definite noun, which stays inside a role phrase ("المستشارة السياسية للرئيس
 #: السوري بثينة شعبان": the name starts after it)
 OF_THE = "لل"
+TITLES_KNOWN_MAX = 200_000   # distinct tokens whose answer Roles.is_title remembers
 #: prepositions that stay inside a role phrase ("المتحدث باسم الوزارة")
 INNER = frozenset(normalized_key(w) for w in ("باسم", "بإسم"))
+#: ... with a pronoun for the body named before ("المتحدث باسمها"): the body the document's last
+#: speaker speaks for
+INNER_PRONOUN = frozenset(normalized_key(w + p) for w in ("باسم", "بإسم") for p in ("ه", "ها", "هم"))
+
+
+def surname_key(surname: str) -> str:
+    """A surname without a final transliterated vowel, when what remains is long enough."""
+    if surname.endswith(SURNAME_ENDINGS) and len(surname) > MIN_SURNAME:
+        return surname[:-1]
+    return surname
 
 
 def _bare(token: str) -> str:
@@ -67,6 +81,10 @@ class Roles:
     metonyms: dict[str, str] = field(default_factory=dict)
     media: frozenset[str] = frozenset()     # codebook actors of kind media (outlets)
     employer: dict[str, str] = field(default_factory=dict)   # a codebook person -> its body
+    #: a codebook actor -> its one-word anaphors, bare ("الوزارة" -> "وزارة")
+    anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: token -> whether it is a title (:meth:`is_title` is asked of every word of a text)
+    _titled: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, codebook: Codebook, lex: Lexicon) -> "Roles":
@@ -99,10 +117,27 @@ class Roles:
                    frozenset(a.id for a in codebook.actors), surnames, institutions, metonyms,
                    frozenset(a.id for a in codebook.actors if a.kind == "media"),
                    {a.id: a.part_of[0] for a in codebook.actors
-                    if a.kind == "person" and a.part_of})
+                    if a.kind == "person" and a.part_of},
+                   {a.id: frozenset(_bare(normalized_key(f)) for f in a.anaphors
+                                    if " " not in normalized_key(f)) for a in codebook.actors})
+
+    def body_of(self, speaker: Speaker | None) -> str | None:
+        """The codebook body a speaker speaks for: the actor, a named speaker's affiliation, a
+        codebook person's employer; None for sources and the unattributed."""
+        if speaker is None:
+            return None
+        actor = speaker.affiliation if speaker.kind == "named" else speaker.actor_id
+        if actor in self.persons:
+            actor = self.employer.get(actor)
+        return actor if actor in self.codebook else None
 
     def is_title(self, token: str) -> bool:
-        return _bare(token) in self.titles
+        known = self._titled.get(token)
+        if known is None:
+            if len(self._titled) > TITLES_KNOWN_MAX:
+                self._titled.clear()
+            known = self._titled[token] = _bare(token) in self.titles
+        return known
 
     def metonym_at(self, text: NormText, k: int, hi: int) -> Speaker | None:
         """A place that speaks as an actor (its ``metonyms``: "دمشق") at token ``k``, as the
@@ -136,6 +171,16 @@ class NamedSpeakers:
     roles: Roles
     lex: Lexicon
     by_surname: dict[str, Speaker] = field(default_factory=dict)
+    #: the body the last speaker spoke for: "المتحدث باسمها", "الناطق باسم الوزارة" speak for it
+    recent: str | None = None
+
+    def _refers_back(self, tok: str, before: str) -> bool:
+        """Whether a role phrase's word points to the body spoken for last: باسمه/باسمها, or
+        that body's anaphor after باسم ("الناطق باسم الوزارة")."""
+        if self.recent is None:
+            return False
+        return tok in INNER_PRONOUN or (
+            before in INNER and _bare(tok) in self.roles.anaphors.get(self.recent, ()))
 
     def scan(self, text: NormText, lo: int, hi: int, actors: list[Mention]) -> None:
         """Register every titled name in tokens ``[lo, hi)``."""
@@ -144,12 +189,18 @@ class NamedSpeakers:
                     (k == lo or not self.roles.is_title(text.tokens[k - 1].norm)):
                 self.phrase_at(text, k, hi, actors)
 
+    def ends_name(self, text: NormText, k: int) -> bool:
+        """Whether token ``k`` can be no word of a name: a stop word, a body after ل (لوكالة)."""
+        return self._stop(text, k)
+
     def _stop(self, text: NormText, k: int) -> bool:
         tok = text.tokens[k].norm
         if tok in INNER:
             return False
         if self._to_body(tok):
             return True   # "فيكتور ليتوفكين لوكالة نوفوستي": whom he spoke to, not his name
+        if k > 0 and self.lex.is_("name_word", tok) and self.roles.is_title(text.tokens[k - 1].norm):
+            return False  # "العميد علي": a name, though it normalises like the preposition على
         return any(self.lex.is_(kind, tok) for kind in STOPS) and not self.roles.is_title(tok)
 
     def _to_body(self, tok: str) -> bool:
@@ -193,6 +244,8 @@ class NamedSpeakers:
                           (name_first >= 0 and (self._stop(text, j) or self.roles.is_title(toks[j].norm)))):
                 break
             mention = starts.get(j)
+            if mention is not None and name_first >= 0:
+                break  # "بيسكوف الولايات المتحدة بـ…": the name ends where an actor's starts
             if mention is not None and name_first < 0:
                 if mention.entity_id in self.roles.persons:
                     person = mention
@@ -206,6 +259,11 @@ class NamedSpeakers:
                 continue
             tok = toks[j].norm
             bare = _bare(tok)
+            if name_first < 0 and j > k and affiliation is None \
+                    and self._refers_back(tok, toks[j - 1].norm):
+                affiliation, inner = self.recent, True     # "المتحدث باسمها طلال سلو"
+                j += 1
+                continue
             if name_first < 0 and j > k and post and not inner and affiliation is None \
                     and strip_conjunction(tok) in self.roles.metonyms:
                 affiliation = self.roles.metonyms[strip_conjunction(tok)]   # "مندوب سوريا"
@@ -228,6 +286,9 @@ class NamedSpeakers:
                     break
             j += 1
         end_tok = max(j, k + 1)
+        if affiliation is not None and any(self.lex.is_("former", toks[i].norm)
+                                           for i in range(k, min(end_tok, hi))):
+            affiliation = None   # "القائد السابق بقوات سوريا الديمقراطية": speaks for it no more
         if person is not None:
             return Speaker(person.entity_id, person.surface, person.start, person.last_token)
         surface = text.original[toks[k].start:toks[end_tok - 1].end]
@@ -241,7 +302,7 @@ class NamedSpeakers:
                           "named", affiliation)
         surname = strip_conjunction(toks[name_last - 1].norm)
         if len(surname) >= MIN_SURNAME:
-            self.by_surname[surname] = speaker
+            self.remember(surname, speaker)
         return speaker
 
     def apposition_at(self, text: NormText, k: int, hi: int,
@@ -251,6 +312,7 @@ class NamedSpeakers:
         speaking for what the title names."""
         toks = text.tokens
         starts = {m.first_token for m in actors}
+        commas = True
         for n in range(1, NAME_TOKENS + 1):
             j = k + n - 1
             if j + 1 >= hi or j in starts or self._stop(text, j) or self.roles.is_title(toks[j].norm) \
@@ -258,11 +320,17 @@ class NamedSpeakers:
                 return None
             if is_break(text, toks[j].end, toks[j + 1].start):
                 break
+            nxt = toks[j + 1].norm
+            if n >= 2 and self.roles.is_title(nxt) \
+                    and not (nxt[:1] in ("و", "ف") and nxt[1:].startswith(ARTICLE)):   # "والمتحدث"
+                commas = False   # "وقال سيرغي لافروف وزير الخارجية الروسي إن": no commas
+                break
         else:
             return None
         title = self.phrase_at(text, j + 1, hi, actors)
         end = title.last_token if title is not None else -1
-        if title is None or end >= hi or not is_break(text, toks[end - 1].end, toks[end].start) \
+        if title is None or end >= hi or (commas and not is_break(text, toks[end - 1].end,
+                                                                   toks[end].start)) \
                 or not self.lex.is_("complementizer", toks[end].norm):
             return None
         affiliation = title.affiliation if title.kind == "named" else title.actor_id
@@ -275,8 +343,13 @@ class NamedSpeakers:
                           toks[k].start, end, "named", affiliation)
         surname = strip_conjunction(toks[j].norm)
         if len(surname) >= MIN_SURNAME:
-            self.by_surname[surname] = speaker
+            self.remember(surname, speaker)
         return speaker
+
+    def remember(self, surname: str, speaker: Speaker) -> None:
+        """Recall ``speaker`` later by ``surname``, as written or without its final vowel."""
+        self.by_surname[surname] = speaker
+        self.by_surname.setdefault(surname_key(surname), speaker)
 
     def known_at(self, text: NormText, k: int, hi: int) -> Speaker | None:
         """A person named earlier, by the surname (or the whole name) at token ``k``; or a
@@ -292,7 +365,9 @@ class NamedSpeakers:
             last = k + n
             if last >= hi or (n and is_break(text, toks[last - 1].end, toks[last].start)):
                 return None
-            found = self.by_surname.get(strip_conjunction(toks[last].norm))
+            word = strip_conjunction(toks[last].norm)
+            found = self.by_surname.get(word) or (
+                None if n else self.by_surname.get(surname_key(word)))   # "سيل" ... "سيلو"
             if found is None:
                 continue
             words = normalize_form(text.original[toks[k].start:toks[last].end])

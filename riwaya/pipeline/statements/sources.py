@@ -12,6 +12,8 @@ from riwaya.text.normalize import normalize_form
 UNKNOWN_MAX_TOKENS = 3       # words of an unnamed source after the verb
 #: "أحد"، "إحدى" (one of) before an unnamed source
 ONE_OF = frozenset({"احد", "احدى"})
+#: "أي" (any) before a source noun: no source is meant ("من أي مصدر")
+ANY = frozenset({"اي", "ايه", "باي", "لاي", "وباي"})
 #: quotation marks around an outlet's or a site's name after a source noun
 NAME_QUOTES = ("«", "\"")
 #: prepositions of belonging between an unnamed source and its organisation ("قيادي في")
@@ -25,6 +27,38 @@ def is_source_noun(lex: Lexicon, token: str) -> bool:
         (token[:1] == "و" and is_source_noun(lex, token[1:]))
 
 
+NISBA = ("ي", "يه")          # a definite adjective of origin ends so (الفرنسي، التركيه)
+MIN_NISBA = 6                # letters of such an adjective with its article
+
+
+def named_body(lex: Lexicon, words: list) -> bool:
+    """A state body with its country's adjective ("الجيش الفرنسي", "الحكومة التركية", "وزارة
+    الخارجية الفرنسية"): a speaker outside the codebook, named; a body alone ("الوزارة") is
+    not (it may be a codebook actor's anaphor)."""
+    if len(words) < 2 or not lex.is_("state_body", words[0].norm):
+        return False
+    return any(w.norm.startswith(ARTICLE) and w.norm.endswith(NISBA) and len(w.norm) >= MIN_NISBA
+               and not lex.is_("state_body", w.norm) for w in words[1:])
+
+
+def state_before(lex: Lexicon, text: NormText, cue: Cue, lo: int) -> Speaker | None:
+    """A state outside the codebook as the subject right before the verb, opening the clause
+    or after a past frame (``past_frame``: "وكانت إيران اتهمت", "وكانت فرنسا قد أعلنت"; an
+    optional ``verb_particle`` قد between): a named speaker."""
+    k = cue.first - 1
+    if k >= lo and lex.is_("verb_particle", text.tokens[k].norm):
+        k -= 1
+    if k < lo or not lex.is_("state_name", text.tokens[k].norm) \
+            or is_break(text, text.tokens[k].end, text.tokens[cue.first].start):
+        return None
+    if k > lo and not lex.is_("past_frame", text.tokens[k - 1].norm) \
+            and not is_break(text, text.tokens[k - 1].end, text.tokens[k].start):
+        return None
+    tok = text.tokens[k]
+    surface = text.original[tok.start:tok.end]
+    return Speaker("UNK:" + normalize_form(surface), surface, tok.start, k + 1, "named")
+
+
 def source_before(lex: Lexicon, text: NormText, cue: Cue, lo: int,
                    actors: list[Mention] = ()) -> Speaker | None:
     """An unnamed source right before the verb: "تقارير إعلامية تحدثت"; not a codebook actor's
@@ -34,6 +68,8 @@ def source_before(lex: Lexicon, text: NormText, cue: Cue, lo: int,
                 any(m.first_token <= k < m.last_token for m in actors):
             return None
         if is_source_noun(lex, text.tokens[k].norm):
+            if k > lo and text.tokens[k - 1].norm in ANY:
+                return None   # "اتهامات من أي مصدر تشير إلى": any source is no one
             first, last = text.tokens[k], text.tokens[cue.first - 1]
             surface = text.original[first.start:last.end]
             return Speaker("UNK:" + normalize_form(surface), surface, first.start, cue.first - 1,
@@ -64,13 +100,19 @@ def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
                              or (any(m.first_token == k for m in actors) and not quoted)):
             break  # "اتهم حزب الله الولايات المتحدة": the source ends where an actor starts,
             # unless in the quoted name of the source ("صحيفة «واشنطن بوست»")
+        if k > cue.last and quoted and not lex.is_("body_noun", text.tokens[k - 1].norm):
+            break  # 'قال مصدر عسكري "سيطر الجيش ..."': a quote opens what is said, except
+            # the quoted name after a body's noun ("صحيفة «لوموند»")
         words.append(tok)
     if not words or is_break(text, cue.end, words[0].start):
         return None
     one_of = len(words) > 1 and strip_conjunction(words[0].norm) in ONE_OF \
         and is_source_noun(lex, words[1].norm)          # "قال أحد سكان المدينة"
     start = words[0].start
-    if not one_of and not is_source_noun(lex, words[0].norm):
+    if lex.is_("state_name", words[0].norm):
+        words = words[:1]     # "وقالت تركيا إن", "اتهمت أنقرة الوحدات الكردية بـ": the state
+    body = named_body(lex, words) or lex.is_("state_name", words[0].norm)
+    if not one_of and not body and not is_source_noun(lex, words[0].norm):
         # "وفقا لمصادر", "بالنسبة للمصادر": an according-to frame's ل on the source
         lam = words[0].norm[:1] == "ل" and cue.kind == "according_to"
         rest = ARTICLE + words[0].norm[2:] if words[0].norm.startswith("لل") else words[0].norm[1:]
@@ -81,11 +123,14 @@ def unknown_speaker(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
             return None
     surface = text.original[start:words[-1].end]
     # "موقع «بيلينغكات»", "صحيفة «الغارديان»": a source noun with its quoted name is named
-    kind = "named" if any(q in surface for q in NAME_QUOTES) else "source"
+    kind = "named" if body or any(q in surface for q in NAME_QUOTES) else "source"
     member = any(lex.is_("member_noun", w.norm) for w in words)
-    return Speaker("UNK:" + normalize_form(surface), surface, start, cue.last + len(words),
-                   kind, affiliation_after(lex, text, cue.last + len(words), hi, actors)
-                   if member else None)
+    # "مسؤول في التحالف": the body is part of the source's name, not of what it says; only a
+    # member ("قيادي في قسد") speaks for it
+    org = organisation_after(lex, text, cue.last + len(words), hi, actors)
+    return Speaker("UNK:" + normalize_form(surface), surface, start,
+                   org.last_token if org is not None else cue.last + len(words),
+                   kind, org.entity_id if member and org is not None else None)
 
 
 #: "قوله" and its persons: the relayed words of whoever stands between عن and it
@@ -123,10 +168,10 @@ def _relayed(lex: Lexicon, text: NormText, cue: Cue, n_words: int, hi: int) -> b
     return False
 
 
-def affiliation_after(lex: Lexicon, text: NormText, k: int, hi: int,
-                      actors: list[Mention]) -> str | None:
-    """The codebook actor an unnamed member (``member_noun``) belongs to, named right after it by في or من
-    ("قيادي في قوات سوريا الديمقراطية", "شيوخ من القبائل العربية", "مسؤول في البنتاغون"),
+def organisation_after(lex: Lexicon, text: NormText, k: int, hi: int,
+                       actors: list[Mention]) -> Mention | None:
+    """The codebook actor's mention an unnamed source belongs to, named right after it by في or
+    من ("قيادي في قوات سوريا الديمقراطية", "شيوخ من القبائل العربية", "مسؤول في البنتاغون"),
     with no clause break between; else None."""
     if k >= hi or text.tokens[k].norm not in MEMBER_OF:
         return None
@@ -135,7 +180,7 @@ def affiliation_after(lex: Lexicon, text: NormText, k: int, hi: int,
     mention = next((m for m in actors if m.first_token == k + 1), None)
     if mention is None or ":" in mention.entity_id:
         return None
-    return mention.entity_id
+    return mention
 
 
 DAMMA = "\u064f"

@@ -28,13 +28,22 @@ from __future__ import annotations
 from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.model import UNATTRIBUTED, Cue, Lexicon, Speaker, is_break
 from riwaya.pipeline.statements.named import NamedSpeakers
-from riwaya.pipeline.statements.sources import (is_source_noun, passive_marked,
-                                                source_before, unknown_speaker)
+from riwaya.pipeline.statements.sources import (is_source_noun, named_body, passive_marked,
+                                                source_before, state_before, unknown_speaker)
+from riwaya.pipeline.statements.untitled import name_before_source
+from riwaya.pipeline.statements.vehicles import vehicle_after, vehicle_before, vehicle_owner
 from riwaya.text.clitics import (ARTICLE, CONJUNCTIONS, PREPOSITIONAL, strip_conjunction,
                                   with_conjunction)
 from riwaya.text.matcher import NormText
 from riwaya.text.normalize import normalize_form
 
+#: a complementizer with its subject's pronoun, or "I"/"we": a speech verb right after it is
+#: said by the one speaking ("قال إنه يرفض الاتهامات", "قال: نحن نرفض", "أنا أتهم")
+THAT_HE = frozenset({"انه", "انها", "انهم", "اننا", "بانه", "بانها", "بانهم", "باننا",
+                     "انا", "نحن", "انني", "اني"})
+TIME_WORDS = 2               # adverbs of time between an accused actor and the charge
+FIRST_PERSON = frozenset({"انا", "نحن", "وانا", "ونحن"})   # the one speaking is the subject
+QUOTES = ("\"", "«", "“")      # quotation marks that open what is said
 VSO_GAP = 2                  # words allowed between a verb and its subject after it
 SVO_WINDOW = 8               # words allowed between a subject before a verb and the verb
 FRAME_GAP = 3                # words between "according to" and its source
@@ -43,8 +52,6 @@ NAMED_BEFORE = 9             # words of a title and a name before the verb (SVO)
 SUBJECT_COMMA_GAP = 1        # words after a subject set off by a comma, before its verb ("، قد")
 #: "جاء في البيان الروسي": a statement noun after these frames what follows
 FRAMING_PREPOSITIONS = frozenset({"في", "حسب", "بحسب"})
-#: one-letter prefixes a statement's vehicle may carry: و/ف, and ب ("بتقرير يتهم")
-VEHICLE_PREFIXES = CONJUNCTIONS + ("ب",)
 
 
 def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi: int,
@@ -55,6 +62,7 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
     document's named people (titles and names outside the codebook)."""
     resolved: list[Cue] = []
     current = previous
+    lost = False    # a speech verb of the sentence whose speaker is unknown: what follows is theirs
     for cue in cues:
         if cue.kind in ("refutation", "continuation", "question_verb"):
             if cue.kind == "continuation":
@@ -69,7 +77,7 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
         mention: Mention | None = None
         objects = tuple(cue.entry.object_prefix) if cue.entry is not None else ()
         if cue.kind == "speech_participle":
-            cue.speaker = current
+            cue.speaker = None if lost else current   # "صرح [unknown] قائلا": not the last one
         elif cue.kind == "according_to":
             cue.speaker = _named_after(named, text, cue.last, hi, actors, metonyms=True)
             if cue.speaker is None and cue.last + 1 < hi \
@@ -97,10 +105,15 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
             # subject before the verb: a statement's vehicle ("بتقرير يتهم") or an unnamed
             # source ("تقارير إعلامية تحدثت"); then after it (VSO: a title and a name, an
             # actor); then before it (SVO); else the current speaker goes on ("وأضافت أن")
-            if _vehicle_before(lex, text, cue, lo) and current is not None:
-                cue.speaker = current
+            pronoun = cue.first > lo and text.tokens[cue.first - 1].norm in THAT_HE
+            if current is not None and not lost and (vehicle_before(lex, text, cue, lo)
+                                                     or pronoun):
+                cue.speaker = current   # "بتقرير يتهم"; "وقال التحالف إنه يرفض": the same one
+            elif pronoun and (lost or text.tokens[cue.first - 1].norm in FIRST_PERSON):
+                continue    # "أنا أتهم الأمريكيين" from no known speaker: not the object after it
             else:
-                cue.speaker = source_before(lex, text, cue, lo, actors)
+                cue.speaker = source_before(lex, text, cue, lo, actors) \
+                    or state_before(lex, text, cue, lo)     # "وكانت إيران اتهمت"
             if cue.speaker is None:
                 cue.speaker = _named_after(named, text, cue.last, hi, actors)
             if cue.speaker is None:
@@ -114,13 +127,17 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
                 if mention is None and cue.speaker is None:
                     mention = _spokesperson_for(lex, text, cue, hi, actors)
                 if mention is None and cue.speaker is None and named is not None:
-                    cue.speaker = named.apposition_at(text, cue.last, hi, actors)
-                if mention is None and _vehicle_after(lex, text, cue, hi):
+                    cue.speaker = named.apposition_at(text, cue.last, hi, actors) \
+                        or name_before_source(named, text, cue.last, hi, actors)
+                if mention is None and vehicle_after(lex, text, cue, hi):
                     # "أكد بيان صادر عن الوزارة أن": the statement's owner, else the speaker
-                    mention = _vehicle_owner(lex, text, cue, hi, actors)
+                    mention = vehicle_owner(lex, text, cue, hi, actors)
                     if mention is None:
                         cue.speaker = current
-                elif mention is None and not _opens_clause(text, cue):
+                elif mention is None and cue.speaker is None and not _opens_clause(text, cue) \
+                        and not named_body(lex, text.tokens[cue.last:min(hi, cue.last + 3)]) \
+                        and not (cue.last < hi and lex.is_("state_name", text.tokens[cue.last].norm)):
+                    # (not when a state or its body follows: "أعلن الجيش الفرنسي", see below)
                     cue.speaker = _named_before(named, text, cue, lo, actors)
                     if cue.speaker is None:
                         mention = _mention_before(lex, text, cue.first, lo, actors)
@@ -134,13 +151,25 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
         if cue.speaker is None:
             cue.speaker = unknown_speaker(lex, text, cue, lo, hi, actors)
         if cue.speaker is None:
+            lost = lost or (cue.kind == "speech_verb" and not cue.embedded)
             continue
         if cue.kind in ("speech_verb", "according_to") and not cue.embedded:
             current = cue.speaker
         after = cue.speaker.last_token if cue.speaker.last_token > cue.first else cue.last
-        cue.content_first = max(cue.last, after)
+        cue.content_first = _past_modifier(lex, text, max(cue.last, after), hi, actors)
         resolved.append(cue)
     return resolved
+
+
+def _past_modifier(lex: Lexicon, text: NormText, k: int, hi: int,
+                   actors: list[Mention]) -> int:
+    """Token ``k`` after a speaker, or past the actor a ``speaker_modifier`` ties to it ("التحالف
+    الدولي بقيادة الولايات المتحدة بأن"): that actor is part of the speaker's name."""
+    if k + 1 < hi and lex.is_("speaker_modifier", text.tokens[k].norm):
+        for mt in actors:
+            if mt.first_token == k + 1:
+                return mt.last_token
+    return k
 
 
 def _subject_ok(lex: Lexicon, text: NormText, mention: Mention) -> bool:
@@ -167,17 +196,35 @@ def _mention_after(lex: Lexicon, text: NormText, start_tok: int, gap: int, hi: i
         between = [text.tokens[k].norm for k in range(start_tok, mt.first_token)]
         if any(lex.is_("complementizer", t) for t in between):
             return None
+        if objects and any(strip_conjunction(t).startswith(objects) for t in between):
+            return None  # "الاتهامات بدعم داعش": the charge comes first, no owner after it
         if start_tok > 0 and is_break(text, text.tokens[start_tok - 1].end, mt.start):
             return None  # "تقرير إخباري: الجيش ..." names no owner
         if check_subject and any(lex.is_("preposition", t) for t in between):
             return None
+        if any(q in text.original[text.tokens[k - 1].end:text.tokens[k].start]
+               and not lex.is_("body_noun", text.tokens[k - 1].norm)
+               and len(text.tokens[k - 1].norm) > 1     # "لـ«بي بي سي»": a clitic's quote
+               for k in range(start_tok + 1, mt.first_token + 1) for q in QUOTES):
+            return None  # 'وقالت المصادر "سيطر الجيش': a quote opens what is said
         if check_subject and not _subject_ok(lex, text, mt):
             return None
-        if objects and mt.last_token < hi and \
-                strip_conjunction(text.tokens[mt.last_token].norm).startswith(objects):
+        if objects and _charge_at(lex, text, mt.last_token, hi, objects):
             return None
         return mt
     return None
+
+
+def _charge_at(lex: Lexicon, text: NormText, k: int, hi: int, objects: tuple[str, ...]) -> bool:
+    """Whether the charge of an accusation (a word with one of the ``objects`` prefixes) starts
+    at token ``k``, past a few adverbs of time ("اتهمت الولايات المتحدة الثلاثاء بتوفير")."""
+    for j in range(k, min(hi, k + TIME_WORDS + 1)):
+        tok = strip_conjunction(text.tokens[j].norm)
+        if tok.startswith(objects):
+            return True
+        if not lex.is_("time_adverb", tok):
+            return False
+    return False
 
 
 def _in_outlet_name(lex: Lexicon, text: NormText, mention: Mention,
@@ -237,7 +284,8 @@ def _pro_drop(lex: Lexicon, text: NormText, cue: Cue, hi: int,
         if lex.is_("complementizer", tok) or two in lex.phrases_of("complementizer"):
             return True
         if is_source_noun(lex, tok) or lex.is_("other_anaphor", tok) \
-                or any(m.first_token == k for m in actors):
+                or any(m.first_token == k for m in actors) \
+                or named_body(lex, text.tokens[k:min(hi, k + 3)]) or lex.is_("state_name", tok):
             return False  # "وقال مصدر إن", "وقال الأخير إن": someone else speaks
     return False
 
@@ -278,40 +326,6 @@ def _spokesperson_for(lex: Lexicon, text: NormText, cue: Cue, hi: int,
         if words in phrases:
             nxt = cue.last + n
             return next((mt for mt in actors if mt.first_token == nxt), None)
-    return None
-
-
-def _is_vehicle(lex: Lexicon, token: str) -> bool:
-    """A statement's vehicle (تقرير، الصور), alone or after و/ف/ب."""
-    objects = lex.words_of("speech_object")
-    return token in objects or (token[:1] in VEHICLE_PREFIXES and token[1:] in objects)
-
-
-def _vehicle_before(lex: Lexicon, text: NormText, cue: Cue, lo: int) -> bool:
-    """Whether a statement's vehicle stands right before the verb (تقرير يتهم)."""
-    return cue.first > lo and _is_vehicle(lex, text.tokens[cue.first - 1].norm)
-
-
-def _vehicle_after(lex: Lexicon, text: NormText, cue: Cue, hi: int) -> bool:
-    """Whether a statement's vehicle is the subject right after the verb (أظهرت الصور)."""
-    return cue.last < hi and _is_vehicle(lex, text.tokens[cue.last].norm)
-
-
-VEHICLE_OWNER_GAP = 3        # words between a statement's vehicle and its owner ("صادر عن")
-
-
-def _vehicle_owner(lex: Lexicon, text: NormText, cue: Cue, hi: int,
-                   actors: list[Mention]) -> Mention | None:
-    """The actor whose statement is the vehicle after the verb ("أكد بيان صادر عن وزارة
-    الدفاع أن", "قال تقرير للبنتاغون إن"): the first actor within a few words of it, before
-    any complementizer or clause break."""
-    for k in range(cue.last + 1, min(hi, cue.last + 1 + VEHICLE_OWNER_GAP)):
-        if lex.is_("complementizer", text.tokens[k].norm) or \
-                is_break(text, text.tokens[k - 1].end, text.tokens[k].start):
-            return None
-        owner = next((m for m in actors if m.first_token == k), None)
-        if owner is not None:
-            return owner
     return None
 
 

@@ -4,12 +4,16 @@
 * Under an asserting cue, a claim cue's own stance ("صور خاطئة" concedes).
 * A negation scoped over the claim's anchor (a few words before it, no clause break and no
   relative pronoun between: "لم تكن جزءاً من الاتفاق", but not "ليست المرة الأولى التي يتسامح")
-  turns it to denies; "لا تزال" (still) is no negation. So does a negation between the anchor
+  turns it to denies; "لا تزال" (still) is no negation, nor "لم يذكر اسمه" (an unnamed source). So does a negation between the anchor
   and a near word after it, the event said of it ("المقاتلون الأجانب لن يسمح لهم بالخروج").
 * Denying or conceding a claim does not deny or concede what it presupposes (being party to a
   deal vs. the deal).
 * A denial whose object is someone's claims ("رفض ادعاءات X بأن ...", "رد على ادعاءات روسيا")
   denies the claims in them, or else what X asserted earlier in the document.
+* So does a dismissal of an accusation named by its charge that opens what a speaker says
+  ("قالت الوزارة إن الادعاءات بأن … لا أساس لها": :func:`charged_object`).
+* A verb framed as a reply to claims ("وردا على المزاعم الروسية قال ديلون": :func:`replies`)
+  denies what the last other speaker asserted, when it says no claim itself.
 * A refutation ("وهذا غير صحيح") makes the outer speaker deny the claims reported just before.
 * A denial whose object is an anaphor of claims ("نفى ديلون هذه الاتهامات"; ``claim_anaphor`` in
   the lexicon) denies the claims the last other speaker asserted (:func:`recent_claims`).
@@ -25,9 +29,14 @@ from riwaya.text.clitics import strip_conjunction
 from riwaya.text.matcher import NormText, Token
 
 NEGATION_WINDOW = 5          # words before an anchor in which a negation scopes over it
+#: "any", "one" before the partitive من ("أي من المقاتلين"), normalised
+ANY_OF = frozenset({"اي", "ايا", "احد", "احدي", "ايه"})
 EXAMPLE_NEGATION_WINDOW = 4  # first words of an example match's content where a negation denies it
 ANAPHOR_WORDS = 4            # words of a claim anaphor ("هذه الاتهامات الروسية")
 RAISER_GAP = 2              # words between a negation and the verb it negates before "أن"
+SELF_SUFFIXES = ("ه", "ها", "نا", "هم")   # a complementizer's pronoun (أنها): a subject, not bare
+REPLY_WINDOW = 8             # words before a verb in which "ردا على …" frames it
+ANONYMITY_WORDS = 5          # words of an anonymity phrase ("لم يكشف عن اسمه")
 DENIED_FRAME_GAP = 4         # words between a denial's content end and the statement noun it denies
 
 
@@ -44,8 +53,9 @@ class Decision:
 def negation_before(lex: Lexicon, text: NormText, first: int, anchor_tok: int) -> Token | None:
     """The negation scoped over the token ``anchor_tok``, looking back no further than ``first``;
     none over an anchor governed by a preposition ("عدم مشاركة تركيا في تحرير الرقة")."""
-    if anchor_tok > first and lex.is_("preposition", text.tokens[anchor_tok - 1].norm):
-        return None
+    if anchor_tok > first and lex.is_("preposition", text.tokens[anchor_tok - 1].norm) \
+            and not (anchor_tok - 1 > first and text.tokens[anchor_tok - 2].norm in ANY_OF):
+        return None     # but "لا أعتقد أن أيا من المقاتلين": "any of" is no preposition's object
     for k in range(anchor_tok - 1, max(first, anchor_tok - NEGATION_WINDOW) - 1, -1):
         tok = text.tokens[k]
         if lex.is_("complementizer", tok.norm):
@@ -56,8 +66,8 @@ def negation_before(lex: Lexicon, text: NormText, first: int, anchor_tok: int) -
         if is_break(text, tok.end, text.tokens[k + 1].start) or lex.is_("relative", tok.norm):
             return None  # a negation does not reach into a relative clause ("ليست المرة الأولى التي")
         if lex.is_("negation", tok.norm):
-            if lex.is_("continuative", text.tokens[k + 1].norm):
-                continue  # لا تزال (still), لا يعدو (nothing but)
+            if lex.is_("continuative", text.tokens[k + 1].norm) or anonymity_at(lex, text, k):
+                continue  # لا تزال (still), لا يعدو (nothing but); "لم يذكر اسمه" (unnamed)
             if lex.is_("word_negation", tok.norm) and k + 1 != anchor_tok:
                 continue  # "التحالف غير الشرعي … يوفر": غير negates its own word only
             return tok
@@ -130,7 +140,32 @@ def decide(lex: Lexicon, text: NormText, cue: Cue, cand: Candidate,
         stance = "denies"
         words = f"{cue_text} … {text.original[neg.start:neg.end]}".strip(" …")
         span = (neg.start, neg.end)
+    elif stance == "asserts" and _has_side(cue) \
+            and (hedge := hedged(lex, text, cue.content_first, cand)) is not None:
+        # "قال مسؤول غربي إن بعض المقاتلين الأجانب ربما فروا": granted as a possibility by a
+        # side (a codebook actor or one speaking for it); an unnamed source only reports it
+        stance = "concedes"
+        words = f"{cue_text} … {text.original[hedge.start:hedge.end]}".strip(" …")
+        span = (hedge.start, hedge.end)
     return Decision(cand, stance, words, span)
+
+
+def _has_side(cue: Cue) -> bool:
+    sp = cue.speaker
+    return sp is not None and (sp.kind == "codebook" or sp.affiliation is not None)
+
+
+def hedged(lex: Lexicon, text: NormText, first: int, cand: Candidate) -> Token | None:
+    """A hedge (``hedge`` in the lexicon: ربما، لعل) in the clause of a claim, from the content's
+    start to the claim's last word, with no clause break between it and the claim."""
+    last = max((cand.anchor.last, *cand.events))
+    for k in range(last - 1, first - 1, -1):
+        tok = text.tokens[k]
+        if lex.is_("hedge", tok.norm):
+            return tok
+        if k > first and is_break(text, text.tokens[k - 1].end, tok.start):
+            return None
+    return None
 
 
 def content_negation(lex: Lexicon, text: NormText, first: int, last: int) -> Token | None:
@@ -160,9 +195,21 @@ def negated_later(lex: Lexicon, text: NormText, first: int, last: int) -> bool:
         k += 1
     for j in range(k + EXAMPLE_NEGATION_WINDOW, last):
         if lex.is_("negation", text.tokens[j].norm) and not (
-                j + 1 < last and lex.is_("continuative", text.tokens[j + 1].norm)):
+                j + 1 < last and lex.is_("continuative", text.tokens[j + 1].norm)) \
+                and not anonymity_at(lex, text, j):
             return True
     return False
+
+
+def anonymity_at(lex: Lexicon, text: NormText, k: int) -> bool:
+    """Whether the negation at token ``k`` only keeps a source unnamed (``anonymity`` in the
+    lexicon: "لم يذكر اسمه", "لم يكشف عن هويته"): it negates no claim."""
+    phrases = lex.phrases_of("anonymity")
+    if not phrases:
+        return False
+    toks = text.tokens
+    words = [toks[j].norm for j in range(k, min(len(toks), k + ANONYMITY_WORDS))]
+    return any(" ".join(words[:n]) in phrases for n in range(2, len(words) + 1))
 
 
 def decide_example(lex: Lexicon, text: NormText, cue: Cue, cand: Candidate, *,
@@ -248,6 +295,33 @@ def anaphoric_object(lex: Lexicon, text: NormText, lo: int, hi: int) -> bool:
                 return True
             return is_break(text, text.tokens[lo].end, text.tokens[lo + 1].start) \
                 or lex.is_("preposition", text.tokens[lo + 1].norm)
+    return False
+
+
+def charged_object(lex: Lexicon, text: NormText, lo: int, hi: int) -> bool:
+    """Whether a content (tokens ``[lo, hi)``) opens, after a bare complementizer, with an
+    accusation named by its charge (``claim_noun``: "إن الادعاءات بأن …", "الاتهامات بدعم …"):
+    what a dismissal after it ("لا أساس لها") rejects is that charge."""
+    if lo < hi and lex.is_("complementizer", text.tokens[lo].norm) \
+            and not text.tokens[lo].norm.endswith(SELF_SUFFIXES):
+        lo += 1
+    if lo + 1 >= hi or not lex.is_("claim_noun", text.tokens[lo].norm):
+        return False
+    nxt = text.tokens[lo + 1]
+    return not is_break(text, text.tokens[lo].end, nxt.start) and (
+        lex.is_("complementizer", nxt.norm) or strip_conjunction(nxt.norm).startswith("ب"))
+
+
+def replies(lex: Lexicon, text: NormText, lo: int, cue_tok: int) -> bool:
+    """Whether a speech verb at ``cue_tok`` is framed, before it in its sentence (from ``lo``),
+    as a reply to claims made before (``reply_frame`` then a ``claim_anaphor``: "وردا على
+    المزاعم الروسية قال ديلون"): what it says denies them."""
+    phrases = lex.phrases_of("reply_frame")
+    toks = text.tokens
+    for k in range(max(lo, cue_tok - REPLY_WINDOW), cue_tok):
+        for n in (2, 3, 4):
+            if k + n < cue_tok and " ".join(t.norm for t in toks[k:k + n]) in phrases:
+                return anaphoric_object(lex, text, k + n, cue_tok)
     return False
 
 

@@ -4,8 +4,10 @@ terms and mentions (a :class:`Unit`), the speaker carried from sentence to sente
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from riwaya.pipeline.mentions import Mention
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 #: speakers a participle or a subjectless verb in a later sentence continues (unnamed sources
 #: too: "وأكد مصدر عسكري … . وقال إن …")
 CARRIED = ("codebook", "named", "source")
+NEWLINE = re.compile("\n")
 
 
 def _starting_in(items: list, firsts: list[int], lo: int, hi: int) -> list:
@@ -41,6 +44,15 @@ class Unit:
     ments: list[Mention]
     context: frozenset[str]             # entities named in the sentence before
 
+    @cached_property
+    def terms_by_claim(self) -> dict[str, list[Match]]:
+        """The claim terms by claim id, in token order (a claim's structure is asked of each
+        content of the sentence)."""
+        out: dict[str, list[Match]] = {}
+        for m in self.terms:
+            out.setdefault(m.pattern.payload[0], []).append(m)
+        return out
+
 
 def resolve_units(ex: "StatementExtractor", text: NormText, sentences: list[Sentence],
                   mentions: list[Mention]) -> list[Unit]:
@@ -54,7 +66,7 @@ def resolve_units(ex: "StatementExtractor", text: NormText, sentences: list[Sent
     actor_firsts = [m.first_token for m in actors_all]
     mention_firsts = [m.first_token for m in mentions]
     term_firsts = [m.first for m in terms_all]
-    newlines = [i for i, ch in enumerate(text.original) if ch == "\n"]
+    newlines = [m.start() for m in NEWLINE.finditer(text.original)]
     named = NamedSpeakers(ex.roles, ex.lexicon)
     specific = _most_specific(ex, {m.entity_id for m in actors_all})
     units: list[Unit] = []
@@ -78,6 +90,7 @@ def resolve_units(ex: "StatementExtractor", text: NormText, sentences: list[Sent
             first_tok = text.tokens[lo]
             cues.insert(0, Cue("continuation", lo, lo, first_tok.start, first_tok.start,
                                speaker=continuation))
+        named.recent = ex.roles.body_of(last_speaker)   # "وقال المتحدث باسمها"
         named.scan(text, lo, hi, actors)
         before = last_speaker
         opening = next((c.kind for c in cues if c.kind in SPEAKING
