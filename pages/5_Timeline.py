@@ -9,7 +9,7 @@ begin("basic")  # before the heavy imports: plotly.js starts loading in the brow
 from components import context, figures, gloss, sharing, story_figures, urlstate  # noqa: E402
 
 from components.fastchart import chart  # noqa: E402
-from riwaya.dashboard import html, listing, timeline  # noqa: E402
+from riwaya.dashboard import html, listing, timeline, timeline_table  # noqa: E402
 
 ctx = context.setup("Timeline")
 prep = context.require_corpus(ctx)
@@ -33,7 +33,7 @@ def take_click() -> None:
     """A point was clicked: choose its statement (customdata[0]) in the selectbox below."""
     point = chart.clicked_point("timeline_chart")
     data = point.get("customdata") if point else None
-    if isinstance(data, list) and data and timeline.has_statement(tl, data[0]):
+    if isinstance(data, list) and data and timeline_table.has_statement(tl, data[0]):
         st.session_state["timeline_stmt"] = data[0]
 
 
@@ -53,16 +53,16 @@ st.subheader("Lifecycle")
 st.dataframe(timeline.lifecycle_table(tl), hide_index=True, width="stretch")
 
 st.subheader("Evidence")
-stmt_ids, stmt_total = timeline.statement_options(tl, keep=[*urlstate.in_url("stmt")[-1:],
+stmt_ids, stmt_total = timeline_table.statement_options(tl, keep=[*urlstate.in_url("stmt")[-1:],
                                                              st.session_state.get("timeline_stmt")])
 stmt = urlstate.Param("stmt", "timeline_stmt", stmt_ids)
-stmt_names = timeline.statement_labels(tl, stmt_ids)   # of the listed ones only
+stmt_names = timeline_table.statement_labels(tl, stmt_ids)   # of the listed ones only
 if note := listing.shown_note(len(stmt_ids), stmt_total, "statements: click a point for any of them"):
     st.caption(note)
 chosen = urlstate.choice(st.selectbox, "Choose a statement (or click a point)", stmt, index=None,
                          format_func=lambda s: stmt_names.get(s, s),
                          placeholder="Click a point in the timeline")
-for r in gloss.annotate(ctx, timeline.evidence(view, chosen)).itertuples(index=False):  # + English gloss
+for r in gloss.annotate(ctx, timeline_table.evidence(view, chosen)).itertuples(index=False):  # + English gloss
     with st.container(border=True):
         st.html(html.evidence_meta_html(r))
         st.html(html.evidence_found_html(r))
@@ -74,9 +74,9 @@ for r in gloss.annotate(ctx, timeline.evidence(view, chosen)).itertuples(index=F
 st.subheader("Every statement on the timeline")
 find = st.text_input("Search the statements", key="timeline_find", icon=":material/search:",
                      placeholder="claim, date, outlet, title, actor, stance or quote")
-rows, total = timeline.table_page(tl, find)
+rows, total = timeline_table.table_page(tl, find)
 if note := listing.shown_note(len(rows), total, "statements"):
     st.caption(note)
 st.dataframe(rows.drop(columns=["reader_link"]), hide_index=True, width="stretch")
-st.download_button("Download the timeline (CSV)", lambda: timeline.table_csv(tl),
+st.download_button("Download the timeline (CSV)", lambda: timeline_table.table_csv(tl),
                    file_name="riwaya-timeline.csv", mime="text/csv", key="timeline_csv")

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from riwaya.codebook.suggest import unknown_places, unknown_speakers
-from riwaya.dashboard import listing, overview, reader, timeline
+from riwaya.dashboard import listing, overview, reader, timeline, timeline_table
 from riwaya.dashboard.filters import Filters
 
 IDS = [f"d{i}" for i in range(1000)]
@@ -63,16 +63,16 @@ def test_the_reader_chooser_lists_a_few_and_keeps_the_open_article(prep):
 
 def test_the_timeline_table_and_chooser_are_capped(prep):
     tl = timeline.timeline(Filters().apply(prep), [])
-    full = timeline.table(tl)
-    rows, total = timeline.table_page(tl, most=2)
+    full = timeline_table.table(tl)
+    rows, total = timeline_table.table_page(tl, most=2)
     assert total == len(full) > 2 and rows.equals(full.head(2))
     quote = str(full["quote"].iloc[-1])
-    rows, total = timeline.table_page(tl, quote)
+    rows, total = timeline_table.table_page(tl, quote)
     assert 1 <= total < len(full) and quote in set(rows["quote"].astype(str))
-    ids, total = timeline.statement_options(tl, most=2)
+    ids, total = timeline_table.statement_options(tl, most=2)
     assert total == len(full) and len(ids) == 2
-    last = list(timeline.statement_choices(tl))[-1]
-    assert timeline.statement_options(tl, most=2, keep=[last])[0] == [last, *ids]  # a clicked point stays
+    last = list(timeline_table.statement_choices(tl))[-1]
+    assert timeline_table.statement_options(tl, most=2, keep=[last])[0] == [last, *ids]  # a clicked point stays
 
 
 def test_suggestions_read_categorical_frames_as_plain_ones(suggested_prep):
@@ -89,7 +89,7 @@ def test_suggestions_read_categorical_frames_as_plain_ones(suggested_prep):
 
 def test_the_timeline_labels_only_the_listed_statements(prep):
     tl = timeline.timeline(Filters().apply(prep), [])
-    every = timeline.statement_choices(tl)
+    every = timeline_table.statement_choices(tl)
     some = list(every)[1:3]
-    assert timeline.statement_labels(tl, [*some, "nope", None]) == {i: every[i] for i in some}
-    assert timeline.has_statement(tl, some[0]) and not timeline.has_statement(tl, "nope")
+    assert timeline_table.statement_labels(tl, [*some, "nope", None]) == {i: every[i] for i in some}
+    assert timeline_table.has_statement(tl, some[0]) and not timeline_table.has_statement(tl, "nope")

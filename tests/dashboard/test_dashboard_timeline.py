@@ -9,7 +9,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from riwaya.dashboard import timeline
+from riwaya.dashboard import timeline, timeline_table
 from riwaya.dashboard.corpus import prepare
 from riwaya.dashboard.filters import Filters
 from riwaya.pipeline.store import load_corpus
@@ -86,7 +86,7 @@ def test_missing_dates_are_counted_never_invented(prep, undated_docs, by, drawn,
     tl = timeline.timeline(Filters().apply(undate(prep, undated_docs)))
     assert (tl.by, len(tl.drawn), tl.undated, tl.undated_articles) == (by, drawn, undated, articles)
     assert len(tl.points) == 11  # nothing dropped
-    rows = timeline.table(tl)
+    rows = timeline_table.table(tl)
     assert (rows["date"] == "no date").sum() == undated
     note = timeline.dates_note(tl)
     assert f"{undated} statement(s)" in note and f"{articles} article(s)" in note
@@ -110,17 +110,17 @@ def test_dated_corpus_says_nothing_about_dates(prep):
 def test_table_statement_choices_and_evidence(prep):
     view = Filters().apply(prep)
     tl = timeline.timeline(view, ("COALITION_PARTY_TO_DEAL",))
-    rows = timeline.table(tl)
-    assert pd.read_csv(io.BytesIO(timeline.table_csv(tl)))["reader_link"].tolist() == rows["reader_link"].tolist()
+    rows = timeline_table.table(tl)
+    assert pd.read_csv(io.BytesIO(timeline_table.table_csv(tl)))["reader_link"].tolist() == rows["reader_link"].tolist()
     assert list(rows[["actor", "stance", "lifecycle", "date", "outlet"]].iloc[0]) == [
         "Col. Ryan Dillon · رايان ديلون", "denies", "first denial", "2017-11-15", "Beta Agency"]
     assert rows["reader_link"].iloc[0] == "Reader?doc=b1&sent=2#s-2"
-    choices = timeline.statement_choices(tl)
+    choices = timeline_table.statement_choices(tl)
     assert choices == {"b1:2:0": "Coalition party to deal · Col. Ryan Dillon · رايان ديلون denies · "
                                  "Beta Agency, 2017-11-15"}
-    ev = timeline.evidence(view, "b1:2:0")
+    ev = timeline_table.evidence(view, "b1:2:0")
     assert (ev["actor_id"].tolist(), ev["cue"].tolist()) == (["DILLON"], ["نفى"])
-    assert timeline.evidence(view, None).empty
+    assert timeline_table.evidence(view, None).empty
     assert list(timeline.lifecycle_table(tl).iloc[0]) == ["Coalition party to deal", "first denial",
                                                            "Col. Ryan Dillon · رايان ديلون", "Beta Agency",
                                                            "2017-11-15"]
@@ -129,7 +129,7 @@ def test_table_statement_choices_and_evidence(prep):
 def test_empty_corpus(empty_prep):
     tl = timeline.timeline(Filters().apply(empty_prep))
     assert tl.is_empty and tl.lanes == [] and timeline.dates_note(tl) == ""
-    assert timeline.table(tl).empty and timeline.lifecycle(tl).empty
+    assert timeline_table.table(tl).empty and timeline.lifecycle(tl).empty
 
 
 def test_figure_escapes_titles_and_marks_the_milestones(prep):
@@ -229,10 +229,10 @@ def test_points_keep_codes_and_the_table_reads_each_quote_from_the_corpus(prep, 
     tl = timeline.timeline(filters.apply(prep), claims)
     assert "quote" not in tl.points
     assert all(isinstance(tl.points[c].dtype, pd.CategoricalDtype) for c in timeline.CATEGORIES)
-    rows = timeline.table(tl)
+    rows = timeline_table.table(tl)
     assert len(rows) == len(tl.points) > 0
     by_id = prep.statements.set_index("statement_id")
-    ids = tl.points.iloc[timeline._table_order(tl)]["statement_id"].tolist()
+    ids = tl.points.iloc[timeline_table._table_order(tl)]["statement_id"].tolist()
     for column, source in (("quote", "quote"), ("outlet", "source"), ("actor", "actor_label")):
         assert not isinstance(rows[column].dtype, pd.CategoricalDtype)
         assert rows[column].astype(str).tolist() == by_id.loc[ids, source].astype(str).tolist()
