@@ -13,25 +13,18 @@ format are those of ``../dev/README.md``. Do not read or tune on these pages or 
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("golden_dev_build", HERE.parent / "dev" / "_build.py")
-engine = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(engine)
+sys.path.insert(0, str(HERE.parent))
+from engine import load  # noqa: E402  (data/golden/engine.py)
 
 _root = Path(os.environ.get("RIWAYA_DEV2_CORPUS")
              or Path(__file__).resolve().parents[4] / "corpus/dev2")
-engine.CORPUS = _root / "sel" if (_root / "sel").is_dir() else _root
-engine.HERE = HERE
-engine.N_PAGES = 26
-engine.SPLITS = ("heldout",)
-engine.PAGES = {}          # page()/st() fill these module globals
-engine.STATEMENTS = []
-engine.heldout_ids = lambda stems: list(stems)     # every dev2 page is held out
+engine = load(_root / "sel" if (_root / "sel").is_dir() else _root, n_pages=26, out=HERE,
+              splits=("heldout",), heldout=lambda stems: list(stems))   # every dev2 page is held out
 page, st = engine.page, engine.st
 
 # --------------------------------------------------------------------------- annotation

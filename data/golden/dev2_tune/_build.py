@@ -12,7 +12,6 @@ imported, not copied.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import sys
@@ -20,9 +19,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CORPUS = Path(os.environ.get("RIWAYA_DEV2_TUNE_CORPUS") or "/work/corpus/dev2_tuneC")
-_spec = importlib.util.spec_from_file_location("dev_golden_build", HERE.parent / "dev/_build.py")
-dev = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(dev)
+sys.path.insert(0, str(HERE.parent))
+from engine import load  # noqa: E402  (data/golden/engine.py)
+
+dev = load(CORPUS, n_pages=0)   # pages and split set below
 
 SPLITS = ("tune", "check")
 MINE: list[str] = []

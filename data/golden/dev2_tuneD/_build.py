@@ -19,7 +19,6 @@ Run:  python data/golden/dev2_tuneD/_build.py   (pages: $RIWAYA_DEV2D_CORPUS, de
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import sys
@@ -34,20 +33,10 @@ CHECK = ["R-186_04", "R-187_10", "R-308_01", "R-342_03", "R-635_03", "R-651_12",
          "V-328_06", "V-596_06"]
 
 
-def _engine():
-    spec = importlib.util.spec_from_file_location("dev_golden_build",
-                                                  HERE.parent / "dev" / "_build.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    mod.PAGES.clear()
-    mod.STATEMENTS.clear()
-    mod.CORPUS = CORPUS
-    mod.N_PAGES = len(TUNE) + len(CHECK)
-    mod.heldout_ids = lambda stems: sorted(CHECK)
-    return mod
+sys.path.insert(0, str(HERE.parent))
+from engine import load  # noqa: E402  (data/golden/engine.py)
 
-
-E = _engine()
+E = load(CORPUS, n_pages=len(TUNE) + len(CHECK), heldout=CHECK)
 
 
 def page(doc_id: str, title: str, article: list[tuple[int, int]]) -> None:

@@ -13,7 +13,6 @@ Run:  python data/golden/dev2_tuneD2/_build.py   (pages: $RIWAYA_DEV2D2_CORPUS, 
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import sys
@@ -25,20 +24,11 @@ CORPUS = Path(os.environ.get("RIWAYA_DEV2D2_CORPUS", "/work/corpus/dev2_tuneD2/t
 TUNE = ["R-128_06", "R-15_07", "R-509_04", "V-634_03"]
 
 
-def _engine():
-    spec = importlib.util.spec_from_file_location("dev_golden_build",
-                                                  HERE.parent / "dev" / "_build.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    mod.PAGES.clear()
-    mod.STATEMENTS.clear()
-    mod.CORPUS = CORPUS
-    mod.N_PAGES = len(TUNE)
-    mod.heldout_ids = lambda stems: []
-    return mod
+sys.path.insert(0, str(HERE.parent))
+from engine import load  # noqa: E402  (data/golden/engine.py)
 
 
-E = _engine()
+E = load(CORPUS, n_pages=len(TUNE), heldout=[])
 
 
 def page(doc_id: str, title: str, article: list[tuple[int, int]]) -> None:
