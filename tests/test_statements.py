@@ -171,8 +171,10 @@ def test_a_denial_with_nothing_before_denies_nothing():
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a cue's verb stem (منع*، عرقل*) in the imperfect: يمنع، يعرقل
-    ("وأكد المتحدث باسم التحالف ريان ديلون أن التحالف لم يمنع الطائرات الروسية من ضرب داعش.",
+    # a cue's verb stem (منع*، عرقل*) in the imperfect: يمنع، يعرقل (the town named: obstructing
+    # Russian strikes is the Abu Kamal claim where the town is said or just before it)
+    ("وأكد المتحدث باسم التحالف ريان ديلون أن التحالف لم يمنع الطائرات الروسية من ضرب داعش "
+     "في البوكمال.",
      {("DILLON", "ABU_KAMAL_NO_STRIKE", "denies")}),
     ("وقالت روسيا إن التحالف يعرقل عمل الطيران الروسي فوق البوكمال.",
      {("RUSSIA", "ABU_KAMAL_NO_STRIKE", "asserts")}),

@@ -23,7 +23,7 @@ speaker says, :mod:`.cues`), :func:`find_claims` looks for each claim's patterns
 7. An ``all`` group of places only (``@RAQQA``), other than the anchor's, is also met by the
    place named outside the content (``context_places``: the one place of the rest of the
    sentence and the sentence before, a country named with it not counted) when the content
-   names no place itself: "خرج المسلحون من الرقة. وذكر ناشطون أن خروجهم تم بموجب اتفاق".
+   names no place itself but as a destination ("رحلوا إلى دير الزور"): "خرج المسلحون من الرقة. وذكر ناشطون أن خروجهم تم بموجب اتفاق".
 8. Under a denial or an admission (``speaker_fills``), an ``all`` group of actors only, other
    than the anchor's, is also met by the speaker itself: the one who denies is the one the claim
    is about ("وتنفي واشنطن أي تنسيق مع تنظيم داعش", "نفى التحالف أن تكون طائراته قد عرقلت").
@@ -40,6 +40,7 @@ from typing import Sequence
 
 from riwaya.codebook.cues import CompiledClaim, CueGroup
 from riwaya.pipeline.mentions import Mention
+from riwaya.pipeline.statements.context import DESTINATION
 from riwaya.pipeline.statements.cues import split_variants
 from riwaya.pipeline.statements.model import Anchor, Candidate, Lexicon
 from riwaya.pipeline.statements.stance import irrealis_before, negation_before
@@ -115,12 +116,12 @@ def _group_hits(group: CueGroup, words: list[Match], ents: list[Mention]) -> lis
 def _all_hits(claim_id: str, ci: int, groups: Sequence[CueGroup],
               by_group: dict[GroupKey, list[Match]], ents: list[Mention], named: set[str],
               first: int, places: frozenset[str], context_places: frozenset[str],
-              fill_ids: frozenset[str] | None) -> tuple[list[list[Hit]], bool] | None:
-    """Each ``all`` group's hits, group by group, and whether one was met outside the content
-    (rule 7, or rule 8 with ``fill_ids``, the speaker's); None at the first group met nowhere
-    (most patterns of most contents: the rest are not looked for)."""
+              fill_ids: frozenset[str] | None) -> tuple[list[list[Hit]], bool, bool] | None:
+    """Each ``all`` group's hits, group by group, whether one was met outside the content
+    (rule 7, or rule 8 with ``fill_ids``, the speaker's) and whether by the speaker; None at the
+    first group met nowhere (most patterns of most contents: the rest are not looked for)."""
     out: list[list[Hit]] = []
-    by_context = False
+    by_context = filled = False
     for gi, group in enumerate(groups):
         words = by_group.get((claim_id, ci, "all", gi))
         if words is None and not named.intersection(group.entities):
@@ -128,15 +129,17 @@ def _all_hits(claim_id: str, ci: int, groups: Sequence[CueGroup],
         else:
             hits = _group_hits(group, words or [], ents)
         if not hits and gi:
-            if _in_context(group, places, context_places) or (
-                    fill_ids is not None and group.entities and not group.words
-                    and fill_ids.intersection(group.entities)):
-                hits = [(first, first, None)]   # met outside the content, or the speaker itself
+            if _in_context(group, places, context_places):
+                hits = [(first, first, None)]   # met outside the content
                 by_context = True
+            elif fill_ids is not None and group.entities and not group.words \
+                    and fill_ids.intersection(group.entities):
+                hits = [(first, first, None)]   # the speaker itself
+                by_context = filled = True
         if not hits:
             return None
         out.append(hits)
-    return out, by_context
+    return out, by_context, filled
 
 
 def _in_context(group: CueGroup, places: frozenset[str], context_places: frozenset[str]) -> bool:
@@ -186,8 +189,11 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
         live.update(openers.by_entity.get(entity, ()))
     if not live:
         return []   # no pattern's anchor (a first group's word or entity) in the content
-    if any(mt.kind == "place" for mt in ents):
-        context_places = frozenset()    # the content names a place of its own
+    if any(mt.kind == "place" and not (mt.first_token > 0 and
+                                       text.tokens[mt.first_token - 1].norm in DESTINATION)
+           for mt in ents):
+        # the content names a place of its own (not where someone went: "رحلوا إلى دير الزور")
+        context_places = frozenset()
     opening = first
     while opening < last and (lexicon.is_("name_stop", text.tokens[opening].norm)
                               or text.tokens[opening].norm in OBJECT_PREPOSITIONS):
@@ -205,7 +211,7 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
                              places, context_places, speaker_ids if speaker_fills else None)
         if all_hits is None:
             continue
-        all_hits, by_context = all_hits
+        all_hits, by_context, filled = all_hits
         near_hits = [_group_hits(g, by_group.get((claim.id, ci, "near", gi), []), ents)
                      for gi, g in enumerate(cue.near)]
         found = None
@@ -220,8 +226,11 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
             span, events = near[:2], near[2]
             if cue.negated and negation_before(lexicon, text, first, anchor.first) is None:
                 continue
-            if irrealis_before(lexicon, text, first, min(anchor.first, span[0])) is not None:
-                continue  # "إذا ثبت أن ...", "تسعى إلى استعادة ...": not said to be so
+            if irrealis_before(lexicon, text, first, min(anchor.first, span[0])) is not None \
+                    or _purpose(lexicon, text, first, anchor):
+                continue  # "إذا ثبت أن ...", "تسعى إلى استعادة ...", "هجوما لتطهيرها"
+            if filled and _own_subject(lexicon, text, anchor, mentions, last):
+                continue  # "اتفاق توسط فيه مسؤولون محليون": not the speaker's doing
             found = Candidate(claim.id, cue.stance, anchor, cue.negated, *span,
                               by_context=by_context, events=events)
             break  # the first anchor speaks for the claim in this content
@@ -229,6 +238,34 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
             out.append(found)
             done.add(pos)   # the first cue pattern that matches speaks for the claim
     return out
+
+
+#: pronouns with a preposition between a verb and its subject ("توسط فيه مسؤولون")
+OBLIQUE_PRONOUNS = frozenset({"فيه", "فيها", "به", "بها", "عليه", "عليها", "له", "لها"})
+
+
+def _purpose(lexicon: Lexicon, text: NormText, first: int, anchor: Anchor) -> bool:
+    """Whether the anchor is what an act right before it aims at (the lexicon's ``purpose``
+    markers: "بغية استعادة المدينة", "معركة تحرير البوكمال", "شنت هجوما لتطهيرها"), not
+    something said to have happened."""
+    k = anchor.first
+    return k > first and lexicon.is_("purpose", text.tokens[k - 1].norm)
+
+
+def _own_subject(lexicon: Lexicon, text: NormText, anchor: Anchor, mentions: list[Mention],
+                 last: int) -> bool:
+    """Whether the anchor verb names its own doer right after it (an unnamed source or an
+    actor, past a pronoun with a preposition: "توسط فيه مسؤولون محليون"): then the speaker who
+    admits or denies is not the claim's actor by being the speaker."""
+    k = anchor.last
+    oblique = k < last and text.tokens[k].norm in OBLIQUE_PRONOUNS
+    k += oblique
+    if k >= last:
+        return False
+    # an actor right after the anchor is as often its object ("تنسيق مع تنظيم داعش"): only
+    # past the pronoun is it the doer
+    return lexicon.is_("source_noun", text.tokens[k].norm) or \
+        (oblique and any(m.kind == "actor" and m.first_token == k for m in mentions))
 
 
 BLOCK_BEFORE = 2   # words before a near group's word (before the anchor) where a block governs it

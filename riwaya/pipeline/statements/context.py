@@ -4,7 +4,9 @@ A place anaphor (the lexicon's ``place_anaphor`` words: المدينة، الب�
 a codebook place of kind ``city`` when exactly one such city is named earlier in its sentence or
 in the sentence before ("يقول الجيش إنه استعاد السيطرة على المدينة" after the city was named);
 a resolved anaphor names its city in turn, so "المدينة" sentence after sentence stays the same
-city.
+city. When no one city is named before it, the one city its own sentence names after it is
+meant ("يقول الجيش إنه استعاد السيطرة على المدينة ونقلت وكالة عن قائد قوله: تم تحرير البوكمال"),
+not a city the sentence names as a destination ("غادروا المدينة إلى دير الزور").
 Claim detection (cue patterns and example needs) sees these mentions; the mentions table does
 not.
 """
@@ -17,9 +19,12 @@ from dataclasses import dataclass
 from riwaya.codebook.model import Codebook
 from riwaya.pipeline.mentions import Mention
 from riwaya.text.matcher import Matcher, NormText, Spans, resolve_overlaps
+from riwaya.text.normalize import normalize_form
 from riwaya.text.segment import Sentence
 
 CITY_KINDS = frozenset({"city", "town"})
+#: prepositions of a destination: a city named after one is where someone went, not "the city"
+DESTINATION = frozenset(normalize_form(w) for w in ("الى", "إلى", "نحو", "باتجاه", "صوب", "لجهة"))
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,20 @@ class PlaceAnaphors:
             near = named_at[bisect_left(named_at, (lo,)):bisect_right(named_at, (match.first, match.first, "\uffff"))]
             named = {e for _, last, e in near if last <= match.first}
             if len(named) != 1:
+                named = self._named_after(text, named_at, match.last, bounds[si][1])
+            if len(named) != 1:
                 continue
             city = named.pop()
             out.append(Mention("place", city, text.original[match.start:match.end],
                                match.start, match.end, "anaphor", match.first, match.last))
             insort(named_at, (match.first, match.last, city))
         return out
+
+    @staticmethod
+    def _named_after(text: NormText, named_at: list[tuple[int, int, str]], after: int,
+                     end: int) -> set[str]:
+        """The cities named in tokens ``[after, end)`` (the rest of the anaphor's sentence),
+        but not right after a preposition of destination."""
+        near = named_at[bisect_left(named_at, (after,)):bisect_left(named_at, (end,))]
+        return {e for first, _, e in near
+                if not (first > 0 and text.tokens[first - 1].norm in DESTINATION)}

@@ -219,13 +219,18 @@ class StatementExtractor:
         and says nothing else the claims know of (Braga's "اننا لا نتغاضى عن أي ترتيب" is
         about the deal, not about tolerating ISIS)."""
         plain = [d for d in decisions if not d.candidate.by_speaker]
-        if plain:
-            return plain
         opening = text.tokens[cue.content_first].norm if cue.content_last > cue.content_first \
             else ""
         own = rejected or (self.lexicon.is_("complementizer", opening)
                            and opening.endswith(SELF_PRONOUNS))
-        return [d for d in decisions if own and d.stance != "asserts"]
+        mine = [d for d in decisions if own and d.candidate.by_speaker and d.stance != "asserts"]
+        if plain:
+            # "إنه لم يشارك في الصفقة التي أخرجت المسلحين": its own part denied beside the deal
+            # it names (which that denial presupposes, so grants)
+            found = {d.candidate.claim_id for d in plain}
+            return plain + [d for d in mine
+                            if found.intersection(self.presupposes.get(d.candidate.claim_id, ()))]
+        return mine
 
     def _example_hit(self, text: NormText, cue: Cue, unit: Unit,
                      sims: dict[int, np.ndarray]) -> ExampleHit | None:

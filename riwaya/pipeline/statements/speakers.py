@@ -389,4 +389,9 @@ def sentence_subject(lex: Lexicon, text: NormText, lo: int, hi: int, actors: lis
                 return None
             return Speaker(mention.entity_id, mention.surface, mention.start, mention.last_token,
                            "named" if ":" in mention.entity_id else "codebook")
+        if k == lo + 1 and is_source_noun(lex, text.tokens[k].norm):
+            # "عدل منشق عن روايته وقال إن": an unnamed source right after the opening verb
+            tok = text.tokens[k]
+            surface = text.original[tok.start:tok.end]
+            return Speaker("UNK:" + normalize_form(surface), surface, tok.start, k + 1, "source")
     return None

@@ -95,9 +95,10 @@ def resolve_units(ex: "StatementExtractor", text: NormText, sentences: list[Sent
         before = last_speaker
         opening = next((c.kind for c in cues if c.kind in SPEAKING
                         or c.kind == "speech_participle"), None)
-        if opening == "speech_participle":
+        if opening == "speech_participle" or _coordinated(text, cues, lo):
             # "وتمسكت الوزارة بروايتها، نافية أن …": the participle goes on from this
-            # sentence's subject, who has not spoken yet
+            # sentence's subject, who has not spoken yet; so does a speech verb joined by و to
+            # the sentence's first verb ("عدل منشق عن روايته وقال إن …")
             subject = sentence_subject(ex.lexicon, text, lo, hi, actors, named)
             if subject is not None and subject.kind in CARRIED:
                 before = subject
@@ -126,6 +127,14 @@ def resolve_units(ex: "StatementExtractor", text: NormText, sentences: list[Sent
         elif line_no != continuation_line:
             continuation = None
     return units
+
+def _coordinated(text: NormText, cues: list, lo: int) -> bool:
+    """Whether the sentence's first speech verb is joined by و to an earlier verb of the
+    sentence ("عدل منشق … وقال"): not the sentence's first word."""
+    first = next((c for c in cues if c.kind == "speech_verb"), None)
+    return first is not None and first.first > lo + 1 \
+        and text.tokens[first.first].norm.startswith("و")
+
 
 def _most_specific(ex: "StatementExtractor", mentioned: set[str]) -> dict[str, str]:
     """Actor -> the one actor mentioned in the document that is part of it (not a person):
