@@ -37,13 +37,13 @@ _SPACES = re.compile(r"[\s\-\u2010-\u2015]+")
 def fold_name(name: str) -> str:
     """A place name for comparison: ``"Dar‘ā"`` and ``"Dar`a"`` both give ``"dara"``.
 
-    NFKD, combining marks dropped, apostrophes/backticks/ʿʾ dropped, casefolded, hyphens and
-    runs of spaces read as one space."""
+    NFKD, combining marks dropped, apostrophes/backticks/ʿʾ dropped, casefolded (the dotless
+    ı as i: "Reyhanlı" is "Reyhanli"), hyphens and runs of spaces read as one space."""
     if not isinstance(name, str):
         raise TypeError(f"Expected str, got {type(name).__name__} instead")
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _APOSTROPHES.sub("", text).casefold()
+    text = _APOSTROPHES.sub("", text).casefold().replace("ı", "i")
     return _SPACES.sub(" ", text).strip()
 
 

@@ -6,7 +6,9 @@ title alone (``short_forms``) once the full name has appeared; anaphors such as
 offline gazetteer for places the codebook lacks; the NER model when installed.
 Overlaps go to the longest match, so "سوريا" inside "قوات سوريا الديمقراطية" is
 the SDF and not a place. A gazetteer name is a place only with evidence in the
-text, and names the place of the article's region (:mod:`riwaya.pipeline.place_evidence`).
+text, and names the place of the article's region (:mod:`riwaya.pipeline.place_evidence`); a
+gazetteer town that is a codebook place under another spelling (موصل) is that codebook place, and
+a country that is also an actor is judged as a place after من too (its origin: "قدموا من روسيا").
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Protocol
 
 from riwaya.codebook import Codebook
-from riwaya.pipeline.place_evidence import PlaceRules
-from riwaya.pipeline.place_judge import Judge
-from riwaya.text.clitics import IN, strip_conjunction, with_conjunction
+from riwaya.pipeline.place_evidence import PlaceRules, bare
+from riwaya.pipeline.place_judge import Judge, great_circle_km
+from riwaya.text.clitics import ARTICLE, IN, strip_conjunction, with_conjunction
 from riwaya.text.matcher import Match, Matcher, NormText, Spans, normalized_key, resolve_overlaps
 
 PRIORITY_CODEBOOK = 0
 PRIORITY_SHORT = 1
 PRIORITY_GAZETTEER = 2
+TWIN_KM = 15
+FROM = "من"
 
 
 class GazetteerLike(Protocol):
@@ -60,6 +64,7 @@ class EntityIndex:
     dual_ids: dict[str, str]               # gazetteer country id -> actor id with the same name
     place_rules: PlaceRules | None = None  # evidence that a gazetteer name is a place
     place_candidates: dict[str, tuple[Any, ...]] | None = None   # form key -> places of that name
+    twins: dict[str, str] | None = None    # gazetteer id -> the codebook place it is (موصل: MOSUL)
 
     @classmethod
     def build(cls, codebook: Codebook, gazetteer: GazetteerLike | None = None) -> "EntityIndex":
@@ -106,7 +111,28 @@ class EntityIndex:
         name_heads = frozenset(normalized_key(f) for e in codebook.lexicon_forms("name_head")
                                for f in e.forms)
         return cls(main, short, anaphor, owners, locatives, name_heads, place_info, dual,
-                   rules, candidates)
+                   rules, candidates, _twins(codebook, place_info))
+
+
+def _bare_names(forms: Iterable[str]) -> set[str]:
+    return {k[len(ARTICLE):] if k.startswith(ARTICLE) else k
+            for k in (normalized_key(f) for f in forms if f)}
+
+
+def _twins(codebook: Codebook, place_info: dict[str, Any]) -> dict[str, str]:
+    """Gazetteer towns that are a codebook place under another spelling (موصل for الموصل):
+    within :data:`TWIN_KM` of it and sharing a name once the article is dropped."""
+    out: dict[str, str] = {}
+    for place in codebook.places:
+        if place.lat is None or place.lon is None:
+            continue
+        names = _bare_names({place.name_ar, *place.aliases})
+        for entry in place_info.values():
+            if entry.kind != "country" and abs(entry.lat - place.lat) < 1 \
+                    and great_circle_km((entry.lat, entry.lon), (place.lat, place.lon)) <= TWIN_KM \
+                    and names & _bare_names(entry.forms_ar):
+                out[entry.entity_id] = place.id
+    return out
 
 
 def _is_locative(text: NormText, match: Match, locatives: frozenset[str]) -> bool:
@@ -116,6 +142,14 @@ def _is_locative(text: NormText, match: Match, locatives: frozenset[str]) -> boo
     if match.first > 0 and with_conjunction(text.tokens[match.first - 1].norm, locatives):
         return True                                      # في موسكو، وفي موسكو
     return False
+
+
+def _origin(text: NormText, match: Match) -> bool:
+    """A country right after من ("انطلقت من روسيا", "المنحدرين من روسيا"): perhaps the place
+    something comes from; the place judge decides (كل من روسيا، الموقف من روسيا: the state), and
+    the actor stays where it says no."""
+    return match.entity_id.startswith("CC:") and match.first > 0 \
+        and strip_conjunction(text.tokens[match.first - 1].norm) == FROM
 
 
 def find_mentions(text: NormText, index: EntityIndex, *,
@@ -132,16 +166,16 @@ def find_mentions(text: NormText, index: EntityIndex, *,
         places = [m for m in group if m.pattern.kind == "place" and m.entity_id in index.dual_ids]
         actors = [m for m in group if m.pattern.kind == "actor"]
         if places and actors:
-            if _is_locative(text, places[0], index.locatives):
+            if _is_locative(text, places[0], index.locatives) or _origin(text, places[0]):
                 chosen.extend(m for m in group if m.pattern.kind == "place")
                 actor_of[places[0].start] = actors
             else:
                 chosen.extend(actors)
         else:
             chosen.extend(group)
-    # a place right after a name head ("معاهدة جنيف") is part of a name
-    chosen = [m for m in chosen if not (m.pattern.kind == "place" and m.first > 0
-                                        and text.tokens[m.first - 1].norm in index.name_heads)]
+    # a place right after a name head ("معاهدة جنيف", "لمؤتمر الرياض") is part of a name
+    chosen = [m for m in chosen if not (m.pattern.kind == "place" and m.first > 0 and any(
+        b in index.name_heads for b in bare(text.tokens[m.first - 1].norm)))]
     best = resolve_overlaps(chosen)
     entity = {m.start: m.entity_id for m in best}
     if index.place_rules is not None:
@@ -149,7 +183,8 @@ def find_mentions(text: NormText, index: EntityIndex, *,
         countries = {m.entity_id for m in raw if m.entity_id.startswith("CC:")}
         judged = Judge(text, places, index.place_rules, index.place_candidates or {},
                        countries).run()
-        entity.update({m.start: e for m, e in judged})
+        twins = index.twins or {}
+        entity.update({m.start: twins.get(e, e) for m, e in judged})
         dropped = {m.start for m in places} - {m.start for m, _ in judged}
         best = [m for m in best if m.start not in dropped]
         for start in dropped & set(actor_of):

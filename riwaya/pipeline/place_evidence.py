@@ -5,7 +5,8 @@ Iran, مسقط "birthplace" is Muscat). A name the gazetteer knows is kept as a 
 evidence, all of it data in the codebook's ``gazetteer.json`` (:class:`GazetteerSettings`):
 
 - a head noun before it (``city_heads``: مدينة، العاصمة، محافظة، ريف; ``local_heads``: بلدة،
-  قرية، حي), up to two nisba adjectives between (العاصمة الأردنية عمان);
+  قرية، حي), up to two nisba adjectives between (العاصمة الأردنية عمان), or opening the name
+  itself (ناحية الإسكندرية);
 - a preposition of place before it (``strong_prepositions``: قرب، داخل، نحو، شمال ...); the
   frequent ones (``weak_prepositions``: في، من، إلى، and the clitics ب ل on the name) count only
   for a place of the article's region or near its places, or a large city;
@@ -57,13 +58,15 @@ _DATELINE_AFTER = re.compile(r"\s*(?:[,،]\s*[^\s,،:\-–]+(?:\s+[^\s,،:\-–]
 _DATELINE_BEFORE = re.compile(r"[^\S\n]*(?:[^\s,،.:()]+[^\S\n]*[,،][^\S\n]*){0,2}")
 _LINE_OR_BRACKET = re.compile(r"[\n)]")
 _QUOTES = re.compile(r"[\"«»“”]")
+_CLOCK_AFTER = re.compile(r"[^\S\n]+(?:\d{1,2}[^\S\n]+)?\d{1,2}[^\S\n]*:[^\S\n]*\d{2}(?!\d)")
 NOT_IN_LIST = re.compile(r"[.:;؛!?؟\n]")
-_LIST_SEPARATOR = re.compile(r"\s*(?:[,،()\-–]|(?<=\s)و(?=\s))\s*")
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,،()\-–]|(?<=\s)و(?=\s)|(?<=\s)(?:ومن |و)?ثم(?=\s))\s*")
 #: a list item's label: one to three words and a colon opening a line ("جرابلس :", "العراق -
 #: تكريت :"); LABELLED_LINES such lines make a list whose labels are places named, no datelines
 _LABEL = re.compile(r"(?m)^[^\S\n]*[^\W\d_]{2,}(?:[^\S\n]*[-–—]?[^\S\n]*[^\W\d_]{2,}){0,2}"
                     r"[^\S\n]*:")
 LABELLED_LINES = 3
+_LABEL_ITEM = re.compile(r"(?:^[^\S\n]*|[-–—][^\S\n]*)([^\W\d_]{2,})")
 #: a run of LIST_RUN names or more joined by و or commas and nothing else ("باريس وبروكسل ونيس
 #: ومانشستر"): each is a place (a run of common words that are all place names is rare)
 LIST_RUN = 3
@@ -83,6 +86,13 @@ def _agencydateline(agencies: Iterable[str]) -> Any:
         return None
     return re.compile(r"\s*(?:[,،]\s*[^\s,،:\-–]+(?:\s+[^\s,،:\-–]+)?\s*)?[-–(]\s*(?:"
                       + "|".join(names) + r")(?![\w])")
+
+
+def _agencyslash(agencies: Iterable[str]) -> Any:
+    """The pattern of an agency and a slash right before a dateline's name ("السومرية نيوز /
+    بغداد"), or None without agencies."""
+    names = sorted((re.escape(a) for a in agencies if a.strip()), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(names) + r")[^\S\n]*/[^\S\n]*\Z") if names else None
 
 
 def _keys(forms: Iterable[str]) -> frozenset[tuple[str, ...]]:
@@ -108,9 +118,11 @@ class PlaceRules:
     name_tails: frozenset[str]
     idioms: frozenset[tuple[str, ...]]
     agency_dateline: Any       # compiled: what follows a name in a dateline naming an agency
+    agency_slash: Any          # compiled: an agency and a slash before a dateline's name
     near_km: float
     large: int
     regional: int
+    world_ratio: float         # a world city wins over a namesake this many times smaller
     event_countries: frozenset[str]
     codebook_places: dict[str, tuple[float | None, float | None, str]]
 
@@ -137,8 +149,10 @@ class PlaceRules:
             name_tails=frozenset(k[0] for k in _keys(settings.name_tails) if len(k) == 1),
             idioms=_keys(getattr(settings, "idioms", ())),
             agency_dateline=_agencydateline(getattr(settings, "news_agencies", ())),
+            agency_slash=_agencyslash(getattr(settings, "news_agencies", ())),
             near_km=settings.near_km, large=settings.large_city_population,
             regional=max(settings.large_city_population // 5, 1),
+            world_ratio=float(settings.prefer_max_ratio or 0),
             event_countries=frozenset(c for _, _, c in places.values() if c),
             codebook_places=places)
 
@@ -199,6 +213,10 @@ def evidence(text: NormText, m: Match, rules: PlaceRules) -> tuple[str, tuple[st
     clitic = _clitic(text, m)
     if clitic:             # بحمص: the name's own preposition (ك "like" never places it)
         return (CLITIC, (clitic,)) if clitic in rules.weak_clitics else (NONE, ())
+    if len(m.pattern.tokens) > 1:          # ناحية الإسكندرية، مخيم اليرموك: the head is in the name
+        for kind, keys in ((HEAD_CITY, rules.city_heads), (HEAD_LOCAL, rules.local_heads)):
+            if (m.pattern.tokens[0],) in keys:
+                return kind, (m.pattern.tokens[0],)
     before = _before(text, m, rules.max_len + MAX_ADJECTIVES)
     # a head noun, perhaps followed by nisba adjectives (العاصمة الأردنية عمان)
     for skip in range(0, MAX_ADJECTIVES + 1):
@@ -212,8 +230,10 @@ def evidence(text: NormText, m: Match, rules: PlaceRules) -> tuple[str, tuple[st
     for kind, keys in ((STRONG, rules.strong), (WEAK, rules.weak | rules.country_weak)):
         key = _ending(before, keys, rules.max_len)
         if key:
-            if _ending(before, rules.exceptions, rules.max_len):
-                break                                    # كل من إيران وروسيا: not a place
+            skip = before[:-len(key) - 1] + before[-len(key):]   # one adjective before it
+            if _ending(before, rules.exceptions, rules.max_len) \
+                    or _ending(skip, rules.exceptions, rules.max_len):
+                break                                    # كل من إيران، حوار صريح بين إيران
             return kind, key
     return _head_of_list(text, m, rules) or (NONE, ())
 
@@ -263,6 +283,48 @@ def _is_nisba(token: str) -> bool:
     return token.startswith("ال") and token.endswith(("يه", "ي")) and len(token) >= 5
 
 
+def _definite_one_word(text: NormText, m: Match) -> bool:
+    return m.last - m.first == 1 and m.pattern.tokens[0].startswith(ARTICLE)
+
+
+def nisba_after(text: NormText, m: Match) -> bool:
+    """A one-word definite name with a masculine nisba right after it, so a common noun
+    (الحراك الثوري، الباب الكردي، الراعي الرئيسي): a town is feminine (الرقة السورية)."""
+    toks = text.tokens
+    if not _definite_one_word(text, m) or m.last >= len(toks):
+        return False
+    after = toks[m.last].norm
+    return _is_nisba(after) and not after.endswith("يه") \
+        and text.original[m.end:toks[m.last].start].strip() == ""
+
+
+def adjective_of_noun(text: NormText, m: Match) -> bool:
+    """A one-word definite name right after a definite noun, so its adjective (القارة الزرقاء);
+    not after a nisba, itself an adjective (الطريق الدولي العريش)."""
+    if not _definite_one_word(text, m) or m.first == 0:
+        return False
+    before = text.tokens[m.first - 1]
+    if not text.tokens[m.first].norm.startswith(ARTICLE):
+        return False                                     # والخليل: a list, not an adjective
+    return text.original[before.end:m.start].strip() == "" and not _is_nisba(before.norm) and any(
+        b.startswith(ARTICLE) and len(b) > 3 for b in bare(before.norm))   # الطريق الدولي العريش
+
+
+def split_after(text: NormText, m: Match, forms: Any) -> bool:
+    """كوبا ني: a scrape split a longer name (كوباني) after this one; ``forms`` holds the known
+    normalised names the joined word is looked up in."""
+    toks = text.tokens
+    if m.last >= len(toks) or len(toks[m.last].norm) > 2 \
+            or text.original[m.end:toks[m.last].start] != " ":
+        return False
+    return normalized_key(text.original[m.start:m.end] + toks[m.last].norm) in forms
+
+
+def masthead(text: NormText, m: Match) -> bool:
+    """A name right before a clock ("عمان 9 09 : 49 الأحد ..."): a site's masthead."""
+    return bool(_CLOCK_AFTER.match(text.original, m.end))
+
+
 def broken_word(text: NormText, m: Match) -> bool:
     """ك بيرا: a scrape split a word and left a letter of it before the name."""
     return m.first > 0 and len(text.tokens[m.first - 1].norm) == 1 \
@@ -288,8 +350,13 @@ def dateline(text: NormText, m: Match, breaks: list[int]) -> bool:
 def list_labels(text: NormText) -> list[tuple[int, int]]:
     """The spans of the labels of a labelled list's items ("جرابلس : تقع ...", "العراق - تكريت :
     ..."), when :data:`LABELLED_LINES` lines or more open with one; else none."""
-    spans = [(m.start(), m.end()) for m in _LABEL.finditer(text.original)]
-    return spans if len(spans) >= LABELLED_LINES else []
+    labels = list(_LABEL.finditer(text.original))
+    if len(labels) < LABELLED_LINES:
+        return []
+    # the label's first word, and each word after a dash: "وقال البطريرك الراعي :" opens a
+    # quotation, and its third word is a name, not a label
+    return [(m.start() + w.start(1), m.start() + w.end(1)) for m in labels
+            for w in _LABEL_ITEM.finditer(m.group())]
 
 
 def quoted_lists(text: NormText) -> list[tuple[int, int]]:

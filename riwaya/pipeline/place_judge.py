@@ -2,7 +2,18 @@
 
 :class:`Judge` reads what :func:`riwaya.pipeline.place_evidence.evidence` finds before each name,
 the article's region and anchors (its codebook places), lists of names, one sense per article;
-see :mod:`riwaya.pipeline.place_evidence` for the rules themselves.
+see :mod:`riwaya.pipeline.place_evidence` for the rules themselves. Besides:
+
+- namesakes (:meth:`Judge.choose`): a world city (``large_city_population``) wins over a namesake
+  ``prefer_max_ratio`` times smaller unless that one lies beside a codebook place the article
+  names or a local head names it (الرياض: Riyadh, not a village of Iraq); a namesake chosen only
+  because the article names its country (often as an actor: the United States) wins over the
+  gazetteer's choice only when not :data:`NAMED_RATIO` times smaller (جنيف: Geneva, not Illinois);
+- a town's name that reads as a common word by its agreement (الحراك الثوري، القارة الزرقاء) or
+  is the first part of a longer name split by the scrape (كوبا ني) is no place, nor a town and
+  its own country joined by a dash without a preposition (an address or masthead: "بيروت -
+  لبنان"), nor a name before a clock ("عمان 9 09 : 49"); a clitic ب/ل places a small town beside
+  a codebook place the article names (بالميادين near Deir ez-Zor).
 """
 
 from __future__ import annotations
@@ -14,24 +25,28 @@ from typing import Any, Iterable
 
 from riwaya.pipeline.place_evidence import (
     CLITIC, CODEBOOK, HEAD_CITY, HEAD_LOCAL, LISTED, NONE, NOT_IN_LIST, PROPAGATES, STRONG, WEAK,
-    PlaceRules, bare, broken_word, dateline, evidence, idiom_spans, line_breaks, list_labels,
-    list_runs, listed_after, quoted_lists)
+    PlaceRules, adjective_of_noun, bare, broken_word, dateline, evidence, idiom_spans, line_breaks,
+    list_labels, list_runs, listed_after, masthead, nisba_after, quoted_lists, split_after)
 from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import Match, NormText, Spans
 
 GOVERNOR_REACH = 5    # tokens between a word taking ب and the name it governs
-SOURCE_REACH = 5      # tokens between a word whose من names a party and the name (تلقت ... من)
+SOURCE_REACH = 10     # tokens between a word whose من names a party and the name (تلقت ... من)
+#: a namesake far from the article's places, in a country the article merely names, wins over
+#: the gazetteer's own choice only when not NAMED_RATIO times smaller
+NAMED_RATIO = 5
 #: a line of names (a menu of regions, a list of offices or cities): NAME_LINE_PLACES names or
 #: more, at most NAME_LINE_OTHER_WORDS other words (a label: "مكاتبنا"), no sentence ending it
 NAME_LINE_PLACES = 3
 NAME_LINE_OTHER_WORDS = 1
 _SENTENCE_END = tuple(".!?؟")
 _NEWLINE = re.compile("\n")
+_DASH = re.compile(r"\s*[-–]\s*")
 #: a verb of the third person: imperfect (تخشى، يرى) or perfect feminine (أعلنت، قالت)
 _VERB = re.compile(r"[تي]\w{2,}|\w{2,}ت")
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance (km), enough to tell near from far."""
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -51,6 +66,7 @@ class Judge:
         self.labels = Spans(list_labels(text))
         self.runs = list_runs(text, self.places)
         self.quoted = Spans(quoted_lists(text))
+        self.addresses = self._addresses()
         named = [m.entity_id for m in self.places] + list(countries)
         self.region = set(rules.event_countries)
         self.region.update(rules.codebook_places[e][2] for e in named
@@ -58,12 +74,29 @@ class Judge:
         self.region.update(e[3:] for e in named if e.startswith("CC:"))
         points = [(lat, lon) for e, (lat, lon, _) in rules.codebook_places.items()
                   if e in named and lat is not None and lon is not None]
+        self.named_anchors = points
         self.anchors = points or [(lat, lon) for lat, lon, _ in rules.codebook_places.values()
                                   if lat is not None and lon is not None]
 
+    def _addresses(self) -> set[int]:
+        """The starts of a town and its own country joined by a dash, either way round ("بيروت -
+        لبنان", "الأردن - عمان - شارع ..."): a masthead's or an address's place, not a mention."""
+        out: set[int] = set()
+        for a, b in zip(self.places, self.places[1:]):
+            if not _DASH.fullmatch(self.text.original, a.end, b.start) \
+                    or evidence(self.text, a, self.rules)[0] != NONE \
+                    or self.labels.overlaps(a.start, b.end):
+                continue                         # "في عمان - الأردن", "العراق - تكريت :": places
+            for country, town in ((a, b), (b, a)):
+                code = country.entity_id[3:] if country.entity_id.startswith("CC:") else None
+                if code and any(o.kind != "country" and o.country == code
+                                for o in self._options(town)):
+                    out.update((a.start, b.start))
+        return out
+
     def near(self, entry: Any) -> bool:
         return entry.kind != "country" and any(
-            _km((entry.lat, entry.lon), a) <= self.rules.near_km for a in self.anchors)
+            great_circle_km((entry.lat, entry.lon), a) <= self.rules.near_km for a in self.anchors)
 
     def choose(self, options: tuple[Any, ...], kind: str) -> Any | None:
         """The place a name means here: near the article's places, then in its region."""
@@ -73,7 +106,30 @@ class Judge:
             return None
         ranked = sorted(enumerate(options), key=lambda io: (
             not self.near(io[1]), io[1].country not in self.region, io[0]))
-        return ranked[0][1]
+        best, default = ranked[0][1], options[0]
+        if best is not default and default.kind != "country" and not self.near(best) \
+                and best.country not in self.rules.event_countries \
+                and default.population > NAMED_RATIO * max(best.population, 1):
+            return default                       # جنيف: Geneva, though the page names the US
+        world = max(options, key=lambda o: o.population)
+        if kind != HEAD_LOCAL and world is not best and self._world_city(world, best):
+            return world                         # الرياض: Riyadh, not a village of the region
+        return best
+
+    def _world_city(self, world: Any, small: Any) -> bool:
+        """A large city (``large_city_population``) over a namesake ``prefer_max_ratio`` times
+        smaller, unless that one lies close (a third of ``near_km``) to a codebook place the
+        article names: المنصورة near Raqqa in a page naming Raqqa."""
+        r = self.rules
+        return bool(r.world_ratio) and world.kind != "country" and world.population >= r.large \
+            and world.population > r.world_ratio * max(small.population, 1) \
+            and not self.close(small)
+
+    def close(self, entry: Any) -> bool:
+        """Within a third of ``near_km`` of a codebook place the article names."""
+        return entry.kind != "country" and any(
+            great_circle_km((entry.lat, entry.lon), a) <= self.rules.near_km / 3
+            for a in self.named_anchors)
 
     def accepts(self, entry: Any, kind: str) -> bool:
         near, local = self.near(entry), entry.country in self.region
@@ -84,8 +140,8 @@ class Judge:
             return near or local or pop >= r.large
         if kind == WEAK:
             return near or pop >= r.regional
-        if kind == CLITIC:
-            return ((near or local) and pop >= r.regional) or pop >= r.large
+        if kind == CLITIC:             # بالميادين: a town beside the article's own places too
+            return ((near or local) and pop >= r.regional) or pop >= r.large or self.close(entry)
         return near and pop >= r.large
 
     def run(self) -> list[tuple[Match, str]]:
@@ -147,7 +203,8 @@ class Judge:
         with_evidence = {e for _, e, kind in kept.values() if kind in PROPAGATES}
         for m in self.places:
             if m.start in kept or self._is_codebook(m) or broken_word(self.text, m) \
-                    or self._in_idiom(m) or self._agencydateline(m) \
+                    or self._in_idiom(m) or self._agencydateline(m) or self._common(m, NONE) \
+                    or m.start in self.addresses or masthead(self.text, m) \
                     or dateline(self.text, m, self.breaks) or self._named(m):
                 continue
             for entry in self._options(m):
@@ -166,24 +223,34 @@ class Judge:
         return self.candidates.get(m.pattern.payload) or self.candidates.get(m.entity_id) or ()
 
     def _agencydateline(self, m: Match) -> bool:
-        rx = self.rules.agency_dateline
-        return bool(rx and rx.match(self.text.original, m.end))
+        rx, before = self.rules.agency_dateline, self.rules.agency_slash
+        return bool(rx and rx.match(self.text.original, m.end)) or bool(
+            before and before.search(self.text.original, max(0, m.start - 40), m.start))
 
     def _governed(self, m: Match, governors: frozenset[str], reach: int = GOVERNOR_REACH) -> bool:
         """One of ``governors`` (words taking ب, ``clitic_governors``, or من, ``source_governors``)
         at most ``reach`` tokens before the name, in the same clause."""
+        toks, original = self.text.tokens, self.text.original
         first = max(0, m.first - reach)
-        if NOT_IN_LIST.search(self.text.original, self.text.tokens[first].start, m.start):
-            first = m.first                      # a clause boundary between: read nothing
-        return any(t in governors
-                   for tok in self.text.tokens[first:m.first] for t in bare(tok.norm))
+        while first < m.first and NOT_IN_LIST.search(original, toks[first].start, m.start):
+            first += 1                           # only the words after a clause boundary
+        return any(t in governors for tok in toks[first:m.first] for t in bare(tok.norm))
+
+    def _common(self, m: Match, kind: str) -> bool:
+        """A town's name read as a common word by its agreement (:func:`nisba_after`; with no
+        evidence, :func:`adjective_of_noun`) or the first part of a split longer name
+        (:func:`split_after`)."""
+        if kind in (HEAD_CITY, HEAD_LOCAL):
+            return False
+        return nisba_after(self.text, m) or split_after(self.text, m, self.candidates) \
+            or (kind == NONE and adjective_of_noun(self.text, m))
 
     def _in_idiom(self, m: Match) -> bool:
         return self.idioms.overlaps(m.start, m.end)
 
     def _decide(self, m: Match, prev: Match | None, kept: dict,
                 nxt: Match | None = None) -> tuple[str, str] | None:
-        if self._in_idiom(m):
+        if self._in_idiom(m) or m.start in self.addresses:
             return None                                  # مسقط رأسه، فتح الباب: a common word
         codebook = self._is_codebook(m)
         label = self.labels.overlaps(m.start, m.end)     # "جرابلس : تقع ...": a list's item
@@ -191,6 +258,8 @@ class Judge:
                 broken_word(self.text, m) or not label and dateline(self.text, m, self.breaks)):
             return None                                  # "دمشق ( وكالات )": metadata, any place
         kind, words = evidence(self.text, m, self.rules)
+        if kind == NONE and not codebook and masthead(self.text, m):
+            return None                                  # "عمان 9 09 : 49 الأحد": a masthead
         if kind in (WEAK, CLITIC, NONE) and (label or listed_after(self.text, m, prev)
                                              or (nxt is not None
                                                  and listed_after(self.text, nxt, m))):
@@ -201,8 +270,9 @@ class Judge:
             return m.entity_id, CODEBOOK
         options = self._options(m)
         entry = self.choose(options, kind) if options else None
-        if entry is None:
-            return None
+        if entry is None or split_after(self.text, m, self.candidates) \
+                or entry.kind != "country" and self._common(m, kind):
+            return None                                  # الحراك الثوري، القارة الزرقاء، كوبا ني
         if entry.kind == "country":              # a place only where used as one: most heads
             if kind == CLITIC and self._governed(m, self.rules.clitic_governors):
                 return None                      # علاقة واشنطن بإيران: what a noun relates to
@@ -215,6 +285,8 @@ class Judge:
                 or (kind in (HEAD_CITY, HEAD_LOCAL) and words in self.rules.country_heads) \
                 or (kind in (WEAK, CLITIC) and words in self.rules.country_weak)
             return (entry.entity_id, kind) if used else None
+        if kind == NONE and self._to(m) and self._governed(m, self.rules.visit_governors):
+            kind = STRONG                        # زيارة الرئيس للرياض: the town visited
         if kind == WEAK and words not in self.rules.weak:
             kind = NONE                          # عبر: "via" a country, "by means of" elsewhere
         quoted = self.quoted.overlaps(m.start, m.end)
@@ -225,6 +297,12 @@ class Judge:
         if kind == NONE and self._after_verb(m):
             return None                          # وتخشى عمان، وأعلنت عمان: a government speaks
         return (entry.entity_id, kind) if self.accepts(entry, kind) else None
+
+    def _to(self, m: Match) -> bool:
+        """The name carries ل ("للرياض"), which after a visit marks where to, not who."""
+        token = self.text.tokens[m.first].norm
+        token = token[1:] if token[:1] in CONJUNCTIONS and len(token) > 3 else token
+        return token[:1] == "ل" and not m.pattern.tokens[0].startswith("ل")
 
     def _after_verb(self, m: Match) -> bool:
         """The name right after a verb of the third person (تـ/يـ..., ...ت), as its subject:
