@@ -103,7 +103,7 @@ def block_end(lines: list[str], start: int, skip: set[int] | frozenset[int] = fr
     return j
 
 
-def _opens_with_conjunction(line: str) -> bool:
+def opens_with_conjunction(line: str) -> bool:
     """The line's first word carries و/ف (of more than two letters: not في, whose ف is no
     conjunction)."""
     first = normalize_form(line).split()[:1]
@@ -114,7 +114,7 @@ def continues_article(line: str) -> bool:
     """A paragraph that goes on with the article: opens with و/ف and ends a sentence."""
     s = line.strip()
     return _words(s) >= CONTINUATION_WORDS and s.endswith(SENTENCE_END) \
-        and _opens_with_conjunction(s)
+        and opens_with_conjunction(s)
 
 
 def glued_to_paragraph(line: str, before: str) -> bool:
@@ -122,7 +122,7 @@ def glued_to_paragraph(line: str, before: str) -> bool:
     match) is glued to a paragraph of the article: the line opens going on with the article
     (a word with و/ف) and ``before`` holds :data:`GLUED_PARAGRAPH_WORDS` words or more, none
     of them cut short by an excerpt mark (". . .", "…": teasers run together, no paragraph)."""
-    return _opens_with_conjunction(line) and _words(before) >= GLUED_PARAGRAPH_WORDS \
+    return opens_with_conjunction(line) and _words(before) >= GLUED_PARAGRAPH_WORDS \
         and not _EXCERPT_MARK.search(before)
 
 

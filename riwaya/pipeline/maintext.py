@@ -23,7 +23,9 @@ cleaner still keeps verbatim lines of the file.
   first :data:`WIDGET_START` kept lines, not inside a run of repeated lines (a slider's teaser
   shown on every slide; a scraper's copies of the body repeat whole runs of lines), no paragraph
   going on with the article (opening with و/ف) between its copies: from its first copy to its last, or to the page's end when
-  it starts in the page's second half and no paragraph follows (:func:`widget_items`);
+  it starts in the page's second half and no paragraph follows (:func:`widget_items`); a
+  prompt with a copy among the first :data:`WIDGET_START` lines is printed around the article
+  (above and below it): its copies only;
 - *off-topic tail*: the page's last lines, each a long paragraph whose content words the page
   has hardly used before (teasers of other stories, a headline glued to its lead, after the
   article ends): an article's paragraphs keep reusing its vocabulary, other stories do not
@@ -121,6 +123,7 @@ def widget_items(lines: list[str], live: list[int]) -> list[int]:
     twice = {t for t, n in count.items() if n >= 2}
     texts = [lines[i].strip() for i in live]
     last_at = {t: k for k, t in enumerate(texts) if t in repeated}
+    first_at = {t: k for k, t in reversed(list(enumerate(texts))) if t in repeated}
     paragraphs = [0]                          # paragraphs[k]: paragraphs among the first k lines
     for t in texts:
         paragraphs.append(paragraphs[-1] + _is_paragraph(t))
@@ -130,6 +133,8 @@ def widget_items(lines: list[str], live: list[int]) -> list[int]:
             continue
         if any(texts[k] in twice for k in (pos - 1, pos + 1) if 0 <= k < len(texts)):
             continue                          # a run of repeated lines: copies of the body
+        if first_at[text] < WIDGET_START:     # a prompt printed above the article too: the
+            return [live[k] for k, t in enumerate(texts) if t == text]   # article lies between
         last = last_at[text]
         if paragraphs[last + 1] > paragraphs[pos]:
             continue                          # the article goes on between the copies

@@ -26,18 +26,21 @@ other story begins among the lines the cleaner kept, from these signals:
   after the lead, followed by a paragraph that does not continue the one before (it opens
   without و/ف): another story's headline and first paragraph (the article's own crossheads are
   shorter);
-- *a retelling*: the stories after a header repeat sentences (word trigrams, :data:`COPY_SHARE`
-  of a sentence) of lines before the header: those lines are a version of the same other story
-  (another outlet's), so the split moves back to the first repeated line, never into the
-  article's lead; not after a headline glued to its dateline (an events-of-the-day page, whose
-  stories of one event quote the same statements).
+- *a retelling*: the header's story repeats sentences of lines before the header: those lines
+  are a version of the same other story (another outlet's), so the split moves back to the first
+  repeated line, never into the article's lead (:mod:`riwaya.pipeline.retelling`; the header's
+  story ends at the next item of a roundup); not after a headline glued to its dateline (an
+  events-of-the-day page, whose stories of one event quote the same statements).
 
 The main story is the one the page opens with (the title and first paragraph are about it);
 every line from the first other story on is marked, with :data:`REASON`, provided the article
 left before it has :data:`MIN_ARTICLE_WORDS` words or more (a page whose first kept lines are
 chrome keeps its story). The strong marks (an agency's header, a headline over a date line,
-Hijri dates included) count from the article's third kept line; a headline over a lead from its fourth; datelines and
-bylines from :data:`LEAD_LINES`.
+Hijri dates included) count from the article's third kept line; a headline over a lead from its
+fourth; datelines and bylines from :data:`LEAD_LINES`. An agency's header needs, wherever it
+is, :data:`EARLY_PARAGRAPHS` paragraphs below the page's first kept line, one going on with
+و/ف: after a headline (glued to the site's chrome), a summary, a caption or the site's long
+lines of chrome, an agency's credit opens the article's own body.
 
 *A listing page* (a tag archive) is made only of teasers: :data:`LISTING_ITEMS` date lines or
 more under headlines, from the page's top, one excerpt each (:func:`listing_from`), or
@@ -69,9 +72,11 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from riwaya.pipeline.furniture import opens_with_conjunction
 from riwaya.pipeline.listing import (DATE_LINE_MAX_WORDS, _titled, excerpt_listing, is_date_line,
                                      listing_from)
 from riwaya.pipeline.maintext import SENTENCE_END, is_headline_like
+from riwaya.pipeline.retelling import LABEL as _LABEL, retold_from
 from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.normalize import normalize_form
 
@@ -84,15 +89,16 @@ STRONG_LEAD_LINES = 2
 #: a headline over a lead, after the article's headline, lead and one paragraph more
 HEADLINE_LEAD_LINES = 3
 #: before :data:`LEAD_LINES`, the article above a split has this many paragraphs (a page whose
-#: first kept lines are chrome keeps its story)
+#: first kept lines are chrome keeps its story); above an agency's header (anywhere), this many
+#: below the page's first kept line (the headline, often glued to the site's chrome and the
+#: lead), one going on with و/ف: an agency's credit after a headline, a summary, a caption or
+#: chrome opens the article's own body ("( شينخوا ) دمشق 8 سبتمبر / أطلق ...", "( CNN ) - -")
 EARLY_PARAGRAPHS = 2
 #: after an agency's closing bracket, the words of a sentence quoting it ("ونقلت ( رويترز ) عن
 #: بومبيو", "وذكرت ( أ ف ب ) أن"): no story header
 QUOTED_AFTER = frozenset({"عن", "ان", "أن", "إن", "بان", "بأن", "نقلا"})
-#: a list item's label: one to three words and a colon opening the line ("سنجار :",
-#: "العراق - تكريت :"); LABELLED_ITEMS such lines make the page a list, whose labels are no
-#: datelines
-_LABEL = re.compile(r"^\s*[^\W\d_]{2,}(?:\s*[-–—]?\s*[^\W\d_]{2,}){0,2}\s*:\s*\S")
+#: LABELLED_ITEMS lines or more opening with a list item's label (:data:`LABEL`, "سنجار :",
+#: "العراق - تكريت :") make the page a list, whose labels are no datelines
 LABELLED_ITEMS = 3
 #: a press roundup: ROUNDUP_LABELS outlets' names or more as labels inside its lines (searched
 #: in the LABEL_CHARS characters before a colon); an outlet's label opening a line heads no story
@@ -106,9 +112,6 @@ HEADER_MIN_WORDS = 12
 #: words of a dateline's place before the agency, words of an outlet name after it
 PLACE_WORDS = 3
 AFTER_WORDS = 3
-#: a sentence of at least COPY_MIN_TRIGRAMS word trigrams, COPY_SHARE of them seen before
-COPY_MIN_TRIGRAMS = 8
-COPY_SHARE = 0.5
 HEADLINE_MIN_WORDS = 5
 #: a headline glued to the next story's dateline: its words
 GLUED_HEAD_WORDS = 3
@@ -119,7 +122,6 @@ _QUOTES_DASHES = re.compile(r"[\s\"«»“”\-–—]+$")
 MIN_ARTICLE_WORDS = 40
 #: words of the page's title ending the sentence before a story inside a line: the page's own
 TITLE_WORDS = 4
-_SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 _PLACE = r"[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?"
 #: a dateline opening a paragraph: one or two places, a dash, a word that is not a nisba
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:\s*[,،]\s*{_PLACE})?\s*[-–—]+\s*(?![^\W\d_]*(?:ية|ي)\b)\S")
@@ -145,15 +147,6 @@ def _opens_with_particle(line: str) -> bool:
 def _expect_lines(lines: object) -> None:
     if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
         raise TypeError(f"Expected a list of str lines, got {type(lines).__name__} instead")
-
-
-def _trigrams(sentence: str) -> set[tuple[str, ...]]:
-    w = normalize_form(sentence).split()
-    return {tuple(w[k:k + 3]) for k in range(len(w) - 2)}
-
-
-def _sentences(line: str) -> list[str]:
-    return [s for s in _SENTENCE.split(line) if s.strip()]
 
 
 @dataclass(frozen=True)
@@ -316,8 +309,10 @@ class StorySplitter:
                 if roundup is None:
                     roundup = self.is_roundup(lines, live)
                 header = not roundup
+            if header and not _gone_on(lines, live[1:pos]):
+                header = False          # the article's own credit, opening its body
             if header:
-                start = min(pos, _retold_from(lines, live, pos))
+                start = min(pos, retold_from(lines, live, pos, LEAD_LINES))
             elif self.has_glued_dateline(line):
                 start = pos             # (an events-of-the-day page: its stories share quotes)
             elif self.has_story_inside(line, lines[live[0]]):
@@ -353,6 +348,14 @@ def _paragraphs(lines: list[str], kept: list[int]) -> int:
                for i in kept)
 
 
+def _gone_on(lines: list[str], kept: list[int]) -> bool:
+    """The ``kept`` lines (below the page's first) are an article past its lead:
+    :data:`EARLY_PARAGRAPHS` paragraphs, one of them going on with و/ف (a summary and a
+    caption above an agency's credit are not)."""
+    return _paragraphs(lines, kept) >= EARLY_PARAGRAPHS \
+        and any(opens_with_conjunction(lines[i]) for i in kept)
+
+
 def _over_date_line(lines: list[str], live: list[int], pos: int) -> bool:
     """Line ``pos`` is only a date and the kept line before it a headline (the cheap tests
     first: most lines are long)."""
@@ -371,23 +374,3 @@ def _headline_over_lead(lines: list[str], live: list[int], pos: int) -> bool:
     first = normalize_form(lead).split()[:1]
     return lead.endswith(SENTENCE_END) and not is_headline_like(lead) and bool(first) \
         and first[0][:1] not in CONJUNCTIONS
-
-
-def _retold_from(lines: list[str], live: list[int], header: int) -> int:
-    """The position of the first line before ``header`` (not in the lead) whose sentences the
-    lines from ``header`` on repeat; ``header`` when none is repeated."""
-    first_seen: dict[tuple[str, ...], int] = {}
-    for pos in range(LEAD_LINES, header):
-        for sentence in _sentences(lines[live[pos]]):
-            for gram in _trigrams(sentence):
-                first_seen.setdefault(gram, pos)
-    start = header
-    for pos in range(header, len(live)):
-        for sentence in _sentences(lines[live[pos]]):
-            grams = _trigrams(sentence)
-            if len(grams) < COPY_MIN_TRIGRAMS:
-                continue
-            hits = [first_seen[g] for g in grams if g in first_seen]
-            if len(hits) >= COPY_SHARE * len(grams):
-                start = min(start, max(set(hits), key=hits.count))
-    return start
