@@ -66,6 +66,15 @@ class Param:
     def multi(self) -> bool:
         return isinstance(self.default, (list, tuple))
 
+    @property
+    def shows_default_unasked(self) -> bool:
+        """Whether a widget drawn with :meth:`choices` and no index or default of its own
+        shows ``default`` (a radio's or select box's first option; a multiselect's none)."""
+        if self.multi:
+            return not list(self.default)
+        values = self.choices()
+        return self.default is not None and bool(values) and values[0] == self.default
+
     def choices(self) -> list[Any]:
         """The widget's options, in order."""
         return list(self._values.values())
@@ -121,11 +130,13 @@ def linked(name: str) -> str | None:
     return now[-1] if now and is_news(name) else None
 
 
-def seed(params: Sequence[Param], *, sticky: bool = False) -> None:
+def seed(params: Sequence[Param], *, sticky: bool = False, drawn_next: bool = False) -> None:
     """Before drawing the widgets of ``params``: take their values from the URL when it is news,
     or when a widget has no value yet. ``sticky`` params are one group that lives across pages
     (the filter, presentation mode): a URL naming none of them (a page opened by its address)
     leaves them as they are, and a URL naming any sets all of them (a link is a whole view).
+    ``drawn_next``: each param's widget is drawn right after, with its choices and no index or
+    default of its own (nothing reads the key before it).
     """
     news = any(is_news(p.name) for p in params)
     if sticky and not any(in_url(p.name) for p in params):
@@ -136,19 +147,22 @@ def seed(params: Sequence[Param], *, sticky: bool = False) -> None:
         # Otherwise a value no longer offered must not reach the widget.
         value = p.from_url(in_url(p.name)) if from_url else p.valid(st.session_state[p.key])
         # Assigned only when it changes the widget, or on the first run of a page: there a
-        # persist_state="session" widget would return its default once (Streamlit 1.67),
-        # although it shows the kept value. A value assigned is sent back to the browser with
+        # widget kept from the page before (persist_state="session", or one drawn on every
+        # page) would return its default once (Streamlit 1.67), although it shows the kept value. A value assigned is sent back to the browser with
         # the widget, whose frontend then re-renders it twice after the run: assigned on every
         # run, the sidebar's four multiselects, slider and toggle were a fifth of what React
         # re-rendered for a filter (benchmarks/filter_cost.py, "React: ... renders"). A sticky
         # group's widgets are drawn with their Param's default as their own: their default is
         # not assigned either (a new session, a page switch with no filter), so the widgets
-        # sent stay the same run after run.
+        # sent stay the same run after run; nor is a widget's first value when it is the one
+        # the widget shows unasked (:attr:`Param.shows_default_unasked`): assigned on its
+        # first run only, the widget sent on the next run (a reader's first filter) differed
+        # from the first and was re-rendered.
         quiet_default = sticky and _same(value, p.default)
         if p.key in st.session_state:
             assign = not _same(st.session_state[p.key], value) or (first_run_here and not quiet_default)
-        else:
-            assign = not quiet_default
+        else:   # a widget drawn for the first time shows its first option by itself
+            assign = not (quiet_default or (drawn_next and _same(value, p.default) and p.shows_default_unasked))
         if assign:
             st.session_state[p.key] = value
 
@@ -214,7 +228,7 @@ def number(name: str) -> int | None:
 def choice(draw: Callable[..., Any], label: str, param: Param, **kwargs) -> Any:
     """Draw a choice widget (``st.radio``, ``st.selectbox``, ``st.multiselect``, also from a
     container) for ``param``, kept in the URL: :func:`seed`, draw, :func:`publish`."""
-    seed([param])
+    seed([param], drawn_next="index" not in kwargs and "default" not in kwargs)
     value = draw(label, param.choices(), key=param.key, **kwargs)
     publish([param])
     return value

@@ -59,7 +59,7 @@ def current(box=None) -> Workspace:
         st.session_state[KEY] = made          # just created: show it (the URL follows below)
         urlstate.publish([p])
     else:
-        urlstate.seed([p])
+        urlstate.seed([p], drawn_next=True)
     # the label is the name alone: a label that changes (a count) would reset the widget
     name = box.selectbox("Workspace", p.choices(), key=KEY,
                          help="One workspace is one event: its articles, codebook, corpus and "
