@@ -268,7 +268,9 @@ def _own_subject(lexicon: Lexicon, text: NormText, anchor: Anchor, mentions: lis
         (oblique and any(m.kind == "actor" and m.first_token == k for m in mentions))
 
 
-BLOCK_BEFORE = 2   # words before a near group's word (before the anchor) where a block governs it
+#: words before a near group's word (before the anchor) where a block governs it ("معارك ضارية
+#: مع تنظيم")
+BLOCK_BEFORE = 3
 
 
 def _cuts(anchor: Anchor, hit: Hit, block: int) -> bool:
@@ -287,12 +289,14 @@ def _near_span(anchor: Anchor, near_hits: list[list[Hit]], window: int,
                blocks: Sequence[int] = ()) -> tuple[int, int, tuple[int, ...]] | None:
     """The token range of the anchor and its ``near`` groups, and the first tokens of the
     near words after the anchor (the nearest of each group: the event said of it, "المقاتلين
-    الأجانب … بالخروج"); None if a group is too far or cut from the anchor by a
+    الأجانب … بالخروج"); None if a group is too far, met only by the anchor's own words
+    ("صفقات" is no party to a deal by being one), or cut from the anchor by a
     ``not_between`` word (at token ``blocks``)."""
     lo_tok, hi_tok = anchor.first, anchor.last
     events = []
     for hits in near_hits:
         close = [h for h in hits if h[0] - anchor.last <= window and anchor.first - h[1] <= window
+                 and (h[1] <= anchor.first or h[0] >= anchor.last)   # not the anchor itself
                  and not any(_cuts(anchor, h, b) for b in blocks)]
         if not close:
             return None
@@ -320,15 +324,18 @@ def _governed(text: NormText, first: int, term: Match) -> bool:
 
 
 def anchored(lexicon: Lexicon, text: NormText, terms: list[Match], claim: CompiledClaim,
-             first: int, last: int) -> bool:
+             first: int, last: int, mentions: Sequence[Mention] = ()) -> bool:
     """Whether a word of the first ``all`` group of one of the claim's cue patterns (its anchor)
     is in tokens ``[first, last)``, not right after a purpose marker ("بغية استعادة") nor under
     a condition or a verb of intending (:func:`.stance.irrealis_before`), and negated exactly
     when its pattern asks for a negation ("لم تتحرر"; "لم تعد محتلة" is no anchor of
     "محتلة"), and not governed by its pattern's ``not_between`` word, with a word of each of
     its pattern's ``near`` groups of words (the event: "مقاتلون أجانب" is no anchor of an escape
-    without a word of escaping, "قتل مقاتلون أجانب"; groups of entities are the claim's needs):
+    without a word of escaping, "قتل مقاتلون أجانب"; groups of entities are the claim's needs),
+    and a word or a mention (in ``mentions``) of each group mixing both (the object: "دعم"
+    without ISIS or terrorists said, "تعدل الدعم العسكري لشركائها", supports no ISIS):
     the claim's structure, which an example match needs below the encoder's sure similarity."""
+    named = {m.entity_id for m in mentions if m.first_token >= first and m.last_token <= last}
     blocks = {(t.pattern.payload[1], t.first) for t in terms
               if t.pattern.payload[0] == claim.id and t.pattern.payload[2] == "block"}
     nears = {(t.pattern.payload[1], t.pattern.payload[3]) for t in terms
@@ -348,6 +355,9 @@ def anchored(lexicon: Lexicon, text: NormText, terms: list[Match], claim: Compil
         if any((key[1], gi) not in nears for gi, g in enumerate(claim.cues[key[1]].near)
                if g.words and not g.entities):
             continue  # "قتل مقاتلون أجانب": the participant without the event its pattern asks
+        if any((key[1], gi) not in nears and not named.intersection(g.entities)
+               for gi, g in enumerate(claim.cues[key[1]].near) if g.words and g.entities):
+            continue  # "تعدل الدعم العسكري لشركائها": the act without its object
         negated = negation_before(lexicon, text, first, t.first) is not None
         if negated != claim.cues[key[1]].negated:
             continue
