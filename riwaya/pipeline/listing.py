@@ -4,8 +4,11 @@
 *A listing page* is made only of teasers: :data:`LISTING_ITEMS` date lines or more under
 headlines, from the page's top, one excerpt each (:func:`listing_from`), or :data:`LISTING_ITEMS`
 excerpt marks or more ("[ . . . ]", "[…]"; ". . ." right before the next teaser's dateline or its
-time stamp), the first among the page's first :data:`EXCERPT_START` kept lines
-(:func:`excerpt_listing`).
+time stamp), the first among the page's first :data:`EXCERPT_START` kept lines, or as many lines
+opening with a lead cut a few words in, a third of the kept lines or more
+(:func:`excerpt_listing`), or a feed: :data:`LISTING_ITEMS` kept lines or more opening with one
+outlet's credit and a dash ("مكتب الأخبار - حلب ..."), the first among the page's first
+:data:`LISTING_START` kept lines (:func:`credit_feed`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 
 from riwaya.pipeline.dates import find_dates
 from riwaya.pipeline.maintext import is_headline_like
+from riwaya.text.normalize import normalize_form
 
 #: a listing page (a tag archive): LISTING_ITEMS headlines or more over date lines, the first
 #: among the first LISTING_START kept lines, each at most LISTING_ITEM_LINES lines after the last
@@ -30,6 +34,15 @@ _EXCERPT = re.compile(
     r"(?:\(\s*[^()]{1,20}\)\s*)?[-–—]\s*\S"
     # or its time stamp ("... مقبرتان جماع . . . 9 : 56 ص | Posted by")
     r"|(?:\.\s*\.\s*\.|…)\s*\d{1,2}\s*:\s*\d{2}(?!\s*\d)")
+#: a teaser cut a few words into its lead, the next one glued after the mark ("وقال العميد . . .
+#: رويترز قال مسؤولان ..."): a listing when CUT_LEAD_SHARE of the kept lines or more open so
+#: (a writer's pause, "ولكنه لم يقتنع . . . وظل", goes on with و/ف and opens far fewer; a quote
+#: trailing off, "وقال إن الأمر . . . لن", is reported speech; a line's copies count once)
+_CUT_LEAD = re.compile(r"^\s*(?:(?!(?:إن|أن|ان|بأن|بان)\s)[^\s.!?؟]+\s+){1,12}(?:\.\s*\.\s*\.|…)\s+"
+                       r"(?![وف])[^\W\d_]")
+CUT_LEAD_SHARE = 1 / 3
+#: a feed's item: an outlet's credit of two to four words and a dash opening the line
+_CREDIT = re.compile(r"^\s*((?:[^\W\d_]{2,}\s+){1,3}[^\W\d_]{2,})\s*[-–—]\s*\S")
 #: a date line: what is left without its dates has at most DATE_LINE_WORDS words
 DATE_LINE_WORDS = 3
 DATE_LINE_MAX_WORDS = 12
@@ -88,11 +101,36 @@ def excerpt_listing(lines: list[str], live: list[int]) -> int | None:
     first among the first :data:`EXCERPT_START` kept lines: a blog's listing of cut teasers, with
     no article of its own; None on other pages (an article quoting with omissions has its first
     mark further down)."""
-    first, marks = None, 0
+    first, marks, cut_first, cut = None, 0, None, set()
     for pos, i in enumerate(live):
         line = lines[i]
-        n = len(_EXCERPT.findall(line)) if "[" in line or ". ." in line or "…" in line else 0
+        if not ("[" in line or ". ." in line or "…" in line):
+            continue
+        n = len(_EXCERPT.findall(line))
         if n and first is None:
             first = pos
         marks += n
-    return 0 if first is not None and first < EXCERPT_START and marks >= LISTING_ITEMS else None
+        if _CUT_LEAD.match(line):
+            cut_first = pos if cut_first is None else cut_first
+            cut.add(line)
+    if first is not None and first < EXCERPT_START and marks >= LISTING_ITEMS:
+        return 0
+    if cut_first is not None and cut_first < EXCERPT_START and len(cut) >= LISTING_ITEMS \
+            and len(cut) >= CUT_LEAD_SHARE * len(live):
+        return 0
+    return None
+
+
+def credit_feed(lines: list[str], live: list[int]) -> int | None:
+    """The position of a feed's first item: :data:`LISTING_ITEMS` kept lines or more opening
+    with the same credit of two to four words and a dash (:data:`_CREDIT`: an outlet's news
+    office, a day's archive of its stories), the first among the first :data:`LISTING_START`
+    kept lines; 0 when the first is: the line above is the archive's heading, often glued to
+    the first item. None on other pages (an article's own dateline opens one line)."""
+    seen: dict[str, list[int]] = {}
+    for pos, i in enumerate(live):
+        m = _CREDIT.match(lines[i])
+        if m:
+            seen.setdefault(normalize_form(m.group(1)), []).append(pos)
+    firsts = [p[0] for p in seen.values() if len(p) >= LISTING_ITEMS]
+    return 0 if firsts and min(firsts) < LISTING_START else None

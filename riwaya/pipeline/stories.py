@@ -46,8 +46,9 @@ lines of chrome, an agency's credit opens the article's own body.
 more under headlines, from the page's top, one excerpt each (:func:`listing_from`), or
 :data:`LISTING_ITEMS` excerpt marks or more ("[ . . . ]", "[…]": where a blog's teaser is cut; or
 ". . ." right before the next teaser's dateline or its time stamp, ". . . 9 : 56 ص | Posted by"),
-the first among the page's first :data:`EXCERPT_START` kept lines (:func:`excerpt_listing`).
-It has no article of its own: every kept line from its first item is marked.
+the first among the page's first :data:`EXCERPT_START` kept lines (:func:`excerpt_listing`; or
+leads cut a few words in, a third of the lines), or a feed of one office's credited items
+(:func:`credit_feed`). It has no article of its own: every kept line from its first item is marked.
 
 Not another story: an agency's name in brackets that a sentence quotes ("ونقلت ( رويترز ) عن
 ...") heads none; in a list of labelled items ("العراق - تكريت : ...", "سنجار : ...") an item's
@@ -73,8 +74,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from riwaya.pipeline.furniture import opens_with_conjunction
-from riwaya.pipeline.listing import (DATE_LINE_MAX_WORDS, _titled, excerpt_listing, is_date_line,
-                                     listing_from)
+from riwaya.pipeline.listing import (DATE_LINE_MAX_WORDS, _titled, credit_feed, excerpt_listing,
+                                     is_date_line, listing_from)
 from riwaya.pipeline.maintext import SENTENCE_END, is_headline_like
 from riwaya.pipeline.retelling import LABEL as _LABEL, retold_from
 from riwaya.text.clitics import CONJUNCTIONS
@@ -298,6 +299,8 @@ class StorySplitter:
         listing = listing_from(lines, live)
         if listing is None:
             listing = excerpt_listing(lines, live)
+        if listing is None:
+            listing = credit_feed(lines, live)
         if listing is not None:
             return live[listing:]
         listed = sum(1 for i in live if _LABEL.match(lines[i])) >= LABELLED_ITEMS
