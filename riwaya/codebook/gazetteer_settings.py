@@ -100,15 +100,28 @@ class GazetteerSettings(BaseModel):
     "received from", "asked of"): a country after من a few words after one, in the same clause,
     is an actor ("حصلت عليها واشنطن من إيران"), not a place ("عاد من إيران")."""
 
+    relation_governors: frozenset[str] = frozenset()
+    """Nouns whose بين names the parties of a relation (الخلاف، صراع، القطيعة): a country after
+    بين a few words after one, in the same clause, is a party ("الخلاف الذي نشب بين قطر"), not a
+    place (riwaya/pipeline/place_actors.py)."""
+
+    stance_governors: frozenset[str] = frozenset()
+    """Words whose من names what a stance or a request concerns (موقف، سخرية، الطلب): a country
+    after من at most three words after one is a party ("موقفا متشددا من إسرائيل")."""
+
+    party_heads: frozenset[str] = frozenset()
+    """Nouns that own a party (حليف، وفد، نبرة، حكومة، قلق): a bare city right after one stands for
+    its government ("حليف الرياض"), not a place, even where another mention of it is one."""
+
     visit_governors: frozenset[str] = frozenset()
     """Words whose object is a place visited or toured (زار، يزور، زيارة، جولة): a country a few
     words after one, in the same clause, with nothing else before it, is a place ("وزار الوزير
     المغرب وتونس"), not an actor."""
 
     place_verbs: frozenset[str] = frozenset()
-    """Verbs whose subject is a place (شهدت، تقع، تعرضت، سقطت): a large city right after one,
-    with no other evidence, is still a place. After any other verb of the third person
-    (وتخشى عمان، وأعلنت القاهرة) such a city is a government speaking, not a place."""
+    """Verbs whose subject or object is a place (شهدت، تقع، سقطت; غادر، تقتحم، تستضيفه): a large
+    city right after one, with no other evidence, is still a place. After any other verb of the
+    third person (وتخشى عمان، وأعلنت القاهرة) such a city is a government speaking, not a place."""
 
     name_tails: frozenset[str] = frozenset()
     """Words that make a place name before them part of another name (سوريا نت، دمشق الآن)."""
@@ -138,7 +151,7 @@ class GazetteerSettings(BaseModel):
     @field_validator("stoplist", "city_heads", "local_heads", "strong_prepositions",
                      "weak_prepositions", "preposition_exceptions", "country_prepositions",
                      "country_heads", "clitic_governors", "source_governors", "visit_governors",
-                     "place_verbs",
+                     "place_verbs", "relation_governors", "stance_governors", "party_heads",
                      "name_tails", "idioms", "news_agencies",
                      mode="before")
     @classmethod

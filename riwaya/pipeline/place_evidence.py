@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable
 
+from riwaya.pipeline.place_actors import ActorRules
 from riwaya.text.clitics import ARTICLE, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS
 from riwaya.text.matcher import Match, NormText, normalized_key
 
@@ -117,6 +118,7 @@ class PlaceRules:
     place_verbs: frozenset[str]
     name_tails: frozenset[str]
     idioms: frozenset[tuple[str, ...]]
+    actors: ActorRules         # nouns that make a country after بين/من a party
     agency_dateline: Any       # compiled: what follows a name in a dateline naming an agency
     agency_slash: Any          # compiled: an agency and a slash before a dateline's name
     near_km: float
@@ -147,7 +149,7 @@ class PlaceRules:
             place_verbs=frozenset(
                 k[0] for k in _keys(getattr(settings, "place_verbs", ())) if len(k) == 1),
             name_tails=frozenset(k[0] for k in _keys(settings.name_tails) if len(k) == 1),
-            idioms=_keys(getattr(settings, "idioms", ())),
+            idioms=_keys(getattr(settings, "idioms", ())), actors=ActorRules.build(settings),
             agency_dateline=_agencydateline(getattr(settings, "news_agencies", ())),
             agency_slash=_agencyslash(getattr(settings, "news_agencies", ())),
             near_km=settings.near_km, large=settings.large_city_population,

@@ -13,7 +13,14 @@ see :mod:`riwaya.pipeline.place_evidence` for the rules themselves. Besides:
   is the first part of a longer name split by the scrape (كوبا ني) is no place, nor a town and
   its own country joined by a dash without a preposition (an address or masthead: "بيروت -
   لبنان"), nor a name before a clock ("عمان 9 09 : 49"); a clitic ب/ل places a small town beside
-  a codebook place the article names (بالميادين near Deir ez-Zor).
+  a codebook place the article names (بالميادين near Deir ez-Zor);
+- a name said to lie in another ("سنجار في ريف إدلب", "حي الحميدية في مدينة دير الزور") is its
+  namesake within ``near_km`` of that place, or no place (:meth:`Judge._container`);
+- a capital or a country named as a party is no place (:mod:`riwaya.pipeline.place_actors`): after
+  a noun of relation or stance (الخلاف بين قطر، موقفا من إيران), a noun owning a party (حليف
+  الرياض), as a verb's subject (اعترضت الرياض، أن أنقرة ستضمن), nor is it made a place through
+  its other mentions; after an indefinite head that places a country (عاصمة فلسطين) a name is
+  the country, not a foreign town of that name.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import re
 from bisect import bisect_left
 from typing import Any, Iterable
 
+from riwaya.pipeline.place_actors import metonym, party
 from riwaya.pipeline.place_evidence import (
     CLITIC, CODEBOOK, HEAD_CITY, HEAD_LOCAL, LISTED, NONE, NOT_IN_LIST, PROPAGATES, STRONG, WEAK,
     PlaceRules, adjective_of_noun, bare, broken_word, dateline, evidence, idiom_spans, line_breaks,
@@ -42,8 +50,13 @@ NAME_LINE_OTHER_WORDS = 1
 _SENTENCE_END = tuple(".!?؟")
 _NEWLINE = re.compile("\n")
 _DASH = re.compile(r"\s*[-–]\s*")
-#: a verb of the third person: imperfect (تخشى، يرى) or perfect feminine (أعلنت، قالت)
-_VERB = re.compile(r"[تي]\w{2,}|\w{2,}ت")
+#: في with a pronoun, which a stripped ف would read as a verb (فيها -> يها)
+_NOT_VERBS = frozenset(("فيه", "فيها", "فيهم", "فيهما", "فيما"))
+#: complementisers after which a name before a verb is that verb's subject (أن أنقرة ستضمن)
+_THAT = frozenset(("ان", "بان", "لان", "وان", "فان"))
+#: a verb of the third person: imperfect (تخشى، يرى) or perfect feminine (أعلنت، قالت); not a
+#: feminine plural (تطورات، حكومات) nor a verbal noun تفعيل (تفجير، تفريغ)
+_VERB = re.compile(r"(?!\w+ات$)(?!ت\w\wي\w$)(?:[تي]\w{2,}|\w{2,}ت)")
 
 
 def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -61,6 +74,7 @@ class Judge:
         """``countries``: ``CC:`` ids the article names in any use (as actors too)."""
         self.text, self.rules, self.candidates = text, rules, candidates
         self.places = sorted(places, key=lambda m: m.start)
+        self.starts = [m.start for m in self.places]
         self.breaks = line_breaks(text)
         self.idioms = Spans(idiom_spans(text, rules.idioms))   # asked per place: log time
         self.labels = Spans(list_labels(text))
@@ -98,10 +112,13 @@ class Judge:
         return entry.kind != "country" and any(
             great_circle_km((entry.lat, entry.lon), a) <= self.rules.near_km for a in self.anchors)
 
-    def choose(self, options: tuple[Any, ...], kind: str) -> Any | None:
-        """The place a name means here: near the article's places, then in its region."""
+    def choose(self, options: tuple[Any, ...], kind: str,
+               words: tuple[str, ...] = ()) -> Any | None:
+        """The place a name means here: near the article's places, then in its region. After
+        an indefinite head that places a country (``country_heads``: عاصمة فلسطين), the country."""
         if kind in (HEAD_CITY, HEAD_LOCAL):          # a town; a country only as its complement
-            options = tuple(o for o in options if o.kind != "country") or options
+            country = words in self.rules.country_heads and not words[0].startswith("ال")
+            options = tuple(o for o in options if (o.kind == "country") == country) or options
         if not options:
             return None
         ranked = sorted(enumerate(options), key=lambda io: (
@@ -205,12 +222,20 @@ class Judge:
             if m.start in kept or self._is_codebook(m) or broken_word(self.text, m) \
                     or self._in_idiom(m) or self._agencydateline(m) or self._common(m, NONE) \
                     or m.start in self.addresses or masthead(self.text, m) \
-                    or dateline(self.text, m, self.breaks) or self._named(m):
-                continue
+                    or dateline(self.text, m, self.breaks) or self._named(m) \
+                    or metonym(self.text, m, self.rules) or self._party(m):
+                continue                             # حليف الرياض: a government, elsewhere a place
+            acts = self._after_verb(m)               # اعترضت الرياض: a large city acting
             for entry in self._options(m):
-                if entry.kind != "country" and entry.entity_id in with_evidence:
+                if entry.kind != "country" and entry.entity_id in with_evidence \
+                        and not (acts and entry.population >= self.rules.large):
                     kept[m.start] = (m, entry.entity_id, NONE)
                     break
+
+    def _party(self, m: Match) -> bool:
+        """After بين or من that a noun of relation or stance governs (:func:`party`)."""
+        kind, words = evidence(self.text, m, self.rules)
+        return kind == WEAK and party(self.text, m, words, self.rules.actors, NOT_IN_LIST)
 
     def _is_codebook(self, m: Match) -> bool:
         return m.pattern.method != "gazetteer"
@@ -269,16 +294,23 @@ class Judge:
         if codebook:
             return m.entity_id, CODEBOOK
         options = self._options(m)
-        entry = self.choose(options, kind) if options else None
+        entry = self.choose(options, kind, words) if options else None
         if entry is None or split_after(self.text, m, self.candidates) \
                 or entry.kind != "country" and self._common(m, kind):
             return None                                  # الحراك الثوري، القارة الزرقاء، كوبا ني
+        box = self._container(m) if entry.kind != "country" else None
+        if box is not None and not self._inside(entry, box):   # سنجار في ريف إدلب: not Iraq's
+            entry = next((o for o in options if o.kind != "country" and self._inside(o, box)), None)
+            if entry is None:
+                return None
         if entry.kind == "country":              # a place only where used as one: most heads
             if kind == CLITIC and self._governed(m, self.rules.clitic_governors):
                 return None                      # علاقة واشنطن بإيران: what a noun relates to
             if kind == WEAK and words == ("من",) \
                     and self._governed(m, self.rules.source_governors, SOURCE_REACH):
                 return None                      # حصلت عليها من إيران: the party it came from
+            if kind == WEAK and party(self.text, m, words, self.rules.actors, NOT_IN_LIST):
+                return None                      # الخلاف بين قطر، موقفا من إيران: a party
             if kind == NONE and self._governed(m, self.rules.visit_governors):
                 kind = STRONG                    # زار الوزير المغرب: the country visited
             used = kind in (STRONG, LISTED) \
@@ -294,9 +326,44 @@ class Judge:
             kind = LISTED                        # " باريس وبروكسل ونيس ": towns named in a list
         if quoted and kind == LISTED and entry.population >= self.rules.regional:
             return entry.entity_id, kind         # a list of towns, anywhere
-        if kind == NONE and self._after_verb(m):
-            return None                          # وتخشى عمان، وأعلنت عمان: a government speaks
+        if kind == WEAK and entry.population >= self.rules.large and self._party(m):
+            return None                          # التوتر بين طهران والرياض: capitals as parties
+        if kind == NONE and (self._after_verb(m) or metonym(self.text, m, self.rules)):
+            return None                          # وتخشى عمان، حليف الرياض: a government
         return (entry.entity_id, kind) if self.accepts(entry, kind) else None
+
+    def _container(self, m: Match) -> Match | None:
+        """The place a name is said to lie in: the next name, right after في or ب and at most
+        one head noun ("سنجار في ريف إدلب", "حي الحميدية بمدينة دير الزور", "X بحلب"; a country
+        only after في: "ريف حلب بتركيا" links two places)."""
+        i = bisect_left(self.starts, m.start) + 1
+        if i >= len(self.places) or NOT_IN_LIST.search(self.text.original, m.end,
+                                                        self.places[i].start):
+            return None
+        box = self.places[i]
+        gap = [t.norm for t in self.text.tokens[m.last:box.first]]
+        heads = {k[0] for k in self.rules.city_heads | self.rules.local_heads if len(k) == 1}
+        if not gap:
+            token, stem = self.text.tokens[box.first].norm, box.pattern.tokens[0]
+            return box if token[:1] == "ب" and not stem.startswith("ب") \
+                and not box.entity_id.startswith("CC:") else None    # يربط حلب بتركيا
+        if len(gap) == 2 and gap[0] == "في" and gap[1] in heads \
+                or len(gap) == 1 and (gap[0] == "في" or gap[0][:1] == "ب" and gap[0][1:] in heads):
+            return box
+        return None
+
+    def _inside(self, entry: Any, box: Match) -> bool:
+        """``entry`` may lie in the place ``box`` names: within ``near_km`` of it or of one of
+        its namesakes, or in its country."""
+        if self._is_codebook(box):
+            lat, lon, _ = self.rules.codebook_places.get(box.entity_id, (None, None, ""))
+            points = [(lat, lon)] if lat is not None and lon is not None else []
+            return not points or \
+                great_circle_km((entry.lat, entry.lon), points[0]) <= self.rules.near_km
+        return not self._options(box) or any(
+            o.country == entry.country if o.kind == "country" else
+            great_circle_km((entry.lat, entry.lon), (o.lat, o.lon)) <= self.rules.near_km
+            for o in self._options(box))
 
     def _to(self, m: Match) -> bool:
         """The name carries ل ("للرياض"), which after a visit marks where to, not who."""
@@ -305,12 +372,28 @@ class Judge:
         return token[:1] == "ل" and not m.pattern.tokens[0].startswith("ل")
 
     def _after_verb(self, m: Match) -> bool:
-        """The name right after a verb of the third person (تـ/يـ..., ...ت), as its subject:
+        """The name as a verb's subject: right after a verb of the third person (تـ/يـ...،
+        ...ت), or after أن/إن and right before one ("أن أنقرة ستضمن", "إن طهران وموسكو تدعمان"):
         a capital standing for its government, not a place."""
+        toks = self.text.tokens
         if m.first == 0:
             return False
-        token = self.text.tokens[m.first - 1].norm
+        if self._verb(toks[m.first - 1].norm):
+            return True
+        if toks[m.first - 1].norm not in _THAT:
+            return False
+        i = m.last
+        if i + 1 < len(toks) and toks[i].norm[:1] == "و" and toks[i].start in self.starts:
+            i = next(p.last for p in self.places if p.start == toks[i].start)   # أنقرة وموسكو
+        return i < len(toks) and not NOT_IN_LIST.search(self.text.original, m.end, toks[i].start) \
+            and self._verb(toks[i].norm)
+
+    def _verb(self, token: str) -> bool:
+        if token in _NOT_VERBS:
+            return False                                     # بما فيها كركوك
         if token[:1] in CONJUNCTIONS and len(token) > 3:
             token = token[1:]
+        if token[:1] == "س" and token[1:2] in ("ت", "ي") and len(token) > 4:
+            token = token[1:]                                # ستضمن: the future
         return bool(_VERB.fullmatch(token)) and not token.startswith("ال") \
-            and token not in self.rules.place_verbs
+            and token not in self.rules.place_verbs and token not in self.rules.visit_governors
