@@ -8,7 +8,9 @@ time stamp), the first among the page's first :data:`EXCERPT_START` kept lines, 
 opening with a lead cut a few words in, a third of the kept lines or more
 (:func:`excerpt_listing`), or a feed: :data:`LISTING_ITEMS` kept lines or more opening with one
 outlet's credit and a dash ("مكتب الأخبار - حلب ..."), the first among the page's first
-:data:`LISTING_START` kept lines (:func:`credit_feed`).
+:data:`LISTING_START` kept lines (:func:`credit_feed`), or a dated feed: :data:`LISTING_ITEMS` items
+or more opening with a date stamp and a dash ("2016 / 9 / 30 - قال ..."), or glued inside lines,
+newest first (:func:`dated_feed`; below an article, the first item starts the other stories).
 """
 
 from __future__ import annotations
@@ -134,3 +136,64 @@ def credit_feed(lines: list[str], live: list[int]) -> int | None:
             seen.setdefault(normalize_form(m.group(1)), []).append(pos)
     firsts = [p[0] for p in seen.values() if len(p) >= LISTING_ITEMS]
     return 0 if firsts and min(firsts) < LISTING_START else None
+
+
+#: a dated feed's item: a line opening with its date stamp (numeric, "2016 / 9 / 30", or a named
+#: month, "30 أيلول 2016", perhaps after a weekday) and a dash: "2016 / 9 / 30 - قال ..."
+_STAMP = re.compile(r"^\s*(?:[^\W\d_]{3,}\s*,?\s*)?(?:(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"
+                    r"|(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})"
+                    r"|(\d{1,2}\s+[^\W\d_]+(?:\s*/\s*[^\W\d_]+)?\s+\d{4}))\s*[-–—|]\s*\S")
+#: an item glued inside a line (after the item before, cut short, or the archive's heading), its
+#: stamp year first and a dash ("... الجسيمة . 2016 / 9 / 29 - نعى ...") or day first and a bar
+#: ("... وقالت وزارة الداخل 25 - 05 - 2015 | 0 | 0 | رصد ...")
+_GLUED_STAMP = re.compile(r"(?<=\s)(?:(\d{4})\s*/\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[-–—]\s*(?=[^\W\d_])"
+                          r"|(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{4})\s*\|)")
+#: how many kept lines (an item's further paragraphs) may come between two items of a feed
+FEED_GAP = 8
+
+
+def _iso(y: str, mo: str, d: str) -> str | None:
+    return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}" if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31 \
+        else None
+
+
+def _stamp(line: str) -> str | None:
+    """The ISO date a feed item's stamp opens ``line`` with ("2016-09-30"), or None."""
+    m = _STAMP.match(line)
+    if not m:
+        return None
+    if m.group(1):
+        return _iso(*m.group(1, 2, 3))
+    if m.group(4):
+        return _iso(*m.group(6, 5, 4))
+    found = find_dates(m.group(7))
+    return found[0].iso if found and not found[0].relative else None
+
+
+def _stamps(line: str) -> list[str]:
+    """The ISO dates of the feed items ``line`` carries: the one it opens with, then those glued
+    inside it (:data:`_GLUED_STAMP`)."""
+    first, opening = _stamp(line), _STAMP.match(line)
+    out = [first] if first else []
+    if "/" in line or "|" in line:
+        out += [iso for m in _GLUED_STAMP.finditer(line, opening.end() - 1 if opening else 1)
+                if (iso := _iso(*(m.group(1, 2, 3) if m.group(1) else m.group(6, 5, 4))))]
+    return out
+
+
+def dated_feed(lines: list[str], live: list[int]) -> int | None:
+    """The position of a dated feed's first item: :data:`LISTING_ITEMS` items or more, each at
+    most :data:`FEED_GAP` kept lines after the one before, each opening a line with a date stamp
+    and a dash (:data:`_STAMP`) or glued inside one (:data:`_GLUED_STAMP`), newest first (the
+    dates never go up, and go down at least once: an outlet's archive of its stories). None on
+    other pages: a timeline inside an article runs oldest first; a live page's stamps of one day
+    are its own."""
+    run: list[tuple[int, str]] = []
+    for pos, i in enumerate(live):
+        for iso in _stamps(lines[i]):
+            if run and (iso > run[-1][1] or pos - run[-1][0] > FEED_GAP):
+                run = []
+            run.append((pos, iso))
+            if len(run) >= LISTING_ITEMS and run[0][1] > run[-1][1]:
+                return run[0][0]
+    return None
