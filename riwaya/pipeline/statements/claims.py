@@ -57,6 +57,13 @@ IMPERFECT = ("ي", "ت", "ن")
 MIN_STEM = 3     # letters a stem needs before its imperfect is matched too
 #: the preposition a verb of saying may take before its object ("أعلن عن تحرير المدينة")
 OBJECT_PREPOSITIONS = frozenset({"عن"})
+#: a time phrase between a verb of saying and its object, after قبل/منذ/بعد or في (normalised
+#: forms): "أعلن قبل أيام سيطرته على المدينة", "أعلن في وقت سابق تحرير المدينة"
+TIME_NOUNS = frozenset(normalize_form(w) for w in (
+    "أيام", "يومين", "ساعات", "ساعة", "ساعتين", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين",
+    "أشهر", "دقائق", "وقت", "سابق", "لاحق", "قليل", "فترة", "مدة"))
+#: words that close a frame of saying before the object ("في بيان له", "في بيان رسمي")
+FRAME_TAILS = frozenset(normalize_form(w) for w in ("له", "لها", "لهم", "رسمي", "صحفي", "مقتضب"))
 
 
 def _word_patterns(word) -> list[str]:
@@ -194,10 +201,7 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
            for mt in ents):
         # the content names a place of its own (not where someone went: "رحلوا إلى دير الزور")
         context_places = frozenset()
-    opening = first
-    while opening < last and (lexicon.is_("name_stop", text.tokens[opening].norm)
-                              or text.tokens[opening].norm in OBJECT_PREPOSITIONS):
-        opening += 1
+    opening = content_opening(lexicon, text, first, last)
     out: list[Candidate] = []
     done: set[int] = set()      # the claims found (by position): their later patterns are not tried
     for pos, ci in sorted(live):    # the claims in order, each one's patterns in order
@@ -242,6 +246,25 @@ def find_claims(text: NormText, first: int, last: int, claims: Sequence[Compiled
 
 #: pronouns with a preposition between a verb and its subject ("توسط فيه مسؤولون")
 OBLIQUE_PRONOUNS = frozenset({"فيه", "فيها", "به", "بها", "عليه", "عليها", "له", "لها"})
+
+
+def content_opening(lexicon: Lexicon, text: NormText, first: int, last: int) -> int:
+    """The token where a content's own words begin: past time words (اليوم، الخميس، قبل أيام،
+    في وقت سابق), the frame of saying ("في بيان", "في بيان له") and the object's preposition عن,
+    where an ``opens`` pattern's anchor stands."""
+    k = first
+    while k < last:
+        norm = text.tokens[k].norm
+        if lexicon.is_("name_stop", norm) or norm in OBJECT_PREPOSITIONS or norm in TIME_NOUNS:
+            k += 1
+        elif norm == "في" and k + 1 < last and (text.tokens[k + 1].norm in TIME_NOUNS or
+                                                lexicon.is_("speech_noun", text.tokens[k + 1].norm)):
+            k += 2
+            while k < last and text.tokens[k].norm in FRAME_TAILS:
+                k += 1  # "في بيان له", "في بيان رسمي"
+        else:
+            break
+    return k
 
 
 def _purpose(lexicon: Lexicon, text: NormText, first: int, anchor: Anchor) -> bool:
@@ -310,17 +333,21 @@ def _near_span(anchor: Anchor, near_hits: list[list[Hit]], window: int,
 
 #: one-letter prepositions that make a verbal noun a complement ("لتحرير", "بتحرير")
 GOVERNING_PREFIXES = frozenset({"ل", "ب", "ول", "وب", "فل", "فب"})
+#: ل before the article, written لل: the match holds the whole word ("للسيطرة على المدينة")
+ARTICLE_LAM = ("لل", "ولل", "فلل")
 GOVERNING_WORDS = frozenset({"من"})
 
 
 def _governed(text: NormText, first: int, term: Match) -> bool:
     """Whether a claim word is governed by a preposition: من right before it ("تقترب من
-    تحرير"; not على: "ساعدت الجيش على تحرير"), or a ل/ب clitic on it ("لتحرير")."""
+    تحرير"; not على: "ساعدت الجيش على تحرير"), or a ل/ب clitic on it ("لتحرير", "للسيطرة")."""
     k = term.first
     if k > first and text.tokens[k - 1].norm in GOVERNING_WORDS:
         return True
     prefix = normalize_form(text.original[text.tokens[k].start:term.start])
-    return prefix in GOVERNING_PREFIXES
+    return prefix in GOVERNING_PREFIXES or (not prefix and
+                                            normalize_form(text.original[term.start:term.end])
+                                            .startswith(ARTICLE_LAM))
 
 
 def anchored(lexicon: Lexicon, text: NormText, terms: list[Match], claim: CompiledClaim,

@@ -253,9 +253,9 @@ class StatementExtractor:
                             if found.intersection(self.presupposes.get(d.candidate.claim_id, ()))]
         return mine
 
-    def _example_hit(self, text: NormText, cue: Cue, unit: Unit,
-                     sims: dict[int, np.ndarray]) -> ExampleHit | None:
-        """The claim the cue's content states by the claims' examples, if any."""
+    def _example_hit(self, text: NormText, cue: Cue, unit: Unit, sims: dict[int, np.ndarray],
+                     end: int) -> ExampleHit | None:
+        """The claim the content states by its examples, anchored before ``end`` (embedded)."""
         row = sims.get(id(cue))
         if row is None or self.examples is None:
             return None
@@ -277,7 +277,7 @@ class StatementExtractor:
             if claim_id not in known:
                 known[claim_id] = anchored(
                     self.lexicon, text, unit.terms_by_claim.get(claim_id, []),
-                    self.by_id[claim_id], cue.content_first, cue.content_last, unit.ments) \
+                    self.by_id[claim_id], cue.content_first, end, unit.ments) \
                     if claim_id in self.cued else \
                     support.shares(claim_id, text, cue.content_first, cue.content_last, names)
             return known[claim_id]
@@ -330,7 +330,8 @@ class StatementExtractor:
                              if not d.candidate.by_context
                              and self.examples.confirms(row, d.candidate.claim_id) else d
                              for d in decisions]
-            hit = self._example_hit(text, cue, unit, sims)
+            hit = self._example_hit(text, cue, unit, sims, min([cue.content_last,
+                                                                *(r[0] for r in exclude)]))
             if hit is not None and hit.claim_id not in self.negative_claims and \
                     negated_later(self.lexicon, text, cue.content_first, cue.content_last):
                 hit = None      # "إن الاتفاق … لا يشمل الرقة": the encoder cannot read a "not"
