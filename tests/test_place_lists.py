@@ -1,4 +1,4 @@
-"""Towns named in lists (riwaya/pipeline/place_evidence.py list_labels, quoted_lists, list_runs;
+"""Towns named in lists (riwaya/pipeline/place_lists.py list_labels, quoted_lists, list_runs;
 place_judge.py): a labelled list's item labels, a quotation that is only a list of names, a run
 of three names or more. The sentences are written for the tests: each shows a class of page,
 not an article's words."""

@@ -130,6 +130,14 @@ class GazetteerSettings(BaseModel):
     """Names of news agencies as datelines write them (رويترز، أ ف ب، سانا): a place name right
     before "- agency" or "(agency)", wherever in its line, is a dateline, not a mention."""
 
+    weather_words: frozenset[str] = frozenset()
+    """Words of a weather widget (الرطوبة، درجة الحرارة; Sun, Mon): a name with one a few words
+    away and a number between or right after is the widget's city, not a mention."""
+
+    names_not_verbs: frozenset[str] = frozenset()
+    """Names that read as a verb of the third person (ترامب، تيلرسون, by their تـ/يـ): a city
+    after one is not taken for a government acting as that verb's subject."""
+
     idioms: frozenset[str] = frozenset()
     """Set phrases of the language in which a place name is a common word or an epithet
     (مسقط رأسه "his birthplace", فتح الباب "opened the door", عروس البحر): a name inside one
@@ -152,8 +160,8 @@ class GazetteerSettings(BaseModel):
                      "weak_prepositions", "preposition_exceptions", "country_prepositions",
                      "country_heads", "clitic_governors", "source_governors", "visit_governors",
                      "place_verbs", "relation_governors", "stance_governors", "party_heads",
-                     "name_tails", "idioms", "news_agencies",
-                     mode="before")
+                     "name_tails", "idioms", "news_agencies", "weather_words",
+                     "names_not_verbs", mode="before")
     @classmethod
     def _stoplist_strings(cls, value: Any) -> Any:
         if isinstance(value, (list, tuple, set, frozenset)):

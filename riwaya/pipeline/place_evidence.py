@@ -12,9 +12,9 @@ evidence, all of it data in the codebook's ``gazetteer.json`` (:class:`Gazetteer
   for a place of the article's region or near its places, or a large city;
 - being listed with a place that has evidence, before or after it (الرقة ودير الزور، جرابلس
   والباب، محور الميادين - البوكمال); being a labelled list's item label ("جرابلس : تقع ...", three
-  such lines or more: no dateline then, :func:`list_labels`); a town (not a country) in a run of
-  three names or more joined by و or commas (:func:`list_runs`), or in a quotation that is only a
-  list of short items (" باريس وبروكسل ونيس ": a town of a fifth of large_city_population or more, :func:`quoted_lists`);
+  such lines or more: no dateline then, :func:`.place_lists.list_labels`); a town (not a country) in a run of
+  three names or more joined by و or commas (:func:`.place_lists.list_runs`), or in a quotation that is only a
+  list of short items (" باريس وبروكسل ونيس ": a town of a fifth of large_city_population or more, :func:`.place_lists.quoted_lists`);
 - being a large city near the article's places (``large_city_population``, ``near_km``);
 - another mention of the same place in the article with evidence of its own.
 
@@ -44,6 +44,8 @@ from functools import cached_property
 from typing import Any, Iterable
 
 from riwaya.pipeline.place_actors import ActorRules
+from riwaya.pipeline.place_chrome import ChromeRules
+from riwaya.pipeline.place_subject import SubjectRules
 from riwaya.text.clitics import ARTICLE, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS
 from riwaya.text.matcher import Match, NormText, normalized_key
 
@@ -62,20 +64,6 @@ _QUOTES = re.compile(r"[\"«»“”]")
 _CLOCK_AFTER = re.compile(r"[^\S\n]+(?:\d{1,2}[^\S\n]+)?\d{1,2}[^\S\n]*:[^\S\n]*\d{2}(?!\d)")
 NOT_IN_LIST = re.compile(r"[.:;؛!?؟\n]")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,،()\-–]|(?<=\s)و(?=\s)|(?<=\s)(?:ومن |و)?ثم(?=\s))\s*")
-#: a list item's label: one to three words and a colon opening a line ("جرابلس :", "العراق -
-#: تكريت :"); LABELLED_LINES such lines make a list whose labels are places named, no datelines
-_LABEL = re.compile(r"(?m)^[^\S\n]*[^\W\d_]{2,}(?:[^\S\n]*[-–—]?[^\S\n]*[^\W\d_]{2,}){0,2}"
-                    r"[^\S\n]*:")
-LABELLED_LINES = 3
-_LABEL_ITEM = re.compile(r"(?:^[^\S\n]*|[-–—][^\S\n]*)([^\W\d_]{2,})")
-#: a run of LIST_RUN names or more joined by و or commas and nothing else ("باريس وبروكسل ونيس
-#: ومانشستر"): each is a place (a run of common words that are all place names is rare)
-LIST_RUN = 3
-#: a quotation that is only a list of LIST_RUN items or more, of at most QUOTED_ITEM_WORDS words
-#: each (" جرف الصخر وبيجي وتكريت وامرلي "): the places it names are places
-_QUOTED = re.compile(r"[\"«“]([^\"«»“”\n.:;؛!?؟]{3,600})[\"»”]")
-_ITEM_SEPARATOR = re.compile(r"\s*[,،]\s*|\s+و(?=\S)|\s+و\s+")
-QUOTED_ITEM_WORDS = 3
 
 
 
@@ -90,10 +78,11 @@ def _agencydateline(agencies: Iterable[str]) -> Any:
 
 
 def _agencyslash(agencies: Iterable[str]) -> Any:
-    """The pattern of an agency and a slash right before a dateline's name ("السومرية نيوز /
-    بغداد"), or None without agencies."""
+    """The pattern of an agency and a slash or a dash right before a dateline's name
+    ("السومرية نيوز / بغداد", "مكتب أخبار سوريا - حمص"), or None without agencies."""
     names = sorted((re.escape(a) for a in agencies if a.strip()), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(names) + r")[^\S\n]*/[^\S\n]*\Z") if names else None
+    return re.compile(r"(?<![\w])(?:" + "|".join(names) + r")[^\S\n]*[/\-–][^\S\n]*\Z") \
+        if names else None
 
 
 def _keys(forms: Iterable[str]) -> frozenset[tuple[str, ...]]:
@@ -119,6 +108,8 @@ class PlaceRules:
     name_tails: frozenset[str]
     idioms: frozenset[tuple[str, ...]]
     actors: ActorRules         # nouns that make a country after بين/من a party
+    chrome: ChromeRules        # words of page chrome (weather widgets)
+    subject: SubjectRules      # names that read as verbs
     agency_dateline: Any       # compiled: what follows a name in a dateline naming an agency
     agency_slash: Any          # compiled: an agency and a slash before a dateline's name
     near_km: float
@@ -150,6 +141,7 @@ class PlaceRules:
                 k[0] for k in _keys(getattr(settings, "place_verbs", ())) if len(k) == 1),
             name_tails=frozenset(k[0] for k in _keys(settings.name_tails) if len(k) == 1),
             idioms=_keys(getattr(settings, "idioms", ())), actors=ActorRules.build(settings),
+            chrome=ChromeRules.build(settings), subject=SubjectRules.build(settings),
             agency_dateline=_agencydateline(getattr(settings, "news_agencies", ())),
             agency_slash=_agencyslash(getattr(settings, "news_agencies", ())),
             near_km=settings.near_km, large=settings.large_city_population,
@@ -347,45 +339,6 @@ def dateline(text: NormText, m: Match, breaks: list[int]) -> bool:
     if not _DATELINE_BEFORE.fullmatch(text.original, breaks[i - 1] + 1 if i else 0, m.start):
         return False
     return bool(_DATELINE_AFTER.match(text.original, m.end))
-
-
-def list_labels(text: NormText) -> list[tuple[int, int]]:
-    """The spans of the labels of a labelled list's items ("جرابلس : تقع ...", "العراق - تكريت :
-    ..."), when :data:`LABELLED_LINES` lines or more open with one; else none."""
-    labels = list(_LABEL.finditer(text.original))
-    if len(labels) < LABELLED_LINES:
-        return []
-    # the label's first word, and each word after a dash: "وقال البطريرك الراعي :" opens a
-    # quotation, and its third word is a name, not a label
-    return [(m.start() + w.start(1), m.start() + w.end(1)) for m in labels
-            for w in _LABEL_ITEM.finditer(m.group())]
-
-
-def quoted_lists(text: NormText) -> list[tuple[int, int]]:
-    """The spans of quotations that are only lists of names (:data:`LIST_RUN` items or more,
-    joined by و or commas, :data:`QUOTED_ITEM_WORDS` words or fewer each)."""
-    out = []
-    for m in _QUOTED.finditer(text.original):
-        items = [p for p in _ITEM_SEPARATOR.split(" " + m.group(1)) if p.strip()]
-        if len(items) >= LIST_RUN and all(len(p.split()) <= QUOTED_ITEM_WORDS for p in items):
-            out.append(m.span(1))
-    return out
-
-
-def list_runs(text: NormText, places: list[Match]) -> set[int]:
-    """The starts of the names in runs of :data:`LIST_RUN` names or more, each listed right
-    after the one before (:func:`listed_after`); ``places`` in text order."""
-    out: set[int] = set()
-    run: list[Match] = []
-    for m in places:
-        if run and not listed_after(text, m, run[-1]):
-            if len(run) >= LIST_RUN:
-                out.update(x.start for x in run)
-            run = []
-        run.append(m)
-    if len(run) >= LIST_RUN:
-        out.update(x.start for x in run)
-    return out
 
 
 def listed_after(text: NormText, m: Match, prev: Match | None) -> bool:

@@ -12,13 +12,15 @@ see :mod:`riwaya.pipeline.place_evidence` for the rules themselves. Besides:
 - a town's name that reads as a common word by its agreement (الحراك الثوري، القارة الزرقاء) or
   is the first part of a longer name split by the scrape (كوبا ني) is no place, nor a town and
   its own country joined by a dash without a preposition (an address or masthead: "بيروت -
-  لبنان"), nor a name before a clock ("عمان 9 09 : 49"); a clitic ب/ل places a small town beside
-  a codebook place the article names (بالميادين near Deir ez-Zor);
+  لبنان"), nor a name before a clock ("عمان 9 09 : 49"), in a weather widget or in a byline
+  (:mod:`riwaya.pipeline.place_chrome`: "بيروت Sun 16", "الدمام - فلان ;"); a clitic ب/ل places
+  a small town beside a codebook place the article names (بالميادين near Deir ez-Zor);
 - a name said to lie in another ("سنجار في ريف إدلب", "حي الحميدية في مدينة دير الزور") is its
   namesake within ``near_km`` of that place, or no place (:meth:`Judge._container`);
 - a capital or a country named as a party is no place (:mod:`riwaya.pipeline.place_actors`): after
   a noun of relation or stance (الخلاف بين قطر، موقفا من إيران), a noun owning a party (حليف
-  الرياض), as a verb's subject (اعترضت الرياض، أن أنقرة ستضمن), nor is it made a place through
+  الرياض), as a verb's subject (:mod:`riwaya.pipeline.place_subject`: اعترضت الرياض، أن أنقرة
+  ستضمن; not a city that is no capital, nor after a plural verb), nor is it made a place through
   its other mentions; after an indefinite head that places a country (عاصمة فلسطين) a name is
   the country, not a foreign town of that name.
 """
@@ -31,10 +33,13 @@ from bisect import bisect_left
 from typing import Any, Iterable
 
 from riwaya.pipeline.place_actors import metonym, party
+from riwaya.pipeline.place_chrome import chrome
 from riwaya.pipeline.place_evidence import (
     CLITIC, CODEBOOK, HEAD_CITY, HEAD_LOCAL, LISTED, NONE, NOT_IN_LIST, PROPAGATES, STRONG, WEAK,
     PlaceRules, adjective_of_noun, bare, broken_word, dateline, evidence, idiom_spans, line_breaks,
-    list_labels, list_runs, listed_after, masthead, nisba_after, quoted_lists, split_after)
+    listed_after, masthead, nisba_after, split_after)
+from riwaya.pipeline.place_lists import list_labels, list_runs, quoted_lists
+from riwaya.pipeline.place_subject import THAT, capital, verb, verb_before
 from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import Match, NormText, Spans
 
@@ -50,13 +55,6 @@ NAME_LINE_OTHER_WORDS = 1
 _SENTENCE_END = tuple(".!?؟")
 _NEWLINE = re.compile("\n")
 _DASH = re.compile(r"\s*[-–]\s*")
-#: في with a pronoun, which a stripped ف would read as a verb (فيها -> يها)
-_NOT_VERBS = frozenset(("فيه", "فيها", "فيهم", "فيهما", "فيما"))
-#: complementisers after which a name before a verb is that verb's subject (أن أنقرة ستضمن)
-_THAT = frozenset(("ان", "بان", "لان", "وان", "فان"))
-#: a verb of the third person: imperfect (تخشى، يرى) or perfect feminine (أعلنت، قالت); not a
-#: feminine plural (تطورات، حكومات) nor a verbal noun تفعيل (تفجير، تفريغ)
-_VERB = re.compile(r"(?!\w+ات$)(?!ت\w\wي\w$)(?:[تي]\w{2,}|\w{2,}ت)")
 
 
 def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -223,12 +221,14 @@ class Judge:
                     or self._in_idiom(m) or self._agencydateline(m) or self._common(m, NONE) \
                     or m.start in self.addresses or masthead(self.text, m) \
                     or dateline(self.text, m, self.breaks) or self._named(m) \
-                    or metonym(self.text, m, self.rules) or self._party(m):
+                    or metonym(self.text, m, self.rules) or self._party(m) \
+                    or chrome(self.text, m, self.rules.chrome):
                 continue                             # حليف الرياض: a government, elsewhere a place
             acts = self._after_verb(m)               # اعترضت الرياض: a large city acting
             for entry in self._options(m):
                 if entry.kind != "country" and entry.entity_id in with_evidence \
-                        and not (acts and entry.population >= self.rules.large):
+                        and not (acts and (capital(entry)
+                                           or entry.population >= self.rules.large)):
                     kept[m.start] = (m, entry.entity_id, NONE)
                     break
 
@@ -283,8 +283,9 @@ class Judge:
                 broken_word(self.text, m) or not label and dateline(self.text, m, self.breaks)):
             return None                                  # "دمشق ( وكالات )": metadata, any place
         kind, words = evidence(self.text, m, self.rules)
-        if kind == NONE and not codebook and masthead(self.text, m):
-            return None                                  # "عمان 9 09 : 49 الأحد": a masthead
+        if (kind == NONE and not codebook and masthead(self.text, m)) or (kind not in (
+                STRONG, WEAK, CLITIC) and chrome(self.text, m, self.rules.chrome)):
+            return None                                  # "عمان 9 09 : 49 الأحد", "بيروت Sun 16"
         if kind in (WEAK, CLITIC, NONE) and (label or listed_after(self.text, m, prev)
                                              or (nxt is not None
                                                  and listed_after(self.text, nxt, m))):
@@ -328,7 +329,8 @@ class Judge:
             return entry.entity_id, kind         # a list of towns, anywhere
         if kind == WEAK and entry.population >= self.rules.large and self._party(m):
             return None                          # التوتر بين طهران والرياض: capitals as parties
-        if kind == NONE and (self._after_verb(m) or metonym(self.text, m, self.rules)):
+        if kind == NONE and (self._after_verb(m) and capital(entry)
+                             or metonym(self.text, m, self.rules)):
             return None                          # وتخشى عمان، حليف الرياض: a government
         return (entry.entity_id, kind) if self.accepts(entry, kind) else None
 
@@ -378,22 +380,12 @@ class Judge:
         toks = self.text.tokens
         if m.first == 0:
             return False
-        if self._verb(toks[m.first - 1].norm):
+        if verb_before(toks[m.first - 1].norm, self.rules):
             return True
-        if toks[m.first - 1].norm not in _THAT:
+        if toks[m.first - 1].norm not in THAT:
             return False
         i = m.last
         if i + 1 < len(toks) and toks[i].norm[:1] == "و" and toks[i].start in self.starts:
             i = next(p.last for p in self.places if p.start == toks[i].start)   # أنقرة وموسكو
         return i < len(toks) and not NOT_IN_LIST.search(self.text.original, m.end, toks[i].start) \
-            and self._verb(toks[i].norm)
-
-    def _verb(self, token: str) -> bool:
-        if token in _NOT_VERBS:
-            return False                                     # بما فيها كركوك
-        if token[:1] in CONJUNCTIONS and len(token) > 3:
-            token = token[1:]
-        if token[:1] == "س" and token[1:2] in ("ت", "ي") and len(token) > 4:
-            token = token[1:]                                # ستضمن: the future
-        return bool(_VERB.fullmatch(token)) and not token.startswith("ال") \
-            and token not in self.rules.place_verbs and token not in self.rules.visit_governors
+            and verb(toks[i].norm, self.rules)
