@@ -20,9 +20,7 @@ Run:  python data/golden/dev2_tuneD/_build.py   (pages: $RIWAYA_DEV2D_CORPUS, de
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -34,7 +32,7 @@ CHECK = ["R-186_04", "R-187_10", "R-308_01", "R-342_03", "R-635_03", "R-651_12",
 
 
 sys.path.insert(0, str(HERE.parent))
-from engine import load  # noqa: E402  (data/golden/engine.py)
+from engine import build_batch, load  # noqa: E402  (data/golden/engine.py)
 
 E = load(CORPUS, n_pages=len(TUNE) + len(CHECK), heldout=CHECK)
 
@@ -271,32 +269,9 @@ BATCH2 = (dict(PAGES=dict(E.PAGES), STATEMENTS=list(E.STATEMENTS)), CORPUS2, TUN
           ("tune2", "check2"))
 
 
-def build_batch(batch, argv: list[str]) -> None:
-    data, corpus, tune, check, names = batch
-    E.PAGES.clear()
-    E.PAGES.update(data["PAGES"])
-    E.STATEMENTS[:] = data["STATEMENTS"]
-    E.CORPUS = corpus
-    E.N_PAGES = len(tune) + len(check)
-    E.heldout_ids = lambda stems: sorted(check)
-    with tempfile.TemporaryDirectory() as tmp:
-        E.HERE = Path(tmp)
-        info = E.build(check_only="--check" in argv)
-        if "--check" not in argv:
-            for src, dst in (("tune", names[0]), ("heldout", names[1])):
-                (HERE / dst).mkdir(exist_ok=True)
-                for name in ("statements.jsonl", "mentions.jsonl"):
-                    shutil.copyfile(Path(tmp) / src / name, HERE / dst / name)
-    assert sorted(info["tune"]) == sorted(tune) and sorted(info["heldout"]) == sorted(check)
-    for split, name in (("tune", names[0]), ("heldout", names[1])):
-        cs = [c for c in info["counts"].values() if c["split"] == split]
-        print(f"{name}: {len(cs)} pages, {sum(c['required'] for c in cs)} required, "
-              f"{sum(c['optional'] for c in cs)} optional statements")
-
-
 def main(argv: list[str]) -> int:
     for batch in (BATCH1, BATCH2):
-        build_batch(batch, argv)
+        build_batch(E, batch, argv, HERE)
     return 0
 
 

@@ -16,11 +16,8 @@ Run:  python data/golden/dev2_tuneS/_build.py   (pages: $RIWAYA_DEV2S_CORPUS, de
 """
 from __future__ import annotations
 
-import importlib.util
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -33,20 +30,10 @@ CHECK = ["R-128_00", "R-342_05", "R-563_10", "R-565_08", "V-395_12", "V-403_00",
 # annotation, before any check result): left out (its annotation is kept below, unused)
 
 
-def _engine():
-    spec = importlib.util.spec_from_file_location("dev_golden_build",
-                                                  HERE.parent / "dev" / "_build.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    mod.PAGES.clear()
-    mod.STATEMENTS.clear()
-    mod.CORPUS = CORPUS
-    mod.N_PAGES = len(TUNE) + len(CHECK)
-    mod.heldout_ids = lambda stems: sorted(CHECK)
-    return mod
+sys.path.insert(0, str(HERE.parent))
+from engine import build_batch, load  # noqa: E402  (data/golden/engine.py)
 
-
-E = _engine()
+E = load(CORPUS, n_pages=len(TUNE) + len(CHECK), heldout=CHECK)
 
 
 def page(doc_id: str, title: str, article: list[tuple[int, int]]) -> None:
@@ -193,32 +180,9 @@ BATCH2 = (dict(PAGES=dict(E.PAGES), STATEMENTS=list(E.STATEMENTS)), CORPUS2, TUN
           ("tune2", "check2"))
 
 
-def build_batch(batch, argv: list[str]) -> None:
-    data, corpus, tune, check, names = batch
-    E.PAGES.clear()
-    E.PAGES.update(data["PAGES"])
-    E.STATEMENTS[:] = data["STATEMENTS"]
-    E.CORPUS = corpus
-    E.N_PAGES = len(tune) + len(check)
-    E.heldout_ids = lambda stems: sorted(check)
-    with tempfile.TemporaryDirectory() as tmp:
-        E.HERE = Path(tmp)
-        info = E.build(check_only="--check" in argv)
-        if "--check" not in argv:
-            for src, dst in (("tune", names[0]), ("heldout", names[1])):
-                (HERE / dst).mkdir(exist_ok=True)
-                for name in ("statements.jsonl", "mentions.jsonl"):
-                    shutil.copyfile(Path(tmp) / src / name, HERE / dst / name)
-    assert sorted(info["tune"]) == sorted(tune) and sorted(info["heldout"]) == sorted(check)
-    for split, name in (("tune", names[0]), ("heldout", names[1])):
-        cs = [c for c in info["counts"].values() if c["split"] == split]
-        print(f"{name}: {len(cs)} pages, {sum(c['required'] for c in cs)} required, "
-              f"{sum(c['optional'] for c in cs)} optional statements")
-
-
 def main(argv: list[str]) -> int:
     for batch in (BATCH1, BATCH2):
-        build_batch(batch, argv)
+        build_batch(E, batch, argv, HERE)
     return 0
 
 
