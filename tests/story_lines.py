@@ -9,3 +9,12 @@ ARTICLE = [
     "وذكرت مصادر محلية أن مئات العائلات نزحت من البلدة خلال الأسابيع الماضية باتجاه المناطق الصحراوية القريبة .",
     "ويأتي هذا التقدم بعد أيام من إعلان القوات بدء هجوم واسع على آخر معاقل التنظيم في المحافظة الشرقية .",
 ]
+
+
+def kept_lines(lines: list[str], codebook, agencies) -> list[str]:
+    """The lines of the page ``lines`` that ``clean_text`` keeps, with ``codebook``'s line rules
+    and ``agencies`` (the news agencies of the test's pages)."""
+    from riwaya.pipeline.clean import clean_text
+
+    return clean_text("\n".join(lines), boilerplate=codebook.boilerplate, sources=codebook.sources,
+                      agencies=agencies).text.split("\n")

@@ -9,7 +9,7 @@ import pytest
 
 from riwaya.pipeline.clean import clean_text
 from riwaya.pipeline.stories import REASON, StorySplitter, excerpt_listing
-from tests.story_lines import ARTICLE
+from tests.story_lines import ARTICLE, kept_lines
 
 AGENCIES = ("رويترز", "وكالات", "أ ف ب", "دويتشه فيله", "بي بي سي")
 MORE = [
@@ -96,9 +96,7 @@ def test_what_a_story_inside_a_line_is(line, inside):
     "إعداد فلان الفلاني للنشرة العربية - تحرير علان العلاني",
 ])
 def test_a_page_s_footer_lines_are_boilerplate(footer, sample_codebook):
-    cleaned = clean_text("\n".join(ARTICLE + [footer]), boilerplate=sample_codebook.boilerplate,
-                         sources=sample_codebook.sources, agencies=AGENCIES)
-    assert cleaned.text.split("\n") == ARTICLE
+    assert kept_lines(ARTICLE + [footer], sample_codebook, AGENCIES) == ARTICLE
 
 
 @pytest.mark.parametrize("notice", [
@@ -130,13 +128,11 @@ LAST_PARAGRAPHS = " ".join(ARTICLE[3:6]) + " " + MORE[0][:-2]
     "انشر تعليقك إن التعليقات المنشورة على الموقع تعبر حصرا عن رأي كتابها",
 ])
 def test_a_footer_glued_to_the_article_s_last_paragraph_keeps_the_line(footer, sample_codebook):
-    kw = dict(boilerplate=sample_codebook.boilerplate, sources=sample_codebook.sources,
-              agencies=AGENCIES)
     glued = LAST_PARAGRAPHS + " " + footer
-    assert clean_text("\n".join(ARTICLE[:3] + [glued]), **kw).text.split("\n") == ARTICLE[:3] + [glued]
+    assert kept_lines(ARTICLE[:3] + [glued], sample_codebook, AGENCIES) == ARTICLE[:3] + [glued]
     # the footer alone, or after a few words of chrome, is still dropped
     for line in (footer, "روابط الموقع " + footer, LAST_PARAGRAPHS[1:] + " " + footer):
-        assert clean_text("\n".join(ARTICLE[:3] + [line]), **kw).text.split("\n") == ARTICLE[:3]
+        assert kept_lines(ARTICLE[:3] + [line], sample_codebook, AGENCIES) == ARTICLE[:3]
 
 
 # the article's own background at its end: paragraphs going on with و, in words of their own
