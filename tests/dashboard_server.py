@@ -114,6 +114,24 @@ def wait_app_idle(page, timeout_ms: int = 30000, ready: str = "h1") -> None:
         }""", arg=ready, timeout=timeout_ms)
 
 
+def open_map(chromium, server, timeout_ms: int, *, query: str = "", ready: str = "h1",
+             init_script: str | None = None):
+    """A new tab (its own 1400×1000 context, ``init_script`` run in every page) at /Map
+    ``query``, once the app is idle and the map's points are drawn; the context is closed when
+    the map never comes. The caller closes ``page.context``."""
+    page = chromium.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    try:
+        if init_script:
+            page.add_init_script(init_script)
+        page.goto(server.url + "/Map" + query)
+        wait_app_idle(page, timeout_ms, ready=ready)
+        page.wait_for_selector(MAP_POINTS, state="attached", timeout=timeout_ms)
+    except Exception:
+        page.context.close()
+        raise
+    return page
+
+
 SIDEBAR_OPEN = """() => { const r = document.querySelector("[data-testid='stSidebar']")
     .getBoundingClientRect(); return r.width > 0 && r.right > 0; }"""
 

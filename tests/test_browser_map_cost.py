@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from components.fastchart.chart import topojson_box
-from tests.dashboard_server import MAP_POINTS, AppServer, pick_option, wait_app_idle
+from tests.dashboard_server import AppServer, open_map, pick_option, wait_app_idle
 
 WAIT_MS = 60_000
 READY = "[data-testid='stSidebar'] [data-testid='stMultiSelect']"
@@ -61,11 +61,8 @@ def server(sample_build, tmp_path_factory):
 
 @pytest.mark.browser
 def test_a_filter_redraws_the_map_over_a_base_map_cut_once_to_the_corpus(chromium, server):
-    page = chromium.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    page = open_map(chromium, server, WAIT_MS, ready=READY)
     try:
-        page.goto(server.url + "/Map")
-        wait_app_idle(page, WAIT_MS, ready=READY)
-        page.wait_for_selector(MAP_POINTS, state="attached", timeout=WAIT_MS)
         page.wait_for_function(f"() => ({BASE_MAP_JS})() !== null", timeout=WAIT_MS)
         before = page.evaluate(BASE_MAP_JS)
         # the land clipped to the box, the lines cut to their runs in it: a few thousand
@@ -140,12 +137,8 @@ def test_a_filters_elements_reach_the_tab_together_in_few_renders(chromium, serv
     elements sent one by one as the script wrote them cost the tab 31-42 React commits per
     actor filter (the widget's own included). components/fastchart/batching.py holds a run's
     messages while it runs (0.4 s at most): 15-18."""
-    page = chromium.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    page.add_init_script(REACT_COMMITS_JS)
+    page = open_map(chromium, server, WAIT_MS, ready=READY, init_script=REACT_COMMITS_JS)
     try:
-        page.goto(server.url + "/Map")
-        wait_app_idle(page, WAIT_MS, ready=READY)
-        page.wait_for_selector(MAP_POINTS, state="attached", timeout=WAIT_MS)
         drawn = page.evaluate("() => performance.getEntriesByName('riwaya-map-drawn').length")
         box = page.locator(READY).first.locator("input")
         box.click()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.load.browser_js import REACT_RENDERS_JS, RENDERS_JS, RENDERS_RESET_JS
-from tests.dashboard_server import MAP_POINTS, AppServer, pick_option, wait_app_idle
+from tests.dashboard_server import AppServer, open_map, pick_option, wait_app_idle
 
 pytestmark = pytest.mark.browser
 
@@ -36,11 +36,8 @@ def server(sample_build, tmp_path_factory):
 
 @pytest.mark.parametrize("query", ["", "?present=1"], ids=["sidebar", "presenter"])
 def test_a_filter_leaves_the_page_links_as_they_are_and_a_link_keeps_the_filter(chromium, server, query):
-    page = chromium.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    page = open_map(chromium, server, WAIT_MS, query=query)
     try:
-        page.goto(server.url + "/Map" + query)
-        wait_app_idle(page, WAIT_MS)
-        page.wait_for_selector(MAP_POINTS, state="attached", timeout=WAIT_MS)
         before = page.evaluate(LINKS_JS)
         assert len(before) == 10 and before[0][0].endswith("Overview"), before  # icon name + label
         page.evaluate(MARK_JS)
@@ -83,12 +80,8 @@ def test_a_filter_re_renders_the_widgets_it_did_not_touch_once(chromium, server)
     and Streamlit's frontend re-rendered it in two more commits after the run (with the four
     multiselects, the open actor list among them: a fifth of what React re-rendered for a
     filter, ``benchmarks/filter_cost.py``)."""
-    page = chromium.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    page.add_init_script(REACT_RENDERS_JS)
+    page = open_map(chromium, server, WAIT_MS, ready=READY, init_script=REACT_RENDERS_JS)
     try:
-        page.goto(server.url + "/Map")
-        wait_app_idle(page, WAIT_MS, ready=READY)
-        page.wait_for_selector(MAP_POINTS, state="attached", timeout=WAIT_MS)
         drawn = page.evaluate("() => performance.getEntriesByName('riwaya-map-drawn').length")
         page.evaluate(RENDERS_RESET_JS)
         pick_option(page, page.locator(READY).first.locator("input"), "Dillon", WAIT_MS)
