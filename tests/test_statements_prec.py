@@ -18,7 +18,7 @@ import pytest
 
 from tests.statement_probe import scored
 
-#: neutral sentences before the one tested: an article, not an excerpt (extractor.MIN_ARTICLE)
+#: neutral sentences before the one tested: an article, not an excerpt (statements/article.py MIN_ARTICLE)
 LEAD = ("عقد المجلس اجتماعه الدوري أمس في مقره بحضور عدد من الوزراء والمسؤولين والخبراء. "
         "وناقش المجتمعون عدة ملفات مطروحة على جدول الأعمال تتعلق بالاقتصاد والتعليم والصحة "
         "والنقل والطاقة والزراعة والمياه، واستمعوا إلى تقارير اللجان المختصة عن سير العمل "

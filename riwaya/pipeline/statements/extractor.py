@@ -36,11 +36,12 @@ import numpy as np
 from riwaya.codebook.cues import CompiledClaim
 from riwaya.codebook.model import Codebook
 from riwaya.pipeline.mentions import Mention
+from riwaya.pipeline.statements.article import in_article
 from riwaya.pipeline.statements.claims import Openers, anchored, claim_terms, find_claims
 from riwaya.pipeline.statements.context import PlaceAnaphors
 from riwaya.pipeline.statements.cues import CueFinder, asks
 from riwaya.pipeline.statements.examples import (EmbeddingCache, ExampleHit, ExampleMatcher,
-                                                 LazyRows, needs_met)
+                                                 LazyRows)
 from riwaya.pipeline.statements.model import (Anchor, Candidate, Cue, Lexicon, Speaker,
                                               Statement)
 from riwaya.pipeline.statements.named import Roles
@@ -60,8 +61,6 @@ CONTEXT_CONFIDENCE = 0.8     # ... with a group met outside the content (the pla
 BOTH_CONFIDENCE = 0.97       # ... and the claim's examples agree
 #: a gazetteer country's id: a wider area than a city named with it, never a rival to it
 COUNTRY = "CC:"
-#: tokens from which a text is an article, that names what its claims need somewhere
-MIN_ARTICLE = 100
 #: a complementizer's pronoun that names the speaker as the subject of what it says (أنها، إننا)
 SELF_PRONOUNS = ("ه", "ها", "نا", "هم")
 #: lexicon classes whose words never tie a content to a claim
@@ -152,25 +151,8 @@ class StatementExtractor:
                 statements.append(st)
                 if st.stance == "asserts":
                     said.append((st.actor_id, st.claim_id))
-        return self._in_document(statements, units, len(text.tokens))
-
-    def _in_document(self, statements: list[Statement], units: list[Unit],
-                     words: int) -> list[Statement]:
-        """The statements whose claim's ``needs`` (the city of the deal) the article meets
-        somewhere, its speaker counting: a claim's words in an article never naming its place
-        are another event ("اتفاق" on another war, "صفقة" of a football club, the opposition's
-        "الائتلاف"); an excerpt (under :data:`MIN_ARTICLE` tokens) may leave them unnamed."""
-        if words < MIN_ARTICLE:
-            return statements
-        named = {m.entity_id for u in units for m in u.ments}
-        named |= {a for e in list(named) for a in self.ancestors.get(e, ())}
-
-        def kept(st: Statement) -> bool:
-            speaker = {st.actor_id, st.affiliation} - {None}
-            speaker |= {a for e in list(speaker) for a in self.ancestors.get(e, ())}
-            claim = self.by_id.get(st.claim_id)
-            return claim is None or needs_met(claim.needs, named | speaker)
-        return [st for st in statements if kept(st)]
+        return in_article(statements, (m.entity_id for u in units for m in u.ments),
+                          len(text.tokens), self.ancestors, self.by_id)
 
     def _similarities(self, text: NormText, units: list[Unit]) -> dict[int, np.ndarray] | LazyRows:
         """Each spoken content's similarity to every claim's examples, encoded in one batch when
