@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from components.figure_base import (FONT, base_layout, export_heading, marker_sizes, plot_text,
                                     plot_texts, plotly_config, with_heading)
-from components.map_figure import (MAP_LEGEND_COLUMNS, MAP_SIZE, MapLayout, _wrapped, map_colours, map_figure,
-                                   map_labels, map_layout, short_name, view_figure, view_layout)
+from components.map_figure import (MAP_LEGEND_COLUMNS, MAP_SIZE, MapLayout, _wrapped, colour_title,
+                                   map_colours, map_figure, map_labels, map_layout, short_name, view_figure, view_layout)
 from components.matrix_figure import (matrix_figure, split_line, stance_bar_figure, sticky_rows,
                                       two_lines)
 
 __all__ = ["FONT", "MAP_LEGEND_COLUMNS", "MAP_SIZE", "MapLayout", "_wrapped", "base_layout",
+           "colour_title",
            "export_heading", "map_colours", "map_figure", "map_labels", "map_layout", "marker_sizes", "matrix_figure",
            "plot_text", "plot_texts", "plotly_config", "short_name", "split_line", "stance_bar_figure",
            "sticky_rows", "two_lines", "view_figure", "view_layout", "with_heading"]

@@ -199,6 +199,11 @@ def map_figure(places: pd.DataFrame, colours: Mapping[str, str], *, colour_title
     return fig.add_traces(traces)
 
 
+def colour_title(colour_by: str) -> str:
+    """The legend's title when the markers are coloured by ``colour_by``."""
+    return "Claim" if colour_by == "claim" else "Outlet"
+
+
 def map_colours(prep, colour_by: str) -> Mapping[str, str]:
     """The markers' colours when coloured by ``colour_by`` ("claim" or "outlet")."""
     return prep.claim_colours if colour_by == "claim" else prep.outlet_colours
@@ -229,7 +234,7 @@ def _view_figure(view, colour_by: str, big: bool, heading: tuple[str, str]) -> d
     places = place_map.place_summary(view, colour_by=colour_by)
     fig = map_figure(places, map_colours(view.prep, colour_by), big=big, heading=heading,
                      layout=view_layout(view, colour_by, big),
-                     colour_title="Claim" if colour_by == "claim" else "Outlet")
+                     colour_title=colour_title(colour_by))
     return json.loads(fig.to_json())
 
 

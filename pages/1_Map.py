@@ -43,14 +43,15 @@ def take_click() -> None:
         st.session_state["map_place"] = data[0]
 
 
-fig = figures.view_figure(view, colour_by, ctx.presenting, st.session_state.get("map_place"),
-                          sharing.heading(ctx, "Places named in the articles"))
+heading = sharing.heading(ctx, "Places named in the articles")
+fig = figures.view_figure(view, colour_by, ctx.presenting, st.session_state.get("map_place"), heading)
 map_box, key_box = st.columns([3, 1])
 with map_box:
     chart.chart(fig, key="map_chart", name="map", bundle="geo", config=figures.plotly_config("map"), frame=frame,
                 base=place_map.corpus_frame(prep), on_click=take_click)
 with key_box:
-    st.html(chart_html.map_key_html(layout.shown, layout.numbered, colours, place_map.context_places(places),
+    st.html(chart_html.map_phone_caption_html(heading, figures.colour_title(colour_by), layout.shown, colours)
+            + chart_html.map_key_html(layout.shown, layout.numbered, colours, place_map.context_places(places),
                                     place_map.outside(place_map.spots(places), frame), len(places) - len(drawn)))
     sharing.share_view("map_share")
 

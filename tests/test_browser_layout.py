@@ -168,3 +168,41 @@ def test_a_chart_heading_fits_a_phone(chromium, server, path, chart):
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     finally:
         context.close()
+
+
+#: the names in the map figure's legend (its marker traces), and whether plotly drew them visibly
+MAP_LEGEND = """() => {
+  const gd = document.querySelector('.st-key-map_chart .js-plotly-plot');
+  const shown = e => !!e && e.getClientRects().length > 0;
+  return {names: gd.data.filter(t => t.showlegend !== false && t.mode === 'markers').map(t => t.name),
+          legend: shown(gd.querySelector('.legend')), title: shown(gd.querySelector('.g-gtitle'))};
+}"""
+
+
+@pytest.mark.parametrize("width, phone", [(390, True), (1440, False)], ids=["phone", "desktop"])
+def test_the_map_title_and_legend_are_never_cut_by_the_screen(chromium, server, width, phone):
+    """On a phone the map keeps its width and scrolls sideways, opened at its middle: its own
+    title and legend were cut at both edges ("es", "deal"). There they are hidden and the same
+    title, filter and legend are text within the screen; a desktop shows the figure's own."""
+    kwargs = dict(is_mobile=True, has_touch=True) if phone else {}
+    context = chromium.new_context(viewport={"width": width, "height": 844}, **kwargs)
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/Map")
+        wait_app_idle(page, WAIT_MS)
+        page.wait_for_selector(MAP_POINTS, state="attached", timeout=WAIT_MS)
+        drawn = page.evaluate(MAP_LEGEND)
+        caption = page.locator(".riwaya-map-caption")
+        assert drawn["names"], drawn
+        if not phone:
+            assert drawn["legend"] and drawn["title"] and not caption.is_visible()
+            return
+        assert not drawn["legend"] and not drawn["title"], drawn
+        assert caption.is_visible()
+        text = caption.inner_text()
+        assert "Places named in the articles" in text and "Filter: no filter" in text
+        assert all(name in text for name in drawn["names"]), (drawn["names"], text)
+        box = caption.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    finally:
+        context.close()

@@ -65,6 +65,25 @@ def map_key_html(shown: pd.DataFrame, numbered: Mapping[str, int], colours: Mapp
     return "".join(parts)
 
 
+def map_phone_caption_html(heading: tuple[str, str], colour_title: str, shown: pd.DataFrame,
+                           colours: Mapping[str, str]) -> str:
+    """On a phone only (CSS ``.riwaya-phone-only``): the map's title, subtitle and colour legend
+    as text above its key. The map keeps its width there and scrolls sideways, which cut the
+    figure's own title and legend at the screen's edges; those are hidden on a phone (a PNG
+    download still draws them from the figure)."""
+    entries = dict.fromkeys(zip(shown["colour_key"], shown["colour_label"])) if len(shown) else {}
+    items = "".join(
+        f'<li style="margin:0 0 .2em 0">{_dot(colours.get(key, SILENT_TEXT) if key else SILENT_TEXT)}'
+        f'<span>{esc(label)}</span></li>'
+        for key, label in sorted(entries, key=lambda e: str(e[0])))   # the figure's order
+    title, subtitle = heading
+    return (f'<div class="riwaya-phone-only riwaya-map-caption" style="font-size:.9rem;line-height:1.45;'
+            f'margin-bottom:.6em"><div style="font-weight:600">{esc(title)}</div>'
+            f'<div style="color:#555;margin-bottom:.4em">{esc(subtitle)}</div>'
+            f'<div style="font-weight:600;margin-bottom:.2em">{esc(colour_title)}</div>'
+            f'<ul style="list-style:none;padding:0;margin:0">{items}</ul></div>')
+
+
 def sticky_names_html(rows: Sequence[str], *, top: float, row_px: float, height: float,
                       width: float, shift: float, min_width: float, key: str) -> str:
     """On a narrow screen, the matrix's row names in a column that stays put while the chart
