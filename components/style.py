@@ -31,11 +31,15 @@ mark.riwaya-hit {{ background: #F0E442; padding: 0; }}
 .riwaya-legend > span {{ white-space: normal !important; display: inline-block; max-width: 100%;
                          overflow-wrap: anywhere; }}
 .riwaya-phone-only {{ display: none; }}
+@media (min-width: 641px) {{  /* an element holding only text for phones takes no room */
+  [data-testid="stElementContainer"]:has(> .stHtml > .riwaya-phone-only:only-child) {{ display: none; }}
+}}
 /* phones: the map keeps the width its names were placed for and scrolls sideways; its title and
    legend, which the screen's edges would cut, are shown as text beside it instead */
 @media (max-width: 640px) {{
   .riwaya-phone-only {{ display: block; }}
-  .st-key-map_chart .g-gtitle, .st-key-map_chart .legend {{ display: none; }}
+  .st-key-map_chart .g-gtitle, .st-key-map_chart .legend,
+  .st-key-network_chart .g-gtitle, .st-key-network_chart .legend {{ display: none; }}
   .st-key-map_chart {{ overflow-x: auto; }}
   .st-key-map_chart .riwaya-chart {{ min-width: 700px; }}  /* figures.MAP_SIZE */
   /* headline numbers three a row, not one a screen */

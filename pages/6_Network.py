@@ -10,7 +10,7 @@ from components import context, figures, sharing, story_figures, urlstate  # noq
 
 from components.fastchart import chart  # noqa: E402
 from components.filters import widget_key  # noqa: E402
-from riwaya.dashboard import html, listing, network  # noqa: E402
+from riwaya.dashboard import chart_html, html, listing, network  # noqa: E402
 
 ctx = context.setup("Network")
 prep = context.require_corpus(ctx)
@@ -45,11 +45,12 @@ if network.too_many_to_draw(net):  # a choice only when there is something to le
     drawn = urlstate.choice(st.radio, "Links drawn", urlstate.Param("drawn", "network_drawn", list(DRAWN), default="300"),
                             format_func=DRAWN.get, horizontal=True)
 shown_net = network.strongest(net, drawn)
-fig = figures.with_heading(story_figures.network_figure(shown_net, big=ctx.presenting),
-                           *sharing.heading(ctx, "Actors linked by agreement and conflict"),
+heading = sharing.heading(ctx, "Actors linked by agreement and conflict")
+fig = figures.with_heading(story_figures.network_figure(shown_net, big=ctx.presenting), *heading,
                            big=ctx.presenting, xref="container")  # its PNG says what, which filter and when
 chart.chart(fig, key="network_chart", name="network",
             config=figures.plotly_config("actor-network"), on_click=take_click)
+st.html(chart_html.phone_caption_html(heading, "", fig.to_plotly_json()))  # a phone cuts the figure's own
 st.caption(html.md(network.summary(net)))  # actor names from data: no markdown
 if note := network.drawn_note(shown_net, net):
     st.caption(note)

@@ -170,37 +170,54 @@ def test_a_chart_heading_fits_a_phone(chromium, server, path, chart):
         context.close()
 
 
-#: the names in the map figure's legend (its marker traces), and whether plotly drew them visibly
-MAP_LEGEND = """() => {
-  const gd = document.querySelector('.st-key-map_chart .js-plotly-plot');
+#: the names in a chart's legend (its traces shown there), and whether plotly drew it and its
+#: title visibly
+CHART_LEGEND = """key => {
+  const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
   const shown = e => !!e && e.getClientRects().length > 0;
-  return {names: gd.data.filter(t => t.showlegend !== false && t.mode === 'markers').map(t => t.name),
+  return {names: gd.data.filter(t => t.showlegend !== false && t.name).map(t => t.name),
           legend: shown(gd.querySelector('.legend')), title: shown(gd.querySelector('.g-gtitle'))};
 }"""
 
 
+#: px between a chart's element and the next one drawn with a height
+GAP_UNDER = """key => {
+  const chart = document.querySelector(`.st-key-${key}`);
+  let next = chart.nextElementSibling;
+  while (next && next.getBoundingClientRect().height === 0) next = next.nextElementSibling;
+  return next.getBoundingClientRect().top - chart.getBoundingClientRect().bottom;
+}"""
+
+
+@pytest.mark.parametrize("path, key, title", [("/Map", "map_chart", "Places named in the articles"),
+                                              ("/Network", "network_chart", "Actors linked by agreement")],
+                         ids=["map", "network"])
 @pytest.mark.parametrize("width, phone", [(390, True), (1440, False)], ids=["phone", "desktop"])
-def test_the_map_title_and_legend_are_never_cut_by_the_screen(chromium, server, width, phone):
-    """On a phone the map keeps its width and scrolls sideways, opened at its middle: its own
-    title and legend were cut at both edges ("es", "deal"). There they are hidden and the same
-    title, filter and legend are text within the screen; a desktop shows the figure's own."""
+def test_a_scrolling_chart_s_title_and_legend_are_never_cut_by_the_screen(chromium, server, path, key, title,
+                                                                           width, phone):
+    """On a phone the map and the network keep their width and scroll sideways, opened at their
+    middle: their own title and legend were cut at both edges ("es", "deal"). There they are
+    hidden and the same title, filter and legend are text within the screen; a desktop shows
+    the figure's own, and no room is taken by the phone's text."""
     kwargs = dict(is_mobile=True, has_touch=True) if phone else {}
     context = chromium.new_context(viewport={"width": width, "height": 844}, **kwargs)
     page = context.new_page()
     try:
-        page.goto(server.url + "/Map")
+        page.goto(server.url + path)
         wait_app_idle(page, WAIT_MS)
-        page.wait_for_selector(MAP_POINTS, state="attached", timeout=WAIT_MS)
-        drawn = page.evaluate(MAP_LEGEND)
-        caption = page.locator(".riwaya-map-caption")
+        page.wait_for_selector(f".st-key-{key} .js-plotly-plot .legend", state="attached", timeout=WAIT_MS)
+        drawn = page.evaluate(CHART_LEGEND, key)
+        caption = page.locator(".riwaya-chart-caption")
         assert drawn["names"], drawn
         if not phone:
             assert drawn["legend"] and drawn["title"] and not caption.is_visible()
+            if key == "network_chart":  # its own element takes no room: no second gap under the chart
+                assert page.evaluate(GAP_UNDER, key) <= 20
             return
         assert not drawn["legend"] and not drawn["title"], drawn
         assert caption.is_visible()
         text = caption.inner_text()
-        assert "Places named in the articles" in text and "Filter: no filter" in text
+        assert title in text and "Filter: no filter" in text
         assert all(name in text for name in drawn["names"]), (drawn["names"], text)
         box = caption.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, box

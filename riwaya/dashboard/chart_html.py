@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from html import unescape
 from typing import Mapping, Sequence
 
 import pandas as pd
@@ -65,23 +66,32 @@ def map_key_html(shown: pd.DataFrame, numbered: Mapping[str, int], colours: Mapp
     return "".join(parts)
 
 
-def map_phone_caption_html(heading: tuple[str, str], colour_title: str, shown: pd.DataFrame,
-                           colours: Mapping[str, str]) -> str:
-    """On a phone only (CSS ``.riwaya-phone-only``): the map's title, subtitle and colour legend
-    as text above its key. The map keeps its width there and scrolls sideways, which cut the
-    figure's own title and legend at the screen's edges; those are hidden on a phone (a PNG
-    download still draws them from the figure)."""
-    entries = dict.fromkeys(zip(shown["colour_key"], shown["colour_label"])) if len(shown) else {}
+def _swatch(trace: Mapping) -> str:
+    """A legend entry's mark: the trace's line (solid or dashed) or its marker's dot."""
+    line = trace.get("line") or {}
+    if "lines" in str(trace.get("mode", "")) and line.get("color"):
+        style = "dashed" if line.get("dash") not in (None, "solid") else "solid"
+        return (f'<span style="display:inline-block;width:1.6em;border-top:3px {style} '
+                f'{esc(line["color"])};margin-right:.35em;vertical-align:.2em"></span>')
+    colour = (trace.get("marker") or {}).get("color")
+    return _dot(colour if isinstance(colour, str) else SILENT_TEXT)
+
+
+def phone_caption_html(heading: tuple[str, str], legend_title: str, figure: Mapping) -> str:
+    """On a phone only (CSS ``.riwaya-phone-only``): a sideways-scrolling chart's title,
+    subtitle and legend as text within the screen. The map and the network keep their width
+    there and scroll, opened at their middle, which cut the figure's own title and legend at
+    the screen's edges; those are hidden on a phone (a PNG download still draws them).
+    ``figure``: the plotly figure's JSON (its ``data``: the legend's entries, in its order)."""
     items = "".join(
-        f'<li style="margin:0 0 .2em 0">{_dot(colours.get(key, SILENT_TEXT) if key else SILENT_TEXT)}'
-        f'<span>{esc(label)}</span></li>'
-        for key, label in sorted(entries, key=lambda e: str(e[0])))   # the figure's order
+        f'<li style="margin:0 0 .2em 0">{_swatch(t)}<span>{esc(unescape(t["name"]))}</span></li>'
+        for t in figure.get("data", ()) if t.get("showlegend") is not False and t.get("name"))
     title, subtitle = heading
-    return (f'<div class="riwaya-phone-only riwaya-map-caption" style="font-size:.9rem;line-height:1.45;'
+    head = f'<div style="font-weight:600;margin-bottom:.2em">{esc(legend_title)}</div>' if legend_title else ""
+    return (f'<div class="riwaya-phone-only riwaya-chart-caption" style="font-size:.9rem;line-height:1.45;'
             f'margin-bottom:.6em"><div style="font-weight:600">{esc(title)}</div>'
             f'<div style="color:#555;margin-bottom:.4em">{esc(subtitle)}</div>'
-            f'<div style="font-weight:600;margin-bottom:.2em">{esc(colour_title)}</div>'
-            f'<ul style="list-style:none;padding:0;margin:0">{items}</ul></div>')
+            f'{head}<ul style="list-style:none;padding:0;margin:0">{items}</ul></div>')
 
 
 def sticky_names_html(rows: Sequence[str], *, top: float, row_px: float, height: float,
