@@ -192,3 +192,49 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+# --------------------------------------------------------------------------- corpora for AppTest (tests/apptest_support.py)
+
+@pytest.fixture(scope="session")
+def fixture_corpus(tmp_path_factory) -> Path:
+    """The synthetic fixture corpus (tests/fixture_corpus.py), written once."""
+    from tests.fixture_corpus import write_fixture
+
+    out = tmp_path_factory.mktemp("processed")
+    write_fixture(out)
+    return out
+
+
+@pytest.fixture
+def corpus_env(fixture_corpus, tmp_path, monkeypatch) -> Path:
+    """The app reads the fixture corpus and has no articles to build from."""
+    monkeypatch.setenv("RIWAYA_PROCESSED", str(fixture_corpus))
+    monkeypatch.setenv("RIWAYA_RAW", str(tmp_path / "no-raw"))  # nothing to build from
+    return fixture_corpus
+
+
+@pytest.fixture(scope="session")
+def suggestions_corpus(tmp_path_factory) -> Path:
+    """The fixture corpus with example-only suggestions (confidence below the rules')."""
+    from tests.fixture_corpus import write_fixture
+
+    out = tmp_path_factory.mktemp("processed-suggestions")
+    write_fixture(out, suggestions=True)
+    return out
+
+
+@pytest.fixture
+def suggestions_env(suggestions_corpus, tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("RIWAYA_PROCESSED", str(suggestions_corpus))
+    monkeypatch.setenv("RIWAYA_RAW", str(tmp_path / "no-raw"))
+    return suggestions_corpus
+
+
+@pytest.fixture
+def sample_env(sample_build, monkeypatch) -> Path:
+    """The app reads the sample as the pipeline built it (once per session: ``sample_build``)."""
+    monkeypatch.setenv("RIWAYA_PROCESSED", str(sample_build.out))
+    monkeypatch.setenv("RIWAYA_RAW", str(ROOT / "data" / "raw"))
+    monkeypatch.setenv("RIWAYA_CODEBOOK", str(ROOT / "data" / "codebook"))
+    return sample_build.out

@@ -4,7 +4,7 @@ to draw, ``?drawn=``, is a choice only past 300), the links table is a page with
 
 from __future__ import annotations
 
-from tests.test_apptest import NETWORK, corpus_env, figures, fixture_corpus, open_page  # noqa: F401 - fixtures
+from tests.apptest_support import NETWORK, figures, open_page
 
 
 def drawn_links(at) -> int:

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_apptest import (COMPARE, MATRIX, corpus_env, figures, fixture_corpus,  # noqa: F401
-                                html_text, open_page)
+from tests.apptest_support import COMPARE, MATRIX, figures, html_text, open_page
 
 
 def test_a_click_on_an_overview_bar_lists_its_statements(corpus_env):  # noqa: F811

@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 
 from riwaya.dashboard import listing
-from tests.test_apptest import (READER, all_text, corpus_env, fixture_corpus,  # noqa: F401
-                                open_page)
+from tests.apptest_support import READER, all_text, open_page
 
 TIMELINE = "pages/5_Timeline.py"
 

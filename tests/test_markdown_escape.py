@@ -18,7 +18,7 @@ from components import figures
 from riwaya.dashboard.html import md
 from riwaya.pipeline.store import write_corpus
 from tests.fixture_corpus import fixture_tables
-from tests.test_apptest import APP, COMPARE, MAP, READER, TIMEOUT
+from tests.apptest_support import APP, COMPARE, MAP, READER, TIMEOUT
 
 EVIL = "**bold** :red[x] $x^2$ <b>b</b> <a href=x>l</a> :smile: `c` # h"
 SPECIAL = re.compile(r"(?<!\\)[*$<`\[]|:[\w+-]+:")  # unescaped markdown, a whole shortcode

@@ -10,7 +10,7 @@ from riwaya.config import review_db
 from riwaya.review import ReviewStore
 from riwaya.review.forms import widget_key
 from tests.fixture_corpus import write_fixture
-from tests.test_apptest import MATRIX, READER, html_text, matrix_cells, open_page
+from tests.apptest_support import MATRIX, READER, html_text, matrix_cells, open_page
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from components import workspace
-from test_apptest import MAP, corpus_env, fixture_corpus, open_page, set_actors  # noqa: F401
+from tests.apptest_support import MAP, open_page, set_actors
 
 
 @pytest.mark.parametrize("page, kind, key", [(MAP, "radio", "map_colour"),

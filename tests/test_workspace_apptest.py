@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.fixture_corpus import write_fixture
-from tests.test_apptest import open_page
+from tests.apptest_support import open_page
 
 MATRIX, ADD, CODEBOOK = "pages/2_Actors_x_claims.py", "pages/8_Add_articles.py", "pages/9_Codebook.py"
 TIMEOUT = 90
