@@ -26,8 +26,9 @@ from typing import Iterable
 from riwaya.codebook.model import BoilerplateRule, SourceRule
 from riwaya.pipeline.coherence import REASON as TEASERS, Encode, unmarked_teasers
 from riwaya.pipeline.furniture import BodyMeter, OutletLines, after_the_end, block_end, \
-    continues_article, foreign_script, glued_to_paragraph, is_header, top_labels, \
-    writes_ya_as_alef_maksura
+    continues_article, foreign_script, glued_to_paragraph, is_header, opens_another_story, \
+    top_labels, writes_ya_as_alef_maksura
+from riwaya.pipeline.listing import LISTING_HEADER
 from riwaya.pipeline.maintext import SeenText, find_chrome
 from riwaya.pipeline.stories import DATE_LINE_MAX_WORDS, REASON as OTHER_STORY, StorySplitter, \
     is_date_line
@@ -135,6 +136,14 @@ def _glued_at_end(line: str, form: str, rule) -> bool:
     return m is not None and glued_to_paragraph(line, data[:m.start()].decode("utf-8", "ignore"))
 
 
+def _story_after(form: str, rule) -> bool:
+    """After the rule's match in the line's rule form, another story's headline and lead
+    (:func:`riwaya.pipeline.furniture.opens_another_story`)."""
+    data = form.encode("utf-8")
+    m = rule.compiled.search(data)
+    return m is not None and opens_another_story(data[m.end():].decode("utf-8", "ignore"))
+
+
 def _words(line: str) -> int:
     return len(line.split())
 
@@ -189,7 +198,8 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
 
     # 1. boilerplate rules; once the article has begun, a header takes its list of links with
     #    it, and a related-stories header everything after it (unless the article goes on
-    #    below its list: a box inside the article), see furniture.py
+    #    below its list: a box inside the article), see furniture.py; a listing's header (a
+    #    tag archive's, a map site's feed: listing.LISTING_HEADER) every line from it on
     outlets = _outlets(frozenset(agencies))
     patterns = tuple(r.pattern for r in boilerplate)
     opening, needed = _opening_rules(patterns), _needed(patterns)
@@ -208,10 +218,16 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
                 body.add(line)
             continue
         reasons[i] = rule.reason
+        if rule.reason == LISTING_HEADER and rule.action == "drop_rest":
+            for j in range(i, len(lines)):    # a listing's header: no article below it
+                reasons[j] = reasons[j] or rule.reason
+                rest_dropped.add(j)
+            break
         if not body.begun or not is_header(line) and rule.action != "drop_rest":
             continue
         end = block_end(lines, i) if is_header(line) and rule.reason != "site menu" else i + 1
-        goes_on = end < len(lines) and continues_article(lines[end])
+        goes_on = end < len(lines) and continues_article(lines[end]) \
+            and not (rule.action == "drop_rest" and _story_after(form, rule))
         rest = rule.action == "drop_rest" and not goes_on
         for j in range(i, len(lines) if rest else end):
             reasons[j] = reasons[j] or rule.reason

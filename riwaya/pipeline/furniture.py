@@ -12,7 +12,9 @@ words are data:
   removed by a rule, after the article has begun, takes the headline-like lines right below it
   (its list of links); a "drop the rest" header ends the page unless the line after its list
   goes on with the article (a paragraph opening with و/ف that ends a sentence: a related box
-  inserted mid-article, :func:`block_end`);
+  inserted mid-article, :func:`block_end`), or unless its own line goes on, after the match,
+  with another story's headline and lead (:func:`opens_another_story`: the lines below are that
+  story's);
 - *outlet lines*: a short line made of a news outlet's or agency's name (the codebook's
   ``news_agencies``), perhaps with a dateline's place, separators and quotes ("لندن: «الشرق
   الأوسط»", "عمان-الغد-", "بغداد / الأناضول", "الميادين نت"), :class:`OutletLines`;
@@ -45,6 +47,8 @@ HEADER_WORDS = 4
 LIST_MAX_LINES = 12
 CONTINUATION_WORDS = 12
 OUTLET_LINE_WORDS = 8
+#: words after a "drop the rest" header's match, on its line, of another story glued to it
+GLUED_STORY_WORDS = 12
 #: words of the article's paragraph before furniture glued to its end
 GLUED_PARAGRAPH_WORDS = 40
 _EXCERPT_MARK = re.compile(r"\.\s*\.\s*\.|…")
@@ -115,6 +119,15 @@ def continues_article(line: str) -> bool:
     s = line.strip()
     return _words(s) >= CONTINUATION_WORDS and s.endswith(SENTENCE_END) \
         and opens_with_conjunction(s)
+
+
+def opens_another_story(after: str) -> bool:
+    """The text ``after`` a header's match on its line is another story's headline and lead
+    glued to the box: :data:`GLUED_STORY_WORDS` words or more, the first not going on with و/ف
+    (a box's header whose link lost its text, "اقرأ أيضا : وقال ...", is followed by the article)."""
+    words = after.split()
+    return len(words) >= GLUED_STORY_WORDS and words[0] not in ("و", "ف") \
+        and not opens_with_conjunction(words[0])
 
 
 def glued_to_paragraph(line: str, before: str) -> bool:

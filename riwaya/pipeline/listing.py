@@ -5,12 +5,19 @@
 headlines, from the page's top, one excerpt each (:func:`listing_from`), or :data:`LISTING_ITEMS`
 excerpt marks or more ("[ . . . ]", "[…]"; ". . ." right before the next teaser's dateline or its
 time stamp), the first among the page's first :data:`EXCERPT_START` kept lines, or as many lines
-opening with a lead cut a few words in, a third of the kept lines or more
+opening with a lead cut a few words in, a third of the kept lines or more, or carrying a teaser
+cut short with the next one's lead glued after the mark, half of them or more
 (:func:`excerpt_listing`), or a feed: :data:`LISTING_ITEMS` kept lines or more opening with one
 outlet's credit and a dash ("مكتب الأخبار - حلب ..."), the first among the page's first
 :data:`LISTING_START` kept lines (:func:`credit_feed`), or a dated feed: :data:`LISTING_ITEMS` items
 or more opening with a date stamp and a dash ("2016 / 9 / 30 - قال ..."), or glued inside lines,
-newest first (:func:`dated_feed`; below an article, the first item starts the other stories).
+newest first (:func:`dated_feed`; below an article, the first item starts the other stories), or
+items stamped with a weekday and a named date glued after the teaser before them, cut short
+(". . . السبت 20 كانون الثاني 2018 - 12 : 20 م ..."), newest first (:func:`marked_feed`), or a
+page under a listing's header: a codebook line rule whose reason is :data:`LISTING_HEADER` ("X
+Archives - ...", "أرشيف الوسم :", a map site's feed of events) takes every line from its own on
+(:mod:`riwaya.pipeline.clean`; the lines above it are kept: an event's page prints the event
+above the site's feed).
 """
 
 from __future__ import annotations
@@ -18,9 +25,14 @@ from __future__ import annotations
 import re
 
 from riwaya.pipeline.dates import find_dates
+from riwaya.pipeline.furniture import opens_with_conjunction
 from riwaya.pipeline.maintext import is_headline_like
 from riwaya.text.normalize import normalize_form
 
+#: the reason of the codebook's line rules (``boilerplate.jsonl``, ``drop_rest``) that match a
+#: listing's header (a tag or section archive's, a map site's feed): the page is the listing from
+#: the header's line on, whatever goes on below it (no article resumes under a listing)
+LISTING_HEADER = "listing page"
 #: a listing page (a tag archive): LISTING_ITEMS headlines or more over date lines, the first
 #: among the first LISTING_START kept lines, each at most LISTING_ITEM_LINES lines after the last
 LISTING_ITEMS = 3
@@ -43,6 +55,21 @@ _EXCERPT = re.compile(
 _CUT_LEAD = re.compile(r"^\s*(?:(?!(?:إن|أن|ان|بأن|بان)\s)[^\s.!?؟]+\s+){1,12}(?:\.\s*\.\s*\.|…)\s+"
                        r"(?![وف])[^\W\d_]")
 CUT_LEAD_SHARE = 1 / 3
+#: a teaser's tail cut short, the next teaser's lead glued after the mark, anywhere in the line
+#: ("... مكنا البارون الشري . . . أكد بلاغ صادر عن المديرية ..."): GLUED_BEFORE words or more of
+#: the line before the mark (the last not an omission's opening bracket or quote), GLUED_AFTER
+#: words or more after it (up to the next mark), the first not going on with و/ف, no quote's
+#: "that" (إن, أن) among the GLUED_BEFORE words before the mark; a listing when
+#: GLUED_SHARE of the kept lines or more carry one (an interview's questions and answers parted
+#: by marks make fewer)
+_MARK = re.compile(r"\.\s*\.\s*\.|…")
+GLUED_BEFORE = 3
+GLUED_AFTER = 8
+GLUED_SHARE = 1 / 2
+_OMISSION_OPENERS = frozenset("([«\"“")
+#: a quote's "that" among the last GLUED_BEFORE words before the mark: the speaker's pause
+#: ("وقال إن الأمر . . . لن يتكرر"), no cut
+_SAID_THAT = frozenset({"إن", "أن", "ان", "بأن", "بان"})
 #: a feed's item: an outlet's credit of two to four words and a dash opening the line
 _CREDIT = re.compile(r"^\s*((?:[^\W\d_]{2,}\s+){1,3}[^\W\d_]{2,})\s*[-–—]\s*\S")
 #: a date line: what is left without its dates has at most DATE_LINE_WORDS words
@@ -98,15 +125,35 @@ def listing_from(lines: list[str], live: list[int]) -> int | None:
     return dates[0] - 1 if dates[0] and _titled(lines[live[dates[0] - 1]]) else dates[0]
 
 
+def _glued_lead(line: str) -> bool:
+    """The line carries a teaser cut short with the next teaser's lead glued after the mark
+    (:data:`_MARK`, see :data:`GLUED_SHARE`)."""
+    for m in _MARK.finditer(line):
+        before = line[:m.start()].split()
+        if len(before) < GLUED_BEFORE or before[-1] in _OMISSION_OPENERS \
+                or _SAID_THAT & set(before[-GLUED_BEFORE:]):
+            continue
+        rest = line[m.end():]
+        following = _MARK.search(rest)
+        after = (rest[:following.start()] if following else rest).split()
+        if len(after) >= GLUED_AFTER and after[0][:1].isalpha() and after[0] not in ("و", "ف") \
+                and not opens_with_conjunction(after[0]):
+            return True
+    return False
+
+
 def excerpt_listing(lines: list[str], live: list[int]) -> int | None:
     """0 when the kept lines carry :data:`LISTING_ITEMS` excerpt marks or more ("[ . . . ]"), the
-    first among the first :data:`EXCERPT_START` kept lines: a blog's listing of cut teasers, with
-    no article of its own; None on other pages (an article quoting with omissions has its first
-    mark further down)."""
+    first among the first :data:`EXCERPT_START` kept lines, or as many teasers cut short with the
+    next one's lead glued after the mark, :data:`GLUED_SHARE` of the kept lines or more, the first
+    among the first :data:`EXCERPT_START` (:func:`_glued_lead`): a blog's listing of cut
+    teasers, with no article of its own; None on other pages (an article quoting with omissions
+    has its first mark further down)."""
     first, marks, cut_first, cut = None, 0, None, set()
+    glued_first, glued = None, 0
     for pos, i in enumerate(live):
         line = lines[i]
-        if not ("[" in line or ". ." in line or "…" in line):
+        if not ("[" in line or ". ." in line or ".." in line or "…" in line):
             continue
         n = len(_EXCERPT.findall(line))
         if n and first is None:
@@ -115,7 +162,13 @@ def excerpt_listing(lines: list[str], live: list[int]) -> int | None:
         if _CUT_LEAD.match(line):
             cut_first = pos if cut_first is None else cut_first
             cut.add(line)
+        if _glued_lead(line):
+            glued_first = pos if glued_first is None else glued_first
+            glued += 1
     if first is not None and first < EXCERPT_START and marks >= LISTING_ITEMS:
+        return 0
+    if glued_first is not None and glued_first < EXCERPT_START and glued >= LISTING_ITEMS \
+            and glued >= GLUED_SHARE * len(live):
         return 0
     if cut_first is not None and cut_first < EXCERPT_START and len(cut) >= LISTING_ITEMS \
             and len(cut) >= CUT_LEAD_SHARE * len(live):
@@ -197,3 +250,50 @@ def dated_feed(lines: list[str], live: list[int]) -> int | None:
             if len(run) >= LISTING_ITEMS and run[0][1] > run[-1][1]:
                 return run[0][0]
     return None
+
+
+#: an item's stamp glued after the teaser before it: an excerpt mark (". . .", "…"), perhaps
+#: empty fields (", ,"), or two empty fields or more (", , ,": a tag's name, no author), then a
+#: weekday and a day's number ("... . . . , , السبت 20 كانون الثاني 2018 - 12 : 20 م ...")
+_WEEKDAY = r"(?:السبت|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|الجمعه)"
+_MARKED_STAMP = re.compile(r"(?:(?:\.\s*\.\s*\.|…)\s*(?:[,،]\s*)*|(?<!\S)(?:[,،]\s*){2,})"
+                           rf"({_WEEKDAY}\s+\d{{1,2}}\s)")
+#: an item's stamp opening a line: a weekday, a day's number (Hijri dates first, then Gregorian)
+_OPENING_STAMP = re.compile(rf"^\s*({_WEEKDAY}\s+\d{{1,2}}\s)")
+#: characters after the weekday where the stamp's Gregorian date is read (after a Hijri one)
+STAMP_CHARS = 60
+
+
+def _stamp_date(line: str, start: int) -> str | None:
+    """The ISO date written in ``line`` within :data:`STAMP_CHARS` characters from ``start``."""
+    found = find_dates(line[start:start + STAMP_CHARS])
+    return found[0].iso if found and not found[0].relative else None
+
+
+def marked_feed(lines: list[str], live: list[int]) -> int | None:
+    """The position of the first item of a feed whose items are stamped with a weekday and a
+    date glued after the teaser before them, cut short (:data:`_MARKED_STAMP`): a tag archive
+    printing each story's first paragraphs. :data:`LISTING_ITEMS` such stamps or more, the
+    dates (with those of items opening a line after the first) never going up and going down
+    at least once (newest first); 0 when the first is among the first :data:`EXCERPT_START`
+    kept lines (the lines above it are the first teaser's, cut short). None on other pages:
+    an article's timeline opens its lines and runs oldest first."""
+    stamps: list[tuple[int, str]] = []
+    marked: list[int] = []
+    for pos, i in enumerate(live):
+        line = lines[i]
+        if not any(c.isdigit() for c in line):
+            continue
+        m = _OPENING_STAMP.match(line)
+        if marked and m and (iso := _stamp_date(line, m.start(1))):
+            stamps.append((pos, iso))
+        for m in _MARKED_STAMP.finditer(line):
+            if iso := _stamp_date(line, m.start(1)):
+                stamps.append((pos, iso))
+                marked.append(pos)
+    if len(marked) < LISTING_ITEMS:
+        return None
+    dates = [iso for _, iso in stamps]
+    if any(b > a for a, b in zip(dates, dates[1:])) or dates[0] == dates[-1]:
+        return None
+    return 0 if marked[0] < EXCERPT_START else marked[0]

@@ -47,10 +47,12 @@ more under headlines, from the page's top, one excerpt each (:func:`listing_from
 :data:`LISTING_ITEMS` excerpt marks or more ("[ . . . ]", "[…]": where a blog's teaser is cut; or
 ". . ." right before the next teaser's dateline or its time stamp, ". . . 9 : 56 ص | Posted by"),
 the first among the page's first :data:`EXCERPT_START` kept lines (:func:`excerpt_listing`; or
-leads cut a few words in, a third of the lines), or a feed of one office's credited items
-(:func:`credit_feed`), or a feed of dated items newest first (:func:`dated_feed`; below an
-article, its first item starts the other stories). It has no article of its own: every kept
-line from its first item is marked.
+leads cut a few words in, a third of the lines; or teasers cut short with the next one's lead
+glued after the mark, half of the lines), or a feed of one office's credited items
+(:func:`credit_feed`), or a feed of dated items newest first (:func:`dated_feed`, or stamped
+after the teaser before them, cut short: :func:`marked_feed`; below an article, its first item
+starts the other stories). It has no article of its own: every kept line from its first item
+is marked.
 
 Not another story: an agency's name in brackets that a sentence quotes ("ونقلت ( رويترز ) عن
 ...") heads none; in a list of labelled items ("العراق - تكريت : ...", "سنجار : ...") an item's
@@ -77,7 +79,8 @@ from typing import Iterable
 
 from riwaya.pipeline.furniture import opens_with_conjunction
 from riwaya.pipeline.listing import (DATE_LINE_MAX_WORDS, LISTING_START, _titled, credit_feed,
-                                     dated_feed, excerpt_listing, is_date_line, listing_from)
+                                     dated_feed, excerpt_listing, is_date_line, listing_from,
+                                     marked_feed)
 from riwaya.pipeline.maintext import SENTENCE_END, is_headline_like
 from riwaya.pipeline.retelling import LABEL as _LABEL, retold_from
 from riwaya.text.clitics import CONJUNCTIONS
@@ -304,6 +307,8 @@ class StorySplitter:
         if listing is None:
             listing = credit_feed(lines, live)
         feed = dated_feed(lines, live)      # (newest first: from the top, a listing page)
+        if feed is None:
+            feed = marked_feed(lines, live)
         if listing is None and feed is not None and feed < LISTING_START:
             listing = 0
         if listing is not None:
