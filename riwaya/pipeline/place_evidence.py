@@ -63,6 +63,8 @@ _LINE_OR_BRACKET = re.compile(r"[\n)]")
 _QUOTES = re.compile(r"[\"«»“”]")
 _CLOCK_AFTER = re.compile(r"[^\S\n]+(?:\d{1,2}[^\S\n]+)?\d{1,2}[^\S\n]*:[^\S\n]*\d{2}(?!\d)")
 NOT_IN_LIST = re.compile(r"[.:;؛!?؟\n]")
+#: the attached pronouns a noun may end with (رأسهما، بلدته), normalised
+PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "نا", "كما", "كم", "ك", "ي")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,،()\-–]|(?<=\s)و(?=\s)|(?<=\s)(?:ومن |و)?ثم(?=\s))\s*")
 
 
@@ -107,6 +109,7 @@ class PlaceRules:
     place_verbs: frozenset[str]
     name_tails: frozenset[str]
     idioms: frozenset[tuple[str, ...]]
+    words: frozenset[str]      # the stoplist: words, not names, whatever clitic they seem to carry
     actors: ActorRules         # nouns that make a country after بين/من a party
     chrome: ChromeRules        # words of page chrome (weather widgets)
     subject: SubjectRules      # names that read as verbs
@@ -141,6 +144,7 @@ class PlaceRules:
                 k[0] for k in _keys(getattr(settings, "place_verbs", ())) if len(k) == 1),
             name_tails=frozenset(k[0] for k in _keys(settings.name_tails) if len(k) == 1),
             idioms=_keys(getattr(settings, "idioms", ())), actors=ActorRules.build(settings),
+            words=frozenset(k[0] for k in _keys(getattr(settings, "stoplist", ())) if len(k) == 1),
             chrome=ChromeRules.build(settings), subject=SubjectRules.build(settings),
             agency_dateline=_agencydateline(getattr(settings, "news_agencies", ())),
             agency_slash=_agencyslash(getattr(settings, "news_agencies", ())),
@@ -217,10 +221,13 @@ def evidence(text: NormText, m: Match, rules: PlaceRules) -> tuple[str, tuple[st
         if skip and not (len(before) > skip and _is_nisba(before[-skip])):
             break
         head = before[:len(before) - skip]
+        own = unpossessed(head[-1]) if head else None      # بلدته القرداحة: his town
         for kind, keys in ((HEAD_CITY, rules.city_heads), (HEAD_LOCAL, rules.local_heads)):
             key = _ending(head, keys, rules.max_len)
             if key:
                 return kind, key
+            if own and _ending(head[:-1] + [own], keys, 1):
+                return kind, (head[-1],)      # not a key: never a head placing a country
     for kind, keys in ((STRONG, rules.strong), (WEAK, rules.weak | rules.country_weak)):
         key = _ending(before, keys, rules.max_len)
         if key:
@@ -246,9 +253,24 @@ def idiom_spans(text: NormText, idioms: frozenset[tuple[str, ...]]) -> list[tupl
         for first in bare(tok.norm):
             for key in firsts.get(first, ()):
                 j = i + len(key)
-                if j <= len(toks) and all(toks[i + k].norm == key[k] for k in range(1, len(key))):
+                if j <= len(toks) and all(toks[i + k].norm == key[k] for k in range(1, len(key) - 1)) \
+                        and (len(key) == 1 or _with_pronoun(toks[j - 1].norm, key[-1])):
                     out.append((tok.start, toks[j - 1].end))
     return out
+
+
+def _with_pronoun(token: str, word: str) -> bool:
+    """``token`` is ``word``, perhaps with an attached pronoun (مسقط رأسهما for مسقط رأس)."""
+    return token == word or (token.startswith(word) and token[len(word):] in PRONOUNS)
+
+
+def unpossessed(token: str) -> str | None:
+    """A noun without its attached pronoun, ت back to ة (بلدته -> بلدة، حيه -> حي), or None."""
+    for suffix in PRONOUNS[:6]:                          # "your" and "my": rare before a name
+        base = token[:-len(suffix)]
+        if token.endswith(suffix) and len(base) >= 2:
+            return base[:-1] + "ه" if base.endswith("ت") and not base.endswith("ات") else base
+    return None
 
 
 def _list_gap(gap: str, items: int) -> bool:
@@ -302,6 +324,28 @@ def adjective_of_noun(text: NormText, m: Match) -> bool:
         return False                                     # والخليل: a list, not an adjective
     return text.original[before.end:m.start].strip() == "" and not _is_nisba(before.norm) and any(
         b.startswith(ARTICLE) and len(b) > 3 for b in bare(before.norm))   # الطريق الدولي العريش
+
+
+def after_definite(text: NormText, m: Match) -> bool:
+    """Right after a definite word, so perhaps its adjective (الحكم السني العباسي)."""
+    if m.first == 0:
+        return False
+    before = text.tokens[m.first - 1]
+    return before.norm.startswith(ARTICLE) and not text.original[before.end:m.start].strip()
+
+
+def stop_word(text: NormText, m: Match, rules: PlaceRules) -> bool:
+    """The name's token with its clitic is itself a common word (the stoplist): وجده "found
+    him" is not و + جدة."""
+    token = text.tokens[m.first].norm
+    return m.pattern.method == "gazetteer" and token != m.pattern.tokens[0] and token in rules.words
+
+
+def visited(text: NormText, m: Match, rules: PlaceRules) -> bool:
+    """Right after a verb of visiting (زار طهران), not its noun (زيارة الراعي: the visitor):
+    the ``visit_governors`` that do not end in ة."""
+    prev = text.tokens[m.first - 1].norm if m.first else ""
+    return any(b in rules.visit_governors for b in bare(prev)) and not prev.endswith("ه")
 
 
 def split_after(text: NormText, m: Match, forms: Any) -> bool:

@@ -16,7 +16,12 @@ see :mod:`riwaya.pipeline.place_evidence` for the rules themselves. Besides:
   (:mod:`riwaya.pipeline.place_chrome`: "بيروت Sun 16", "الدمام - فلان ;"); a clitic ب/ل places
   a small town beside a codebook place the article names (بالميادين near Deir ez-Zor);
 - a name said to lie in another ("سنجار في ريف إدلب", "حي الحميدية في مدينة دير الزور") is its
-  namesake within ``near_km`` of that place, or no place (:meth:`Judge._container`);
+  namesake within ``near_km`` of that place, or no place, and a place when the article keeps that
+  one ("ومورك بريف حماة"); a short form of a longer name kept is that place; the countries a page
+  names pick their namesakes (:mod:`riwaya.pipeline.place_namesakes`);
+- one sense per article: a name read as a common word by its agreement somewhere (الحراك الشعبي)
+  is a place elsewhere only with more than في/من or a clitic; a village (a fifth of the regional
+  size) by في/من or a clitic only within half ``near_km`` of a place the article names;
 - a capital or a country named as a party is no place (:mod:`riwaya.pipeline.place_actors`): after
   a noun of relation or stance (الخلاف بين قطر، موقفا من إيران), a noun owning a party (حليف
   الرياض), as a verb's subject (:mod:`riwaya.pipeline.place_subject`: اعترضت الرياض، أن أنقرة
@@ -27,7 +32,6 @@ see :mod:`riwaya.pipeline.place_evidence` for the rules themselves. Besides:
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from typing import Any, Iterable
@@ -36,9 +40,11 @@ from riwaya.pipeline.place_actors import metonym, party
 from riwaya.pipeline.place_chrome import chrome
 from riwaya.pipeline.place_evidence import (
     CLITIC, CODEBOOK, HEAD_CITY, HEAD_LOCAL, LISTED, NONE, NOT_IN_LIST, PROPAGATES, STRONG, WEAK,
-    PlaceRules, adjective_of_noun, bare, broken_word, dateline, evidence, idiom_spans, line_breaks,
-    listed_after, masthead, nisba_after, split_after)
-from riwaya.pipeline.place_lists import list_labels, list_runs, quoted_lists
+    PlaceRules, adjective_of_noun, after_definite, bare, broken_word, dateline, evidence,
+    idiom_spans, line_breaks, listed_after, masthead, nisba_after, split_after, stop_word, visited)
+from riwaya.pipeline.place_lists import list_labels, list_runs, listed_across, quoted_lists
+from riwaya.pipeline.place_namesakes import (
+    abroad, beside, beside_box, container, country_of, great_circle_km, inside, short_forms)
 from riwaya.pipeline.place_subject import THAT, capital, verb, verb_before
 from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import Match, NormText, Spans
@@ -57,13 +63,6 @@ _NEWLINE = re.compile("\n")
 _DASH = re.compile(r"\s*[-–]\s*")
 
 
-def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (km), enough to tell near from far."""
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 class Judge:
     """Decides, for one document, which place matches stay and which place each one names."""
 
@@ -79,6 +78,10 @@ class Judge:
         self.runs = list_runs(text, self.places)
         self.quoted = Spans(quoted_lists(text))
         self.addresses = self._addresses()
+        #: names read as a common word somewhere in the article by their agreement (الحراك
+        #: الشعبي): one sense per article, so elsewhere a place only with stronger evidence
+        self.common = {m.pattern.tokens for m in self.places
+                       if not self._is_codebook(m) and nisba_after(text, m)}
         named = [m.entity_id for m in self.places] + list(countries)
         self.region = set(rules.event_countries)
         self.region.update(rules.codebook_places[e][2] for e in named
@@ -87,6 +90,15 @@ class Judge:
         points = [(lat, lon) for e, (lat, lon, _) in rules.codebook_places.items()
                   if e in named and lat is not None and lon is not None]
         self.named_anchors = points
+        towns = {o.entity_id for m in self.places for o in self._options(m) if o.kind != "country"
+                 and any(c.kind == "country" for c in self._options(m))}   # عمان: Amman or Oman
+        named_countries = {e[3:] for e in named if e.startswith("CC:")} - {
+            o.country for m in self.places for o in self._options(m)
+            if o.kind == "country" and towns.intersection(x.entity_id for x in self._options(m))}
+        #: namesakes in the countries the article names win (طرابلس: Libya's in a page naming
+        #: Libya, not Lebanon); over the event's countries only on a page about elsewhere
+        self.named_countries = named_countries
+        self.abroad = abroad(named_countries, rules, points)
         self.anchors = points or [(lat, lon) for lat, lon, _ in rules.codebook_places.values()
                                   if lat is not None and lon is not None]
 
@@ -119,8 +131,13 @@ class Judge:
             options = tuple(o for o in options if (o.kind == "country") == country) or options
         if not options:
             return None
+        named = self.named_countries
+        prefer = any(o.kind != "country" and o.country in named for o in options)
         ranked = sorted(enumerate(options), key=lambda io: (
-            not self.near(io[1]), io[1].country not in self.region, io[0]))
+            prefer and io[1].kind != "country" and io[1].country not in named
+            and (self.abroad or io[1].country not in self.rules.event_countries),
+            not self.near(io[1]),
+            io[1].country not in self.region, io[0]))
         best, default = ranked[0][1], options[0]
         if best is not default and default.kind != "country" and not self.near(best) \
                 and best.country not in self.rules.event_countries \
@@ -146,7 +163,8 @@ class Judge:
             great_circle_km((entry.lat, entry.lon), a) <= self.rules.near_km / 3
             for a in self.named_anchors)
 
-    def accepts(self, entry: Any, kind: str) -> bool:
+    def accepts(self, entry: Any, kind: str, letters: int = 4) -> bool:
+        """Whether ``kind`` of evidence places ``entry`` (``letters``: the name's letters)."""
         near, local = self.near(entry), entry.country in self.region
         pop, r = entry.population, self.rules
         if kind == HEAD_LOCAL:
@@ -156,7 +174,9 @@ class Judge:
         if kind == WEAK:
             return near or pop >= r.regional
         if kind == CLITIC:             # بالميادين: a town beside the article's own places too
-            return ((near or local) and pop >= r.regional) or pop >= r.large or self.close(entry)
+            return ((near or local) and pop >= r.regional) or pop >= r.large or self.close(entry) \
+                or (entry.country in self.named_countries - r.event_countries
+                    and pop >= r.regional // 5 and letters > 3)   # بشرم الشيخ, a page on Egypt
         return near and pop >= r.large
 
     def run(self) -> list[tuple[Match, str]]:
@@ -168,8 +188,8 @@ class Judge:
             if len(kept) == before:
                 break
         listed = self._name_lines()
-        return [(m, e) for m, e, _ in sorted(kept.values(), key=lambda x: x[0].start)
-                if m.start not in listed]
+        return short_forms([(m, e) for m, e, _ in sorted(kept.values(), key=lambda x: x[0].start)
+                            if m.start not in listed], lambda e: country_of(self, e))
 
     def _name_lines(self) -> set[int]:
         """The starts of the names on lines made of names (:data:`NAME_LINE_PLACES` or more, at
@@ -218,7 +238,9 @@ class Judge:
         with_evidence = {e for _, e, kind in kept.values() if kind in PROPAGATES}
         for m in self.places:
             if m.start in kept or self._is_codebook(m) or broken_word(self.text, m) \
-                    or self._in_idiom(m) or self._agencydateline(m) or self._common(m, NONE) \
+                    or m.pattern.tokens in self.common \
+                    or self._in_idiom(m) or stop_word(self.text, m, self.rules) \
+                    or self._agencydateline(m) or self._common(m, NONE) \
                     or m.start in self.addresses or masthead(self.text, m) \
                     or dateline(self.text, m, self.breaks) or self._named(m) \
                     or metonym(self.text, m, self.rules) or self._party(m) \
@@ -275,8 +297,8 @@ class Judge:
 
     def _decide(self, m: Match, prev: Match | None, kept: dict,
                 nxt: Match | None = None) -> tuple[str, str] | None:
-        if self._in_idiom(m) or m.start in self.addresses:
-            return None                                  # مسقط رأسه، فتح الباب: a common word
+        if self._in_idiom(m) or m.start in self.addresses or stop_word(self.text, m, self.rules):
+            return None                          # مسقط رأسه، فتح الباب، وجده: a common word
         codebook = self._is_codebook(m)
         label = self.labels.overlaps(m.start, m.end)     # "جرابلس : تقع ...": a list's item
         if self._agencydateline(m) or not codebook and (
@@ -287,11 +309,14 @@ class Judge:
                 STRONG, WEAK, CLITIC) and chrome(self.text, m, self.rules.chrome)):
             return None                                  # "عمان 9 09 : 49 الأحد", "بيروت Sun 16"
         if kind in (WEAK, CLITIC, NONE) and (label or listed_after(self.text, m, prev)
+                                             or not m.entity_id.startswith("CC:")
+                                             and listed_across(self.text, m, prev)
                                              or (nxt is not None
                                                  and listed_after(self.text, nxt, m))):
             kind = LISTED                                # الرقة ودير الزور: either way round
-        if kind in (NONE, LISTED) and self._named(m):
-            return None                                  # سوريا نت، دمشق الآن: another name
+        if kind in (NONE, LISTED) and self._named(m) or kind in (WEAK, CLITIC, NONE) \
+                and m.pattern.tokens in self.common:
+            return None                  # سوريا نت، دمشق الآن: another name; في الحراك: a word
         if codebook:
             return m.entity_id, CODEBOOK
         options = self._options(m)
@@ -299,9 +324,9 @@ class Judge:
         if entry is None or split_after(self.text, m, self.candidates) \
                 or entry.kind != "country" and self._common(m, kind):
             return None                                  # الحراك الثوري، القارة الزرقاء، كوبا ني
-        box = self._container(m) if entry.kind != "country" else None
-        if box is not None and not self._inside(entry, box):   # سنجار في ريف إدلب: not Iraq's
-            entry = next((o for o in options if o.kind != "country" and self._inside(o, box)), None)
+        box = container(self, m) if entry.kind != "country" else None
+        if box is not None and not inside(self, entry, box):   # سنجار في ريف إدلب: not Iraq's
+            entry = next((o for o in options if o.kind != "country" and inside(self, o, box)), None)
             if entry is None:
                 return None
         if entry.kind == "country":              # a place only where used as one: most heads
@@ -318,8 +343,14 @@ class Judge:
                 or (kind in (HEAD_CITY, HEAD_LOCAL) and words in self.rules.country_heads) \
                 or (kind in (WEAK, CLITIC) and words in self.rules.country_weak)
             return (entry.entity_id, kind) if used else None
-        if kind == NONE and self._to(m) and self._governed(m, self.rules.visit_governors):
-            kind = STRONG                        # زيارة الرئيس للرياض: the town visited
+        if kind == NONE and (self._to(m) and self._governed(m, self.rules.visit_governors)
+                             or visited(self.text, m, self.rules)):
+            kind = STRONG                        # زيارة الرئيس للرياض، زار طهران: the town visited
+        if kind in (WEAK, CLITIC, NONE, LISTED) and box is not None \
+                and not box.entity_id.startswith("CC:") and not after_definite(self.text, m) \
+                and (box.start in kept or self._is_codebook(box)) \
+                and beside_box(self, entry, box, kept):
+            kind = STRONG                        # كفرزيتا ومورك بريف حماة: said to lie in a place
         if kind == WEAK and words not in self.rules.weak:
             kind = NONE                          # عبر: "via" a country, "by means of" elsewhere
         quoted = self.quoted.overlaps(m.start, m.end)
@@ -332,40 +363,11 @@ class Judge:
         if kind == NONE and (self._after_verb(m) and capital(entry)
                              or metonym(self.text, m, self.rules)):
             return None                          # وتخشى عمان، حليف الرياض: a government
-        return (entry.entity_id, kind) if self.accepts(entry, kind) else None
-
-    def _container(self, m: Match) -> Match | None:
-        """The place a name is said to lie in: the next name, right after في or ب and at most
-        one head noun ("سنجار في ريف إدلب", "حي الحميدية بمدينة دير الزور", "X بحلب"; a country
-        only after في: "ريف حلب بتركيا" links two places)."""
-        i = bisect_left(self.starts, m.start) + 1
-        if i >= len(self.places) or NOT_IN_LIST.search(self.text.original, m.end,
-                                                        self.places[i].start):
-            return None
-        box = self.places[i]
-        gap = [t.norm for t in self.text.tokens[m.last:box.first]]
-        heads = {k[0] for k in self.rules.city_heads | self.rules.local_heads if len(k) == 1}
-        if not gap:
-            token, stem = self.text.tokens[box.first].norm, box.pattern.tokens[0]
-            return box if token[:1] == "ب" and not stem.startswith("ب") \
-                and not box.entity_id.startswith("CC:") else None    # يربط حلب بتركيا
-        if len(gap) == 2 and gap[0] == "في" and gap[1] in heads \
-                or len(gap) == 1 and (gap[0] == "في" or gap[0][:1] == "ب" and gap[0][1:] in heads):
-            return box
-        return None
-
-    def _inside(self, entry: Any, box: Match) -> bool:
-        """``entry`` may lie in the place ``box`` names: within ``near_km`` of it or of one of
-        its namesakes, or in its country."""
-        if self._is_codebook(box):
-            lat, lon, _ = self.rules.codebook_places.get(box.entity_id, (None, None, ""))
-            points = [(lat, lon)] if lat is not None and lon is not None else []
-            return not points or \
-                great_circle_km((entry.lat, entry.lon), points[0]) <= self.rules.near_km
-        return not self._options(box) or any(
-            o.country == entry.country if o.kind == "country" else
-            great_circle_km((entry.lat, entry.lon), (o.lat, o.lon)) <= self.rules.near_km
-            for o in self._options(box))
+        if kind in (WEAK, CLITIC) and entry.population < self.rules.regional // 5 \
+                and box is None and not beside(self, entry, kept):
+            return None                          # في كسب وده، من ضمير الشعب: a word, no village
+        letters = sum(map(len, m.pattern.tokens))        # بالن صر: a split word, not Allen
+        return (entry.entity_id, kind) if self.accepts(entry, kind, letters) else None
 
     def _to(self, m: Match) -> bool:
         """The name carries ل ("للرياض"), which after a visit marks where to, not who."""

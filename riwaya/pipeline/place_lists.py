@@ -1,5 +1,6 @@
 """Towns named in lists, per article: a labelled list's item labels ("جرابلس : تقع ..."),
-quotations that only list names, and runs of names joined by و or commas. A name in one of
+quotations that only list names, runs of names joined by و or commas, and a town listed after
+a place across one-word names the gazetteer lacks ("في أبو الظهور ومنخ وتفتناز"). A name in one of
 them is a place (a run of common words that are all place names is rare); used by
 :mod:`riwaya.pipeline.place_judge`."""
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from riwaya.pipeline.place_evidence import listed_after
+from riwaya.pipeline.place_evidence import NOT_IN_LIST, listed_after
 from riwaya.text.matcher import Match, NormText
 
 #: a list item's label: one to three words and a colon opening a line ("جرابلس :", "العراق -
@@ -24,6 +25,8 @@ LIST_RUN = 3
 _QUOTED = re.compile(r"[\"«“]([^\"«»“”\n.:;؛!?؟]{3,600})[\"»”]")
 _ITEM_SEPARATOR = re.compile(r"\s*[,،]\s*|\s+و(?=\S)|\s+و\s+")
 QUOTED_ITEM_WORDS = 3
+#: names the gazetteer lacks that a list may hold between two it knows ("أبو الظهور ومنخ وتفتناز")
+UNKNOWN_ITEMS = 2
 
 
 def list_labels(text: NormText) -> list[tuple[int, int]]:
@@ -63,3 +66,14 @@ def list_runs(text: NormText, places: list[Match]) -> set[int]:
     if len(run) >= LIST_RUN:
         out.update(x.start for x in run)
     return out
+
+
+def listed_across(text: NormText, m: Match, prev: Match | None) -> bool:
+    """The match follows ``prev`` in a list across at most :data:`UNKNOWN_ITEMS` one-word items
+    the gazetteer lacks, each joined by و ("في أبو الظهور ومنخ وتفتناز والقصير")."""
+    if prev is None or not 0 < m.first - prev.last <= UNKNOWN_ITEMS \
+            or NOT_IN_LIST.search(text.original, prev.end, m.start) \
+            or "(" in text.original[prev.end:m.start]:
+        return False
+    words = [t.norm for t in text.tokens[prev.last:m.first + 1] if any(c.isalpha() for c in t.norm)]
+    return len(words) == m.first - prev.last + 1 and all(w[:1] == "و" and len(w) > 2 for w in words)

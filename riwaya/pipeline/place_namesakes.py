@@ -1,0 +1,131 @@
+"""Which of a name's namesakes the article means, from what the article says around it.
+
+- the place a name is said to lie in (:func:`container`): the next name, right after في or ب and
+  at most one head noun ("سنجار في ريف إدلب", "حي الحميدية بمدينة دير الزور", "X بحلب"), a
+  word of direction or part between ("البريج في مدخل مدينة حلب", "خان شيخون بجنوب إدلب"); a
+  country only after في ("ريف حلب بتركيا" links two places). The name is then its namesake
+  within ``near_km`` of that place (:func:`inside`), or no place;
+- a short form of a longer name the article gives (:func:`short_forms`): "تازة" after "تازة
+  خورماتو" is that town, not Taza in Morocco;
+- the countries the article names (:func:`abroad`): a page about Morocco that names no place
+  of the event's region means the Moroccan القنيطرة (Kenitra), not Syria's Quneitra.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from typing import Any, Callable, Iterable
+
+from riwaya.pipeline.place_evidence import NOT_IN_LIST
+from riwaya.text.clitics import ARTICLE
+from riwaya.text.matcher import Match
+
+
+def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (km), enough to tell near from far."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def container(judge: Any, m: Match) -> Match | None:
+    """The place ``m`` is said to lie in (see the module), or None."""
+    places, rules, text = judge.places, judge.rules, judge.text
+    i = bisect_left(judge.starts, m.start) + 1
+    if i >= len(places) or NOT_IN_LIST.search(text.original, m.end, places[i].start):
+        return None
+    box = places[i]
+    gap = [t.norm for t in text.tokens[m.last:box.first]]
+    heads = {k[0] for k in rules.city_heads | rules.local_heads if len(k) == 1}
+    parts = {k for k in rules.strong if len(k) <= 2}       # مدخل، أطراف، جنوب، شمال غربي ...
+    if not gap:
+        token, stem = text.tokens[box.first].norm, box.pattern.tokens[0]
+        return box if token[:1] == "ب" and not stem.startswith("ب") \
+            and not box.entity_id.startswith("CC:") else None    # يربط حلب بتركيا
+    if gap[0] == "في":
+        rest = gap[1:]
+    elif gap[0][:1] == "ب" and (gap[0][1:] in heads or (gap[0][1:],) in parts):
+        rest = [gap[0][1:]] + gap[1:]
+    else:
+        return None
+    for n in (2, 1):                                       # في مدخل مدينة حلب، بجنوب إدلب
+        if tuple(rest[:n]) in parts:
+            rest = rest[n:]
+            break
+    return box if len(rest) <= 1 and all(w in heads for w in rest) else None
+
+
+def inside(judge: Any, entry: Any, box: Match) -> bool:
+    """``entry`` may lie in the place ``box`` names: within ``near_km`` of it or of one of its
+    namesakes, or in its country."""
+    rules = judge.rules
+    if judge._is_codebook(box):
+        lat, lon, _ = rules.codebook_places.get(box.entity_id, (None, None, ""))
+        points = [(lat, lon)] if lat is not None and lon is not None else []
+        return not points or great_circle_km((entry.lat, entry.lon), points[0]) <= rules.near_km
+    return not judge._options(box) or any(
+        o.country == entry.country if o.kind == "country" else
+        great_circle_km((entry.lat, entry.lon), (o.lat, o.lon)) <= rules.near_km
+        for o in judge._options(box))
+
+
+def beside_box(judge: Any, entry: Any, box: Match, kept: dict) -> bool:
+    """``entry`` lies within a quarter of ``near_km`` of the place ``box`` is kept as: close
+    enough for "X بريف Y" to make X a place (اليرموك بريف درعا is not Damascus' Yarmouk)."""
+    if judge._is_codebook(box):
+        lat, lon, _ = judge.rules.codebook_places.get(box.entity_id, (None, None, ""))
+    else:
+        chosen = kept[box.start][1] if box.start in kept else None
+        lat, lon = next(((o.lat, o.lon) for o in judge._options(box) if o.entity_id == chosen),
+                        (None, None))
+    return lat is not None and lon is not None and \
+        great_circle_km((entry.lat, entry.lon), (lat, lon)) <= judge.rules.near_km / 4
+
+
+def short_forms(kept: list[tuple[Match, str]],
+                country_of: Callable[[str], str | None]) -> list[tuple[Match, str]]:
+    """Each kept gazetteer name whose words open a longer name kept in the same article, in
+    another country, takes that longer name's place: "في تازة" after "تازة خورماتو"; not
+    before a definite word, an adjective or another name (القدس الشرقية is not all of القدس)."""
+    longer = [(m.pattern.tokens, e) for m, e in kept if len(m.pattern.tokens) > 1]
+    if not longer:
+        return kept
+    out = []
+    for m, e in kept:
+        if m.pattern.method == "gazetteer":
+            n = len(m.pattern.tokens)
+            for tokens, other in longer:
+                if len(tokens) > n and tokens[:n] == m.pattern.tokens and other != e \
+                        and not tokens[n].startswith(ARTICLE) \
+                        and country_of(other) != country_of(e):    # not القدس الشرقية
+                    e = other
+                    break
+        out.append((m, e))
+    return out
+
+
+def beside(judge: Any, entry: Any, kept: dict) -> bool:
+    """A village within half ``near_km`` of a place the article names: a codebook place it
+    names, or a town it keeps (``kept``: match start -> (match, entity, evidence)); any
+    village while the article has named no place yet ("وصل النازحون إلى السخنة")."""
+    if not kept and not judge.named_anchors:
+        return True
+    points = [(o.lat, o.lon) for m, e, _ in kept.values() for o in judge._options(m)
+              if o.entity_id == e and o.kind != "country"] + judge.named_anchors
+    return any(great_circle_km((entry.lat, entry.lon), p) <= judge.rules.near_km / 2
+               for p in points)
+
+
+def country_of(judge: Any, entity_id: str) -> str | None:
+    """The country of a place the article names (a codebook place or a gazetteer entry)."""
+    if entity_id in judge.rules.codebook_places:
+        return judge.rules.codebook_places[entity_id][2]
+    return next((o.country for m in judge.places for o in judge._options(m)
+                 if o.entity_id == entity_id), None)
+
+
+def abroad(named_countries: Iterable[str], rules: Any, named_anchors: list) -> bool:
+    """The article names no codebook place and none of the event's countries: a page about
+    elsewhere, whose namesakes are those of the countries it names."""
+    return not named_anchors and not (set(named_countries) & rules.event_countries)
