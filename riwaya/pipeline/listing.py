@@ -14,6 +14,8 @@ or more opening with a date stamp and a dash ("2016 / 9 / 30 - قال ..."), or 
 newest first (:func:`dated_feed`; below an article, the first item starts the other stories), or
 items stamped with a weekday and a named date glued after the teaser before them, cut short
 (". . . السبت 20 كانون الثاني 2018 - 12 : 20 م ..."), newest first (:func:`marked_feed`), or a
+feed of leads that each say which day "today" is, :data:`LISTING_ITEMS` different days or more
+close together (:func:`today_feed`: one article has one today), or a
 page under a listing's header: a codebook line rule whose reason is :data:`LISTING_HEADER` ("X
 Archives - ...", "أرشيف الوسم :", a map site's feed of events) takes every line from its own on
 (:mod:`riwaya.pipeline.clean`; the lines above it are kept: an event's page prints the event
@@ -66,10 +68,18 @@ _MARK = re.compile(r"\.\s*\.\s*\.|…")
 GLUED_BEFORE = 3
 GLUED_AFTER = 8
 GLUED_SHARE = 1 / 2
+#: or, the first among the first GLUED_START kept lines (a section page's teasers under a long
+#: first one), LISTING_ITEMS + 1 such lines or more, GLUED_TAIL_SHARE of the kept lines from the
+#: first on (a writer's pauses, "... الداخلية . . . يقول ...", make fewer; an interview's
+#: quoted pauses, fewer than four)
+GLUED_START = 5
+GLUED_TAIL_SHARE = 0.4
 _OMISSION_OPENERS = frozenset("([«\"“")
 #: a quote's "that" among the last GLUED_BEFORE words before the mark: the speaker's pause
 #: ("وقال إن الأمر . . . لن يتكرر"), no cut
 _SAID_THAT = frozenset({"إن", "أن", "ان", "بأن", "بان"})
+#: interrogatives opening a question: an interview's question before the mark, its answer after
+_ASKING = frozenset({"هل", "ماذا", "لماذا", "كيف", "متى", "أين", "اين", "كم", "أليس", "بماذا"})
 #: a feed's item: an outlet's credit of two to four words and a dash opening the line
 _CREDIT = re.compile(r"^\s*((?:[^\W\d_]{2,}\s+){1,3}[^\W\d_]{2,})\s*[-–—]\s*\S")
 #: a date line: what is left without its dates has at most DATE_LINE_WORDS words
@@ -125,13 +135,25 @@ def listing_from(lines: list[str], live: list[int]) -> int | None:
     return dates[0] - 1 if dates[0] and _titled(lines[live[dates[0] - 1]]) else dates[0]
 
 
+def _asks(words: list[str]) -> bool:
+    """The sentence the words before a mark end with is a question (an interview's question, its
+    answer after the mark): it ends with "?" or opens with an interrogative (:data:`_ASKING`)."""
+    if not words:
+        return False
+    if words[-1] in ("?", "؟"):
+        return True
+    ends = [k for k, w in enumerate(words) if w in (".", "!", "?", "؟", ":")]
+    opening = words[ends[-1] + 1] if ends and ends[-1] + 1 < len(words) else words[0]
+    return opening in _ASKING or opening[:1] in "وف" and opening[1:] in _ASKING
+
+
 def _glued_lead(line: str) -> bool:
     """The line carries a teaser cut short with the next teaser's lead glued after the mark
     (:data:`_MARK`, see :data:`GLUED_SHARE`)."""
     for m in _MARK.finditer(line):
         before = line[:m.start()].split()
         if len(before) < GLUED_BEFORE or before[-1] in _OMISSION_OPENERS \
-                or _SAID_THAT & set(before[-GLUED_BEFORE:]):
+                or _SAID_THAT & set(before[-GLUED_BEFORE:]) or _asks(before):
             continue
         rest = line[m.end():]
         following = _MARK.search(rest)
@@ -146,7 +168,9 @@ def excerpt_listing(lines: list[str], live: list[int]) -> int | None:
     """0 when the kept lines carry :data:`LISTING_ITEMS` excerpt marks or more ("[ . . . ]"), the
     first among the first :data:`EXCERPT_START` kept lines, or as many teasers cut short with the
     next one's lead glued after the mark, :data:`GLUED_SHARE` of the kept lines or more, the first
-    among the first :data:`EXCERPT_START` (:func:`_glued_lead`): a blog's listing of cut
+    among the first :data:`EXCERPT_START` (:func:`_glued_lead`; or more than
+    :data:`LISTING_ITEMS`, the first among the first :data:`GLUED_START`, making
+    :data:`GLUED_TAIL_SHARE` of the lines from it on): a blog's listing of cut
     teasers, with no article of its own; None on other pages (an article quoting with omissions
     has its first mark further down)."""
     first, marks, cut_first, cut = None, 0, None, set()
@@ -159,7 +183,8 @@ def excerpt_listing(lines: list[str], live: list[int]) -> int | None:
         if n and first is None:
             first = pos
         marks += n
-        if _CUT_LEAD.match(line):
+        cut_lead = _CUT_LEAD.match(line)
+        if cut_lead and not _asks(line[:_MARK.search(line).start()].split()):
             cut_first = pos if cut_first is None else cut_first
             cut.add(line)
         if _glued_lead(line):
@@ -167,8 +192,11 @@ def excerpt_listing(lines: list[str], live: list[int]) -> int | None:
             glued += 1
     if first is not None and first < EXCERPT_START and marks >= LISTING_ITEMS:
         return 0
-    if glued_first is not None and glued_first < EXCERPT_START and glued >= LISTING_ITEMS \
-            and glued >= GLUED_SHARE * len(live):
+    if glued_first is not None and (
+            glued_first < EXCERPT_START and glued >= LISTING_ITEMS
+            and glued >= GLUED_SHARE * len(live)
+            or glued_first < GLUED_START and glued > LISTING_ITEMS
+            and glued >= GLUED_TAIL_SHARE * (len(live) - glued_first)):
         return 0
     if cut_first is not None and cut_first < EXCERPT_START and len(cut) >= LISTING_ITEMS \
             and len(cut) >= CUT_LEAD_SHARE * len(live):
@@ -297,3 +325,39 @@ def marked_feed(lines: list[str], live: list[int]) -> int | None:
     if any(b > a for a, b in zip(dates, dates[1:])) or dates[0] == dates[-1]:
         return None
     return 0 if marked[0] < EXCERPT_START else marked[0]
+
+
+#: a lead saying which day "today" is ("أعلن الجيش , اليوم الأحد , ..."), within its first
+#: TODAY_WORDS words
+_TODAY = re.compile(rf"(?<!\S)اليوم\s*[,،]?\s*({_WEEKDAY})(?!\w)")
+TODAY_WORDS = 25
+_WEEKDAY_FORMS = {"الاحد": "الأحد", "الإثنين": "الاثنين", "الاربعاء": "الأربعاء",
+                  "الجمعه": "الجمعة"}
+
+
+def today_feed(lines: list[str], live: list[int]) -> int | None:
+    """The position of the first item of a feed of leads that each name "today" with a weekday
+    (:data:`_TODAY`): :data:`LISTING_ITEMS` different weekdays or more among such lines, each at
+    most :data:`FEED_GAP` kept lines after the one before (a tag archive or a blog's front page of
+    many days' stories with no header: an article has one "today", whatever earlier days it
+    names). 0 when the first is among the first :data:`EXCERPT_START` kept lines and the next
+    day's lead at most :data:`LISTING_ITEM_LINES` lines below it; else (below an article, which
+    goes on past its own today) the first line whose "today" is not the first one's. None on
+    other pages."""
+    run: list[tuple[int, str]] = []
+    for pos, i in enumerate(live):
+        line = lines[i]
+        if "اليوم" not in line:
+            continue
+        m = _TODAY.search(" ".join(line.split()[:TODAY_WORDS]))
+        if not m:
+            continue
+        day = _WEEKDAY_FORMS.get(m.group(1), m.group(1))
+        if run and pos - run[-1][0] > FEED_GAP:
+            run = []
+        run.append((pos, day))
+        if len({d for _, d in run}) >= LISTING_ITEMS:
+            other = next(p for p, d in run if d != run[0][1])
+            return 0 if run[0][0] < EXCERPT_START and other - run[0][0] <= LISTING_ITEM_LINES \
+                else other
+    return None

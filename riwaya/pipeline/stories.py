@@ -50,9 +50,9 @@ the first among the page's first :data:`EXCERPT_START` kept lines (:func:`excerp
 leads cut a few words in, a third of the lines; or teasers cut short with the next one's lead
 glued after the mark, half of the lines), or a feed of one office's credited items
 (:func:`credit_feed`), or a feed of dated items newest first (:func:`dated_feed`, or stamped
-after the teaser before them, cut short: :func:`marked_feed`; below an article, its first item
-starts the other stories). It has no article of its own: every kept line from its first item
-is marked.
+after the teaser before them, cut short: :func:`marked_feed`; or leads naming three "todays":
+:func:`today_feed`; below an article, its first item starts the other stories). It has no
+article of its own: every kept line from its first item is marked.
 
 Not another story: an agency's name in brackets that a sentence quotes ("ونقلت ( رويترز ) عن
 ...") heads none; in a list of labelled items ("العراق - تكريت : ...", "سنجار : ...") an item's
@@ -80,7 +80,7 @@ from typing import Iterable
 from riwaya.pipeline.furniture import opens_with_conjunction
 from riwaya.pipeline.listing import (DATE_LINE_MAX_WORDS, LISTING_START, _titled, credit_feed,
                                      dated_feed, excerpt_listing, is_date_line, listing_from,
-                                     marked_feed)
+                                     marked_feed, today_feed)
 from riwaya.pipeline.maintext import SENTENCE_END, is_headline_like
 from riwaya.pipeline.retelling import LABEL as _LABEL, retold_from
 from riwaya.text.clitics import CONJUNCTIONS
@@ -309,6 +309,8 @@ class StorySplitter:
         feed = dated_feed(lines, live)      # (newest first: from the top, a listing page)
         if feed is None:
             feed = marked_feed(lines, live)
+        if feed is None:
+            feed = today_feed(lines, live)
         if listing is None and feed is not None and feed < LISTING_START:
             listing = 0
         if listing is not None:
