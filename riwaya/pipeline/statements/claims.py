@@ -41,7 +41,7 @@ from typing import Sequence
 from riwaya.codebook.cues import CompiledClaim, CueGroup
 from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.context import DESTINATION
-from riwaya.pipeline.statements.cues import split_variants
+from riwaya.pipeline.statements.cues import GOVERNING_PREFIXES, split_variants
 from riwaya.pipeline.statements.model import Anchor, Candidate, Lexicon
 from riwaya.pipeline.statements.stance import irrealis_before, negation_before
 from riwaya.text.matcher import Match, Matcher, NormText, resolve_overlaps
@@ -331,8 +331,6 @@ def _near_span(anchor: Anchor, near_hits: list[list[Hit]], window: int,
     return lo_tok, hi_tok, tuple(events)
 
 
-#: one-letter prepositions that make a verbal noun a complement ("لتحرير", "بتحرير")
-GOVERNING_PREFIXES = frozenset({"ل", "ب", "ول", "وب", "فل", "فب"})
 #: ل before the article, written لل: the match holds the whole word ("للسيطرة على المدينة")
 ARTICLE_LAM = ("لل", "ولل", "فلل")
 GOVERNING_WORDS = frozenset({"من"})

@@ -37,6 +37,7 @@ from riwaya.codebook.model import LexiconEntry
 from riwaya.pipeline.statements.model import Cue, Lexicon, is_break
 from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import Matcher, NormText, normalized_key, resolve_overlaps
+from riwaya.text.normalize import normalize_form
 
 REQUIRES_AFTER_WINDOW = 20   # words after a verb in which its required object must appear
 SPLIT_MIN = 3                # letters of a word that may come split by a lost shadda
@@ -45,6 +46,11 @@ SPLIT_KINDS = ("speech_verb", "speech_participle", "question_verb")
 EMBEDDED_WINDOW = 12         # words an embedded (relative-clause) statement takes
 CUE_KINDS = ("speech_verb", "speech_participle", "according_to", "speech_noun", "refutation",
              "passive_speech", "question_verb")
+
+
+#: one-letter prepositions on a word (ل، ب, after و/ف): on a verb's form it is a verbal noun
+#: ("بزعم محاربة داعش": by the pretext of), not a verb of saying; on a claim word, a complement
+GOVERNING_PREFIXES = frozenset({"ل", "ب", "ول", "وب", "فل", "فب"})
 
 
 @dataclass
@@ -96,6 +102,9 @@ class CueFinder:
             if m.first > lo and entry.type == "speech_verb" and f"{text.tokens[m.first - 1].norm} " \
                     f"{text.tokens[m.first].norm}" in lex.phrases_of("intent"):
                 continue  # "من المتوقع أن يعلن", "قد يعلن": an announcement not yet made
+            if entry.type == "speech_verb" and normalize_form(
+                    text.original[text.tokens[m.first].start:m.start]) in GOVERNING_PREFIXES:
+                continue  # "تحالف بزعم محاربة داعش": a pretext, no one's statement
             if entry.requires_after and not self._required_follows(text, entry, m.last, hi) \
                     and not (entry.type in SPLIT_KINDS and after_quote(text, m.first, lo)):
                 continue  # "«…»، كتب أحد المغردين": after a quote, the quote is its object

@@ -34,6 +34,8 @@ from riwaya.text.normalize import normalize_form
 MAX_TOKENS = 9               # words of a role phrase, title to name
 NAME_TOKENS = 3              # words of a personal name
 MIN_SURNAME = 3              # letters of a surname that identifies a person later on
+#: the first word of a two-word surname ("رامي عبد الرحمن" ... "ويؤكد عبد الرحمن"), normalised
+NAME_HEADS = frozenset({"عبد", "ابو", "بن", "ابن"})
 #: a foreign surname's final long vowel or ه, which transliterations write or drop ("سيل" and
 #: "سيلو", "حمدو" and "حمدوه"): the surname is recalled without it too
 SURNAME_ENDINGS = ("و", "ه", "ا", "ي")
@@ -371,7 +373,8 @@ class NamedSpeakers:
             if found is None:
                 continue
             words = normalize_form(text.original[toks[k].start:toks[last].end])
-            if n == 0 or words.lstrip("وف") == found.actor_id[4:]:
+            if n == 0 or words.lstrip("وف") == found.actor_id[4:] \
+                    or (n == 1 and strip_conjunction(toks[k].norm) in NAME_HEADS):
                 return Speaker(found.actor_id, text.original[toks[k].start:toks[last].end],
                                toks[k].start, last + 1, found.kind, found.affiliation)
         return None

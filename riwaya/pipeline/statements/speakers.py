@@ -178,9 +178,9 @@ def _subject_ok(lex: Lexicon, text: NormText, mention: Mention) -> bool:
     prefix = text.original[token.start:mention.start]
     if normalize_form(prefix) in PREPOSITIONAL:
         return False
-    if mention.first_token > 0 and lex.is_("preposition", text.tokens[mention.first_token - 1].norm):
-        return False
-    return True
+    k = mention.first_token - 1     # nor the second of its two objects: "بين برلين وواشنطن أفادت"
+    return not (k >= 0 and lex.is_("preposition", text.tokens[k].norm)) and not (
+        normalize_form(prefix) in CONJUNCTIONS and k > 0 and lex.is_("preposition", text.tokens[k - 1].norm))
 
 
 def _mention_after(lex: Lexicon, text: NormText, start_tok: int, gap: int, hi: int,
@@ -250,11 +250,14 @@ def _named_after(named: NamedSpeakers | None, text: NormText, tok: int, hi: int,
 
 def _named_before(named: NamedSpeakers | None, text: NormText, cue: Cue, lo: int,
                   actors: list[Mention]) -> Speaker | None:
-    """A title and a name that end right before the verb (SVO: "المتحدثة باسم الخارجية
-    الروسية ماريا زاخاروفا قالت")."""
+    """A title and a name, or a person's surname named earlier, that end right before the verb
+    (SVO: "المتحدثة باسم الخارجية الروسية ماريا زاخاروفا قالت")."""
     if named is None:
         return None
     for k in range(max(lo, cue.first - NAMED_BEFORE), cue.first):
+        known = named.known_at(text, k, cue.first)     # "غير أن جيراسيموف قال": named earlier
+        if known is not None and known.last_token == cue.first:
+            return known
         if not named.roles.is_title(text.tokens[k].norm) or \
                 (k > lo and named.roles.is_title(text.tokens[k - 1].norm)):
             continue
