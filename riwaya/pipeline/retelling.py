@@ -27,6 +27,27 @@ LABEL = re.compile(r"^\s*[^\W\d_]{2,}(?:\s*[-–—]?\s*[^\W\d_]{2,}){0,2}\s*:\s
 _BRACKETED = re.compile(r"^\s*\(\s*[^()\d]{2,40}\)")
 
 
+#: a review's teaser: three words or more of headline (no comma or full stop: words,
+#: quotes, a label's colon, a question mark), then its lead: a verb of publishing and the outlet
+_REVIEW_TEASER = re.compile(
+    r"^\s*(?:[^\s,،.!;؛]+\s+){3,30}?(?:نشرت|قالت|ذكرت|أفادت|افادت|كشفت|تناولت|رأت|اعتبرت)\s+"
+    r"(?:صحيفة|صحيفه|مجلة|مجله|موقع|وكالة|وكاله)\s")
+#: the article's first lines: none of them starts the review's teasers
+REVIEW_START = 3
+
+
+def review_teasers(lines: list[str], live: list[int]) -> int | None:
+    """The position of the first of the review teasers (:data:`_REVIEW_TEASER`, not opening
+    with و/ف) that make every kept line from it to the page's end, two or more, after the
+    article's first :data:`REVIEW_START` lines; None on other pages (a press review's own items
+    go on with paragraphs)."""
+    start = len(live)
+    while start > REVIEW_START and _REVIEW_TEASER.match(lines[live[start - 1]]) \
+            and not opens_with_conjunction(lines[live[start - 1]]):
+        start -= 1
+    return start if len(live) - start >= 2 else None
+
+
 def trigrams(sentence: str) -> set[tuple[str, ...]]:
     w = normalize_form(sentence).split()
     return {tuple(w[k:k + 3]) for k in range(len(w) - 2)}

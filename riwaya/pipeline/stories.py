@@ -11,8 +11,10 @@ other story begins among the lines the cleaner kept, from these signals:
   "رويترز - ..."); the agencies are the codebook's (``gazetteer.json`` ``news_agencies``);
 - *a dateline*: a line of :data:`HEADER_MIN_WORDS` words or more, after the lead, opening with
   one or two words (perhaps two places: "موسكو , القدس المحتلة") and a dash, the next word not a
-  nisba adjective ("بيروت - قالت مصادر ...", not "مباحثات أميركية - إسرائيلية"): another story's
-  dateline (:data:`DATELINE`);
+  nisba adjective ("بيروت - قالت مصادر ...", not "مباحثات أميركية - إسرائيلية"), or a named
+  date, a city, a comma and its country ("26 آب 2017 عمان , الأردن بينما ..."): another story's
+  dateline (:data:`DATELINE`); *a press review's teasers closing the page*
+  (:func:`riwaya.pipeline.retelling.review_teasers`);
 - *a headline glued to a dateline*: a line opening with another story's headline, its
   dateline's place, a dash and its agencies, then its lead, all on one line
   (:meth:`StorySplitter.has_glued_dateline`);
@@ -82,7 +84,7 @@ from riwaya.pipeline.listing import (DATE_LINE_MAX_WORDS, LISTING_START, _titled
                                      dated_feed, excerpt_listing, is_date_line, listing_from,
                                      marked_feed, today_feed)
 from riwaya.pipeline.maintext import SENTENCE_END, is_headline_like
-from riwaya.pipeline.retelling import LABEL as _LABEL, retold_from
+from riwaya.pipeline.retelling import LABEL as _LABEL, retold_from, review_teasers
 from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.normalize import normalize_form
 
@@ -129,8 +131,12 @@ MIN_ARTICLE_WORDS = 40
 #: words of the page's title ending the sentence before a story inside a line: the page's own
 TITLE_WORDS = 4
 _PLACE = r"[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?"
-#: a dateline opening a paragraph: one or two places, a dash, a word that is not a nisba
-DATELINE = re.compile(rf"^\s*{_PLACE}(?:\s*[,،]\s*{_PLACE})?\s*[-–—]+\s*(?![^\W\d_]*(?:ية|ي)\b)\S")
+#: a dateline opening a paragraph: one or two places, a dash, a word that is not a nisba; or a
+#: named date, a city, a comma, its country ("26 آب 2017 عمان , الأردن بينما ...": a next post)
+_NOT_COUNTRY = "(?:الذي|التي|الذين|حيث|بعد|قبل|على|إلى|الى|بين|عندما|بينما|لكن|ولكن)"
+DATELINE = re.compile(rf"^\s*{_PLACE}(?:\s*[,،]\s*{_PLACE})?\s*[-–—]+\s*(?![^\W\d_]*(?:ية|ي)\b)\S"
+                      r"|^\s*\d{1,2}\s+[^\W\d_]{2,}\s+\d{4}\s+[^\W\d_]{2,}\s*[,،]\s*"
+                      rf"(?!{_NOT_COUNTRY}\s)[^\W\d_]{{3,}}\s+[^\W\d_]")
 
 
 _QUOTED_AFTER = frozenset(normalize_form(w) for w in QUOTED_AFTER)
@@ -348,7 +354,8 @@ class StorySplitter:
                     len(lines[i].split()) for i in live[:start]) >= MIN_ARTICLE_WORDS and (
                     start >= LEAD_LINES or _paragraphs(lines, live[:start]) >= EARLY_PARAGRAPHS):
                 return live[start:]
-        return []
+        review = review_teasers(lines, live)      # (a review page's teasers closing the page)
+        return live[review:] if review is not None else []
 
 
 def _ends_with_title(before: str, title: str) -> bool:
