@@ -315,6 +315,8 @@ def _near_span(anchor: Anchor, near_hits: list[list[Hit]], window: int,
     الأجانب … بالخروج"); None if a group is too far, met only by the anchor's own words
     ("صفقات" is no party to a deal by being one), or cut from the anchor by a
     ``not_between`` word (at token ``blocks``)."""
+    if any(b in (anchor.last, anchor.first - 1) for b in blocks):
+        return None   # the block qualifies the anchor itself, near groups or none ("اتفاق داخلي")
     lo_tok, hi_tok = anchor.first, anchor.last
     events = []
     for hits in near_hits:

@@ -51,6 +51,9 @@ CUE_KINDS = ("speech_verb", "speech_participle", "according_to", "speech_noun", 
 #: one-letter prepositions on a word (ل، ب, after و/ف): on a verb's form it is a verbal noun
 #: ("بزعم محاربة داعش": by the pretext of), not a verb of saying; on a claim word, a complement
 GOVERNING_PREFIXES = frozenset({"ل", "ب", "ول", "وب", "فل", "فب"})
+#: the article a verb never takes: a verb's form found after it is the tail of a name or a noun
+#: ("فاليري" is no "ف + ال + يري")
+ARTICLE = "ال"
 
 
 @dataclass
@@ -102,9 +105,10 @@ class CueFinder:
             if m.first > lo and entry.type == "speech_verb" and f"{text.tokens[m.first - 1].norm} " \
                     f"{text.tokens[m.first].norm}" in lex.phrases_of("intent"):
                 continue  # "من المتوقع أن يعلن", "قد يعلن": an announcement not yet made
-            if entry.type == "speech_verb" and normalize_form(
-                    text.original[text.tokens[m.first].start:m.start]) in GOVERNING_PREFIXES:
-                continue  # "تحالف بزعم محاربة داعش": a pretext, no one's statement
+            prefix = normalize_form(text.original[text.tokens[m.first].start:m.start])
+            if entry.type == "speech_verb" and (prefix in GOVERNING_PREFIXES
+                                                or prefix.endswith(ARTICLE)):
+                continue  # "تحالف بزعم محاربة داعش": a pretext, no one's statement; "فاليري"
             if entry.requires_after and not self._required_follows(text, entry, m.last, hi) \
                     and not (entry.type in SPLIT_KINDS and after_quote(text, m.first, lo)):
                 continue  # "«…»، كتب أحد المغردين": after a quote, the quote is its object

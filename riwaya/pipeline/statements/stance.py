@@ -107,8 +107,9 @@ def irrealis_before(lex: Lexicon, text: NormText, first: int, anchor_tok: int) -
         if is_break(text, tok.end, text.tokens[k + 1].start):
             return None
         pair = f"{tok.norm} {text.tokens[k + 1].norm}"
-        if lex.is_("conditional", tok.norm) or pair in lex.phrases_of("conditional"):
-            return tok
+        if (lex.is_("conditional", tok.norm) or pair in lex.phrases_of("conditional")) \
+                and not (k > first and lex.is_("negation", text.tokens[k - 1].norm)):
+            return tok  # not negated: "لا يمكن اعتبار الرقة محررة" is said, no possibility
         if lex.is_("complementizer", tok.norm):
             own_clause = False
         elif own_clause and anchor_tok - k <= INTENT_WINDOW and \

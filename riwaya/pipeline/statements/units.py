@@ -17,6 +17,7 @@ from riwaya.pipeline.statements.cues import (assign_content, circumstances, cont
 from riwaya.pipeline.statements.model import SPEAKING, Cue, Speaker
 from riwaya.pipeline.statements.named import NamedSpeakers
 from riwaya.pipeline.statements.speakers import resolve_speakers, sentence_subject
+from riwaya.pipeline.statements.tickers import cut_at_stamps
 from riwaya.text.matcher import Match, NormText
 from riwaya.text.segment import Sentence
 
@@ -110,6 +111,7 @@ def resolve_units(ex: "StatementExtractor", text: NormText, sentences: list[Sent
         assign_content(resolved, hi)
         contrast_cut(ex.lexicon, text, resolved)
         postposed_content(text, resolved, lo, ex.lexicon)
+        cut_at_stamps(text, resolved, lo, hi)
         units.append(Unit(sent, resolved, terms, ments, previous))
         previous = frozenset(m.entity_id for m in ments)
         speaking = [c for c in resolved if c.speaker and c.kind in SPEAKING
