@@ -5,7 +5,8 @@
 
 Builds the shipped sample into a temporary folder (unless --processed names a corpus), starts
 the dashboard as ``make run`` does, and writes ``<page>-<size>.png`` for the Overview, Map,
-Actors × claims, Compare sources, Reader, Timeline and Actor network at 1440×900, 390×844 and 1920×1080 (presenter
+Actors × claims, Compare sources, Reader, Timeline, Actor network, Search, Add articles and
+Codebook at 1440×900, 390×844 and 1920×1080 (presenter
 size, ``?present=1``). Whole-page shots (the window is made as tall as the page: Streamlit
 scrolls inside its own container); waits are for the page to be drawn, never fixed sleeps.
 ``--pages`` and ``--sizes`` shoot a part.
@@ -27,7 +28,8 @@ from dashboard_server import AppServer, launch_browser, wait_app_idle  # noqa: E
 
 PAGES = {"overview": "/", "map": "/Map", "matrix": "/Actors_x_claims",
          "compare": "/Compare_sources", "reader": "/Reader", "timeline": "/Timeline",
-         "network": "/Network", "add-articles": "/Add_articles", "codebook": "/Codebook"}
+         "network": "/Network", "search": "/Search", "add-articles": "/Add_articles",
+         "codebook": "/Codebook"}
 SIZES = {"1440": (1440, 900, ""), "390": (390, 844, ""), "1920-present": (1920, 1080, "present=1")}
 CHART = ".js-plotly-plot"
 
