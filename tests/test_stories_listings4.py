@@ -39,6 +39,7 @@ def _kept(page: list[str], codebook) -> list[str]:
     "تقارير | مدونة الكاتب Tag Archives : ",
     "الصحة أرشيف التصنيف : ",
     "يناير 2018 - موقع الأخبار أرشيف شهر : ",
+    "عرض العناصر حسب علامة : البلدة ",     # Joomla's tag page
 ])
 def test_a_tag_archive_under_its_header_has_no_article(header, sample_codebook):
     # the header glued to the first teaser's lead, full paragraphs below it: other stories
@@ -46,10 +47,13 @@ def test_a_tag_archive_under_its_header_has_no_article(header, sample_codebook):
     assert _kept(page, sample_codebook) == []
 
 
-def test_the_word_archive_in_an_article_is_no_listing_header(sample_codebook):
-    # an article that names an archive (no header's colon) keeps every line
-    page = ARTICLE[:2] + ["وقالت مديرة أرشيف الوسم الوطني إن الوثائق المنشورة تعود إلى عقود مضت ."] \
-        + ARTICLE[2:]
+@pytest.mark.parametrize("sentence", [
+    "وقالت مديرة أرشيف الوسم الوطني إن الوثائق المنشورة تعود إلى عقود مضت .",
+    "وقال مدير المعرض إن عرض العناصر الأثرية المستعادة سيبدأ الأسبوع المقبل .",
+])
+def test_a_listing_header_s_words_in_an_article_are_no_listing_header(sentence, sample_codebook):
+    # an article that names an archive or shows items (no header's colon) keeps every line
+    page = ARTICLE[:2] + [sentence] + ARTICLE[2:]
     assert _kept(page, sample_codebook) == page
 
 
