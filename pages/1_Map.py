@@ -50,7 +50,7 @@ with map_box:
     chart.chart(fig, key="map_chart", name="map", bundle="geo", config=figures.plotly_config("map"), frame=frame,
                 base=place_map.corpus_frame(prep), on_click=take_click)
 with key_box:
-    st.html(chart_html.phone_caption_html(heading, figures.colour_title(colour_by), fig)
+    st.html(chart_html.phone_caption_html(heading, figures.colour_title(colour_by), fig["data"])
             + chart_html.map_key_html(layout.shown, layout.numbered, colours, place_map.context_places(places),
                                     place_map.outside(place_map.spots(places), frame), len(places) - len(drawn)))
     sharing.share_view("map_share")

@@ -50,7 +50,7 @@ fig = figures.with_heading(story_figures.network_figure(shown_net, big=ctx.prese
                            big=ctx.presenting, xref="container")  # its PNG says what, which filter and when
 chart.chart(fig, key="network_chart", name="network",
             config=figures.plotly_config("actor-network"), on_click=take_click)
-st.html(chart_html.phone_caption_html(heading, "", fig.to_plotly_json()))  # a phone cuts the figure's own
+st.html(chart_html.phone_caption_html(heading, "", fig.data))  # a phone cuts the figure's own
 st.caption(html.md(network.summary(net)))  # actor names from data: no markdown
 if note := network.drawn_note(shown_net, net):
     st.caption(note)

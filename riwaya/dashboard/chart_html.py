@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from html import unescape
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -66,26 +66,36 @@ def map_key_html(shown: pd.DataFrame, numbered: Mapping[str, int], colours: Mapp
     return "".join(parts)
 
 
-def _swatch(trace: Mapping) -> str:
+def _field(obj, *path):
+    """``obj[path[0]][path[1]]…`` of a figure's JSON, or the same attributes of plotly's objects."""
+    for key in path:
+        if obj is None:
+            return None
+        obj = obj.get(key) if isinstance(obj, Mapping) else getattr(obj, key, None)
+    return obj
+
+
+def _swatch(trace) -> str:
     """A legend entry's mark: the trace's line (solid or dashed) or its marker's dot."""
-    line = trace.get("line") or {}
-    if "lines" in str(trace.get("mode", "")) and line.get("color"):
-        style = "dashed" if line.get("dash") not in (None, "solid") else "solid"
+    colour = _field(trace, "line", "color")
+    if "lines" in str(_field(trace, "mode") or "") and colour:
+        style = "dashed" if _field(trace, "line", "dash") not in (None, "solid") else "solid"
         return (f'<span style="display:inline-block;width:1.6em;border-top:3px {style} '
-                f'{esc(line["color"])};margin-right:.35em;vertical-align:.2em"></span>')
-    colour = (trace.get("marker") or {}).get("color")
+                f'{esc(colour)};margin-right:.35em;vertical-align:.2em"></span>')
+    colour = _field(trace, "marker", "color")
     return _dot(colour if isinstance(colour, str) else SILENT_TEXT)
 
 
-def phone_caption_html(heading: tuple[str, str], legend_title: str, figure: Mapping) -> str:
+def phone_caption_html(heading: tuple[str, str], legend_title: str, traces: Iterable) -> str:
     """On a phone only (CSS ``.riwaya-phone-only``): a sideways-scrolling chart's title,
     subtitle and legend as text within the screen. The map and the network keep their width
     there and scroll, opened at their middle, which cut the figure's own title and legend at
     the screen's edges; those are hidden on a phone (a PNG download still draws them).
-    ``figure``: the plotly figure's JSON (its ``data``: the legend's entries, in its order)."""
+    ``traces``: the figure's traces (its JSON's ``data``, or a plotly figure's ``.data``): the
+    legend's entries, in its order."""
     items = "".join(
-        f'<li style="margin:0 0 .2em 0">{_swatch(t)}<span>{esc(unescape(t["name"]))}</span></li>'
-        for t in figure.get("data", ()) if t.get("showlegend") is not False and t.get("name"))
+        f'<li style="margin:0 0 .2em 0">{_swatch(t)}<span>{esc(unescape(_field(t, "name")))}</span></li>'
+        for t in traces if _field(t, "showlegend") is not False and _field(t, "name"))
     title, subtitle = heading
     head = f'<div style="font-weight:600;margin-bottom:.2em">{esc(legend_title)}</div>' if legend_title else ""
     return (f'<div class="riwaya-phone-only riwaya-chart-caption" style="font-size:.9rem;line-height:1.45;'
