@@ -79,13 +79,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from riwaya.pipeline.furniture import opens_with_conjunction
-from riwaya.pipeline.listing import (DATE_LINE_MAX_WORDS, LISTING_START, _titled, credit_feed,
+from riwaya.pipeline.listing import (DATE_LINE_MAX_WORDS, LISTING_START, credit_feed,  # noqa: F401
                                      dated_feed, excerpt_listing, is_date_line, listing_from,
                                      marked_feed, today_feed)
-from riwaya.pipeline.maintext import SENTENCE_END, is_headline_like
 from riwaya.pipeline.retelling import LABEL as _LABEL, retold_from, review_teasers
-from riwaya.text.clitics import CONJUNCTIONS
+from riwaya.pipeline.story_shapes import (EARLY_PARAGRAPHS, HEADER_MIN_WORDS, ends_with_title, gone_on,
+                                          headline_over_lead, over_date_line, paragraphs)
 from riwaya.text.normalize import normalize_form
 
 REASON = "another story on the page"
@@ -96,12 +95,6 @@ LEAD_LINES = 5
 STRONG_LEAD_LINES = 2
 #: a headline over a lead, after the article's headline, lead and one paragraph more
 HEADLINE_LEAD_LINES = 3
-#: before :data:`LEAD_LINES`, the article above a split has this many paragraphs (a page whose
-#: first kept lines are chrome keeps its story); above an agency's header (anywhere), this many
-#: below the page's first kept line (the headline, often glued to the site's chrome and the
-#: lead), one going on with و/ف: an agency's credit after a headline, a summary, a caption or
-#: chrome opens the article's own body ("( شينخوا ) دمشق 8 سبتمبر / أطلق ...", "( CNN ) - -")
-EARLY_PARAGRAPHS = 2
 #: after an agency's closing bracket, the words of a sentence quoting it ("ونقلت ( رويترز ) عن
 #: بومبيو", "وذكرت ( أ ف ب ) أن"): no story header
 QUOTED_AFTER = frozenset({"عن", "ان", "أن", "إن", "بان", "بأن", "نقلا"})
@@ -115,12 +108,9 @@ ROUNDUP_LABELS = 2
 INSIDE_HEAD_CHARS = 80
 LABEL_CHARS = 40
 _LABELLED = re.compile(r"^[^:]{1,%d}:" % LABEL_CHARS)
-#: a header line goes on with the story's lead: at least this many words
-HEADER_MIN_WORDS = 12
 #: words of a dateline's place before the agency, words of an outlet name after it
 PLACE_WORDS = 3
 AFTER_WORDS = 3
-HEADLINE_MIN_WORDS = 5
 #: a headline glued to the next story's dateline: its words
 GLUED_HEAD_WORDS = 3
 GLUED_HEAD_MAX_WORDS = 30
@@ -128,8 +118,6 @@ GLUED_HEAD_MAX_WORDS = 30
 BYLINE_WORDS = 3
 _QUOTES_DASHES = re.compile(r"[\s\"«»“”\-–—]+$")
 MIN_ARTICLE_WORDS = 40
-#: words of the page's title ending the sentence before a story inside a line: the page's own
-TITLE_WORDS = 4
 _PLACE = r"[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?"
 #: a dateline opening a paragraph: one or two places, a dash, a word that is not a nisba; or a
 #: named date, a city, a comma, its country ("26 آب 2017 عمان , الأردن بينما ...": a next post)
@@ -259,7 +247,7 @@ class StorySplitter:
         for m in self.glued_inside.finditer(form):
             head = m.group("head").split()
             if len(head) >= 2 and head[-1] != "ل" and m.group("next") not in _QUOTED_AFTER \
-                    and not _ends_with_title(form[:m.start()], title):
+                    and not ends_with_title(form[:m.start()], title):
                 return True
         return False
 
@@ -330,7 +318,7 @@ class StorySplitter:
                 if roundup is None:
                     roundup = self.is_roundup(lines, live)
                 header = not roundup
-            if header and not _gone_on(lines, live[1:pos]):
+            if header and not gone_on(lines, live[1:pos]):
                 header = False          # the article's own credit, opening its body
             if header:
                 start = min(pos, retold_from(lines, live, pos, LEAD_LINES))
@@ -338,13 +326,13 @@ class StorySplitter:
                 start = pos             # (an events-of-the-day page: its stories share quotes)
             elif self.has_story_inside(line, lines[live[0]]):
                 start = pos + 1         # (the line is cut nowhere: its first story is kept)
-            elif _over_date_line(lines, live, pos):
+            elif over_date_line(lines, live, pos):
                 start = pos - 1
             elif pos >= LEAD_LINES and (
                     self.is_dateline(line) and not (listed and _LABEL.match(line))
                     or self.has_byline(line)):
                 start = pos             # (a copy of the article itself starts here too)
-            elif pos >= HEADLINE_LEAD_LINES and _headline_over_lead(lines, live, pos):
+            elif pos >= HEADLINE_LEAD_LINES and headline_over_lead(lines, live, pos):
                 start = pos
             elif pos == feed:
                 start = pos
@@ -352,49 +340,8 @@ class StorySplitter:
                 continue
             if start >= STRONG_LEAD_LINES and sum(
                     len(lines[i].split()) for i in live[:start]) >= MIN_ARTICLE_WORDS and (
-                    start >= LEAD_LINES or _paragraphs(lines, live[:start]) >= EARLY_PARAGRAPHS):
+                    start >= LEAD_LINES or paragraphs(lines, live[:start]) >= EARLY_PARAGRAPHS):
                 return live[start:]
         review = review_teasers(lines, live)      # (a review page's teasers closing the page)
         return live[review:] if review is not None else []
 
-
-def _ends_with_title(before: str, title: str) -> bool:
-    """The (normalised) text ``before`` ends with :data:`TITLE_WORDS` words of ``title`` in a
-    row."""
-    words = before.split()[-TITLE_WORDS:]
-    return len(words) == TITLE_WORDS and f" {' '.join(words)} " in f" {normalize_form(title)} "
-
-
-def _paragraphs(lines: list[str], kept: list[int]) -> int:
-    """How many of the ``kept`` lines are paragraphs (of :data:`HEADER_MIN_WORDS` words or more,
-    ending a sentence)."""
-    return sum(len(lines[i].split()) >= HEADER_MIN_WORDS and lines[i].rstrip().endswith(SENTENCE_END)
-               for i in kept)
-
-
-def _gone_on(lines: list[str], kept: list[int]) -> bool:
-    """The ``kept`` lines (below the page's first) are an article past its lead:
-    :data:`EARLY_PARAGRAPHS` paragraphs, one of them going on with و/ف (a summary and a
-    caption above an agency's credit are not)."""
-    return _paragraphs(lines, kept) >= EARLY_PARAGRAPHS \
-        and any(opens_with_conjunction(lines[i]) for i in kept)
-
-
-def _over_date_line(lines: list[str], live: list[int], pos: int) -> bool:
-    """Line ``pos`` is only a date and the kept line before it a headline (the cheap tests
-    first: most lines are long)."""
-    return pos >= 1 and len(lines[live[pos]].split()) <= DATE_LINE_MAX_WORDS \
-        and _titled(lines[live[pos - 1]]) and is_date_line(lines[live[pos]])
-
-
-def _headline_over_lead(lines: list[str], live: list[int], pos: int) -> bool:
-    """Line ``pos`` is a headline of :data:`HEADLINE_MIN_WORDS` words or more, and the next
-    kept line a paragraph that opens a story (not with و/ف, not a headline itself, ending a
-    sentence: on a page without punctuation every line looks like a headline)."""
-    line = lines[live[pos]]
-    if pos + 1 >= len(live) or len(line.split()) < HEADLINE_MIN_WORDS or not is_headline_like(line):
-        return False
-    lead = lines[live[pos + 1]].strip()
-    first = normalize_form(lead).split()[:1]
-    return lead.endswith(SENTENCE_END) and not is_headline_like(lead) and bool(first) \
-        and first[0][:1] not in CONJUNCTIONS
