@@ -60,7 +60,7 @@ def surname_key(surname: str) -> str:
     return surname
 
 
-def _bare(token: str) -> str:
+def bare_form(token: str) -> str:
     """A token without a leading و/ف and without the article."""
     token = strip_conjunction(token)
     return token[len(ARTICLE):] if token.startswith(ARTICLE) and len(token) > 3 else token
@@ -93,9 +93,9 @@ class Roles:
         adjectives = {}
         for actor in codebook.actors:
             for form in actor.adjectives:
-                adjectives.setdefault(_bare(normalized_key(form)), actor.id)
-        posts = frozenset(_bare(w) for w in lex.words_of("role_noun"))
-        titles = posts | frozenset(_bare(w) for w in lex.words_of("title_noun"))
+                adjectives.setdefault(bare_form(normalized_key(form)), actor.id)
+        posts = frozenset(bare_form(w) for w in lex.words_of("role_noun"))
+        titles = posts | frozenset(bare_form(w) for w in lex.words_of("title_noun"))
         surnames: dict[str, str] = {}
         for actor in codebook.actors:
             if actor.kind == "person":
@@ -111,7 +111,7 @@ class Roles:
                 if " " in key:
                     continue
                 for parent in parents.get(actor.id, ()):
-                    found.setdefault((_bare(key), parent), set()).add(actor.id)
+                    found.setdefault((bare_form(key), parent), set()).add(actor.id)
         institutions = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
         metonyms = {normalized_key(f): a.id for a in codebook.actors for f in a.metonyms}
         return cls(titles, posts, adjectives,
@@ -120,7 +120,7 @@ class Roles:
                    frozenset(a.id for a in codebook.actors if a.kind == "media"),
                    {a.id: a.part_of[0] for a in codebook.actors
                     if a.kind == "person" and a.part_of},
-                   {a.id: frozenset(_bare(normalized_key(f)) for f in a.anaphors
+                   {a.id: frozenset(bare_form(normalized_key(f)) for f in a.anaphors
                                     if " " not in normalized_key(f)) for a in codebook.actors})
 
     def body_of(self, speaker: Speaker | None) -> str | None:
@@ -138,7 +138,7 @@ class Roles:
         if known is None:
             if len(self._titled) > TITLES_KNOWN_MAX:
                 self._titled.clear()
-            known = self._titled[token] = _bare(token) in self.titles
+            known = self._titled[token] = bare_form(token) in self.titles
         return known
 
     def metonym_at(self, text: NormText, k: int, hi: int) -> Speaker | None:
@@ -159,8 +159,8 @@ class Roles:
         toks = text.tokens
         if k + 1 >= hi or is_break(text, toks[k].end, toks[k + 1].start):
             return None
-        parent = self.adjectives.get(_bare(toks[k + 1].norm))
-        actor = self.institutions.get((_bare(toks[k].norm), parent)) if parent else None
+        parent = self.adjectives.get(bare_form(toks[k + 1].norm))
+        actor = self.institutions.get((bare_form(toks[k].norm), parent)) if parent else None
         if actor is None:
             return None
         return Speaker(actor, text.original[toks[k].start:toks[k + 1].end], toks[k].start, k + 2)
@@ -182,7 +182,7 @@ class NamedSpeakers:
         if self.recent is None:
             return False
         return tok in INNER_PRONOUN or (
-            before in INNER and _bare(tok) in self.roles.anaphors.get(self.recent, ()))
+            before in INNER and bare_form(tok) in self.roles.anaphors.get(self.recent, ()))
 
     def scan(self, text: NormText, lo: int, hi: int, actors: list[Mention]) -> None:
         """Register every titled name in tokens ``[lo, hi)``."""
@@ -260,7 +260,7 @@ class NamedSpeakers:
                 j = max(mention.last_token, j + 1)
                 continue
             tok = toks[j].norm
-            bare = _bare(tok)
+            bare = bare_form(tok)
             if name_first < 0 and j > k and affiliation is None \
                     and self._refers_back(tok, toks[j - 1].norm):
                 affiliation, inner = self.recent, True     # "المتحدث باسمها طلال سلو"

@@ -28,12 +28,12 @@ from __future__ import annotations
 from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.model import UNATTRIBUTED, Cue, Lexicon, Speaker, is_break
 from riwaya.pipeline.statements.named import NamedSpeakers
+from riwaya.pipeline.statements.owners import adjective_owner, spokesperson_for
 from riwaya.pipeline.statements.sources import (is_source_noun, named_body, passive_marked,
                                                 source_before, state_before, unknown_speaker)
 from riwaya.pipeline.statements.untitled import name_before_source
 from riwaya.pipeline.statements.vehicles import vehicle_after, vehicle_before, vehicle_owner
-from riwaya.text.clitics import (ARTICLE, CONJUNCTIONS, PREPOSITIONAL, strip_conjunction,
-                                  with_conjunction)
+from riwaya.text.clitics import CONJUNCTIONS, PREPOSITIONAL, strip_conjunction
 from riwaya.text.matcher import NormText
 from riwaya.text.normalize import normalize_form
 
@@ -50,8 +50,6 @@ FRAME_GAP = 3                # words between "according to" and its source
 NOUN_GAP = 1                 # words between a statement noun and its owner
 NAMED_BEFORE = 9             # words of a title and a name before the verb (SVO)
 SUBJECT_COMMA_GAP = 1        # words after a subject set off by a comma, before its verb ("، قد")
-#: "جاء في البيان الروسي": a statement noun after these frames what follows
-FRAMING_PREPOSITIONS = frozenset({"في", "حسب", "بحسب"})
 
 
 def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi: int,
@@ -93,7 +91,7 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
                 mention = _mention_after(lex, text, cue.last, NOUN_GAP, hi, actors,
                                          check_subject=False, objects=objects)
             if cue.speaker is None and mention is None:
-                cue.speaker = _adjective_owner(lex, text, cue, lo, hi, named)
+                cue.speaker = adjective_owner(lex, text, cue, lo, hi, named)
                 if cue.speaker is None:
                     continue  # a statement noun without a named owner is no frame
         elif cue.kind == "passive_speech":
@@ -125,7 +123,7 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
                 if mention is None and named is not None:
                     cue.speaker = named.roles.metonym_at(text, cue.last, hi)   # "قالت دمشق"
                 if mention is None and cue.speaker is None:
-                    mention = _spokesperson_for(lex, text, cue, hi, actors)
+                    mention = spokesperson_for(lex, text, cue, hi, actors)
                 if mention is None and cue.speaker is None and named is not None:
                     cue.speaker = named.apposition_at(text, cue.last, hi, actors) \
                         or name_before_source(named, text, cue.last, hi, actors)
@@ -316,49 +314,6 @@ def _opens_clause(text: NormText, cue: Cue) -> bool:
     """A verb with a leading و/ف opens a new clause: its subject cannot stand before it."""
     token = text.tokens[cue.first]
     return normalize_form(text.original[token.start:cue.start]) in CONJUNCTIONS
-
-
-def _spokesperson_for(lex: Lexicon, text: NormText, cue: Cue, hi: int,
-                      actors: list[Mention]) -> Mention | None:
-    """'قال المتحدث باسم الوزارة': the spokesman speaks for the actor named after."""
-    phrases = lex.phrases_of("spokesperson")
-    for n in (2, 3):
-        if cue.last + n > hi:
-            break
-        words = " ".join(text.tokens[k].norm for k in range(cue.last, cue.last + n))
-        if words in phrases:
-            nxt = cue.last + n
-            return next((mt for mt in actors if mt.first_token == nxt), None)
-    return None
-
-
-def _adjective_owner(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
-                     named: NamedSpeakers | None) -> Speaker | None:
-    """The actor whose adjective follows a statement noun that frames what is said ("بحسب
-    الرواية الروسية", "جاء في البيان الروسي", "تقول المزاعم الروسية"): the statement is that
-    actor's; so is a claim reported as the actor's in what someone says ("قال إن الاتهامات
-    الروسية بأن ..."). Elsewhere the noun is what someone talks about ("أكدوا أن التقرير
-    الروسي ...")."""
-    if named is None or cue.last >= hi or cue.first <= lo or \
-            is_break(text, text.tokens[cue.last - 1].end, text.tokens[cue.last].start):
-        return None
-    prev = text.tokens[cue.first - 1].norm      # "في" is no و/ف and في: never strip it
-    # "قال إن الاتهامات الروسية بأن ...": a claim reported as someone's, inside what is said
-    reported = lex.is_("complementizer", prev) and cue.last + 1 < hi \
-        and lex.is_("complementizer", text.tokens[cue.last + 1].norm)
-    if not (with_conjunction(prev, FRAMING_PREPOSITIONS) or lex.is_("according_to", prev)
-            or lex.is_("speech_verb", prev) or reported):
-        return None
-    tok = text.tokens[cue.last]
-    bare = strip_conjunction(tok.norm)
-    bare = bare[len(ARTICLE):] if bare.startswith(ARTICLE) and len(bare) > 3 else bare
-    actor = named.roles.adjectives.get(bare)
-    if actor is None:
-        return None
-    return Speaker(actor, text.original[text.tokens[cue.first].start:tok.end],
-                   text.tokens[cue.first].start, cue.last + 1, "codebook", by_adjective=True)
-
-
 
 
 #: words from a sentence's start to the subject after its opening verb ("وعقد أمس المتحدث")
