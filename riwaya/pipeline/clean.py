@@ -128,20 +128,27 @@ def _first_rule(bp_rules, opening, form: str, needed: tuple = ()):
     return None
 
 
+def _around_match(form: str, rule) -> tuple[str, str] | None:
+    """The line's rule form before and after the rule's match (None when it does not match)."""
+    data = form.encode("utf-8")
+    m = rule.compiled.search(data)
+    if m is None:
+        return None
+    return data[:m.start()].decode("utf-8", "ignore"), data[m.end():].decode("utf-8", "ignore")
+
+
 def _glued_at_end(line: str, form: str, rule) -> bool:
     """The rule's match in the line's rule form comes after a paragraph of the article
     (:func:`riwaya.pipeline.furniture.glued_to_paragraph`)."""
-    data = form.encode("utf-8")
-    m = rule.compiled.search(data)
-    return m is not None and glued_to_paragraph(line, data[:m.start()].decode("utf-8", "ignore"))
+    around = _around_match(form, rule)
+    return around is not None and glued_to_paragraph(line, around[0])
 
 
 def _story_after(form: str, rule) -> bool:
     """After the rule's match in the line's rule form, another story's headline and lead
     (:func:`riwaya.pipeline.furniture.opens_another_story`)."""
-    data = form.encode("utf-8")
-    m = rule.compiled.search(data)
-    return m is not None and opens_another_story(data[m.end():].decode("utf-8", "ignore"))
+    around = _around_match(form, rule)
+    return around is not None and opens_another_story(around[1])
 
 
 def _words(line: str) -> int:
