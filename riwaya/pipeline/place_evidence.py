@@ -46,7 +46,7 @@ from typing import Any, Iterable
 from riwaya.pipeline.place_actors import ActorRules
 from riwaya.pipeline.place_chrome import ChromeRules
 from riwaya.pipeline.place_subject import SubjectRules
-from riwaya.text.clitics import ARTICLE, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS
+from riwaya.text.clitics import ARTICLE, ATTACHED_PRONOUNS, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS
 from riwaya.text.matcher import Match, NormText, normalized_key
 
 #: evidence kinds, strongest first
@@ -63,8 +63,6 @@ _LINE_OR_BRACKET = re.compile(r"[\n)]")
 _QUOTES = re.compile(r"[\"«»“”]")
 _CLOCK_AFTER = re.compile(r"[^\S\n]+(?:\d{1,2}[^\S\n]+)?\d{1,2}[^\S\n]*:[^\S\n]*\d{2}(?!\d)")
 NOT_IN_LIST = re.compile(r"[.:;؛!?؟\n]")
-#: the attached pronouns a noun may end with (رأسهما، بلدته), normalised
-PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "نا", "كما", "كم", "ك", "ي")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,،()\-–]|(?<=\s)و(?=\s)|(?<=\s)(?:ومن |و)?ثم(?=\s))\s*")
 
 
@@ -261,12 +259,12 @@ def idiom_spans(text: NormText, idioms: frozenset[tuple[str, ...]]) -> list[tupl
 
 def _with_pronoun(token: str, word: str) -> bool:
     """``token`` is ``word``, perhaps with an attached pronoun (مسقط رأسهما for مسقط رأس)."""
-    return token == word or (token.startswith(word) and token[len(word):] in PRONOUNS)
+    return token == word or (token.startswith(word) and token[len(word):] in ATTACHED_PRONOUNS)
 
 
 def unpossessed(token: str) -> str | None:
     """A noun without its attached pronoun, ت back to ة (بلدته -> بلدة، حيه -> حي), or None."""
-    for suffix in PRONOUNS[:6]:                          # "your" and "my": rare before a name
+    for suffix in ATTACHED_PRONOUNS[:6]:                          # "your" and "my": rare before a name
         base = token[:-len(suffix)]
         if token.endswith(suffix) and len(base) >= 2:
             return base[:-1] + "ه" if base.endswith("ت") and not base.endswith("ات") else base

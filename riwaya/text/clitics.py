@@ -1,4 +1,5 @@
-"""The one table of Arabic proclitics: the prefixes a word may carry before its stem.
+"""The one table of Arabic clitics: the prefixes a word may carry before its stem, and the
+pronouns attached after it.
 
 Every module that strips or tests a prefix (the matcher, speaker resolution, claim cues) takes
 it from here, so a new clitic is added once.
@@ -21,6 +22,11 @@ LAM_ARTICLE = "لل"
 #: every proclitic sequence a matched form may carry, longest last; "" = none
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "وب", "فب", "ول",
               "فل", "وك", "فك", "وبال", "فبال", "وكال", "ولل", "فلل", "لل")
+
+#: pronouns attached to a noun's end, normalised, longest first where one ends another
+#: (رأسهما، بلدته، أرضنا): "their two", "their", "their (f.)", "her", "his", "our", "your two",
+#: "your (pl.)", "your", "my"
+ATTACHED_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "نا", "كما", "كم", "ك", "ي")
 
 #: prefixes that make the word they sit on the object of a preposition, so never a subject
 PREPOSITIONAL = ("ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "لل", "ولل")
