@@ -35,7 +35,7 @@ from typing import Callable
 
 from riwaya.codebook.model import LexiconEntry
 from riwaya.pipeline.statements.model import Cue, Lexicon, is_break
-from riwaya.text.clitics import CONJUNCTIONS
+from riwaya.text.clitics import ARTICLE, CONJUNCTIONS
 from riwaya.text.matcher import Matcher, NormText, normalized_key, resolve_overlaps
 from riwaya.text.normalize import normalize_form
 
@@ -51,9 +51,6 @@ CUE_KINDS = ("speech_verb", "speech_participle", "according_to", "speech_noun", 
 #: one-letter prepositions on a word (ل، ب, after و/ف): on a verb's form it is a verbal noun
 #: ("بزعم محاربة داعش": by the pretext of), not a verb of saying; on a claim word, a complement
 GOVERNING_PREFIXES = frozenset({"ل", "ب", "ول", "وب", "فل", "فب"})
-#: the article a verb never takes: a verb's form found after it is the tail of a name or a noun
-#: ("فاليري" is no "ف + ال + يري")
-ARTICLE = "ال"
 
 
 @dataclass
@@ -108,7 +105,8 @@ class CueFinder:
             prefix = normalize_form(text.original[text.tokens[m.first].start:m.start])
             if entry.type == "speech_verb" and (prefix in GOVERNING_PREFIXES
                                                 or prefix.endswith(ARTICLE)):
-                continue  # "تحالف بزعم محاربة داعش": a pretext, no one's statement; "فاليري"
+                continue  # "تحالف بزعم محاربة داعش": a pretext, no one's statement; after
+                # the article (which no verb takes) the tail of a name or a noun: "فاليري"
             if entry.requires_after and not self._required_follows(text, entry, m.last, hi) \
                     and not (entry.type in SPLIT_KINDS and after_quote(text, m.first, lo)):
                 continue  # "«…»، كتب أحد المغردين": after a quote, the quote is its object
