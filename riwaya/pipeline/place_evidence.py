@@ -55,6 +55,9 @@ CODEBOOK, HEAD_CITY, HEAD_LOCAL, STRONG, LISTED, WEAK, CLITIC, NONE = (
 #: evidence that makes the place's other bare mentions in the article places too
 PROPAGATES = (CODEBOOK, HEAD_CITY, HEAD_LOCAL, STRONG, LISTED, WEAK)
 MAX_ADJECTIVES = 2
+#: feminine elatives a town takes, which read as a nisba once ى is normalised to ي (القاهرة
+#: الكبرى); not the ordinal الأولى, which follows common words (من الطبقة الأولى: "class")
+FEMININE_ELATIVES = frozenset(("الكبري", "الصغري", "العظمي"))
 LIST_REACH = 12       # tokens between a plural head and a name of its list
 _DATELINE_AFTER = re.compile(r"\s*(?:[,،]\s*[^\s,،:\-–]+(?:\s+[^\s,،:\-–]+)?\s*)?[-–:]")
 #: what may stand between a dateline's name and the start of its line or a ")" before it
@@ -258,8 +261,10 @@ def idiom_spans(text: NormText, idioms: frozenset[tuple[str, ...]]) -> list[tupl
 
 
 def _with_pronoun(token: str, word: str) -> bool:
-    """``token`` is ``word``, perhaps with an attached pronoun (مسقط رأسهما for مسقط رأس)."""
-    return token == word or (token.startswith(word) and token[len(word):] in ATTACHED_PRONOUNS)
+    """``token`` is ``word``, perhaps with an attached pronoun (مسقط رأسهما for مسقط رأس); a
+    definite word takes none (القدس العربية is not القدس العربي with ه)."""
+    return token == word or (not word.startswith(ARTICLE) and token.startswith(word)
+                             and token[len(word):] in ATTACHED_PRONOUNS)
 
 
 def unpossessed(token: str) -> str | None:
@@ -303,12 +308,13 @@ def _definite_one_word(text: NormText, m: Match) -> bool:
 
 def nisba_after(text: NormText, m: Match) -> bool:
     """A one-word definite name with a masculine nisba right after it, so a common noun
-    (الحراك الثوري، الباب الكردي، الراعي الرئيسي): a town is feminine (الرقة السورية)."""
+    (الحراك الثوري، الباب الكردي، الراعي الرئيسي): a town is feminine (الرقة السورية، القاهرة
+    الكبرى)."""
     toks = text.tokens
     if not _definite_one_word(text, m) or m.last >= len(toks):
         return False
     after = toks[m.last].norm
-    return _is_nisba(after) and not after.endswith("يه") \
+    return _is_nisba(after) and not after.endswith("يه") and after not in FEMININE_ELATIVES \
         and text.original[m.end:toks[m.last].start].strip() == ""
 
 

@@ -19,9 +19,11 @@ see :mod:`riwaya.pipeline.place_evidence` for the rules themselves. Besides:
   namesake within ``near_km`` of that place, or no place, and a place when the article keeps that
   one ("ومورك بريف حماة"); a short form of a longer name kept is that place; the countries a page
   names pick their namesakes (:mod:`riwaya.pipeline.place_namesakes`);
-- one sense per article: a name read as a common word by its agreement somewhere (الحراك الشعبي)
-  is a place elsewhere only with more than في/من or a clitic; a village (a fifth of the regional
-  size) by في/من or a clitic only within half ``near_km`` of a place the article names;
+- one sense per article (:mod:`riwaya.pipeline.place_senses`): a name read as a common word by
+  its agreement somewhere (الحراك الشعبي; not a country, not after a construct's noun: ريف
+  اللاذقية الشمالي) is a place elsewhere only with more than في/من or a clitic; a village (a
+  fifth of the regional size) by في/من or a clitic only within half ``near_km`` of a place the
+  article names;
 - a capital or a country named as a party is no place (:mod:`riwaya.pipeline.place_actors`): after
   a noun of relation or stance (الخلاف بين قطر، موقفا من إيران), a noun owning a party (حليف
   الرياض), as a verb's subject (:mod:`riwaya.pipeline.place_subject`: اعترضت الرياض، أن أنقرة
@@ -44,7 +46,9 @@ from riwaya.pipeline.place_evidence import (
     idiom_spans, line_breaks, listed_after, masthead, nisba_after, split_after, stop_word, visited)
 from riwaya.pipeline.place_lists import list_labels, list_runs, listed_across, quoted_lists
 from riwaya.pipeline.place_namesakes import (
-    abroad, beside, beside_box, container, country_of, great_circle_km, inside, short_forms)
+    abroad, beside, beside_box, container, countries_named, country_of, great_circle_km, inside,
+    own_country, short_forms)
+from riwaya.pipeline.place_senses import common_names
 from riwaya.pipeline.place_subject import THAT, capital, verb, verb_before
 from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import Match, NormText, Spans
@@ -80,8 +84,7 @@ class Judge:
         self.addresses = self._addresses()
         #: names read as a common word somewhere in the article by their agreement (الحراك
         #: الشعبي): one sense per article, so elsewhere a place only with stronger evidence
-        self.common = {m.pattern.tokens for m in self.places
-                       if not self._is_codebook(m) and nisba_after(text, m)}
+        self.common = common_names(text, self.places, self._is_codebook, self._in_idiom)
         named = [m.entity_id for m in self.places] + list(countries)
         self.region = set(rules.event_countries)
         self.region.update(rules.codebook_places[e][2] for e in named
@@ -90,14 +93,9 @@ class Judge:
         points = [(lat, lon) for e, (lat, lon, _) in rules.codebook_places.items()
                   if e in named and lat is not None and lon is not None]
         self.named_anchors = points
-        towns = {o.entity_id for m in self.places for o in self._options(m) if o.kind != "country"
-                 and any(c.kind == "country" for c in self._options(m))}   # عمان: Amman or Oman
-        named_countries = {e[3:] for e in named if e.startswith("CC:")} - {
-            o.country for m in self.places for o in self._options(m)
-            if o.kind == "country" and towns.intersection(x.entity_id for x in self._options(m))}
         #: namesakes in the countries the article names win (طرابلس: Libya's in a page naming
         #: Libya, not Lebanon); over the event's countries only on a page about elsewhere
-        self.named_countries = named_countries
+        self.named_countries = named_countries = countries_named(self, named)
         self.abroad = abroad(named_countries, rules, points)
         self.anchors = points or [(lat, lon) for lat, lon, _ in rules.codebook_places.values()
                                   if lat is not None and lon is not None]
@@ -319,7 +317,7 @@ class Judge:
             return None                  # سوريا نت، دمشق الآن: another name; في الحراك: a word
         if codebook:
             return m.entity_id, CODEBOOK
-        options = self._options(m)
+        options = own_country(self, m, self._options(m))       # طرابلس اللبنانية
         entry = self.choose(options, kind, words) if options else None
         if entry is None or split_after(self.text, m, self.candidates) \
                 or entry.kind != "country" and self._common(m, kind):

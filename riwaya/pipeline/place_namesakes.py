@@ -7,8 +7,10 @@
   within ``near_km`` of that place (:func:`inside`), or no place;
 - a short form of a longer name the article gives (:func:`short_forms`): "تازة" after "تازة
   خورماتو" is that town, not Taza in Morocco;
-- the countries the article names (:func:`abroad`): a page about Morocco that names no place
-  of the event's region means the Moroccan القنيطرة (Kenitra), not Syria's Quneitra.
+- the countries the article names (:func:`countries_named`; not عمان, which may be Amman) pick
+  the namesakes; on a page about Morocco that names no place of the event's region
+  (:func:`abroad`) over the region's: the Moroccan القنيطرة (Kenitra), not Syria's Quneitra;
+  a country's nisba right after the name says whose (:func:`own_country`: طرابلس اللبنانية).
 """
 
 from __future__ import annotations
@@ -123,6 +125,54 @@ def country_of(judge: Any, entity_id: str) -> str | None:
         return judge.rules.codebook_places[entity_id][2]
     return next((o.country for m in judge.places for o in judge._options(m)
                  if o.entity_id == entity_id), None)
+
+
+_NISBAS: list[tuple[Any, dict[str, str]]] = []    # (candidates, a country's nisba -> its code)
+
+
+def _country_nisbas(candidates: dict[str, tuple[Any, ...]]) -> dict[str, str]:
+    """A country's nisba without the article (لبناني، ليبي، سعودي) -> its code, derived from
+    the gazetteer's one-word country names (لبنان، ليبيا، السعودية); worked out once."""
+    if _NISBAS and _NISBAS[0][0] is candidates:
+        return _NISBAS[0][1]
+    found: dict[str, str] = {}
+    for form, entries in candidates.items():
+        codes = {e.country for e in entries if e.kind == "country"}
+        if len(codes) != 1 or " " in form:
+            continue
+        for stem in {form, form[2:] if form.startswith(ARTICLE) else form}:
+            stem = stem[:-2] if stem.endswith("يه") else stem.rstrip("ا")
+            if len(stem) >= 3:
+                found.setdefault(stem if stem.endswith("ي") else stem + "ي", next(iter(codes)))
+    _NISBAS[:] = [(candidates, found)]
+    return found
+
+
+def own_country(judge: Any, m: Match, options: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The namesakes in the country whose nisba follows the name (طرابلس اللبنانية: Lebanon's,
+    whatever countries the page names), else ``options``."""
+    toks = judge.text.tokens
+    if m.last >= len(toks) or judge.text.original[m.end:toks[m.last].start].strip():
+        return options
+    word = toks[m.last].norm
+    word = word[2:] if word.startswith(ARTICLE) else word
+    code = _country_nisbas(judge.candidates).get(word[:-1] if word.endswith("يه") else word)
+    mine = tuple(o for o in options if o.kind != "country" and o.country == code)
+    return mine or options
+
+
+def countries_named(judge: Any, named: Iterable[str]) -> set[str]:
+    """The countries the article names (``named``: the ids of its places and of every country it
+    names, as an actor too), less a country whose name is also a large city of another country
+    (عمان: Amman or Oman); not one whose name only small towns abroad share (فلسطين، لبنان:
+    towns of the US) or its own capital (الكويت، تونس)."""
+    doubtful = set()
+    for m in judge.places:
+        options = judge._options(m)
+        doubtful.update(c.country for c in options if c.kind == "country" and any(
+            o.kind != "country" and o.country != c.country
+            and o.population >= judge.rules.large for o in options))
+    return {e[3:] for e in named if e.startswith("CC:")} - doubtful
 
 
 def abroad(named_countries: Iterable[str], rules: Any, named_anchors: list) -> bool:
