@@ -280,9 +280,12 @@ class StatementExtractor:
                 words = text.original[anchor.start:anchor.end]
                 cue_words = f"{cue_words} … {words}" if cue_words else words
                 cue_span = (anchor.start, anchor.end)
-            out.append(Statement(doc_id, sent.sentence_id, sp.actor_id, sp.surface, claim_id, stance,
-                                 cue_words, span[0], span[1], cue_span[0], cue_span[1], method,
-                                 confidence, sp.kind, sp.affiliation))
+            for sp in (sp, cue.co_speaker):     # "اتهمت روسيا وسوريا": each one says it
+                if sp is not None and (sp is cue.speaker or sp.actor_id != cue.speaker.actor_id):
+                    out.append(Statement(doc_id, sent.sentence_id, sp.actor_id, sp.surface,
+                                         claim_id, stance, cue_words, span[0], span[1],
+                                         cue_span[0], cue_span[1], method, confidence, sp.kind,
+                                         sp.affiliation))
 
         embedded_ranges = [(c.content_first, c.content_last) for c in cues if c.embedded]
         for i, cue in enumerate(cues):

@@ -58,6 +58,7 @@ class Cue:
     end: int
     entry: LexiconEntry | None = None
     speaker: Speaker | None = None
+    co_speaker: Speaker | None = None   # a second subject joined by "و" (coordinated.py)
     embedded: bool = False  # inside a relative clause
     content_first: int = 0  # token range of what the speaker says
     content_last: int = 0

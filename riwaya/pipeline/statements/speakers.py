@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 from riwaya.pipeline.mentions import Mention
+from riwaya.pipeline.statements.coordinated import coordinated_speaker
 from riwaya.pipeline.statements.model import UNATTRIBUTED, Cue, Lexicon, Speaker, is_break
 from riwaya.pipeline.statements.named import NamedSpeakers
 from riwaya.pipeline.statements.owners import adjective_owner, spokesperson_for
@@ -146,6 +147,9 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
             cue.speaker = Speaker(mention.entity_id, mention.surface, mention.start,
                                   mention.last_token, "named" if ":" in mention.entity_id
                                   else "codebook")
+            if cue.kind == "speech_verb":
+                cue.co_speaker = coordinated_speaker(lex, text, mention, cue.first, actors,
+                                                     objects)
         if cue.speaker is None:
             cue.speaker = unknown_speaker(lex, text, cue, lo, hi, actors)
         if cue.speaker is None:
