@@ -46,6 +46,8 @@ def _table(path: Path = ADMIN_AREAS) -> dict[str, Any]:
             if a["kind"] not in AREA_KINDS or not a["names_ar"] or not str(a["id"]).startswith("AD:"):
                 raise ValueError(f"area {a.get('id')!r}: kind, names_ar or id")
             float(a["lat"]), float(a["lon"])
+            if not all(isinstance(x, str) and x for x in a.get("counts_as", [])):
+                raise ValueError(f"area {a['id']!r}: counts_as")
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise CodebookError(path, f"not an areas table ({{\"heads\": {{ISO2: [...]}}, \"areas\": "
                                   f"[{{id, name_en, kind, names_ar, lat, lon, ...}}]}}): {exc!r}") from exc
@@ -79,3 +81,9 @@ def area_entries(taken: Iterable[str], norm: Callable[[str], str],
         matchable[a["id"]] = tuple(dict.fromkeys(forms))
     return entries, matchable
 
+
+def counts_as(path: Path = ADMIN_AREAS) -> dict[str, tuple[str, ...]]:
+    """By area id, the golden places a mention of the area counts as under the annotation guide
+    (item 11: "ريف/محافظة X" count as X): the table's ``counts_as`` (codebook ids and
+    ``name:<GeoNames name>``), read by the evaluator (:mod:`riwaya.evaluate.places`)."""
+    return {a["id"]: tuple(a.get("counts_as", ())) for a in _table(path)["areas"]}
