@@ -83,6 +83,16 @@ def test_the_gazetteer_keeps_a_town_before_its_namesake_area(sample_gazetteer):
     ("وذكر مركز نينوى الإعلامي أن الحملة مستمرة.", []),
     ("وتترجم الهيئة وثائقها إلى لغات عدة.", []),                     # ل + غات (Ghat)
     ("وقصفت المدفعية مواقع في الجبل الغربي المطل على السهل.", []),
+    # a name after عمليات / شرطة names a command or a police force (قيادة عمليات الأنبار)
+    ("وأعلنت قيادة عمليات الأنبار مقتل عشرات المسلحين في محافظة الأنبار.",
+     [["محافظة الأنبار", "Al Anbar", "governorate"]]),
+    ("وقال مدير شرطة ديالى إن الهجوم وقع في محافظة ديالى أمس.",
+     [["محافظة ديالى", "Diyala", "governorate"]]),
+    ("وقال قائد شرطة كركوك إن قواته انتشرت في مدينة كركوك.", [["كركوك", "Kirkuk", "city"]]),
+    # a name before الإعلامي names an outlet (مركز نينوى الإعلامي), elsewhere the area
+    ("ونقل مركز نينوى الإعلامي أن المعارك مستمرة في محافظة نينوى.",
+     [["محافظة نينوى", "Nineveh", "governorate"]]),
+    ("وقال مدير مركز إدلب الإعلامي إن القصف طال مدينة إدلب.", [["إدلب", "Idlib", "city"]]),
 ])
 def test_areas_in_sentences(places, sample_gazetteer, text, found):
     got = [[s, n, (sample_gazetteer.lookup(s) or sample_gazetteer.lookup_en(n)).kind]
