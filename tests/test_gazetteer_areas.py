@@ -92,6 +92,8 @@ def test_the_gazetteer_keeps_a_town_before_its_namesake_area(sample_gazetteer):
     ("وقال مصدر في قيادة عمليات محافظة الأنبار إن الهجوم وقع غرب الرمادي.",
      [["الرمادي", "Ramadi", "city"]]),
     ("وقال قائد غرفة عمليات ريف حماة إن مقاتليه صدوا الهجوم.", []),
+    ("ودعا الوزير حكومة إقليم كردستان إلى الحوار ثم زار إقليم كردستان أمس.",
+     [["إقليم كردستان", "Kurdistan Region", "region"]]),
     # a name before الإعلامي names an outlet (مركز نينوى الإعلامي), elsewhere the area
     ("ونقل مركز نينوى الإعلامي أن المعارك مستمرة في محافظة نينوى.",
      [["محافظة نينوى", "Nineveh", "governorate"]]),
