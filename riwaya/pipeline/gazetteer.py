@@ -1,6 +1,7 @@
 """The offline gazetteer: Arabic (and English) place names to coordinates.
 
-Tables built from GeoNames (towns) and CLDR (countries) by
+Tables built from GeoNames (towns), CLDR (countries) and ISO 3166-2 (first-level areas:
+governorates, provinces; :mod:`riwaya.pipeline.gazetteer_areas`) by
 :mod:`riwaya.pipeline.gazetteer_sources`; entries and the tie-break among places of one name in
 :mod:`riwaya.pipeline.gazetteer_entry`.
 

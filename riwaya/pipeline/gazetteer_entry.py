@@ -22,7 +22,8 @@ class GazetteerEntry:
     """One place of the gazetteer."""
 
     entity_id: str
-    """``GN:<geonameid>`` for a city, ``CC:<ISO2>`` for a country."""
+    """``GN:<geonameid>`` for a city, ``CC:<ISO2>`` for a country, ``AD:<ISO 3166-2>`` for an
+    area (:mod:`riwaya.pipeline.gazetteer_areas`)."""
     name_en: str
     name_ar: str | None
     """The best Arabic form (as written, with ة and hamzas), or None when GeoNames has none."""
@@ -31,7 +32,7 @@ class GazetteerEntry:
     lat: float
     lon: float
     kind: str
-    """``"city"`` or ``"country"``."""
+    """``"city"``, ``"country"``, or an area's: ``"governorate"``, ``"province"``, ``"region"``."""
     population: int
     country: str
     """ISO 3166 alpha-2 code."""
@@ -43,14 +44,14 @@ class GazetteerEntry:
 
 
 def choose(cands: list[GazetteerEntry], settings: GazetteerSettings) -> GazetteerEntry:
-    """The place a shared name means: a country before any city; then the first of
-    ``prefer_countries`` that has one, unless another is more than ``prefer_max_ratio``
+    """The place a shared name means: a country before any city, a town before an area; then
+    the first of ``prefer_countries`` that has one, unless another is more than ``prefer_max_ratio``
     times larger (Alexandria, Egypt over Iskandariya, Iraq); then the largest."""
     if len(cands) == 1:
         return cands[0]
     countries = [e for e in cands if e.kind == "country"]
-    if countries:
-        cands = countries
+    towns = [e for e in cands if e.kind == "city"]
+    cands = countries or towns or cands
     largest = min(cands, key=lambda e: (-e.population, e.entity_id))
     prefer = settings.prefer_countries
     preferred = [e for e in cands if e.country in prefer]

@@ -16,7 +16,10 @@ Sources, all shipped with installed packages or the repository, none online:
   topojson (its ``_provenance`` says how). Countries too small for that map
   (Bahrain, Singapore, Malta...) fall back to their capital's coordinates from
   GeoNames, else to their largest town's; the few with neither (Vatican,
-  Tokelau...) are left out.
+  Tokelau...) are left out;
+* first-level areas (governorates, provinces) of the region's countries:
+  ``riwaya/pipeline/data/admin_areas.json``, read by :mod:`riwaya.pipeline.gazetteer_areas`
+  (an area's name alone only where no town or country has it).
 
 A surface form is kept only with enough Arabic letters and not in the settings' ``stoplist``
 (common words GeoNames lists as towns); ``pinned_forms`` join their place however small. The
@@ -35,6 +38,7 @@ from typing import Any, Iterable, Mapping
 from riwaya.codebook.gazetteer_settings import GazetteerSettings
 from riwaya.config import PROJECT_ROOT
 from riwaya.errors import CodebookError
+from riwaya.pipeline.gazetteer_areas import area_entries
 from riwaya.pipeline.gazetteer_entry import GazetteerEntry, _expect_str, choose
 from riwaya.pipeline.geonames import cities as _cities, cities_by_id, local_cities
 from riwaya.text.clitics import ARTICLE
@@ -147,6 +151,8 @@ def build_tables(settings: GazetteerSettings) -> tuple[list[GazetteerEntry], dic
             country=city.get("countrycode") or ""))
     if settings.include_countries:
         entries.extend(_countries(settings, cities))
+    areas, area_forms = area_entries({norm_of(f) for e in entries for f in e.forms_ar}, norm_of)
+    entries.extend(areas)
 
     # Pinned forms join their place's forms (and name it when GeoNames has no
     # Arabic name); they bypass the stoplist and the letter count.
@@ -164,7 +170,8 @@ def build_tables(settings: GazetteerSettings) -> tuple[list[GazetteerEntry], dic
 
     candidates: dict[str, list[GazetteerEntry]] = {}
     for entry in by_id.values():
-        for norm in {norm_of(form) for form in entry.forms_ar}:
+        forms = area_forms.get(entry.entity_id, entry.forms_ar)    # an area's bare names: see there
+        for norm in {norm_of(form) for form in forms}:
             if norm and norm not in stop and _letters(norm) >= settings.min_letters:
                 candidates.setdefault(norm, []).append(entry)
 

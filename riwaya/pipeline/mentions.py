@@ -173,9 +173,12 @@ def find_mentions(text: NormText, index: EntityIndex, *,
                 chosen.extend(actors)
         else:
             chosen.extend(group)
-    # a place right after a name head ("معاهدة جنيف", "لمؤتمر الرياض") is part of a name
-    chosen = [m for m in chosen if not (m.pattern.kind == "place" and m.first > 0 and any(
-        b in index.name_heads for b in bare(text.tokens[m.first - 1].norm)))]
+    # a place right after a name head ("معاهدة جنيف", "لمؤتمر الرياض") is part of a name, and
+    # so is every place inside it ("قيادة عمليات محافظة الأنبار": not الأنبار either)
+    named = [m for m in chosen if m.pattern.kind == "place" and m.first > 0 and any(
+        b in index.name_heads for b in bare(text.tokens[m.first - 1].norm))]
+    chosen = [m for m in chosen if not (m.pattern.kind == "place" and any(
+        n.start <= m.start and m.end <= n.end for n in named))]
     best = resolve_overlaps(chosen)
     entity = {m.start: m.entity_id for m in best}
     if index.place_rules is not None:

@@ -209,13 +209,13 @@ def _before(text: NormText, m: Match, n: int) -> list[str]:
 def evidence(text: NormText, m: Match, rules: PlaceRules) -> tuple[str, tuple[str, ...]]:
     """The strongest evidence before a place match and the words that give it
     (``NONE`` and ``()`` when there is none)."""
-    clitic = _clitic(text, m)
-    if clitic:             # بحمص: the name's own preposition (ك "like" never places it)
-        return (CLITIC, (clitic,)) if clitic in rules.weak_clitics else (NONE, ())
-    if len(m.pattern.tokens) > 1:          # ناحية الإسكندرية، مخيم اليرموك: the head is in the name
+    if len(m.pattern.tokens) > 1:    # ناحية الإسكندرية، بريف حلب: the head is in the name
         for kind, keys in ((HEAD_CITY, rules.city_heads), (HEAD_LOCAL, rules.local_heads)):
             if (m.pattern.tokens[0],) in keys:
                 return kind, (m.pattern.tokens[0],)
+    clitic = _clitic(text, m)
+    if clitic:             # بحمص: the name's own preposition (ك "like" never places it)
+        return (CLITIC, (clitic,)) if clitic in rules.weak_clitics else (NONE, ())
     before = _before(text, m, rules.max_len + MAX_ADJECTIVES)
     # a head noun, perhaps followed by nisba adjectives (العاصمة الأردنية عمان)
     for skip in range(0, MAX_ADJECTIVES + 1):

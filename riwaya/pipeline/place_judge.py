@@ -46,8 +46,8 @@ from riwaya.pipeline.place_evidence import (
     idiom_spans, line_breaks, listed_after, masthead, nisba_after, split_after, stop_word, visited)
 from riwaya.pipeline.place_lists import list_labels, list_runs, listed_across, quoted_lists
 from riwaya.pipeline.place_namesakes import (
-    abroad, beside, beside_box, container, countries_named, country_of, great_circle_km, inside,
-    own_country, short_forms)
+    abroad, area_places, area_towns, beside, beside_box, container, countries_named, country_of,
+    great_circle_km, inside, own_country, short_forms)
 from riwaya.pipeline.place_senses import common_names
 from riwaya.pipeline.place_subject import THAT, capital, verb, verb_before
 from riwaya.text.clitics import CONJUNCTIONS
@@ -85,7 +85,7 @@ class Judge:
         #: names read as a common word somewhere in the article by their agreement (الحراك
         #: الشعبي): one sense per article, so elsewhere a place only with stronger evidence
         self.common = common_names(text, self.places, self._is_codebook, self._in_idiom)
-        named = [m.entity_id for m in self.places] + list(countries)
+        named = [m.entity_id for m in self.places] + list(countries) + area_places(self)
         self.region = set(rules.event_countries)
         self.region.update(rules.codebook_places[e][2] for e in named
                            if e in rules.codebook_places and rules.codebook_places[e][2])
@@ -168,14 +168,14 @@ class Judge:
         if kind == HEAD_LOCAL:
             return near or local
         if kind in (HEAD_CITY, STRONG, LISTED):
-            return near or local or pop >= r.large
+            return near or local or pop >= r.large or kind == HEAD_CITY and entry.kind != "city"
         if kind == WEAK:
             return near or pop >= r.regional
         if kind == CLITIC:             # بالميادين: a town beside the article's own places too
             return ((near or local) and pop >= r.regional) or pop >= r.large or self.close(entry) \
                 or (entry.country in self.named_countries - r.event_countries
                     and pop >= r.regional // 5 and letters > 3)   # بشرم الشيخ, a page on Egypt
-        return near and pop >= r.large
+        return near and pop >= r.large and entry.kind == "city"     # an area: evidence
 
     def run(self) -> list[tuple[Match, str]]:
         kept: dict[int, tuple[Match, str, str]] = {}     # match start -> (match, entity, evidence)
@@ -234,6 +234,7 @@ class Judge:
     def _propagate(self, kept: dict[int, tuple[Match, str, str]]) -> None:
         """One sense per article: a bare mention of a town that has evidence elsewhere."""
         with_evidence = {e for _, e, kind in kept.values() if kind in PROPAGATES}
+        with_evidence |= area_towns(self, with_evidence)     # محافظة حلب ... سقوط حلب: the city
         for m in self.places:
             if m.start in kept or self._is_codebook(m) or broken_word(self.text, m) \
                     or m.pattern.tokens in self.common \

@@ -7,6 +7,10 @@
   within ``near_km`` of that place (:func:`inside`), or no place;
 - a short form of a longer name the article gives (:func:`short_forms`): "تازة" after "تازة
   خورماتو" is that town, not Taza in Morocco;
+- an area kept in the article (محافظة حلب، ريف حلب) gives its namesake town's bare mentions the
+  evidence the town would have had (:func:`area_towns`): "سقوط حلب" is a place, the city; an
+  area whose capital is a codebook place names that place for the article's region and anchors
+  (:func:`area_places`: محافظة دير الزور names Deir ez-Zor);
 - the countries the article names (:func:`countries_named`; not عمان, which may be Amman) pick
   the namesakes; on a page about Morocco that names no place of the event's region
   (:func:`abroad`) over the region's: the Moroccan القنيطرة (Kenitra), not Syria's Quneitra;
@@ -21,7 +25,7 @@ from typing import Any, Callable, Iterable
 
 from riwaya.pipeline.place_evidence import NOT_IN_LIST
 from riwaya.text.clitics import ARTICLE
-from riwaya.text.matcher import Match
+from riwaya.text.matcher import Match, normalized_key
 
 
 def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -179,3 +183,33 @@ def abroad(named_countries: Iterable[str], rules: Any, named_anchors: list) -> b
     """The article names no codebook place and none of the event's countries: a page about
     elsewhere, whose namesakes are those of the countries it names."""
     return not named_anchors and not (set(named_countries) & rules.event_countries)
+
+
+def area_towns(judge: Any, kept_ids: set[str]) -> set[str]:
+    """The towns that share a name with an area among ``kept_ids`` (محافظة حلب, ريف حلب: Aleppo,
+    the city), for one sense per article: the town's bare mentions are places too."""
+    out: set[str] = set()
+    for m in judge.places:
+        for area in judge._options(m):
+            if area.entity_id not in kept_ids or area.kind in ("city", "country"):
+                continue
+            for form in area.forms_ar:
+                out.update(o.entity_id for o in judge.candidates.get(normalized_key(form), ())
+                           if o.kind == "city" and o.country == area.country)
+    return out
+
+
+#: an area's point (its capital's) this close to a codebook place: that place is its capital
+CAPITAL_KM = 15
+
+
+def area_places(judge: Any) -> list[str]:
+    """The codebook places that an area the article names is named after (see the module): the
+    place lies at the area's capital and no gazetteer place has the area's name (a codebook name
+    wins over the gazetteer's: محافظة دير الزور; not نينوى, whose capital is Mosul)."""
+    points = {(o.lat, o.lon) for m in judge.places for o in judge._options(m)
+              if o.kind not in ("city", "country") and o.name_ar
+              and normalized_key(o.name_ar) not in judge.candidates}
+    return [pid for pid, (lat, lon, _) in judge.rules.codebook_places.items()
+            if lat is not None and lon is not None
+            and any(great_circle_km((lat, lon), p) <= CAPITAL_KM for p in points)]

@@ -70,5 +70,5 @@ def _capitals() -> frozenset[tuple[str, str]]:
 
 
 def capital(entry: Any) -> bool:
-    """The gazetteer city is its country's capital."""
-    return entry.kind != "country" and (entry.country, entry.name_en) in _capitals()
+    """The gazetteer city is its country's capital (not an area named after it)."""
+    return entry.kind == "city" and (entry.country, entry.name_en) in _capitals()
