@@ -9,6 +9,9 @@ compared by tests/test_parallel_build.py and tests/test_dask_build.py; here each
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -189,3 +192,22 @@ def test_a_decision_reads_the_rows_only_when_a_claim_can_be_kept(content_entitie
     assert hit == matcher.decide(eager, content_entities, set(), shares)
     assert (hit.claim_id if hit else None) == found
     assert (len(lazy_encoder.calls) > before) is reads
+
+
+def test_one_blas_thread_also_holds_a_blas_loaded_after_its_first_use():
+    """scipy brings its own OpenBLAS: imported after the first document (a build that reaches
+    scipy later), it must be held to one thread too, not left at the machine's cores."""
+    code = (
+        "from threadpoolctl import threadpool_info\n"
+        "from riwaya.pipeline.encoder_cache import one_blas_thread\n"
+        "with one_blas_thread():\n"
+        "    pass\n"
+        "import scipy.linalg  # noqa: F401 - a second BLAS library\n"
+        "with one_blas_thread():\n"
+        "    print(sorted(i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'))\n")
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "3"}   # both libraries start with 3 threads
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    threads = json.loads(out.stdout.strip().splitlines()[-1])
+    assert len(threads) == 2 and threads == [1, 1], threads

@@ -22,6 +22,7 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 import tempfile
 from importlib import metadata
 from pathlib import Path
@@ -101,7 +102,8 @@ def _read(where: Path, threads: int) -> tuple[Any, Any] | None:
     return tokenizer, backend
 
 
-_BLAS_LIMIT: Any = None     # this process's ThreadpoolController().limit, found once (False: none)
+#: (modules imported when found, this process's ThreadpoolController().limit or False: none)
+_BLAS_LIMIT: tuple[int, Any] | None = None
 
 
 def one_blas_thread() -> contextlib.AbstractContextManager:
@@ -110,13 +112,18 @@ def one_blas_thread() -> contextlib.AbstractContextManager:
     small (its contents by the claims' examples): a second BLAS thread only spins, and with a
     worker per core it takes the other worker's core (a serial 1k build: 13 % of its CPU).
     Setting ``OPENBLAS_NUM_THREADS`` in a pool worker's initialiser is too late: numpy is
-    imported by then."""
+    imported by then.
+
+    A controller knows the BLAS libraries loaded when it was made; an import since (scipy brings
+    its own OpenBLAS) may load another, which it would leave at its threads: it is made anew
+    when the process has imported modules since (a count, so the check costs nothing)."""
     global _BLAS_LIMIT
-    if _BLAS_LIMIT is None:
-        _BLAS_LIMIT = _threadpool_limit() or False
-    if not _BLAS_LIMIT:
+    if _BLAS_LIMIT is None or _BLAS_LIMIT[0] != len(sys.modules):
+        _BLAS_LIMIT = (len(sys.modules), _threadpool_limit() or False)
+    limit = _BLAS_LIMIT[1]
+    if not limit:
         return contextlib.nullcontext()
-    return _BLAS_LIMIT(limits=1, user_api="blas")
+    return limit(limits=1, user_api="blas")
 
 
 def _threadpool_limit():
