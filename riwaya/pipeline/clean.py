@@ -30,6 +30,7 @@ from riwaya.pipeline.furniture import BodyMeter, OutletLines, after_the_end, blo
     top_labels, writes_ya_as_alef_maksura
 from riwaya.pipeline.listing import LISTING_HEADER
 from riwaya.pipeline.maintext import SeenText, find_chrome
+from riwaya.pipeline.posts import POSTS_HEADER, later_posts
 from riwaya.pipeline.stories import DATE_LINE_MAX_WORDS, REASON as OTHER_STORY, StorySplitter, \
     is_date_line
 from riwaya.text.normalize import normalize_form, normalize_letters
@@ -290,8 +291,13 @@ def clean_text(raw: str, *, boilerplate: tuple[BoilerplateRule, ...] = (),
     for i in range(len(lines)):
         if not reasons[i] and foreign_script(lines[i], habitual):
             reasons[i] = "not in the article's language"
-    # 3c. other whole stories run on after the article (stories.py)
+    # 3c. other whole stories run on after the article (stories.py); a forum's posts after the
+    #     first (posts.py)
     live = [i for i in range(len(lines)) if not reasons[i]]
+    if POSTS_HEADER in reasons:
+        for i in later_posts(lines, live):
+            reasons[i] = OTHER_STORY
+        live = [i for i in live if not reasons[i]]
     for i in _splitter(frozenset(agencies)).other_stories(lines, live):
         reasons[i] = OTHER_STORY
     # 3c'. leads of other stories with no heading at the page's end (coherence.py)

@@ -14,8 +14,10 @@ cleaner still keeps verbatim lines of the file.
 - *other-script lines*: in a page mostly in Arabic, a line of several words with hardly any
   Arabic letter (a video player's "Your browser does not support the video tag");
 - *galleries*: the same first :data:`GALLERY_WORDS` words opening :data:`GALLERY_LINES` lines or
-  more, not a conjunction, with captions between them (the gallery's title on each slide):
-  from its first line to the captions of its last;
+  more, not a conjunction, with captions between them (the gallery's title on each slide), or
+  in a row, each caption glued after the title (:func:`_glued_slides`): from its first line (or
+  the line above it holding a credit and the title; the article's last paragraph glued to the
+  title keeps its line) to the captions of its last;
 - *damaged copies*: a line whose word trigrams are nearly all in the lines kept before it (a
   scraper's second copy of the body, with words lost), see :class:`SeenText`;
 - *a widget's items*: a line of :data:`WIDGET_MIN_WORDS` words or more printed
@@ -23,7 +25,8 @@ cleaner still keeps verbatim lines of the file.
   first :data:`WIDGET_START` kept lines, not inside a run of repeated lines (a slider's teaser
   shown on every slide; a scraper's copies of the body repeat whole runs of lines), no paragraph
   going on with the article (opening with و/ف) between its copies: from its first copy to its last, or to the page's end when
-  it starts in the page's second half and no paragraph follows (:func:`widget_items`); a
+  it starts in the page's second half or below :data:`WIDGET_BELOW_PARAGRAPHS` such paragraphs
+  and no paragraph follows (:func:`widget_items`); a
   prompt with a copy among the first :data:`WIDGET_START` lines is printed around the article
   (above and below it): its copies only;
 - *off-topic tail*: the page's last lines, each a long paragraph whose content words the page
@@ -46,6 +49,11 @@ HEADLINE_WORDS = 14
 HEADLINE_RUN = 3
 GALLERY_WORDS = 6
 GALLERY_LINES = 4
+#: a gallery printed slide after slide, each caption glued after the title: its words at least
+GLUED_CAPTION_WORDS = 8
+#: words of MIN_STEM letters or more before a gallery's title on the line above its first slide:
+#: a credit's at most ("ع . ش / ح . ع . ح ( أ ف ب , رويترز )"); more, the article's last paragraph
+GALLERY_CREDIT_WORDS = 4
 OTHER_SCRIPT_WORDS = 3
 OTHER_SCRIPT_RATIO = 0.2
 ARABIC_PAGE_RATIO = 0.5
@@ -68,6 +76,10 @@ MIN_STEM = 3
 WIDGET_MIN_WORDS = 6
 WIDGET_COPIES = 3
 WIDGET_START = 3
+#: a widget below this many paragraphs going on with the article (opening with و/ف) is below
+#: the article, wherever it starts: with no paragraph after its last copy, it and what follows
+#: are the page's closing box
+WIDGET_BELOW_PARAGRAPHS = 2
 
 
 def _words(line: str) -> int:
@@ -138,7 +150,8 @@ def widget_items(lines: list[str], live: list[int]) -> list[int]:
         last = last_at[text]
         if paragraphs[last + 1] > paragraphs[pos]:
             continue                          # the article goes on between the copies
-        if pos >= len(live) // 2 and paragraphs[-1] == paragraphs[last + 1]:
+        if (pos >= len(live) // 2 or paragraphs[pos] >= WIDGET_BELOW_PARAGRAPHS) \
+                and paragraphs[-1] == paragraphs[last + 1]:
             return live[pos:]                 # the page's last part: the widget and what follows
         return live[pos:last + 1]
     return []
@@ -211,23 +224,51 @@ def _gallery(lines: list[str], live: list[int]) -> list[int]:
     """The lines of a gallery: its title opens each slide (captions follow it)."""
     forms = {i: normalize_form(lines[i]).split() for i in live}
     openings = Counter(" ".join(w[:GALLERY_WORDS]) for w in forms.values() if len(w) > GALLERY_WORDS)
-    # an opening shared by several lines that is not a sentence's (و/ف "and" opens those)
-    titles = [t for t, n in openings.items() if n >= GALLERY_LINES and t[:1] not in CONJUNCTIONS]
+    # an opening shared by several lines that is not a sentence's (و/ف "and" opens those; "في"
+    # is a preposition: "في صور : ...", "in pictures")
+    titles = [t for t, n in openings.items() if n >= GALLERY_LINES
+              and not (t[:1] in CONJUNCTIONS and len(t.split()[0]) > 2)]
     if not titles:
         return []
     out: set[int] = set()
     for title in titles:
         starts = [i for i in live if " ".join(forms[i][:GALLERY_WORDS]) == title]
         gaps = [b - a for a, b in zip(starts, starts[1:])]
-        if sorted(gaps)[len(gaps) // 2] < 2:
+        if sorted(gaps)[len(gaps) // 2] < 2 and not (
+                max(gaps) == 1 and _glued_slides(lines, starts)):
             continue                        # slides have captions between their titles
-        # the first slide may carry the end of the article's own last line before the title
+        # the first slide may carry the end of the article's own last line before the title:
+        # its credit (a few words); the article's paragraph before it keeps the line (the
+        # gallery starts below it)
         first = next((i for i in live if i < starts[0] and f" {title} " in
                       f" {' '.join(forms[i])} "), starts[0])
+        if first < starts[0] and not _credit_only(" ".join(forms[first]).split(title)[0]):
+            first += 1
         tail = max(gaps) - 1
         last = max(i for i in live if i <= starts[-1] + tail)
         out.update(i for i in live if first <= i <= last)
     return sorted(out)
+
+
+def _credit_only(text: str) -> bool:
+    """``text`` (before a gallery's title on its line) is a credit's initials and agencies, at
+    most :data:`GALLERY_CREDIT_WORDS` words of :data:`MIN_STEM` letters or more."""
+    return sum(len(w) >= MIN_STEM and not w.isdigit() for w in text.split()) <= GALLERY_CREDIT_WORDS
+
+
+def _glued_slides(lines: list[str], starts: list[int]) -> bool:
+    """Slides in a row (``starts``: consecutive kept lines), each caption glued after the
+    gallery's title on its line ("في صور : العلاقات ... على محك القانون شكلت أحداث ..."): the
+    lines share the title's words and go on with :data:`GLUED_CAPTION_WORDS` words or more each;
+    the title is a headline's (not a handle's, "( @ name )", nor a dictionary's labels, ": - ..."
+    or "( نف )")."""
+    words = [normalize_form(lines[i]).split() for i in starts]
+    shared = 0
+    while all(len(w) > shared and w[shared] == words[0][shared] for w in words):
+        shared += 1
+    head = words[0][:shared]
+    return not any(ch in " ".join(head) for ch in "(@") and head[0][:1] not in ":-–" \
+        and all(len(w) - shared >= GLUED_CAPTION_WORDS for w in words)
 
 
 class SeenText:

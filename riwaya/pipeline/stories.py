@@ -59,9 +59,11 @@ article of its own: every kept line from its first item is marked.
 Not another story: an agency's name in brackets that a sentence quotes ("ونقلت ( رويترز ) عن
 ...") heads none; in a list of labelled items ("العراق - تكريت : ...", "سنجار : ...") an item's
 label is no dateline; a line opening with a particle ("ومن جانبه , صرح - غاضبا - ...",
-:data:`NOT_DATELINE_OPENERS`) opens with no dateline; in a press roundup (:data:`ROUNDUP_LABELS`
-outlets' names or more as labels inside its lines, "صحافة : بي بي سي : ...") an outlet's label
-opening a line is an item of the roundup (:meth:`StorySplitter.is_roundup`).
+:data:`NOT_DATELINE_OPENERS`) or with a compound's first half ("جيو - سياسة القيادة ...", a
+report's section heading glued to its paragraph: :data:`COMPOUND_PREFIXES`) opens with no
+dateline; in a press roundup (:data:`ROUNDUP_LABELS` outlets' names or more as labels inside its
+lines, "صحافة : بي بي سي : ...") an outlet's label opening a line is an item of the roundup
+(:meth:`StorySplitter.is_roundup`).
 
 *A story glued inside a line*: after a sentence's end, another story's short headline, its
 dateline's place and an agency in brackets, then its lead ("... البوكمال . واشنطن : تحرير المدينة
@@ -135,12 +137,18 @@ NOT_DATELINE_OPENERS = frozenset(normalize_form(w) for w in (
     "منذ", "حتى", "لكن", "أما", "اما", "إن", "ان", "أن", "هذا", "هذه", "ذلك", "وفقا", "بينما"))
 
 
+#: the first half of a compound written apart with a dash ("جيو - سياسة", geopolitics; "سوسيو -
+#: اقتصادي"): a section heading glued to its paragraph, not a dateline's place
+COMPOUND_PREFIXES = frozenset(normalize_form(w) for w in (
+    "جيو", "سوسيو", "بيو", "ميكرو", "ماكرو", "نيو", "إيكو", "ايكو", "بوست", "ترانس"))
+
+
 def _opens_with_particle(line: str) -> bool:
     first = normalize_form(line).split()[:1]
     if not first:
         return False
     word = first[0]
-    return word in NOT_DATELINE_OPENERS or (
+    return word in NOT_DATELINE_OPENERS or word in COMPOUND_PREFIXES or (
         len(word) > 2 and word[0] in "وف" and word[1:] in NOT_DATELINE_OPENERS)
 
 
