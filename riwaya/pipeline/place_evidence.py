@@ -7,7 +7,8 @@ evidence, all of it data in the codebook's ``gazetteer.json`` (:class:`Gazetteer
 - a head noun before it (``city_heads``: مدينة، العاصمة، محافظة، ريف; ``local_heads``: بلدة،
   قرية، حي), up to two nisba adjectives between (العاصمة الأردنية عمان), or opening the name
   itself (ناحية الإسكندرية);
-- a preposition of place before it (``strong_prepositions``: قرب، داخل، نحو، شمال ...); the
+- a preposition of place before it (``strong_prepositions``: قرب، داخل، نحو، شمال ...; a
+  two-word one with adjectives between its words, :mod:`.place_spread`: حدودها الجنوبية مع); the
   frequent ones (``weak_prepositions``: في، من، إلى، and the clitics ب ل on the name) count only
   for a place of the article's region or near its places, or a large city;
 - being listed with a place that has evidence, before or after it (الرقة ودير الزور، جرابلس
@@ -45,6 +46,7 @@ from typing import Any, Iterable
 
 from riwaya.pipeline.place_actors import ActorRules
 from riwaya.pipeline.place_chrome import ChromeRules
+from riwaya.pipeline.place_spread import spread_key
 from riwaya.pipeline.place_subject import SubjectRules
 from riwaya.text.clitics import ARTICLE, ATTACHED_PRONOUNS, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS
 from riwaya.text.matcher import Match, NormText, normalized_key
@@ -175,11 +177,16 @@ def bare(token: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _prefix(text: NormText, m: Match) -> str | None:
+    """What the name's first token carries before the name (وبحمص -> وب), None if unknown."""
+    token, stem = text.tokens[m.first].norm, m.pattern.tokens[0]
+    return token[:len(token) - len(stem)] if token.endswith(stem) else None
+
+
 def _clitic(text: NormText, m: Match) -> str:
     """The one-letter preposition written on the name itself (بحمص -> ب), if any."""
-    token = text.tokens[m.first].norm
-    stem = m.pattern.tokens[0]
-    prefix = token[:len(token) - len(stem)] if token.endswith(stem) else token[:1]
+    prefix = _prefix(text, m)
+    prefix = text.tokens[m.first].norm[:1] if prefix is None else prefix
     prefix = prefix[1:] if prefix[:1] in CONJUNCTIONS else prefix
     return prefix[:1] if prefix[:1] in PREPOSITIONS else ""
 
@@ -229,14 +236,18 @@ def evidence(text: NormText, m: Match, rules: PlaceRules) -> tuple[str, tuple[st
                 return kind, key
             if own and _ending(head[:-1] + [own], keys, 1):
                 return kind, (head[-1],)      # not a key: never a head placing a country
+    joined = (_prefix(text, m) or "")[:1] == "ف"    # عن فصيله، من فتور: a word, not ف + a town
     for kind, keys in ((STRONG, rules.strong), (WEAK, rules.weak | rules.country_weak)):
-        key = _ending(before, keys, rules.max_len)
+        key = None if joined else _ending(before, keys, rules.max_len)
         if key:
             skip = before[:-len(key) - 1] + before[-len(key):]   # one adjective before it
             if _ending(before, rules.exceptions, rules.max_len) \
                     or _ending(skip, rules.exceptions, rules.max_len):
                 break                                    # كل من إيران، حوار صريح بين إيران
             return kind, key
+    key = None if joined else spread_key(before, rules.strong, bare)   # حدودها الجنوبية مع
+    if key:
+        return STRONG, key
     return _head_of_list(text, m, rules) or (NONE, ())
 
 

@@ -48,7 +48,7 @@ from riwaya.pipeline.place_lists import list_labels, list_runs, listed_across, q
 from riwaya.pipeline.place_namesakes import (
     abroad, area_places, area_towns, beside, beside_box, container, countries_named, country_of,
     great_circle_km, inside, own_country, short_forms)
-from riwaya.pipeline.place_senses import common_names
+from riwaya.pipeline.place_senses import common_names, nisba_shaped
 from riwaya.pipeline.place_subject import THAT, capital, verb, verb_before
 from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import Match, NormText, Spans
@@ -169,8 +169,9 @@ class Judge:
             return near or local
         if kind in (HEAD_CITY, STRONG, LISTED):
             return near or local or pop >= r.large or kind == HEAD_CITY and entry.kind != "city"
-        if kind == WEAK:
-            return near or pop >= r.regional
+        if kind == WEAK:               # من عفرين: a town of the region, not a village, anywhere
+            return near or pop >= r.regional or (local and pop >= r.regional // 5
+                                                 and not nisba_shaped(entry.name_ar))
         if kind == CLITIC:             # بالميادين: a town beside the article's own places too
             return ((near or local) and pop >= r.regional) or pop >= r.large or self.close(entry) \
                 or (entry.country in self.named_countries - r.event_countries

@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 from riwaya.pipeline.place_evidence import bare, nisba_after
 from riwaya.text.clitics import ARTICLE
 from riwaya.text.matcher import Match, NormText
+from riwaya.text.normalize import normalize_form
 
 #: words before a name that are never the noun of a construct: particles, prepositions,
 #: adverbs and demonstratives (هذا الحراك الشعبي; normalised: أ/إ written ا, ى written ي)
@@ -58,3 +59,12 @@ def common_names(text: NormText, places: Iterable[Match], is_codebook: Callable[
     return {m.pattern.tokens for m in places
             if not is_codebook(m) and not m.entity_id.startswith("CC:")
             and nisba_after(text, m) and not construct_head(text, m) and not in_idiom(m)}
+
+
+def nisba_shaped(name: str | None) -> bool:
+    """A one-word definite name shaped like a nisba adjective (الشامية، العامرية، الحميدية):
+    the article may mean the adjective or a region of that name (الشامية: the Euphrates' west
+    bank at Deir ez-Zor), so a far town of that name needs more than في/من."""
+    form = normalize_form(name or "")
+    return " " not in form and form.startswith(ARTICLE) and form.endswith(("يه", "ي")) \
+        and len(form) >= 6
