@@ -317,30 +317,6 @@ def _definite_one_word(text: NormText, m: Match) -> bool:
     return m.last - m.first == 1 and m.pattern.tokens[0].startswith(ARTICLE)
 
 
-def nisba_after(text: NormText, m: Match) -> bool:
-    """A one-word definite name with a masculine nisba right after it, so a common noun
-    (الحراك الثوري، الباب الكردي، الراعي الرئيسي): a town is feminine (الرقة السورية، القاهرة
-    الكبرى)."""
-    toks = text.tokens
-    if not _definite_one_word(text, m) or m.last >= len(toks):
-        return False
-    after = toks[m.last].norm
-    return _is_nisba(after) and not after.endswith("يه") and after not in FEMININE_ELATIVES \
-        and text.original[m.end:toks[m.last].start].strip() == ""
-
-
-def adjective_of_noun(text: NormText, m: Match) -> bool:
-    """A one-word definite name right after a definite noun, so its adjective (القارة الزرقاء);
-    not after a nisba, itself an adjective (الطريق الدولي العريش)."""
-    if not _definite_one_word(text, m) or m.first == 0:
-        return False
-    before = text.tokens[m.first - 1]
-    if not text.tokens[m.first].norm.startswith(ARTICLE):
-        return False                                     # والخليل: a list, not an adjective
-    return text.original[before.end:m.start].strip() == "" and not _is_nisba(before.norm) and any(
-        b.startswith(ARTICLE) and len(b) > 3 for b in bare(before.norm))   # الطريق الدولي العريش
-
-
 def after_definite(text: NormText, m: Match) -> bool:
     """Right after a definite word, so perhaps its adjective (الحكم السني العباسي)."""
     if m.first == 0:

@@ -42,13 +42,13 @@ from riwaya.pipeline.place_actors import metonym, party
 from riwaya.pipeline.place_chrome import chrome
 from riwaya.pipeline.place_evidence import (
     CLITIC, CODEBOOK, HEAD_CITY, HEAD_LOCAL, LISTED, NONE, NOT_IN_LIST, PROPAGATES, STRONG, WEAK,
-    PlaceRules, adjective_of_noun, after_definite, bare, broken_word, dateline, evidence,
-    idiom_spans, line_breaks, listed_after, masthead, nisba_after, split_after, stop_word, visited)
+    PlaceRules, after_definite, bare, broken_word, dateline, evidence, idiom_spans, line_breaks,
+    listed_after, masthead, split_after, stop_word, visited)
 from riwaya.pipeline.place_lists import list_labels, list_runs, listed_across, quoted_lists
 from riwaya.pipeline.place_namesakes import (
     abroad, area_places, area_towns, beside, beside_box, container, countries_named, country_of,
     great_circle_km, inside, own_country, short_forms)
-from riwaya.pipeline.place_senses import common_names, nisba_shaped
+from riwaya.pipeline.place_senses import adjective_of_noun, common_names, nisba_after, nisba_shaped
 from riwaya.pipeline.place_subject import THAT, capital, verb, verb_before
 from riwaya.text.clitics import CONJUNCTIONS
 from riwaya.text.matcher import Match, NormText, Spans

@@ -15,13 +15,17 @@ The agreement says so only when the adjective can belong to the name itself:
   preposition, and is not feminine or a sound plural (ة، ات، ون، ين), which would not take a
   masculine singular adjective: "في الحراك الثوري" and "قادة الحراك الثوري" still read الحراك
   as a word.
+
+The agreement tests themselves live here too: :func:`nisba_after` (a masculine nisba right after
+a one-word definite name) and :func:`adjective_of_noun` (the name right after a definite noun,
+so its adjective), which the judge also reads where a name has no other evidence.
 """
 
 from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from riwaya.pipeline.place_evidence import bare, nisba_after
+from riwaya.pipeline.place_evidence import FEMININE_ELATIVES, _definite_one_word, _is_nisba, bare
 from riwaya.text.clitics import ARTICLE
 from riwaya.text.matcher import Match, NormText
 from riwaya.text.normalize import normalize_form
@@ -49,6 +53,30 @@ def construct_head(text: NormText, m: Match) -> bool:
     word = forms[-1]
     return len(word) >= 2 and word.isalpha() and not word.startswith(ARTICLE) \
         and not any(f in PARTICLES for f in forms) and not word.endswith(NOT_MASCULINE)
+
+
+def nisba_after(text: NormText, m: Match) -> bool:
+    """A one-word definite name with a masculine nisba right after it, so a common noun
+    (الحراك الثوري، الباب الكردي، الراعي الرئيسي): a town is feminine (الرقة السورية، القاهرة
+    الكبرى)."""
+    toks = text.tokens
+    if not _definite_one_word(text, m) or m.last >= len(toks):
+        return False
+    after = toks[m.last].norm
+    return _is_nisba(after) and not after.endswith("يه") and after not in FEMININE_ELATIVES \
+        and text.original[m.end:toks[m.last].start].strip() == ""
+
+
+def adjective_of_noun(text: NormText, m: Match) -> bool:
+    """A one-word definite name right after a definite noun, so its adjective (القارة الزرقاء);
+    not after a nisba, itself an adjective (الطريق الدولي العريش)."""
+    if not _definite_one_word(text, m) or m.first == 0:
+        return False
+    before = text.tokens[m.first - 1]
+    if not text.tokens[m.first].norm.startswith(ARTICLE):
+        return False                                     # والخليل: a list, not an adjective
+    return text.original[before.end:m.start].strip() == "" and not _is_nisba(before.norm) and any(
+        b.startswith(ARTICLE) and len(b) > 3 for b in bare(before.norm))   # الطريق الدولي العريش
 
 
 def common_names(text: NormText, places: Iterable[Match], is_codebook: Callable[[Match], bool],
