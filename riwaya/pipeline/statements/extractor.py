@@ -36,7 +36,7 @@ import numpy as np
 from riwaya.codebook.cues import CompiledClaim
 from riwaya.codebook.model import Codebook
 from riwaya.pipeline.mentions import Mention
-from riwaya.pipeline.statements.article import in_article
+from riwaya.pipeline.statements.article import in_article, most_specific
 from riwaya.pipeline.statements.claims import Openers, anchored, claim_terms, find_claims
 from riwaya.pipeline.statements.context import PlaceAnaphors
 from riwaya.pipeline.statements.cues import CueFinder, asks
@@ -143,7 +143,8 @@ class StatementExtractor:
         said: list[tuple[str, str]] = []           # (actor, claim) asserted so far in the document
         for unit in units:
             seen: set[tuple[str, str, str]] = set()
-            for st in self._emit(doc_id, unit, text, said, sims):
+            for st in most_specific(self._emit(doc_id, unit, text, said, sims), text.original,
+                                    self.ancestors, self.roles.persons):
                 key = (st.actor_id, st.claim_id, st.stance)
                 if key in seen:
                     continue  # one statement per speaker, claim and stance in a sentence

@@ -1,6 +1,7 @@
 """Speakers named by whom a statement belongs to: the body a spokesman speaks for ("قال المتحدث
 باسم الوزارة"), and the actor whose adjective follows a statement noun that frames what is said
-("بحسب الرواية الروسية"). Called by :func:`.speakers.resolve_speakers`."""
+("بحسب الرواية الروسية"), and the subject of the clause around an accusation after "(so far) as"
+("وصلت موسكو إلى حد اتهام واشنطن بـ…"). Called by :func:`.speakers.resolve_speakers`."""
 
 from __future__ import annotations
 
@@ -51,3 +52,37 @@ def adjective_owner(lex: Lexicon, text: NormText, cue: Cue, lo: int, hi: int,
         return None
     return Speaker(actor, text.original[text.tokens[cue.first].start:tok.end],
                    text.tokens[cue.first].start, cue.last + 1, "codebook", by_adjective=True)
+
+
+#: "وصلت موسكو إلى حد اتهام واشنطن بـ…", "ذهبت لدرجة اتهام …": a statement noun after "(so far)
+#: as" is what the clause's subject says (normalised forms)
+EXTENT_NOUNS = frozenset({"حد", "لحد", "درجه", "لدرجه"})
+ON = frozenset({"على", "علي", "وعلى", "وعلي"})
+
+
+def extent_framed(text: NormText, cue: Cue, lo: int) -> bool:
+    """Whether a statement noun follows "إلى حد" / "لدرجة" ("went so far as accusing"); not
+    "على حد" ("على حد تصريحات الوزير": as the minister put it)."""
+    k = cue.first - 1
+    return k >= lo and text.tokens[k].norm in EXTENT_NOUNS \
+        and not (k > lo and text.tokens[k - 1].norm in ON) \
+        and not is_break(text, text.tokens[k].end, text.tokens[cue.first].start)
+
+
+def opening_adjective(text: NormText, lo: int, hi: int,
+                      named: NamedSpeakers | None) -> Speaker | None:
+    """The actor whose adjective follows the noun opening the sentence, its subject ("الحملة
+    الروسية وصلت إلى حد اتهام …", '" العدوانية " الروسية … بلغت حد اتهام …')."""
+    if named is None:
+        return None
+    for k in range(lo + 1, min(hi, lo + 3)):    # "الحملة الإعلامية الروسية": a second adjective
+        tok = text.tokens[k]
+        if is_break(text, text.tokens[k - 1].end, tok.start):
+            return None
+        actor = named.roles.adjectives.get(bare_form(tok.norm))
+        if actor is not None:
+            # the state's own conduct ("التصعيد الروسي"), not a body's statement noun: the
+            # state itself, not its one body the article names (units._most_specific)
+            return Speaker(actor, text.original[text.tokens[lo].start:tok.end],
+                           text.tokens[lo].start, k + 1, "codebook")
+    return None

@@ -29,7 +29,8 @@ from riwaya.pipeline.mentions import Mention
 from riwaya.pipeline.statements.coordinated import coordinated_speaker
 from riwaya.pipeline.statements.model import UNATTRIBUTED, Cue, Lexicon, Speaker, is_break
 from riwaya.pipeline.statements.named import NamedSpeakers
-from riwaya.pipeline.statements.owners import adjective_owner, spokesperson_for
+from riwaya.pipeline.statements.owners import (adjective_owner, extent_framed,
+                                               opening_adjective, spokesperson_for)
 from riwaya.pipeline.statements.sources import (is_source_noun, named_body, passive_marked,
                                                 source_before, state_before, unknown_speaker)
 from riwaya.pipeline.statements.untitled import name_before_source
@@ -93,8 +94,14 @@ def resolve_speakers(lex: Lexicon, text: NormText, cues: list[Cue], lo: int, hi:
                                          check_subject=False, objects=objects)
             if cue.speaker is None and mention is None:
                 cue.speaker = adjective_owner(lex, text, cue, lo, hi, named)
+            if cue.speaker is None and mention is None and extent_framed(text, cue, lo):
+                # "وصلت موسكو إلى حد اتهام واشنطن بـ…": the clause's subject accuses
+                cue.speaker = sentence_subject(lex, text, lo, hi, actors, named) \
+                    or opening_adjective(text, lo, hi, named)
                 if cue.speaker is None:
-                    continue  # a statement noun without a named owner is no frame
+                    mention = _mention_before(lex, text, cue.first, lo, actors)
+            if cue.speaker is None and mention is None:
+                continue  # a statement noun without a named owner is no frame
         elif cue.kind == "passive_speech":
             cue.speaker = unknown_speaker(lex, text, cue, lo, hi)
         elif cue.kind == "speech_verb" and passive_marked(text, cue):
@@ -275,13 +282,15 @@ PRO_DROP_GAP = 4             # words between a subjectless verb and its compleme
 def _pro_drop(lex: Lexicon, text: NormText, cue: Cue, hi: int,
               actors: list[Mention] = ()) -> bool:
     """A speech verb with no subject of its own before its complementizer: right before it
-    ("وأضافت أن ..."), or after a few words that name no one new: a circumstance ("وأضاف في
+    ("وأضافت أن ...", "وأضاف : …"), or after a few words that name no one new: a circumstance ("وأضاف في
     بيان أن", "وقال للصحفيين إن") or the current speaker's anaphor ("وأضافت الوزارة أن"); never
     across an unnamed source ("وقال مصدر إن") or an actor's name."""
     if cue.kind != "speech_verb" or cue.last >= hi:
         return False
     for k in range(cue.last, min(hi, cue.last + PRO_DROP_GAP + 1)):
         prev_end = cue.end if k == cue.last else text.tokens[k - 1].end
+        if k == cue.last and text.original[prev_end:text.tokens[k].start].strip(' "«“”»') == ":":
+            return True     # 'وأضاف : " … "': direct speech right after the verb
         if is_break(text, prev_end, text.tokens[k].start):
             return False
         tok = text.tokens[k].norm
