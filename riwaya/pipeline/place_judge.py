@@ -84,7 +84,7 @@ class Judge:
         self.addresses = self._addresses()
         #: names read as a common word somewhere in the article by their agreement (الحراك
         #: الشعبي): one sense per article, so elsewhere a place only with stronger evidence
-        self.common = common_names(text, self.places, self._is_codebook, self._in_idiom)
+        self.common = common_names(text, self.places, self.is_codebook, self._in_idiom)
         named = [m.entity_id for m in self.places] + list(countries) + area_places(self)
         self.region = set(rules.event_countries)
         self.region.update(rules.codebook_places[e][2] for e in named
@@ -112,7 +112,7 @@ class Judge:
             for country, town in ((a, b), (b, a)):
                 code = country.entity_id[3:] if country.entity_id.startswith("CC:") else None
                 if code and any(o.kind != "country" and o.country == code
-                                for o in self._options(town)):
+                                for o in self.options(town)):
                     out.update((a.start, b.start))
         return out
 
@@ -224,7 +224,7 @@ class Judge:
                 prev = m
                 continue
             nxt = self.places[n + 1] if n + 1 < len(self.places) else None
-            if nxt is not None and (self._named(nxt) or not (self._is_codebook(nxt)
+            if nxt is not None and (self._named(nxt) or not (self.is_codebook(nxt)
                                                               or nxt.start in kept)):
                 nxt = None                     # a list's next name counts once it is a place
             decided = self._decide(m, prev, kept, nxt)
@@ -237,7 +237,7 @@ class Judge:
         with_evidence = {e for _, e, kind in kept.values() if kind in PROPAGATES}
         with_evidence |= area_towns(self, with_evidence)     # محافظة حلب ... سقوط حلب: the city
         for m in self.places:
-            if m.start in kept or self._is_codebook(m) or broken_word(self.text, m) \
+            if m.start in kept or self.is_codebook(m) or broken_word(self.text, m) \
                     or m.pattern.tokens in self.common \
                     or self._in_idiom(m) or stop_word(self.text, m, self.rules) \
                     or self._agencydateline(m) or self._common(m, NONE) \
@@ -247,7 +247,7 @@ class Judge:
                     or chrome(self.text, m, self.rules.chrome):
                 continue                             # حليف الرياض: a government, elsewhere a place
             acts = self._after_verb(m)               # اعترضت الرياض: a large city acting
-            for entry in self._options(m):
+            for entry in self.options(m):
                 if entry.kind != "country" and entry.entity_id in with_evidence \
                         and not (acts and (capital(entry)
                                            or entry.population >= self.rules.large)):
@@ -259,14 +259,16 @@ class Judge:
         kind, words = evidence(self.text, m, self.rules)
         return kind == WEAK and party(self.text, m, words, self.rules.actors, NOT_IN_LIST)
 
-    def _is_codebook(self, m: Match) -> bool:
+    def is_codebook(self, m: Match) -> bool:
+        """A codebook place's match, not a gazetteer name's (read by place_namesakes too)."""
         return m.pattern.method != "gazetteer"
 
     def _named(self, m: Match) -> bool:
         nxt = self.text.tokens[m.last].norm if m.last < len(self.text.tokens) else ""
         return nxt in self.rules.name_tails
 
-    def _options(self, m: Match) -> tuple[Any, ...]:
+    def options(self, m: Match) -> tuple[Any, ...]:
+        """The gazetteer's places of the match's name, its namesakes (read by place_namesakes)."""
         return self.candidates.get(m.pattern.payload) or self.candidates.get(m.entity_id) or ()
 
     def _agencydateline(self, m: Match) -> bool:
@@ -299,7 +301,7 @@ class Judge:
                 nxt: Match | None = None) -> tuple[str, str] | None:
         if self._in_idiom(m) or m.start in self.addresses or stop_word(self.text, m, self.rules):
             return None                          # مسقط رأسه، فتح الباب، وجده: a common word
-        codebook = self._is_codebook(m)
+        codebook = self.is_codebook(m)
         label = self.labels.overlaps(m.start, m.end)     # "جرابلس : تقع ...": a list's item
         if self._agencydateline(m) or not codebook and (
                 broken_word(self.text, m) or not label and dateline(self.text, m, self.breaks)):
@@ -319,7 +321,7 @@ class Judge:
             return None                  # سوريا نت، دمشق الآن: another name; في الحراك: a word
         if codebook:
             return m.entity_id, CODEBOOK
-        options = own_country(self, m, self._options(m))       # طرابلس اللبنانية
+        options = own_country(self, m, self.options(m))       # طرابلس اللبنانية
         entry = self.choose(options, kind, words) if options else None
         if entry is None or split_after(self.text, m, self.candidates) \
                 or entry.kind != "country" and self._common(m, kind):
@@ -348,7 +350,7 @@ class Judge:
             kind = STRONG                        # زيارة الرئيس للرياض، زار طهران: the town visited
         if kind in (WEAK, CLITIC, NONE, LISTED) and box is not None \
                 and not box.entity_id.startswith("CC:") and not after_definite(self.text, m) \
-                and (box.start in kept or self._is_codebook(box)) \
+                and (box.start in kept or self.is_codebook(box)) \
                 and beside_box(self, entry, box, kept):
             kind = STRONG                        # كفرزيتا ومورك بريف حماة: said to lie in a place
         if kind == WEAK and words not in self.rules.weak:

@@ -66,24 +66,24 @@ def inside(judge: Any, entry: Any, box: Match) -> bool:
     """``entry`` may lie in the place ``box`` names: within ``near_km`` of it or of one of its
     namesakes, or in its country."""
     rules = judge.rules
-    if judge._is_codebook(box):
+    if judge.is_codebook(box):
         lat, lon, _ = rules.codebook_places.get(box.entity_id, (None, None, ""))
         points = [(lat, lon)] if lat is not None and lon is not None else []
         return not points or great_circle_km((entry.lat, entry.lon), points[0]) <= rules.near_km
-    return not judge._options(box) or any(
+    return not judge.options(box) or any(
         o.country == entry.country if o.kind == "country" else
         great_circle_km((entry.lat, entry.lon), (o.lat, o.lon)) <= rules.near_km
-        for o in judge._options(box))
+        for o in judge.options(box))
 
 
 def beside_box(judge: Any, entry: Any, box: Match, kept: dict) -> bool:
     """``entry`` lies within a quarter of ``near_km`` of the place ``box`` is kept as: close
     enough for "X بريف Y" to make X a place (اليرموك بريف درعا is not Damascus' Yarmouk)."""
-    if judge._is_codebook(box):
+    if judge.is_codebook(box):
         lat, lon, _ = judge.rules.codebook_places.get(box.entity_id, (None, None, ""))
     else:
         chosen = kept[box.start][1] if box.start in kept else None
-        lat, lon = next(((o.lat, o.lon) for o in judge._options(box) if o.entity_id == chosen),
+        lat, lon = next(((o.lat, o.lon) for o in judge.options(box) if o.entity_id == chosen),
                         (None, None))
     return lat is not None and lon is not None and \
         great_circle_km((entry.lat, entry.lon), (lat, lon)) <= judge.rules.near_km / 4
@@ -117,7 +117,7 @@ def beside(judge: Any, entry: Any, kept: dict) -> bool:
     village while the article has named no place yet ("وصل النازحون إلى السخنة")."""
     if not kept and not judge.named_anchors:
         return True
-    points = [(o.lat, o.lon) for m, e, _ in kept.values() for o in judge._options(m)
+    points = [(o.lat, o.lon) for m, e, _ in kept.values() for o in judge.options(m)
               if o.entity_id == e and o.kind != "country"] + judge.named_anchors
     return any(great_circle_km((entry.lat, entry.lon), p) <= judge.rules.near_km / 2
                for p in points)
@@ -127,7 +127,7 @@ def country_of(judge: Any, entity_id: str) -> str | None:
     """The country of a place the article names (a codebook place or a gazetteer entry)."""
     if entity_id in judge.rules.codebook_places:
         return judge.rules.codebook_places[entity_id][2]
-    return next((o.country for m in judge.places for o in judge._options(m)
+    return next((o.country for m in judge.places for o in judge.options(m)
                  if o.entity_id == entity_id), None)
 
 
@@ -172,7 +172,7 @@ def countries_named(judge: Any, named: Iterable[str]) -> set[str]:
     towns of the US) or its own capital (الكويت، تونس)."""
     doubtful = set()
     for m in judge.places:
-        options = judge._options(m)
+        options = judge.options(m)
         doubtful.update(c.country for c in options if c.kind == "country" and any(
             o.kind != "country" and o.country != c.country
             and o.population >= judge.rules.large for o in options))
@@ -190,7 +190,7 @@ def area_towns(judge: Any, kept_ids: set[str]) -> set[str]:
     the city), for one sense per article: the town's bare mentions are places too."""
     out: set[str] = set()
     for m in judge.places:
-        for area in judge._options(m):
+        for area in judge.options(m):
             if area.entity_id not in kept_ids or area.kind in ("city", "country"):
                 continue
             for form in area.forms_ar:
@@ -207,7 +207,7 @@ def area_places(judge: Any) -> list[str]:
     """The codebook places that an area the article names is named after (see the module): the
     place lies at the area's capital and no gazetteer place has the area's name (a codebook name
     wins over the gazetteer's: محافظة دير الزور; not نينوى, whose capital is Mosul)."""
-    points = {(o.lat, o.lon) for m in judge.places for o in judge._options(m)
+    points = {(o.lat, o.lon) for m in judge.places for o in judge.options(m)
               if o.kind not in ("city", "country") and o.name_ar
               and normalized_key(o.name_ar) not in judge.candidates}
     return [pid for pid, (lat, lon, _) in judge.rules.codebook_places.items()
