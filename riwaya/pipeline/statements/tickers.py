@@ -21,10 +21,13 @@ def stamps(text: NormText, lo: int, hi: int) -> list[tuple[int, int]]:
     start, end = text.tokens[lo].start, text.tokens[hi - 1].end
     out = []
     for m in STAMP_RE.finditer(text.original, start, end):
-        toks = [k for k in range(lo, hi)
-                if text.tokens[k].start < m.end() and text.tokens[k].end > m.start()]
-        if toks:
-            out.append((toks[0], toks[-1] + 1))
+        # the tokens overlapping the stamp, found by bisection (the tokens are in text order)
+        first = text.token_at_or_after(m.start())
+        if first > 0 and text.tokens[first - 1].end > m.start():
+            first -= 1
+        first, last = max(first, lo), min(text.token_at_or_after(m.end()), hi)
+        if first < last:
+            out.append((first, last))
     return out
 
 
