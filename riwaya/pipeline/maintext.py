@@ -235,7 +235,7 @@ def _gallery(lines: list[str], live: list[int]) -> list[int]:
         starts = [i for i in live if " ".join(forms[i][:GALLERY_WORDS]) == title]
         gaps = [b - a for a, b in zip(starts, starts[1:])]
         if sorted(gaps)[len(gaps) // 2] < 2 and not (
-                max(gaps) == 1 and _glued_slides(lines, starts)):
+                max(gaps) == 1 and _glued_slides([forms[i] for i in starts])):
             continue                        # slides have captions between their titles
         # the first slide may carry the end of the article's own last line before the title:
         # its credit (a few words); the article's paragraph before it keeps the line (the
@@ -256,13 +256,13 @@ def _credit_only(text: str) -> bool:
     return sum(len(w) >= MIN_STEM and not w.isdigit() for w in text.split()) <= GALLERY_CREDIT_WORDS
 
 
-def _glued_slides(lines: list[str], starts: list[int]) -> bool:
-    """Slides in a row (``starts``: consecutive kept lines), each caption glued after the
+def _glued_slides(words: list[list[str]]) -> bool:
+    """Slides in a row (``words``: the normalised words of consecutive kept lines, each opening
+    with the gallery's title), each caption glued after the
     gallery's title on its line ("في صور : العلاقات ... على محك القانون شكلت أحداث ..."): the
     lines share the title's words and go on with :data:`GLUED_CAPTION_WORDS` words or more each;
     the title is a headline's (not a handle's, "( @ name )", nor a dictionary's labels, ": - ..."
     or "( نف )")."""
-    words = [normalize_form(lines[i]).split() for i in starts]
     shared = 0
     while all(len(w) > shared and w[shared] == words[0][shared] for w in words):
         shared += 1

@@ -46,7 +46,7 @@ from typing import Any, Iterable
 
 from riwaya.pipeline.place_actors import ActorRules
 from riwaya.pipeline.place_chrome import ChromeRules
-from riwaya.pipeline.place_spread import spread_key
+from riwaya.pipeline.place_spread import spread_key, spread_nouns
 from riwaya.pipeline.place_subject import SubjectRules
 from riwaya.text.clitics import ARTICLE, ATTACHED_PRONOUNS, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS
 from riwaya.text.matcher import Match, NormText, normalized_key
@@ -157,6 +157,10 @@ class PlaceRules:
             event_countries=frozenset(c for _, _, c in places.values() if c),
             codebook_places=places)
 
+    @cached_property  # two-word prepositions that may stand apart (place_spread)
+    def spread(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        return spread_nouns(self.strong)
+
     @cached_property  # asked for every place mention
     def max_len(self) -> int:
         return max((len(k) for k in self.city_heads | self.local_heads | self.strong | self.weak
@@ -245,7 +249,7 @@ def evidence(text: NormText, m: Match, rules: PlaceRules) -> tuple[str, tuple[st
                     or _ending(skip, rules.exceptions, rules.max_len):
                 break                                    # كل من إيران، حوار صريح بين إيران
             return kind, key
-    key = None if joined else spread_key(before, rules.strong, bare)   # حدودها الجنوبية مع
+    key = None if joined else spread_key(before, rules.spread, bare)   # حدودها الجنوبية مع
     if key:
         return STRONG, key
     return _head_of_list(text, m, rules) or (NONE, ())

@@ -44,14 +44,25 @@ def _stems(token: str, bare: Callable[[str], Iterable[str]]) -> set[str]:
     return out
 
 
-def spread_key(before: list[str], keys: frozenset[tuple[str, ...]],
+def spread_nouns(keys: Iterable[tuple[str, ...]]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """By preposition, the two-word keys of ``keys`` that may stand apart, by their noun without
+    the article ({"مع": {"حدود": ("الحدود", "مع")}}); built once per codebook
+    (:attr:`riwaya.pipeline.place_evidence.PlaceRules.spread`)."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for key in keys:
+        if len(key) == 2 and key[1] in PREPOSITIONS:
+            noun = key[0][len(ARTICLE):] if key[0].startswith(ARTICLE) else key[0]
+            out.setdefault(key[1], {})[noun] = key
+    return out
+
+
+def spread_key(before: list[str], spread: dict[str, dict[str, tuple[str, ...]]],
                bare: Callable[[str], Iterable[str]]) -> tuple[str, ...] | None:
-    """The two-word key of ``keys`` whose words stand apart at the end of ``before`` (the
-    normalised tokens before a name), adjectives between them, or None."""
+    """The two-word key (of ``spread``, :func:`spread_nouns`) whose words stand apart at the end
+    of ``before`` (the normalised tokens before a name), adjectives between them, or None."""
     if len(before) < 3 or before[-1] not in PREPOSITIONS:
         return None
-    nouns = {key[0][len(ARTICLE):] if key[0].startswith(ARTICLE) else key[0]: key
-             for key in keys if len(key) == 2 and key[1] == before[-1]}
+    nouns = spread.get(before[-1], {})
     for between in range(1, MAX_BETWEEN + 1):
         if len(before) < between + 2 or not adjective(before[-1 - between]):
             return None
